@@ -1,0 +1,266 @@
+/**
+ * Declarative command-line options over `node:util` `parseArgs`: typed values,
+ * ranges, choices, required flags, and the help text built from the same table.
+ *
+ * @example
+ * ```ts
+ * const opts = [{ name: "count", type: "integer", min: 1, default: 5, description: "How many" }];
+ * const args = parseOptions(["--count", "3"], opts);
+ * args.int("count"); // 3
+ * ```
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.ts";
+
+/** The kinds of value an option takes. */
+export type OptionType = "string" | "boolean" | "integer" | "number" | "list";
+
+/** One option of a command. */
+export interface OptionSpec {
+  /** Long name without dashes, kebab-case: `replication-factor`. */
+  readonly name: string;
+  /** One-letter alias without the dash. */
+  readonly short?: string;
+  readonly type: OptionType;
+  readonly description: string;
+  /** Shown in help as `<VALUE>`; defaults to a name derived from the type. */
+  readonly valueName?: string;
+  readonly default?: string | number | boolean;
+  readonly choices?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly required?: boolean;
+}
+
+/** A positional argument of a command. */
+export interface PositionalSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly required?: boolean;
+}
+
+type Value = string | number | boolean | string[] | undefined;
+
+/** The parsed, validated values of one command line. */
+export class ParsedArgs {
+  readonly #values: Record<string, Value>;
+  readonly #given: Set<string>;
+  /** Positional arguments in order. */
+  readonly positionals: readonly string[];
+
+  constructor(values: Record<string, Value>, given: Set<string>, positionals: string[]) {
+    this.#values = values;
+    this.#given = given;
+    this.positionals = positionals;
+  }
+
+  /** Whether the user typed this option (as opposed to its default applying). */
+  given(name: string): boolean {
+    return this.#given.has(name);
+  }
+
+  /** A string option, or undefined when absent and without default. */
+  string(name: string): string | undefined {
+    const v = this.#values[name];
+    return typeof v === "string" ? v : undefined;
+  }
+
+  /** A string option that must be present. */
+  requireString(name: string): string {
+    const v = this.string(name);
+    if (v === undefined || v === "") throw new UsageError(`--${name} is required`);
+    return v;
+  }
+
+  /** An integer option. */
+  int(name: string): number | undefined {
+    const v = this.#values[name];
+    return typeof v === "number" ? v : undefined;
+  }
+
+  /** A number option (integer or decimal). */
+  number(name: string): number | undefined {
+    return this.int(name);
+  }
+
+  /** A boolean option; false when absent. */
+  bool(name: string): boolean {
+    return this.#values[name] === true;
+  }
+
+  /** A repeatable option; empty when absent. */
+  list(name: string): string[] {
+    const v = this.#values[name];
+    return Array.isArray(v) ? v : [];
+  }
+
+  /** Every value, for `--json` echoes and tests. */
+  toRecord(): Record<string, Value> {
+    return { ...this.#values };
+  }
+}
+
+function parseNumber(spec: OptionSpec, raw: string): number {
+  const trimmed = raw.trim();
+  const n = spec.type === "integer" ? Number(trimmed) : Number.parseFloat(trimmed);
+  const valid = trimmed !== "" && Number.isFinite(n) && (spec.type !== "integer" ||
+    (Number.isInteger(n) && /^[+-]?\d+$/.test(trimmed)));
+  if (!valid) {
+    throw new UsageError(
+      `--${spec.name} takes ${
+        spec.type === "integer" ? "a whole number" : "a number"
+      }, not '${raw}'`,
+    );
+  }
+  if (spec.min !== undefined && n < spec.min) {
+    throw new UsageError(`--${spec.name} must be at least ${spec.min}, not ${raw}`);
+  }
+  if (spec.max !== undefined && n > spec.max) {
+    throw new UsageError(`--${spec.name} must be at most ${spec.max}, not ${raw}`);
+  }
+  return n;
+}
+
+function checkChoice(spec: OptionSpec, raw: string): string {
+  if (spec.choices && !spec.choices.includes(raw)) {
+    throw new UsageError(
+      `--${spec.name} must be one of ${spec.choices.join(", ")}, not '${raw}'`,
+    );
+  }
+  return raw;
+}
+
+/** Rewrites the errors of `node:util` `parseArgs` into one plain sentence. */
+function usageFromParseError(err: Error): UsageError {
+  const msg = err.message;
+  const unknown = /Unknown option '([^']+)'/.exec(msg);
+  if (unknown) return new UsageError(`unknown option ${unknown[1]}`);
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+  if (missing) return new UsageError(`${missing[1].split(",").pop()!.trim()} needs a value`);
+  const unexpected = /Unexpected argument '([^']+)'/.exec(msg);
+  if (unexpected) return new UsageError(`unexpected argument '${unexpected[1]}'`);
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(msg);
+  if (ambiguous) {
+    const flag = ambiguous[1].split(",").pop()!.trim();
+    return new UsageError(
+      `${flag} needs a value`,
+      `to give a value that starts with '-', write ${flag}=<value>`,
+    );
+  }
+  const noValue = /Option '([^']+)' does not take an argument/.exec(msg);
+  if (noValue) return new UsageError(`${noValue[1].split(",").pop()!.trim()} takes no value`);
+  return new UsageError(msg.split("\n")[0]);
+}
+
+/**
+ * Parses `argv` against the option table. Throws {@linkcode UsageError} for an
+ * unknown option, a missing or malformed value, a value out of range, or too
+ * many positionals.
+ */
+export function parseOptions(
+  argv: readonly string[],
+  options: readonly OptionSpec[],
+  positionals: readonly PositionalSpec[] = [],
+): ParsedArgs {
+  const config: Record<
+    string,
+    { type: "string" | "boolean"; short?: string; multiple?: boolean }
+  > = {};
+  for (const spec of options) {
+    config[spec.name] = {
+      type: spec.type === "boolean" ? "boolean" : "string",
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.type === "list" ? { multiple: true } : {}),
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: config,
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw usageFromParseError(err as Error);
+  }
+
+  const values: Record<string, Value> = {};
+  const given = new Set<string>();
+  for (const spec of options) {
+    const raw = (parsed.values as Record<string, string | boolean | string[] | undefined>)[
+      spec.name
+    ];
+    if (raw === undefined) {
+      if (spec.required) throw new UsageError(`--${spec.name} is required`);
+      values[spec.name] = spec.type === "list" ? [] : spec.default;
+      continue;
+    }
+    given.add(spec.name);
+    switch (spec.type) {
+      case "boolean":
+        values[spec.name] = raw === true;
+        break;
+      case "integer":
+      case "number":
+        values[spec.name] = parseNumber(spec, String(raw));
+        break;
+      case "list":
+        values[spec.name] = (raw as string[]).map((r) => checkChoice(spec, r));
+        break;
+      default:
+        values[spec.name] = checkChoice(spec, String(raw));
+    }
+  }
+
+  if (parsed.positionals.length > positionals.length) {
+    const extra = parsed.positionals[positionals.length];
+    throw new UsageError(`unexpected argument '${extra}'`);
+  }
+  positionals.forEach((p, i) => {
+    if (p.required && parsed.positionals[i] === undefined) {
+      throw new UsageError(`missing argument <${p.name}>`);
+    }
+  });
+  return new ParsedArgs(values, given, parsed.positionals);
+}
+
+function valueName(spec: OptionSpec): string {
+  if (spec.valueName) return spec.valueName;
+  if (spec.choices) return spec.choices.join("|");
+  switch (spec.type) {
+    case "integer":
+      return "N";
+    case "number":
+      return "X";
+    default:
+      return "VALUE";
+  }
+}
+
+/** The left column of one option in help: `-t, --topic <NAME>`. */
+export function optionSignature(spec: OptionSpec): string {
+  const short = spec.short ? `-${spec.short}, ` : "    ";
+  const value = spec.type === "boolean" ? "" : ` <${valueName(spec)}>`;
+  return `${short}--${spec.name}${value}`;
+}
+
+/** Help lines for an option table, aligned in two columns. */
+export function renderOptions(options: readonly OptionSpec[]): string[] {
+  const left = options.map(optionSignature);
+  const width = Math.min(34, Math.max(...left.map((l) => l.length), 0) + 2);
+  return options.map((spec, i) => {
+    const extras: string[] = [];
+    if (spec.required) extras.push("required");
+    if (spec.default !== undefined && spec.type !== "boolean") {
+      extras.push(`default: ${spec.default}`);
+    }
+    if (spec.type === "list") extras.push("repeatable");
+    const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
+    const pad = left[i].length >= width ? "\n" + " ".repeat(width + 2) : " ".repeat(
+      width - left[i].length,
+    );
+    return `  ${left[i]}${pad}${spec.description}${tail}`;
+  });
+}

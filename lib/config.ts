@@ -1,0 +1,398 @@
+/**
+ * One typed, frozen configuration, resolved flags > environment > `.env` >
+ * local cluster > defaults, with the source of every value kept for
+ * `kafka-lab config`.
+ *
+ * {@linkcode resolveConfig} is pure; {@linkcode loadConfig} reads the process
+ * environment, `./.env` and the local cluster's state file, then calls it.
+ *
+ * @example
+ * ```ts
+ * const config = resolveConfig({ flags: {}, env: { KAFKA_BROKERS: "k1:9092" }, dotenv: {} });
+ * config.brokers; // ["k1:9092"]
+ * config.sources.brokers.source; // "env"
+ * ```
+ * @module
+ */
+import { parse as parseDotenv } from "dotenv";
+import { UsageError } from "./errors.ts";
+
+/** Where a configuration value came from. */
+export type Source = "flag" | "env" | ".env" | "local cluster" | "default";
+
+/** The languages lab texts are written in. */
+export type Lang = "en" | "ru";
+
+/** SASL mechanisms kafkajs supports out of the box. */
+export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
+
+/** The values a user can set, by their config key. */
+export type ConfigKey =
+  | "brokers"
+  | "registryUrl"
+  | "clientId"
+  | "saslMechanism"
+  | "saslUsername"
+  | "saslPassword"
+  | "ssl"
+  | "sslCaFile"
+  | "lang"
+  | "stateDir"
+  | "cacheDir";
+
+/** How one key is named on the command line and in the environment. */
+export interface KeyInfo {
+  readonly key: ConfigKey;
+  /** Long flag, if the key has one (secrets have none). */
+  readonly flag?: string;
+  readonly env: string;
+  readonly description: string;
+  readonly secret?: boolean;
+}
+
+/** Every configurable key, in the order `kafka-lab config` prints them. */
+export const CONFIG_KEYS: readonly KeyInfo[] = [
+  {
+    key: "brokers",
+    flag: "bootstrap-server",
+    env: "KAFKA_BROKERS",
+    description: "Kafka bootstrap brokers, host:port[,host:port...]",
+  },
+  {
+    key: "registryUrl",
+    flag: "registry-url",
+    env: "SCHEMA_REGISTRY_URL",
+    description: "Schema Registry base URL (Confluent API)",
+  },
+  {
+    key: "clientId",
+    flag: "client-id",
+    env: "KAFKA_LAB_CLIENT_ID",
+    description: "Kafka client id",
+  },
+  {
+    key: "saslMechanism",
+    flag: "sasl-mechanism",
+    env: "KAFKA_LAB_SASL_MECHANISM",
+    description: "SASL mechanism: plain, scram-sha-256 or scram-sha-512",
+  },
+  {
+    key: "saslUsername",
+    flag: "sasl-username",
+    env: "KAFKA_LAB_SASL_USERNAME",
+    description: "SASL user name",
+  },
+  {
+    key: "saslPassword",
+    env: "KAFKA_LAB_SASL_PASSWORD",
+    description: "SASL password (environment or .env only)",
+    secret: true,
+  },
+  { key: "ssl", flag: "ssl", env: "KAFKA_LAB_SSL", description: "Connect with TLS" },
+  {
+    key: "sslCaFile",
+    flag: "ssl-ca",
+    env: "KAFKA_LAB_SSL_CA",
+    description: "PEM file of the CA that signed the brokers' certificates",
+  },
+  { key: "lang", flag: "lang", env: "KAFKA_LAB_LANG", description: "Language of lab texts" },
+  {
+    key: "stateDir",
+    env: "KAFKA_LAB_STATE_DIR",
+    description: "Where the local cluster keeps data, logs and pid files",
+  },
+  {
+    key: "cacheDir",
+    env: "KAFKA_LAB_CACHE_DIR",
+    description: "Where downloaded Kafka and registry artifacts are cached",
+  },
+];
+
+/** The default bootstrap address: the first external listener of the local cluster. */
+export const DEFAULT_BROKERS = "localhost:19092";
+/** Confluent Schema Registry's address as `compose.yaml` publishes it. */
+export const DEFAULT_REGISTRY_URL = "http://localhost:8081";
+export const DEFAULT_CLIENT_ID = "kafka-lab";
+
+/** A resolved value with its source, as shown by `kafka-lab config`. */
+export interface ResolvedSetting {
+  readonly key: ConfigKey;
+  readonly value: string | undefined;
+  readonly source: Source;
+  /** The environment variable that sets it. */
+  readonly env: string;
+  readonly flag?: string;
+  readonly secret: boolean;
+}
+
+/** The resolved, frozen configuration every command receives. */
+export interface Config {
+  readonly brokers: readonly string[];
+  readonly registryUrl: string;
+  readonly clientId: string;
+  readonly sasl?: {
+    readonly mechanism: SaslMechanism;
+    readonly username: string;
+    readonly password: string;
+  };
+  readonly ssl: boolean;
+  readonly sslCaFile?: string;
+  readonly lang: Lang;
+  readonly stateDir: string;
+  readonly cacheDir: string;
+  /** Every key with its value and where it came from. */
+  readonly sources: Readonly<Record<ConfigKey, ResolvedSetting>>;
+}
+
+/** What {@linkcode resolveConfig} reads; all of it plain data. */
+export interface ConfigInput {
+  /** Values given as flags, by config key. */
+  readonly flags: Partial<Record<ConfigKey, string | boolean>>;
+  /** The process environment. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The parsed `.env` file (empty when there is none). */
+  readonly dotenv: Readonly<Record<string, string>>;
+  /** The registry URL recorded by a local cluster started with `kafka-lab up`. */
+  readonly localRegistryUrl?: string;
+  /** `Deno.build.os`; decides the default state and cache folders. */
+  readonly os?: string;
+}
+
+const TRUE = new Set(["1", "true", "yes", "on"]);
+const FALSE = new Set(["0", "false", "no", "off", ""]);
+
+/** Parses a boolean written in a flag, environment variable or `.env`. */
+export function parseBoolean(raw: string, where: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw new UsageError(`${where} must be true or false, not '${raw}'`);
+}
+
+/**
+ * Splits and checks a bootstrap list: `host:port[,host:port...]`, with IPv6
+ * hosts in brackets (`[::1]:9092`).
+ */
+export function parseBrokers(raw: string, where: string): string[] {
+  const list = raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  if (list.length === 0) {
+    throw new UsageError(`${where} is empty`, "give at least one host:port, e.g. localhost:19092");
+  }
+  for (const entry of list) {
+    const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s\[\]/]+):(\d{1,5})$/.exec(entry);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || port < 1 || port > 65535) {
+      throw new UsageError(
+        `${where} has '${entry}', which is not host:port`,
+        "write it like localhost:19092 (several separated by commas)",
+      );
+    }
+  }
+  return list;
+}
+
+/** Checks a registry URL and drops a trailing slash. */
+export function parseRegistryUrl(raw: string, where: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new UsageError(
+      `${where} is not a URL: '${raw}'`,
+      "write it like http://localhost:8081",
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`${where} must start with http:// or https://, not '${raw}'`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+/** The language a locale string such as `ru_RU.UTF-8` asks for. */
+export function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const v = env[name];
+    if (v && v.length > 0 && v !== "C" && v !== "POSIX") {
+      return v.toLowerCase().startsWith("ru") ? "ru" : "en";
+    }
+  }
+  return "en";
+}
+
+function defaultDir(
+  kind: "state" | "cache",
+  env: Readonly<Record<string, string | undefined>>,
+  os: string | undefined,
+): string {
+  const home = env.HOME ?? env.USERPROFILE ?? ".";
+  if (os === "windows") {
+    const base = env.LOCALAPPDATA ?? `${home}\\AppData\\Local`;
+    return `${base}\\kafka-lab\\${kind}`;
+  }
+  if (os === "darwin") {
+    return kind === "cache"
+      ? `${home}/Library/Caches/kafka-lab`
+      : `${home}/Library/Application Support/kafka-lab`;
+  }
+  if (kind === "cache") return `${env.XDG_CACHE_HOME ?? `${home}/.cache`}/kafka-lab`;
+  return `${env.XDG_STATE_HOME ?? `${home}/.local/state`}/kafka-lab`;
+}
+
+/**
+ * The state and cache folders alone; the local cluster's state file lives in
+ * the state folder, so these are needed before the rest can be resolved.
+ */
+export function resolveDirs(input: Omit<ConfigInput, "flags" | "localRegistryUrl">): {
+  stateDir: string;
+  cacheDir: string;
+} {
+  const pick = (name: string) => input.env[name] ?? input.dotenv[name];
+  return {
+    stateDir: pick("KAFKA_LAB_STATE_DIR") ?? defaultDir("state", input.env, input.os),
+    cacheDir: pick("KAFKA_LAB_CACHE_DIR") ?? defaultDir("cache", input.env, input.os),
+  };
+}
+
+/** Resolves the whole configuration. Throws {@linkcode UsageError} on a malformed value. */
+export function resolveConfig(input: ConfigInput): Config {
+  const sources = {} as Record<ConfigKey, ResolvedSetting>;
+  const dirs = resolveDirs(input);
+
+  for (const info of CONFIG_KEYS) {
+    const flag = input.flags[info.key];
+    let value: string | undefined;
+    let source: Source;
+    if (flag !== undefined && flag !== false) {
+      value = String(flag);
+      source = "flag";
+    } else if (input.env[info.env] !== undefined && input.env[info.env] !== "") {
+      value = input.env[info.env];
+      source = "env";
+    } else if (input.dotenv[info.env] !== undefined && input.dotenv[info.env] !== "") {
+      value = input.dotenv[info.env];
+      source = ".env";
+    } else {
+      source = "default";
+      switch (info.key) {
+        case "brokers":
+          value = DEFAULT_BROKERS;
+          break;
+        case "registryUrl":
+          if (input.localRegistryUrl) {
+            value = input.localRegistryUrl;
+            source = "local cluster";
+          } else {
+            value = DEFAULT_REGISTRY_URL;
+          }
+          break;
+        case "clientId":
+          value = DEFAULT_CLIENT_ID;
+          break;
+        case "ssl":
+          value = "false";
+          break;
+        case "lang":
+          value = langFromLocale(input.env);
+          break;
+        case "stateDir":
+          value = dirs.stateDir;
+          break;
+        case "cacheDir":
+          value = dirs.cacheDir;
+          break;
+        default:
+          value = undefined;
+      }
+    }
+    sources[info.key] = {
+      key: info.key,
+      value,
+      source,
+      env: info.env,
+      flag: info.flag,
+      secret: info.secret === true,
+    };
+  }
+
+  const where = (key: ConfigKey): string => {
+    const s = sources[key];
+    const info = CONFIG_KEYS.find((k) => k.key === key)!;
+    if (s.source === "flag") return `--${info.flag}`;
+    if (s.source === ".env") return `${info.env} in .env`;
+    return info.env;
+  };
+
+  const brokers = parseBrokers(sources.brokers.value!, where("brokers"));
+  const registryUrl = parseRegistryUrl(sources.registryUrl.value!, where("registryUrl"));
+  const ssl = parseBoolean(sources.ssl.value ?? "false", where("ssl"));
+  const langRaw = sources.lang.value ?? "en";
+  if (langRaw !== "en" && langRaw !== "ru") {
+    throw new UsageError(`${where("lang")} must be en or ru, not '${langRaw}'`);
+  }
+
+  let sasl: Config["sasl"];
+  const mechanism = sources.saslMechanism.value?.toLowerCase();
+  if (mechanism !== undefined) {
+    if (mechanism !== "plain" && mechanism !== "scram-sha-256" && mechanism !== "scram-sha-512") {
+      throw new UsageError(
+        `${
+          where("saslMechanism")
+        } must be plain, scram-sha-256 or scram-sha-512, not '${mechanism}'`,
+      );
+    }
+    const username = sources.saslUsername.value;
+    const password = sources.saslPassword.value;
+    if (!username || !password) {
+      throw new UsageError(
+        `SASL ${mechanism} needs a user name and a password`,
+        "set KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD (environment or .env)",
+      );
+    }
+    sasl = Object.freeze({ mechanism, username, password });
+  }
+
+  return Object.freeze({
+    brokers: Object.freeze(brokers),
+    registryUrl,
+    clientId: sources.clientId.value ?? DEFAULT_CLIENT_ID,
+    sasl,
+    ssl,
+    sslCaFile: sources.sslCaFile.value,
+    lang: langRaw,
+    stateDir: sources.stateDir.value!,
+    cacheDir: sources.cacheDir.value!,
+    sources: Object.freeze(sources),
+  });
+}
+
+/** Reads `.env` from the current folder; an absent file is an empty one. */
+export function readDotenv(path = ".env"): Record<string, string> {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return {};
+    throw err;
+  }
+  return parseDotenv(text);
+}
+
+/**
+ * Resolves the configuration of this process: its flags, `Deno.env`, `./.env`,
+ * and the registry URL a running local cluster recorded.
+ */
+export function loadConfig(
+  flags: ConfigInput["flags"],
+  readLocalRegistryUrl: (stateDir: string) => string | undefined,
+): Config {
+  const env = Deno.env.toObject();
+  const dotenv = readDotenv();
+  const { stateDir } = resolveDirs({ env, dotenv, os: Deno.build.os });
+  return resolveConfig({
+    flags,
+    env,
+    dotenv,
+    os: Deno.build.os,
+    localRegistryUrl: readLocalRegistryUrl(stateDir),
+  });
+}

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import {
+  langFromLocale,
+  parseBoolean,
+  parseBrokers,
+  parseRegistryUrl,
+  resolveConfig,
+  resolveDirs,
+} from "../../lib/config.ts";
+import { UsageError } from "../../lib/errors.ts";
+
+const base = { flags: {}, env: {}, dotenv: {}, os: "linux" } as const;
+
+Deno.test("resolveConfig uses the defaults when nothing is set", () => {
+  const c = resolveConfig({ ...base, env: { HOME: "/home/s" } });
+  assert.deepEqual(c.brokers, ["localhost:19092"]);
+  assert.equal(c.registryUrl, "http://localhost:8081");
+  assert.equal(c.clientId, "kafka-lab");
+  assert.equal(c.ssl, false);
+  assert.equal(c.sasl, undefined);
+  assert.equal(c.lang, "en");
+  assert.equal(c.stateDir, "/home/s/.local/state/kafka-lab");
+  assert.equal(c.cacheDir, "/home/s/.cache/kafka-lab");
+  assert.equal(c.sources.brokers.source, "default");
+});
+
+Deno.test("resolveConfig ranks flag over env over .env over default", () => {
+  const all = resolveConfig({
+    ...base,
+    flags: { brokers: "flag:1" },
+    env: { KAFKA_BROKERS: "env:1" },
+    dotenv: { KAFKA_BROKERS: "dotenv:1" },
+  });
+  assert.deepEqual(all.brokers, ["flag:1"]);
+  assert.equal(all.sources.brokers.source, "flag");
+
+  const envWins = resolveConfig({
+    ...base,
+    env: { KAFKA_BROKERS: "env:1" },
+    dotenv: { KAFKA_BROKERS: "dotenv:1" },
+  });
+  assert.deepEqual(envWins.brokers, ["env:1"]);
+  assert.equal(envWins.sources.brokers.source, "env");
+
+  const dotenvWins = resolveConfig({ ...base, dotenv: { KAFKA_BROKERS: "dotenv:1" } });
+  assert.deepEqual(dotenvWins.brokers, ["dotenv:1"]);
+  assert.equal(dotenvWins.sources.brokers.source, ".env");
+});
+
+Deno.test("resolveConfig takes the local cluster's registry only when nothing else sets one", () => {
+  const local = "http://localhost:8081/apis/ccompat/v7";
+  const c = resolveConfig({ ...base, localRegistryUrl: local });
+  assert.equal(c.registryUrl, local);
+  assert.equal(c.sources.registryUrl.source, "local cluster");
+  const env = resolveConfig({
+    ...base,
+    localRegistryUrl: local,
+    env: { SCHEMA_REGISTRY_URL: "http://sr:8081/" },
+  });
+  assert.equal(env.registryUrl, "http://sr:8081");
+});
+
+Deno.test("resolveConfig returns a frozen object", () => {
+  const c = resolveConfig(base);
+  assert.ok(Object.isFrozen(c));
+  assert.ok(Object.isFrozen(c.brokers));
+  assert.throws(() => {
+    (c as { clientId: string }).clientId = "x";
+  });
+});
+
+Deno.test("resolveConfig builds SASL settings and keeps the password secret", () => {
+  const c = resolveConfig({
+    ...base,
+    env: {
+      KAFKA_LAB_SASL_MECHANISM: "SCRAM-SHA-256",
+      KAFKA_LAB_SASL_USERNAME: "alice",
+      KAFKA_LAB_SASL_PASSWORD: "s3cret",
+    },
+  });
+  assert.deepEqual(c.sasl, { mechanism: "scram-sha-256", username: "alice", password: "s3cret" });
+  assert.equal(c.sources.saslPassword.secret, true);
+});
+
+Deno.test("resolveConfig rejects SASL without a password, naming the variables", () => {
+  assert.throws(
+    () => resolveConfig({ ...base, env: { KAFKA_LAB_SASL_MECHANISM: "plain" } }),
+    (e: unknown) => e instanceof UsageError && /KAFKA_LAB_SASL_PASSWORD/.test(e.hint ?? ""),
+  );
+});
+
+Deno.test("resolveConfig names the source of a malformed value", () => {
+  assert.throws(
+    () => resolveConfig({ ...base, dotenv: { KAFKA_BROKERS: "nohost" } }),
+    /KAFKA_BROKERS in \.env has 'nohost'/,
+  );
+  assert.throws(
+    () => resolveConfig({ ...base, flags: { registryUrl: "ftp://x" } }),
+    /--registry-url must start with http/,
+  );
+  assert.throws(() => resolveConfig({ ...base, env: { KAFKA_LAB_SSL: "maybe" } }), /KAFKA_LAB_SSL/);
+  assert.throws(() => resolveConfig({ ...base, env: { KAFKA_LAB_LANG: "de" } }), /en or ru/);
+});
+
+Deno.test("resolveConfig takes the language from the locale unless KAFKA_LAB_LANG is set", () => {
+  assert.equal(resolveConfig({ ...base, env: { LANG: "ru_RU.UTF-8" } }).lang, "ru");
+  assert.equal(
+    resolveConfig({ ...base, env: { LANG: "ru_RU.UTF-8", KAFKA_LAB_LANG: "en" } }).lang,
+    "en",
+  );
+  assert.equal(resolveConfig({ ...base, flags: { lang: "ru" } }).lang, "ru");
+});
+
+Deno.test("langFromLocale prefers LC_ALL, then LC_MESSAGES, then LANG", () => {
+  assert.equal(langFromLocale({ LC_ALL: "en_US.UTF-8", LANG: "ru_RU.UTF-8" }), "en");
+  assert.equal(langFromLocale({ LC_MESSAGES: "ru_RU", LANG: "en_GB" }), "ru");
+  assert.equal(langFromLocale({ LANG: "C" }), "en");
+  assert.equal(langFromLocale({}), "en");
+});
+
+Deno.test("parseBrokers accepts lists, IPv6 and rejects missing ports", () => {
+  assert.deepEqual(parseBrokers(" a:1, b:2 ,", "x"), ["a:1", "b:2"]);
+  assert.deepEqual(parseBrokers("[::1]:9092", "x"), ["[::1]:9092"]);
+  assert.throws(() => parseBrokers("localhost", "x"), UsageError);
+  assert.throws(() => parseBrokers("a:0", "x"), UsageError);
+  assert.throws(() => parseBrokers("a:70000", "x"), UsageError);
+  assert.throws(() => parseBrokers(" , ", "x"), /is empty/);
+});
+
+Deno.test("parseRegistryUrl drops trailing slashes", () => {
+  assert.equal(
+    parseRegistryUrl("http://h:8081/apis/ccompat/v7/", "x"),
+    "http://h:8081/apis/ccompat/v7",
+  );
+  assert.throws(() => parseRegistryUrl("not a url", "x"), /not a URL/);
+});
+
+Deno.test("parseBoolean reads the usual spellings", () => {
+  for (const t of ["1", "true", "YES", "on"]) assert.equal(parseBoolean(t, "x"), true);
+  for (const f of ["0", "false", "No", "off", ""]) assert.equal(parseBoolean(f, "x"), false);
+});
+
+Deno.test("resolveDirs follows XDG, macOS and Windows conventions and the overrides", () => {
+  assert.deepEqual(
+    resolveDirs({
+      env: { HOME: "/h", XDG_STATE_HOME: "/s", XDG_CACHE_HOME: "/c" },
+      dotenv: {},
+      os: "linux",
+    }),
+    { stateDir: "/s/kafka-lab", cacheDir: "/c/kafka-lab" },
+  );
+  assert.deepEqual(resolveDirs({ env: { HOME: "/Users/a" }, dotenv: {}, os: "darwin" }), {
+    stateDir: "/Users/a/Library/Application Support/kafka-lab",
+    cacheDir: "/Users/a/Library/Caches/kafka-lab",
+  });
+  assert.equal(
+    resolveDirs({ env: { LOCALAPPDATA: "C:\\L" }, dotenv: {}, os: "windows" }).cacheDir,
+    "C:\\L\\kafka-lab\\cache",
+  );
+  assert.equal(
+    resolveDirs({ env: { HOME: "/h" }, dotenv: { KAFKA_LAB_STATE_DIR: "/x" }, os: "linux" })
+      .stateDir,
+    "/x",
+  );
+});

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { colorWanted, Output, table } from "../../lib/output.ts";
+import { captureOutput } from "../helpers.ts";
+
+Deno.test("Output prints human lines and drops explanations with --quiet", () => {
+  const { out, stdout } = captureOutput({ quiet: true });
+  out.text("theory");
+  out.line("result");
+  out.event("delivered", { offset: 1n }, "delivered at offset 1");
+  assert.deepEqual(stdout, ["result\n", "delivered at offset 1\n"]);
+});
+
+Deno.test("Output prints one JSON object per line with --json and nothing else on stdout", () => {
+  const { out, stdout, stderr } = captureOutput({ json: true });
+  out.text("theory");
+  out.line("human");
+  out.event("delivered", { offset: 5n, value: new TextEncoder().encode("hi") }, "ignored");
+  out.warn("careful");
+  assert.equal(stderr.length, 0);
+  const parsed = stdout.map((l) => JSON.parse(l));
+  assert.deepEqual(parsed, [
+    { event: "delivered", offset: "5", value: "hi" },
+    { event: "warning", message: "careful" },
+  ]);
+});
+
+Deno.test("Output.error prints message and hint to stderr, or an error event with --json", () => {
+  const human = captureOutput();
+  human.out.error(new KafkaLabError("it broke", { hint: "fix it", exitCode: 3 }));
+  assert.equal(human.stderr.join(""), "error: it broke\nhint: fix it\n");
+  const json = captureOutput({ json: true });
+  json.out.error(new KafkaLabError("it broke", { hint: "fix it", exitCode: 3 }));
+  assert.deepEqual(JSON.parse(json.stdout[0]), {
+    event: "error",
+    message: "it broke",
+    hint: "fix it",
+    exitCode: 3,
+  });
+});
+
+Deno.test("Output colours only when asked, never with --json", () => {
+  const sink = { out: () => {}, err: () => {}, errIsTerminal: false };
+  assert.equal(
+    new Output({ json: false, quiet: false, verbose: false, color: true }, sink).style("red", "x"),
+    "\x1b[31mx\x1b[39m",
+  );
+  assert.equal(
+    new Output({ json: true, quiet: false, verbose: false, color: true }, sink).style("red", "x"),
+    "x",
+  );
+  assert.equal(
+    new Output({ json: false, quiet: false, verbose: false, color: false }, sink).style("red", "x"),
+    "x",
+  );
+});
+
+Deno.test("colorWanted needs a terminal and no NO_COLOR", () => {
+  assert.equal(colorWanted({}, true), true);
+  assert.equal(colorWanted({}, false), false);
+  assert.equal(colorWanted({ NO_COLOR: "1" }, true), false);
+});
+
+Deno.test("Output.progress is rate-limited off a terminal and goes to stderr", () => {
+  const { out, stdout, stderr } = captureOutput();
+  out.progress("k", "step 1", {}, 60_000);
+  out.progress("k", "step 2", {}, 60_000);
+  assert.deepEqual(stderr, ["step 1\n"]);
+  assert.equal(stdout.length, 0);
+});
+
+Deno.test("Output.debug prints only with --verbose", () => {
+  const quiet = captureOutput();
+  quiet.out.debug("x");
+  assert.equal(quiet.stderr.length, 0);
+  const loud = captureOutput({ verbose: true });
+  loud.out.debug("x");
+  assert.deepEqual(loud.stderr, ["debug: x\n"]);
+});
+
+Deno.test("table aligns columns", () => {
+  assert.deepEqual(table(["a", "bb"], [["ccc", "d"]]), ["a    bb", "ccc  d"]);
+});
