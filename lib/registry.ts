@@ -1,0 +1,206 @@
+/**
+ * The one place the Schema Registry client (`@kafkajs/confluent-schema-registry`)
+ * is made, with a reachability check that fails fast (exit code 3) and plain
+ * words for the registry's errors.
+ *
+ * JSON schemas are compiled by the library with Ajv 8 (draft-07) with
+ * `allErrors` and `detailedErrorPaths`, so a rejected payload says which field
+ * failed and why. Note: the library's `isValid()` returns true for invalid data
+ * unless an error hook is given; validation here goes through `encode()` and
+ * `decode()`, which pass one.
+ *
+ * @example
+ * ```ts
+ * const registry = new RegistryClient(config, out);
+ * await registry.preflight();
+ * const { id } = await registry.registerJson(schema, "users_coordinates-value");
+ * ```
+ * @module
+ */
+import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
+import type { Config } from "./config.ts";
+import { KafkaLabError, networkFailure, UnreachableError } from "./errors.ts";
+import type { Output } from "./output.ts";
+
+/** How long the reachability check waits. */
+export const REGISTRY_PROBE_TIMEOUT_MS = 5000;
+
+/** One field that failed validation, as Ajv reports it. */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A payload broke its JSON schema; `issues` says where and why. */
+export class SchemaValidationError extends KafkaLabError {
+  readonly issues: readonly ValidationIssue[];
+  constructor(issues: readonly ValidationIssue[]) {
+    super(`the record breaks the schema: ${describeIssues(issues)}`);
+    this.name = "SchemaValidationError";
+    this.issues = issues;
+  }
+}
+
+/** `latitude: must have required property 'latitude'` style, joined by "; ". */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => i.path ? `${i.path}: ${i.message}` : i.message).join("; ");
+}
+
+function registryStartHint(url: string): string {
+  return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url)
+    ? "start the local cluster with `kafka-lab up`, or set SCHEMA_REGISTRY_URL / --registry-url"
+    : "check that the registry runs and SCHEMA_REGISTRY_URL / --registry-url is right";
+}
+
+/** Converts the library's validation error payload into {@linkcode ValidationIssue}s. */
+export function issuesFromLibraryError(err: unknown): ValidationIssue[] | undefined {
+  const e = err as { name?: string; paths?: unknown[] };
+  if (e?.name !== "ConfluentSchemaRegistryValidationError" || !Array.isArray(e.paths)) {
+    return undefined;
+  }
+  return e.paths.map((p) => {
+    if (typeof p === "object" && p !== null && "message" in p) {
+      const { path, message } = p as { path: unknown; message: unknown };
+      return {
+        path: Array.isArray(path) ? path.join(".") : String(path ?? ""),
+        message: String(message),
+      };
+    }
+    return { path: Array.isArray(p) ? p.join(".") : String(p), message: "invalid" };
+  });
+}
+
+/** A Schema Registry client bound to the configured URL. */
+export class RegistryClient {
+  readonly url: string;
+  readonly registry: SchemaRegistry;
+  readonly #out: Output;
+
+  constructor(config: Config, out: Output) {
+    this.url = config.registryUrl;
+    this.#out = out;
+    this.registry = new SchemaRegistry(
+      { host: config.registryUrl, clientId: config.clientId },
+      { [SchemaType.JSON]: { strict: true, allErrors: true, detailedErrorPaths: true } },
+    );
+  }
+
+  /**
+   * Checks within {@linkcode REGISTRY_PROBE_TIMEOUT_MS} that a Confluent-style
+   * registry answers `GET /subjects` at the URL.
+   */
+  async preflight(): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.url}/subjects`, {
+        signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS),
+      });
+    } catch (err) {
+      const reason = (err as Error).name === "TimeoutError"
+        ? `timed out after ${REGISTRY_PROBE_TIMEOUT_MS} ms`
+        : networkFailure(err) ?? (err as Error).message;
+      throw new UnreachableError(`no Schema Registry answers at ${this.url} (${reason})`, {
+        hint: registryStartHint(this.url),
+        cause: err,
+      });
+    }
+    const body = await res.text();
+    if (!res.ok || !body.trim().startsWith("[")) {
+      throw new UnreachableError(
+        `${this.url} answers, but not as a Confluent Schema Registry (GET /subjects gave HTTP ${res.status})`,
+        {
+          hint:
+            "for Apicurio Registry the URL ends in /apis/ccompat/v7; for Confluent it is the server root",
+        },
+      );
+    }
+  }
+
+  /** Registers a JSON schema under `subject`; the same schema again returns the same id. */
+  async registerJson(schema: object, subject: string): Promise<{ id: number }> {
+    try {
+      return await this.registry.register(
+        { type: SchemaType.JSON, schema: JSON.stringify(schema) },
+        { subject },
+      );
+    } catch (err) {
+      throw this.translate(err, `registering the schema under ${subject}`);
+    }
+  }
+
+  /** The schema text stored under `id`, as the registry returns it. */
+  async schemaText(id: number): Promise<string> {
+    const res = await this.#get(`/schemas/ids/${id}`);
+    return String((res as { schema?: unknown }).schema ?? "");
+  }
+
+  /** The versions registered under `subject`. */
+  async versions(subject: string): Promise<number[]> {
+    return await this.#get(`/subjects/${encodeURIComponent(subject)}/versions`) as number[];
+  }
+
+  async #get(path: string): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.url}${path}`, {
+        signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS * 2),
+      });
+    } catch (err) {
+      throw this.translate(err, `GET ${path}`);
+    }
+    const text = await res.text();
+    if (!res.ok) {
+      throw new KafkaLabError(`the registry answered HTTP ${res.status} to GET ${path}: ${text}`);
+    }
+    return JSON.parse(text);
+  }
+
+  /**
+   * Serialises `payload` in the Confluent wire format (magic byte 0, 4-byte
+   * schema id, JSON) after validating it against schema `id`. Throws
+   * {@linkcode SchemaValidationError} naming each failing field.
+   */
+  async encode(id: number, payload: unknown): Promise<Uint8Array> {
+    try {
+      return await this.registry.encode(id, payload);
+    } catch (err) {
+      const issues = issuesFromLibraryError(err);
+      if (issues) throw new SchemaValidationError(issues);
+      throw this.translate(err, `encoding with schema ${id}`);
+    }
+  }
+
+  /**
+   * Reads a Confluent wire-format value: fetches the writer's schema by id and
+   * validates the JSON against it. Throws {@linkcode SchemaValidationError} for
+   * a payload that breaks the schema.
+   */
+  async decode(value: Uint8Array): Promise<unknown> {
+    try {
+      // The library wants a Node Buffer (it calls readInt32BE on it).
+      const { Buffer } = await import("node:buffer");
+      return await this.registry.decode(Buffer.from(value));
+    } catch (err) {
+      const issues = issuesFromLibraryError(err);
+      if (issues) throw new SchemaValidationError(issues);
+      throw this.translate(err, "decoding a record");
+    }
+  }
+
+  /** Plain words for a registry failure; network failures become exit code 3. */
+  translate(err: unknown, doing: string): KafkaLabError {
+    if (err instanceof KafkaLabError) return err;
+    const net = networkFailure(err);
+    if (net || (err as Error)?.name === "TimeoutError") {
+      return new UnreachableError(
+        `no Schema Registry answers at ${this.url} (${net ?? "timed out"}) while ${doing}`,
+        { hint: registryStartHint(this.url), cause: err },
+      );
+    }
+    const e = err as { name?: string; message?: string; status?: number };
+    this.#out.debug(`registry error ${e.name}: ${e.message}`);
+    return new KafkaLabError(`the Schema Registry refused ${doing}: ${e.message ?? String(err)}`, {
+      cause: err,
+    });
+  }
+}
