@@ -1,0 +1,165 @@
+/**
+ * The docker runtime: `compose.yaml` (imported into the program, so the
+ * compiled binary carries it) written to the state folder and run as compose
+ * project `kafka-lab`.
+ * @module
+ */
+import { join } from "node:path";
+import composeText from "../../compose.yaml" with { type: "text" };
+import type { Config } from "../config.ts";
+import { KafkaLabError, UsageError } from "../errors.ts";
+import type { Output } from "../output.ts";
+import { KAFKA_VERSION } from "../version.ts";
+import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
+import { waitUntilReady } from "./ready.ts";
+import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
+import { clearState, type ClusterState, readState, writeState } from "./state.ts";
+
+/** The compose project name. */
+export const COMPOSE_PROJECT = "kafka-lab";
+/** The brokers `compose.yaml` runs. */
+export const COMPOSE_BROKERS = 3;
+/** Confluent Schema Registry's URL in the compose cluster. */
+export const DOCKER_REGISTRY_URL = `http://localhost:${REGISTRY_PORT}`;
+
+/** The compose file the program carries. */
+export const COMPOSE_YAML: string = composeText;
+
+async function docker(
+  args: string[],
+  options: { timeoutMs?: number; inherit?: boolean } = {},
+): Promise<{ ok: boolean; text: string }> {
+  try {
+    const out = await new Deno.Command("docker", {
+      args,
+      stdout: options.inherit ? "inherit" : "piped",
+      stderr: options.inherit ? "inherit" : "piped",
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+    }).output();
+    const decode = (b: Uint8Array | null) => b ? new TextDecoder().decode(b) : "";
+    return { ok: out.success, text: (decode(out.stdout) + decode(out.stderr)).trim() };
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) {
+      return { ok: false, text: "docker is not installed (no `docker` on PATH)" };
+    }
+    return { ok: false, text: (err as Error).message };
+  }
+}
+
+/** Runs the cluster with Docker Compose; see the module docs. */
+export class DockerRuntime implements ClusterRuntime {
+  readonly name = "docker" as const;
+  readonly #config: Config;
+  readonly #out: Output;
+  readonly #signal?: AbortSignal;
+
+  constructor(config: Config, out: Output, options: { signal?: AbortSignal } = {}) {
+    this.#config = config;
+    this.#out = out;
+    this.#signal = options.signal;
+  }
+
+  get #composeFile(): string {
+    return join(this.#config.stateDir, "docker", "compose.yaml");
+  }
+
+  async unavailableReason(): Promise<string | undefined> {
+    const info = await docker(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 10_000 });
+    if (!info.ok) return `no Docker engine answers (${info.text.split("\n")[0]})`;
+    const compose = await docker(["compose", "version"], { timeoutMs: 10_000 });
+    if (!compose.ok) return "Docker Compose v2 is missing (`docker compose version` failed)";
+    return undefined;
+  }
+
+  async up(options: UpOptions): Promise<UpResult> {
+    if (options.brokers !== COMPOSE_BROKERS) {
+      throw new UsageError(
+        `the docker runtime runs ${COMPOSE_BROKERS} brokers (compose.yaml), not ${options.brokers}`,
+        "use `kafka-lab up --runtime java --brokers N` for another size",
+      );
+    }
+    const existing = readState(this.#config.stateDir);
+    if (existing?.runtime === "java") {
+      throw new UsageError(
+        "a java cluster is recorded as running",
+        "stop it first with `kafka-lab down`, or keep using it",
+      );
+    }
+    const reason = await this.unavailableReason();
+    if (reason) {
+      throw new KafkaLabError(reason, {
+        hint: "start Docker, or use the java runtime: `kafka-lab up --runtime java`",
+      });
+    }
+    await Deno.mkdir(join(this.#config.stateDir, "docker"), { recursive: true });
+    await Deno.writeTextFile(this.#composeFile, COMPOSE_YAML);
+    this.#out.event(
+      "compose.up",
+      { file: this.#composeFile },
+      `Starting compose project ${COMPOSE_PROJECT} (${this.#composeFile}); the first start pulls images`,
+    );
+    const seconds = Math.ceil(options.timeoutMs / 1000);
+    const res = await docker([
+      "compose",
+      "-p",
+      COMPOSE_PROJECT,
+      "-f",
+      this.#composeFile,
+      "up",
+      "-d",
+      "--wait",
+      "--wait-timeout",
+      String(seconds),
+    ], { inherit: !this.#out.json });
+    if (!res.ok) {
+      throw new KafkaLabError(`docker compose up failed${res.text ? `: ${res.text}` : ""}`, {
+        hint:
+          `see \`docker compose -p ${COMPOSE_PROJECT} logs\`; ports 19092-19094, 8081 and 8080 must be free`,
+      });
+    }
+    const nodes = nodeLayout(COMPOSE_BROKERS);
+    const state: ClusterState = {
+      version: 1,
+      runtime: "docker",
+      brokers: nodes.map((n) => ({ id: n.id, address: n.address })),
+      registryUrl: DOCKER_REGISTRY_URL,
+      uiUrl: `http://localhost:${UI_PORT}`,
+      processes: [],
+      startedAt: new Date().toISOString(),
+      kafkaVersion: KAFKA_VERSION,
+    };
+    writeState(this.#config.stateDir, state);
+    const ready = await waitUntilReady({
+      config: this.#config,
+      out: this.#out,
+      addresses: nodes.map((n) => n.address),
+      registryUrl: DOCKER_REGISTRY_URL,
+      timeoutMs: options.timeoutMs,
+      signal: this.#signal,
+    });
+    if (!ready) {
+      throw new KafkaLabError("the compose cluster started but does not serve clients", {
+        hint: `see \`docker compose -p ${COMPOSE_PROJECT} logs kafka-1\``,
+      });
+    }
+    return { state, alreadyRunning: existing?.runtime === "docker" };
+  }
+
+  async down(options: { purge: boolean }): Promise<DownResult> {
+    const args = ["compose", "-p", COMPOSE_PROJECT];
+    try {
+      Deno.statSync(this.#composeFile);
+      args.push("-f", this.#composeFile);
+    } catch {
+      // without the file compose still finds the project by name
+    }
+    args.push("down");
+    if (options.purge) args.push("--volumes");
+    const res = await docker(args, { inherit: !this.#out.json });
+    if (!res.ok) {
+      throw new KafkaLabError(`docker compose down failed${res.text ? `: ${res.text}` : ""}`);
+    }
+    clearState(this.#config.stateDir);
+    return { stopped: ["compose project kafka-lab"], killed: [], purged: options.purge };
+  }
+}

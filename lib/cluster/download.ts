@@ -1,0 +1,156 @@
+/**
+ * Fetches pinned Maven artifacts into the per-user cache, once: streamed to a
+ * temporary file, checked against the pinned size and SHA-256, then renamed
+ * into place, so the cache never holds a partial or altered file.
+ *
+ * @example
+ * ```ts
+ * const paths = await ensureArtifacts(KAFKA_JARS, { cacheDir, out, signal });
+ * ```
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { KafkaLabError } from "../errors.ts";
+import type { Output } from "../output.ts";
+import { type Artifact, fileName, MAVEN_CENTRAL, repoPath } from "./artifacts.ts";
+
+/** Options of {@linkcode ensureArtifacts}. */
+export interface DownloadOptions {
+  readonly cacheDir: string;
+  readonly out: Output;
+  readonly signal?: AbortSignal;
+  /** Maven repository base URL; Maven Central by default. */
+  readonly repoUrl?: string;
+  /** Parallel downloads. */
+  readonly concurrency?: number;
+}
+
+/** Where an artifact lives in the cache. */
+export function cachePath(cacheDir: string, a: Artifact): string {
+  return join(cacheDir, "maven", ...repoPath(a).split("/"));
+}
+
+function isCached(path: string, a: Artifact): boolean {
+  try {
+    return Deno.statSync(path).size === a.size;
+  } catch {
+    return false;
+  }
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+async function downloadOne(
+  a: Artifact,
+  target: string,
+  options: DownloadOptions,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  const base = (options.repoUrl ?? MAVEN_CENTRAL).replace(/\/+$/, "");
+  const url = `${base}/${repoPath(a)}`;
+  await Deno.mkdir(dirname(target), { recursive: true });
+  const part = `${target}.part-${crypto.randomUUID().slice(0, 8)}`;
+  let received = 0;
+  try {
+    const res = await fetch(url, { signal: options.signal });
+    if (!res.ok || !res.body) {
+      await res.body?.cancel();
+      throw new KafkaLabError(`${url} answered HTTP ${res.status}`);
+    }
+    const hash = createHash("sha256");
+    const file = await Deno.open(part, { write: true, create: true, truncate: true });
+    try {
+      for await (const chunk of res.body) {
+        hash.update(chunk);
+        let written = 0;
+        while (written < chunk.length) written += await file.write(chunk.subarray(written));
+        received += chunk.length;
+        onBytes(chunk.length);
+      }
+    } finally {
+      file.close();
+    }
+    const sha256 = hash.digest("hex");
+    if (received !== a.size || sha256 !== a.sha256) {
+      throw new KafkaLabError(
+        `${fileName(a)} from ${url} does not match its pinned checksum ` +
+          `(got ${received} bytes, sha256 ${sha256}; expected ${a.size} bytes, ${a.sha256})`,
+        { hint: "a proxy may have altered it or the transfer broke; run the command again" },
+      );
+    }
+    await Deno.rename(part, target);
+  } catch (err) {
+    onBytes(-received);
+    await Deno.remove(part).catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Makes sure every artifact is in the cache, downloading what is missing
+ * (3 tries each). Returns the cache path of each artifact, in order.
+ */
+export async function ensureArtifacts(
+  artifacts: readonly Artifact[],
+  options: DownloadOptions,
+): Promise<string[]> {
+  const paths = artifacts.map((a) => cachePath(options.cacheDir, a));
+  const missing = artifacts.map((a, i) => ({ a, path: paths[i] }))
+    .filter(({ a, path }) => !isCached(path, a));
+  if (missing.length === 0) return paths;
+
+  const total = missing.reduce((n, { a }) => n + a.size, 0);
+  const base = options.repoUrl ?? MAVEN_CENTRAL;
+  options.out.event(
+    "download.start",
+    { files: missing.length, bytes: total, from: base },
+    `Downloading ${missing.length} file(s), ${
+      mb(total)
+    } MB, from ${base} (once; cached in ${options.cacheDir})`,
+  );
+  let done = 0;
+  let bytes = 0;
+  const queue = [...missing];
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      for (let attempt = 1;; attempt++) {
+        try {
+          await downloadOne(item.a, item.path, options, (n) => {
+            bytes += n;
+            options.out.progress(
+              "download",
+              `downloading: ${done}/${missing.length} files, ${mb(bytes)}/${mb(total)} MB`,
+              { files: done, bytes, totalBytes: total },
+            );
+          });
+          break;
+        } catch (err) {
+          if (options.signal?.aborted) throw err;
+          if (attempt >= 3) {
+            // A checksum mismatch already says what happened and what to do.
+            if (err instanceof KafkaLabError && err.hint) throw err;
+            throw new KafkaLabError(
+              `could not download ${fileName(item.a)} from ${base}: ${(err as Error).message}`,
+              {
+                hint:
+                  "check the internet connection, or set KAFKA_LAB_MAVEN_REPO to a Maven mirror",
+                cause: err,
+              },
+            );
+          }
+          options.out.debug(`retrying ${fileName(item.a)} after: ${(err as Error).message}`);
+        }
+      }
+      done++;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, worker),
+  );
+  options.out.progressDone();
+  options.out.event("download.done", { files: missing.length, bytes: total });
+  return paths;
+}

@@ -1,0 +1,43 @@
+/**
+ * The interface both local cluster runtimes implement (java: the official jars
+ * on this machine's Java; docker: `compose.yaml`), and the choice between them.
+ * @module
+ */
+import type { ClusterState } from "./state.ts";
+
+/** The runtimes `kafka-lab up --runtime` accepts. */
+export type RuntimeName = "java" | "docker";
+
+/** Options of {@linkcode ClusterRuntime.up}. */
+export interface UpOptions {
+  /** How many brokers to run. */
+  readonly brokers: number;
+  /** Give up when the cluster is not ready within this time. */
+  readonly timeoutMs: number;
+}
+
+/** What `up` did. */
+export interface UpResult {
+  readonly state: ClusterState;
+  /** True when the cluster already ran and nothing was started. */
+  readonly alreadyRunning: boolean;
+}
+
+/** What `down` did. */
+export interface DownResult {
+  /** Names of the processes or services that were stopped. */
+  readonly stopped: readonly string[];
+  /** Names of those that had to be killed after the grace period. */
+  readonly killed: readonly string[];
+  /** Whether the cluster's data was deleted. */
+  readonly purged: boolean;
+}
+
+/** A way to run the local cluster. */
+export interface ClusterRuntime {
+  readonly name: RuntimeName;
+  /** Undefined when this runtime can run here; otherwise why not. */
+  unavailableReason(): Promise<string | undefined>;
+  up(options: UpOptions): Promise<UpResult>;
+  down(options: { purge: boolean }): Promise<DownResult>;
+}

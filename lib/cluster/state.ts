@@ -1,0 +1,67 @@
+/**
+ * The local cluster's state file (`<stateDir>/cluster.json`): which runtime
+ * started it, its endpoints, and the processes to stop. Written by `up`, read
+ * by `status`, `down` and the config (for the registry URL), removed by `down`.
+ * @module
+ */
+import { join } from "node:path";
+
+/** A background process started by the java runtime. */
+export interface ProcessRecord {
+  /** `broker 1`, `registry`. */
+  readonly name: string;
+  readonly pid: number;
+  /** A string in the process's command line that proves it is ours. */
+  readonly marker: string;
+  readonly logFile: string;
+}
+
+/** What `kafka-lab up` recorded. */
+export interface ClusterState {
+  readonly version: 1;
+  readonly runtime: "java" | "docker";
+  readonly clusterId?: string;
+  readonly brokers: ReadonlyArray<{ readonly id: number; readonly address: string }>;
+  readonly registryUrl: string;
+  readonly uiUrl?: string;
+  readonly processes: readonly ProcessRecord[];
+  readonly startedAt: string;
+  readonly kafkaVersion: string;
+}
+
+/** The path of the state file. */
+export function statePath(stateDir: string): string {
+  return join(stateDir, "cluster.json");
+}
+
+/** The recorded state, or undefined when no cluster is recorded (or the file is unreadable). */
+export function readState(stateDir: string): ClusterState | undefined {
+  try {
+    const parsed = JSON.parse(Deno.readTextFileSync(statePath(stateDir)));
+    return parsed?.version === 1 ? parsed as ClusterState : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the state (atomically: written aside, then renamed). */
+export function writeState(stateDir: string, state: ClusterState): void {
+  Deno.mkdirSync(stateDir, { recursive: true });
+  const tmp = `${statePath(stateDir)}.tmp`;
+  Deno.writeTextFileSync(tmp, JSON.stringify(state, null, 2) + "\n");
+  Deno.renameSync(tmp, statePath(stateDir));
+}
+
+/** Forgets the state. */
+export function clearState(stateDir: string): void {
+  try {
+    Deno.removeSync(statePath(stateDir));
+  } catch (err) {
+    if (!(err instanceof Deno.errors.NotFound)) throw err;
+  }
+}
+
+/** The registry URL a running local cluster recorded, for the config's default. */
+export function readLocalRegistryUrl(stateDir: string): string | undefined {
+  return readState(stateDir)?.registryUrl;
+}
