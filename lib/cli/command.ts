@@ -1,0 +1,192 @@
+/**
+ * The shape of a command, its global options, command-tree lookup and help.
+ *
+ * @example
+ * ```ts
+ * const { path, rest } = resolveCommand(commands, ["lab1", "create", "--topic", "t"]);
+ * path.map((c) => c.name); // ["lab1", "create"]
+ * ```
+ * @module
+ */
+import type { Context } from "../context.ts";
+import { UsageError } from "../errors.ts";
+import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
+import { renderOptions } from "./args.ts";
+
+/** A command or subcommand of kafka-lab. */
+export interface Command {
+  readonly name: string;
+  /** One line, shown in lists. */
+  readonly summary: string;
+  /** Paragraphs shown in the command's own help. */
+  readonly description?: string;
+  readonly options?: readonly OptionSpec[];
+  readonly positionals?: readonly PositionalSpec[];
+  readonly examples?: readonly string[];
+  readonly subcommands?: readonly Command[];
+  /** Runs the command; returns the exit code (0 when nothing is returned). */
+  run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
+}
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { name: "help", short: "h", type: "boolean", description: "Show help for this command" },
+  {
+    name: "json",
+    type: "boolean",
+    description: "Print one JSON event per line instead of text (for scripts)",
+  },
+  {
+    name: "quiet",
+    short: "q",
+    type: "boolean",
+    description: "Print results only, without theory and explanations",
+  },
+  {
+    name: "verbose",
+    short: "v",
+    type: "boolean",
+    description: "Print client logs and, on errors, stack traces",
+  },
+  {
+    name: "lang",
+    type: "string",
+    choices: ["en", "ru"],
+    description: "Language of lab texts (default: KAFKA_LAB_LANG, else from LANG)",
+  },
+  {
+    name: "bootstrap-server",
+    short: "b",
+    type: "string",
+    valueName: "HOST:PORT,...",
+    description: "Kafka brokers (env KAFKA_BROKERS; default localhost:19092)",
+  },
+  {
+    name: "registry-url",
+    type: "string",
+    valueName: "URL",
+    description: "Schema Registry URL (env SCHEMA_REGISTRY_URL; default: the local cluster's)",
+  },
+  {
+    name: "client-id",
+    type: "string",
+    valueName: "ID",
+    description: "Kafka client id (env KAFKA_LAB_CLIENT_ID; default kafka-lab)",
+  },
+  {
+    name: "sasl-mechanism",
+    type: "string",
+    choices: ["plain", "scram-sha-256", "scram-sha-512"],
+    description: "SASL mechanism (password from KAFKA_LAB_SASL_PASSWORD)",
+  },
+  { name: "sasl-username", type: "string", valueName: "USER", description: "SASL user name" },
+  { name: "ssl", type: "boolean", description: "Connect to the brokers with TLS" },
+  {
+    name: "ssl-ca",
+    type: "string",
+    valueName: "FILE",
+    description: "PEM file of the CA that signed the brokers' certificates",
+  },
+];
+
+/** The command named by the leading words of argv, and the words left for its options. */
+export interface Resolved {
+  /** From the top-level command down to the one that runs. */
+  readonly path: readonly Command[];
+  readonly rest: readonly string[];
+}
+
+/**
+ * Walks the command tree along the leading non-option words of `argv`.
+ * Throws {@linkcode UsageError} for an unknown command or subcommand.
+ */
+export function resolveCommand(commands: readonly Command[], argv: readonly string[]): Resolved {
+  const first = argv[0];
+  if (first === undefined || first.startsWith("-")) return { path: [], rest: argv };
+  let node = commands.find((c) => c.name === first);
+  if (!node) {
+    throw new UsageError(
+      `unknown command '${first}'`,
+      `commands: ${commands.map((c) => c.name).join(", ")}; see kafka-lab --help`,
+    );
+  }
+  const path: Command[] = [node];
+  let i = 1;
+  while (node.subcommands && argv[i] !== undefined && !argv[i].startsWith("-")) {
+    const word: string = argv[i];
+    const next: Command | undefined = node.subcommands.find((c) => c.name === word);
+    if (!next) {
+      if (node.positionals && node.positionals.length > 0) break;
+      throw new UsageError(
+        `unknown subcommand '${word}' of ${path.map((c) => c.name).join(" ")}`,
+        `subcommands: ${node.subcommands.map((c) => c.name).join(", ")}; see kafka-lab ${
+          path.map((c) => c.name).join(" ")
+        } --help`,
+      );
+    }
+    path.push(next);
+    node = next;
+    i++;
+  }
+  return { path, rest: argv.slice(i) };
+}
+
+function commandList(commands: readonly Command[]): string[] {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+}
+
+/** The usage line of a command path: `kafka-lab lab1 create [options]`. */
+export function usageLine(path: readonly Command[]): string {
+  const cmd = path[path.length - 1];
+  const words = ["kafka-lab", ...path.map((c) => c.name)];
+  if (cmd?.subcommands && cmd.subcommands.length > 0) {
+    words.push(cmd.run ? "[<subcommand>]" : "<subcommand>");
+  }
+  for (const p of cmd?.positionals ?? []) words.push(p.required ? `<${p.name}>` : `[<${p.name}>]`);
+  for (const o of cmd?.options ?? []) {
+    if (o.required) words.push(`--${o.name} <${o.valueName ?? "VALUE"}>`);
+  }
+  words.push("[options]");
+  return words.join(" ");
+}
+
+/** The full help text of the program (empty path) or of a command. */
+export function renderHelp(
+  commands: readonly Command[],
+  path: readonly Command[],
+  header: string,
+): string {
+  const lines: string[] = [];
+  if (path.length === 0) {
+    lines.push(header, "", "Usage: kafka-lab <command> [options]", "", "Commands:");
+    lines.push(...commandList(commands));
+    lines.push("", "Global options:", ...renderOptions(GLOBAL_OPTIONS));
+    lines.push("  -V, --version                   Print the version");
+    lines.push(
+      "",
+      "Run `kafka-lab <command> --help` for a command's options.",
+      "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
+    );
+    return lines.join("\n");
+  }
+  const cmd = path[path.length - 1];
+  lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${cmd.summary}`, "");
+  lines.push(`Usage: ${usageLine(path)}`);
+  if (cmd.description) lines.push("", cmd.description.trim());
+  if (cmd.subcommands && cmd.subcommands.length > 0) {
+    lines.push("", "Subcommands:", ...commandList(cmd.subcommands));
+  }
+  if (cmd.positionals && cmd.positionals.length > 0) {
+    lines.push("", "Arguments:");
+    for (const p of cmd.positionals) lines.push(`  <${p.name}>  ${p.description}`);
+  }
+  if (cmd.options && cmd.options.length > 0) {
+    lines.push("", "Options:", ...renderOptions(cmd.options));
+  }
+  lines.push("", "Global options:", ...renderOptions(GLOBAL_OPTIONS));
+  if (cmd.examples && cmd.examples.length > 0) {
+    lines.push("", "Examples:", ...cmd.examples.map((e) => `  ${e}`));
+  }
+  return lines.join("\n");
+}

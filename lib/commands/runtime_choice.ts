@@ -1,0 +1,47 @@
+/**
+ * Picks the cluster runtime for `up` and `down`: the one a recorded cluster
+ * uses, else Docker when an engine answers, else Java.
+ * @module
+ */
+import { DockerRuntime } from "../cluster/docker.ts";
+import { JavaRuntime } from "../cluster/java.ts";
+import type { ClusterRuntime, RuntimeName } from "../cluster/runtime.ts";
+import { readState } from "../cluster/state.ts";
+import type { Context } from "../context.ts";
+import { KafkaLabError } from "../errors.ts";
+
+/** Makes the runtime of that name. */
+export function makeRuntime(name: RuntimeName, ctx: Context): ClusterRuntime {
+  return name === "docker"
+    ? new DockerRuntime(ctx.config, ctx.out, { signal: ctx.signal })
+    : new JavaRuntime(ctx.config, ctx.out, { signal: ctx.signal });
+}
+
+/** Resolves `auto|java|docker` to a runtime that can run here, saying why when none can. */
+export async function chooseRuntime(
+  choice: "auto" | RuntimeName,
+  ctx: Context,
+): Promise<ClusterRuntime> {
+  if (choice !== "auto") return makeRuntime(choice, ctx);
+  const recorded = readState(ctx.config.stateDir)?.runtime;
+  if (recorded) return makeRuntime(recorded, ctx);
+  const docker = makeRuntime("docker", ctx);
+  const dockerReason = await docker.unavailableReason();
+  if (dockerReason === undefined) return docker;
+  const java = makeRuntime("java", ctx);
+  const javaReason = await java.unavailableReason();
+  if (javaReason === undefined) {
+    ctx.out.event(
+      "runtime.chosen",
+      { runtime: "java", dockerUnavailable: dockerReason },
+      `Using the java runtime (${dockerReason}).`,
+    );
+    return java;
+  }
+  throw new KafkaLabError(
+    `no way to run a local cluster here: Docker: ${dockerReason}; Java: ${javaReason}`,
+    {
+      hint: "install Java 17+ (the java runtime) or start Docker, then `kafka-lab up` again",
+    },
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * kafka-lab: Kafka labs for students, checked by instructors with `deno test`.
+ *
+ * `main.ts` parses the command line, resolves the configuration, builds one
+ * context, runs the command, and turns every error into a message with a hint
+ * and an exit code (0 ok, 1 failed step, 2 usage, 3 unreachable, 130/143
+ * interrupted).
+ * @module
+ */
+import { LABS } from "./labs/mod.ts";
+import { type ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import {
+  type Command,
+  GLOBAL_OPTIONS,
+  renderHelp,
+  resolveCommand,
+  usageLine,
+} from "./lib/cli/command.ts";
+import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
+import { CLUSTER_COMMANDS } from "./lib/commands/mod.ts";
+import { type ConfigInput, loadConfig } from "./lib/config.ts";
+import { Context } from "./lib/context.ts";
+import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/errors.ts";
+import { createOutput, type Output } from "./lib/output.ts";
+import { Shutdown } from "./lib/shutdown.ts";
+import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
+
+/** Every top-level command: cluster management, then the labs in course order. */
+export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
+
+const HEADER =
+  `kafka-lab ${VERSION}: hands-on Apache Kafka ${KAFKA_VERSION} labs (topics, producers, consumers, Schema Registry)`;
+
+function configFlags(args: ParsedArgs): ConfigInput["flags"] {
+  return {
+    brokers: args.string("bootstrap-server"),
+    registryUrl: args.string("registry-url"),
+    clientId: args.string("client-id"),
+    saslMechanism: args.string("sasl-mechanism"),
+    saslUsername: args.string("sasl-username"),
+    ssl: args.bool("ssl") ? "true" : undefined,
+    sslCaFile: args.string("ssl-ca"),
+    lang: args.string("lang"),
+  };
+}
+
+/** Runs kafka-lab with `argv` and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "--version" || argv[0] === "-V") {
+    const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
+    out.event("version", { version: VERSION, kafka: KAFKA_VERSION }, `kafka-lab ${VERSION}`);
+    return ExitCode.ok;
+  }
+  // Until the options are parsed, print errors as the raw flags ask.
+  let out: Output = createOutput({
+    json: argv.includes("--json"),
+    quiet: false,
+    verbose: argv.includes("--verbose") || argv.includes("-v"),
+  });
+  let path: readonly Command[] = [];
+  let shutdown: Shutdown | undefined;
+  try {
+    const resolved = resolveCommand(COMMANDS, argv);
+    path = resolved.path;
+    const cmd = path[path.length - 1];
+    const args = parseOptions(
+      resolved.rest,
+      [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
+      cmd?.positionals ?? [],
+    );
+    out = createOutput({
+      json: args.bool("json"),
+      quiet: args.bool("quiet"),
+      verbose: args.bool("verbose"),
+    });
+    if (!cmd || args.bool("help")) {
+      out.line(renderHelp(COMMANDS, path, HEADER));
+      return ExitCode.ok;
+    }
+    if (!cmd.run) {
+      throw new UsageError(
+        `${path.map((c) => c.name).join(" ")} needs a subcommand`,
+        `subcommands: ${cmd.subcommands?.map((c) => c.name).join(", ")}`,
+      );
+    }
+    const config = loadConfig(configFlags(args), readLocalRegistryUrl);
+    const o = out;
+    shutdown = new Shutdown({
+      onFirst: (sig) =>
+        o.warn(`${sig} received: finishing the current step, then stopping (again to force)`),
+    });
+    shutdown.install();
+    const ctx = new Context(config, out, shutdown);
+    const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
+    return shutdown.exitCode() ?? code;
+  } catch (err) {
+    const interrupted = shutdown?.exitCode();
+    if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
+    const e = translateError(err);
+    out.error(e, out.verbose);
+    if (e instanceof UsageError) {
+      const name = path.map((c) => c.name).join(" ");
+      out.stderr(`usage: ${usageLine(path)}`);
+      out.stderr(`(see \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
+    }
+    return interrupted ?? e.exitCode;
+  } finally {
+    shutdown?.dispose();
+  }
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

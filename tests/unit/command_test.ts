@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { type Command, renderHelp, resolveCommand, usageLine } from "../../lib/cli/command.ts";
+import { UsageError } from "../../lib/errors.ts";
+
+const tree: Command[] = [
+  {
+    name: "lab1",
+    summary: "Topics lab for tests",
+    run: () => Promise.resolve(0),
+    subcommands: [
+      {
+        name: "create",
+        summary: "Create a topic",
+        options: [{
+          name: "topic",
+          type: "string",
+          required: true,
+          valueName: "NAME",
+          description: "",
+        }],
+        run: () => Promise.resolve(0),
+      },
+      {
+        name: "describe",
+        summary: "Describe a topic",
+        positionals: [{ name: "topic", description: "", required: true }],
+        run: () => Promise.resolve(0),
+      },
+    ],
+  },
+  { name: "up", summary: "Start the cluster", run: () => Promise.resolve(0) },
+];
+
+Deno.test("resolveCommand walks commands and subcommands and leaves the options", () => {
+  const r = resolveCommand(tree, ["lab1", "create", "--topic", "t"]);
+  assert.deepEqual(r.path.map((c) => c.name), ["lab1", "create"]);
+  assert.deepEqual(r.rest, ["--topic", "t"]);
+  assert.deepEqual(resolveCommand(tree, ["lab1", "--quiet"]).path.map((c) => c.name), ["lab1"]);
+  assert.deepEqual(resolveCommand(tree, ["--help"]).path, []);
+});
+
+Deno.test("resolveCommand rejects unknown commands and subcommands with the list of known ones", () => {
+  assert.throws(
+    () => resolveCommand(tree, ["lab9"]),
+    (e: unknown) => e instanceof UsageError && /lab1, up/.test(e.hint ?? ""),
+  );
+  assert.throws(
+    () => resolveCommand(tree, ["lab1", "explode"]),
+    (e: unknown) => e instanceof UsageError && /create, describe/.test(e.hint ?? ""),
+  );
+});
+
+Deno.test("usageLine shows required options, positionals and optional subcommands", () => {
+  assert.equal(
+    usageLine([tree[0], tree[0].subcommands![0]]),
+    "kafka-lab lab1 create --topic <NAME> [options]",
+  );
+  assert.equal(
+    usageLine([tree[0], tree[0].subcommands![1]]),
+    "kafka-lab lab1 describe <topic> [options]",
+  );
+  assert.equal(usageLine([tree[0]]), "kafka-lab lab1 [<subcommand>] [options]");
+});
+
+Deno.test("renderHelp lists commands at the top and subcommands under a command", () => {
+  const top = renderHelp(tree, [], "HEADER");
+  assert.match(top, /^HEADER/);
+  assert.match(top, /lab1\s+Topics lab for tests/);
+  assert.match(top, /--bootstrap-server/);
+  const lab = renderHelp(tree, [tree[0]], "HEADER");
+  assert.match(lab, /Subcommands:\n\s+create\s+Create a topic\n\s+describe/);
+});

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { COMMANDS } from "../../main.ts";
+import { type Command, GLOBAL_OPTIONS, renderHelp } from "../../lib/cli/command.ts";
+import { APICURIO_ARCHIVE, KAFKA_JARS, repoPath } from "../../lib/cluster/artifacts.ts";
+import { PERMISSION_FLAGS, ROOT } from "../helpers.ts";
+
+const denoJson = JSON.parse(Deno.readTextFileSync(`${ROOT}/deno.json`));
+
+function flagsOf(task: string): string[] {
+  return (denoJson.tasks[task].command as string).split(/\s+/).filter((w) =>
+    w.startsWith("--allow")
+  );
+}
+
+Deno.test("the compiled binary and the CLI tests use the same permission flags", () => {
+  assert.deepEqual(flagsOf("compile"), [...PERMISSION_FLAGS]);
+  assert.deepEqual(flagsOf("lab"), [...PERMISSION_FLAGS]);
+  assert.match(denoJson.tasks.compile.command, /--output kafka-lab main\.ts$/);
+});
+
+function walk(commands: readonly Command[], path: Command[] = []): Command[][] {
+  return commands.flatMap((c) => [[...path, c], ...walk(c.subcommands ?? [], [...path, c])]);
+}
+
+Deno.test("every command has a summary, renders help, and its options clash with no global option", () => {
+  const globalNames = new Set(GLOBAL_OPTIONS.map((o) => o.name));
+  const globalShorts = new Set(GLOBAL_OPTIONS.flatMap((o) => o.short ? [o.short] : []));
+  for (const path of walk(COMMANDS)) {
+    const cmd = path[path.length - 1];
+    const name = path.map((c) => c.name).join(" ");
+    assert.ok(cmd.summary.length > 10, `${name} has a summary`);
+    assert.ok(cmd.run || cmd.subcommands?.length, `${name} runs or has subcommands`);
+    const help = renderHelp(COMMANDS, path, "header");
+    assert.match(help, new RegExp(`Usage: kafka-lab ${name}`));
+    const names = (cmd.options ?? []).map((o) => o.name);
+    assert.equal(new Set(names).size, names.length, `${name} options are unique`);
+    for (const o of cmd.options ?? []) {
+      assert.ok(!globalNames.has(o.name), `${name} --${o.name} clashes with a global option`);
+      if (o.short) assert.ok(!globalShorts.has(o.short), `${name} -${o.short} clashes`);
+    }
+  }
+});
+
+Deno.test("the artifact manifest pins Kafka 4.1.1 and its log4j2 binding with sha256 sums", () => {
+  const all = [...KAFKA_JARS, APICURIO_ARCHIVE];
+  assert.equal(new Set(all.map(repoPath)).size, all.length, "no duplicates");
+  for (const a of all) {
+    assert.match(a.sha256, /^[0-9a-f]{64}$/);
+    assert.ok(a.size > 0);
+  }
+  const names = KAFKA_JARS.map((a) => `${a.group}:${a.artifact}:${a.version}`);
+  assert.ok(names.includes("org.apache.kafka:kafka_2.13:4.1.1"));
+  assert.ok(names.includes("org.apache.kafka:kafka-clients:4.1.1"));
+  assert.ok(names.includes("org.apache.logging.log4j:log4j-slf4j-impl:2.24.3"));
+  assert.ok(
+    KAFKA_JARS.filter((a) => a.group === "org.apache.kafka").every((a) => a.version === "4.1.1"),
+  );
+  assert.equal(
+    repoPath(APICURIO_ARCHIVE),
+    "io/apicurio/apicurio-registry-app/3.0.9/apicurio-registry-app-3.0.9-all.tar.gz",
+  );
+});
