@@ -130,6 +130,19 @@ export class KafkaClients {
     }
   }
 
+  /** Runs `fn` with a connected admin client (after the reachability check), then disconnects. */
+  async withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    await this.preflight();
+    const admin = await this.connect(this.admin());
+    try {
+      return await fn(admin);
+    } catch (err) {
+      throw this.translate(err);
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+  }
+
   /** An admin client (not yet connected). */
   admin(): Admin {
     return this.#kafka.admin({ retry: { retries: 5 } });

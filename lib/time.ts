@@ -76,3 +76,25 @@ export async function withTimeout<T>(
     clearTimeout(timer);
   }
 }
+
+/**
+ * Calls `fn(1)`, `fn(2)`, ... with `intervalMs` between the starts of calls,
+ * `count` times (0: until aborted). Stops early on abort, after the call in
+ * progress. Returns how many calls ran.
+ */
+export async function paced(
+  count: number,
+  intervalMs: number,
+  signal: AbortSignal,
+  fn: (n: number) => Promise<void>,
+): Promise<number> {
+  let n = 0;
+  while ((count === 0 || n < count) && !signal.aborted) {
+    const started = Date.now();
+    n++;
+    await fn(n);
+    if (count !== 0 && n >= count) break;
+    if (!await sleep(intervalMs - (Date.now() - started), signal)) break;
+  }
+  return n;
+}

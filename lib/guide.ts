@@ -1,0 +1,136 @@
+/**
+ * The frame of a guided lab run: title and theory first, numbered steps with
+ * what each does and what came back, a summary, then the control questions.
+ * With `--quiet` only results are printed; with `--json` every step and
+ * result is an event and the questions ride on the final `lab.done` event.
+ *
+ * @example
+ * ```ts
+ * const guide = new Guide(ctx, { lab: "lab1", title, theory, questions, steps: 3 });
+ * guide.start();
+ * guide.step("Create the topics", "Each topic gets partitions and replicas.");
+ * guide.ok("hello-kafka created", { topic: "hello-kafka" });
+ * guide.done(["3 topics ready"]);
+ * ```
+ * @module
+ */
+import type { Context } from "./context.ts";
+import type { EventData } from "./output.ts";
+
+/** What a guided run shows around its steps. */
+export interface GuideTexts {
+  /** `lab1` ... */
+  readonly lab: string;
+  readonly title: string;
+  readonly theory: readonly string[];
+  readonly questions: readonly string[];
+  /** Headings, in the user's language. */
+  readonly headings: {
+    readonly step: string;
+    readonly summary: string;
+    readonly questions: string;
+  };
+  /** Number of steps, for "Step 2/5". */
+  readonly steps: number;
+}
+
+/** Prints a guided run; see the module docs. */
+export class Guide {
+  readonly #ctx: Context;
+  readonly #texts: GuideTexts;
+  #step = 0;
+  #failures = 0;
+
+  constructor(ctx: Context, texts: GuideTexts) {
+    this.#ctx = ctx;
+    this.#texts = texts;
+  }
+
+  /** Steps that reported a failure so far. */
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** The title and the theory. */
+  start(): void {
+    const { out } = this.#ctx;
+    out.event("lab.start", { lab: this.#texts.lab, title: this.#texts.title });
+    out.line(out.style("bold", `== ${this.#texts.title} ==`));
+    if (out.quiet) return;
+    for (const paragraph of this.#texts.theory) {
+      out.text();
+      out.text(paragraph);
+    }
+  }
+
+  /** Opens the next step: its title and what it does. */
+  step(title: string, explanation?: string): void {
+    const { out } = this.#ctx;
+    this.#step++;
+    out.event("step", { lab: this.#texts.lab, n: this.#step, of: this.#texts.steps, title });
+    out.line();
+    out.line(
+      out.style(
+        "cyan",
+        `${this.#texts.headings.step} ${this.#step}/${this.#texts.steps}: ${title}`,
+      ),
+    );
+    if (explanation) out.text(indent(explanation, "  "));
+  }
+
+  /** A result that went as expected. */
+  ok(text: string, data: EventData = {}, event = "result"): void {
+    this.#ctx.out.event(
+      event,
+      { ok: true, ...data },
+      `  ${this.#ctx.out.style("green", "✓")} ${text}`,
+    );
+  }
+
+  /** A result that did not; the run ends with exit code 1. */
+  fail(text: string, data: EventData = {}, event = "result"): void {
+    this.#failures++;
+    this.#ctx.out.event(
+      event,
+      { ok: false, ...data },
+      `  ${this.#ctx.out.style("red", "✗")} ${text}`,
+    );
+  }
+
+  /** A detail under a result (dropped by `--quiet`). */
+  note(text: string): void {
+    this.#ctx.out.text(indent(text, "    "));
+  }
+
+  /** The summary and the control questions; returns the exit code. */
+  done(summary: readonly string[], data: EventData = {}): number {
+    const { out } = this.#ctx;
+    out.event("lab.done", {
+      lab: this.#texts.lab,
+      ok: this.#failures === 0,
+      failures: this.#failures,
+      summary,
+      questions: this.#texts.questions,
+      ...data,
+    });
+    out.line();
+    out.line(out.style("bold", this.#texts.headings.summary));
+    for (const s of summary) out.line(`  ${s}`);
+    if (!out.quiet) {
+      out.line();
+      out.line(out.style("bold", this.#texts.headings.questions));
+      this.#texts.questions.forEach((q, i) => out.line(`  ${i + 1}. ${q}`));
+    }
+    return this.#failures === 0 ? 0 : 1;
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split("\n").map((l) => (l ? prefix + l : l)).join("\n");
+}
+
+/** The headings of a guided run, per language. */
+export const HEADINGS = {
+  en: { step: "Step", summary: "Summary", questions: "Control questions" },
+  ru: { step: "Шаг", summary: "Итоги", questions: "Контрольные вопросы" },
+} as const;
