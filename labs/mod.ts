@@ -4,6 +4,8 @@
  * @module
  */
 import type { Command } from "../lib/cli/command.ts";
+import { lab1 } from "./lab1_topics.ts";
+import { lab2 } from "./lab2_hello.ts";
 
 /** Every lab command, in the order students take them. */
-export const LABS: readonly Command[] = [];
+export const LABS: readonly Command[] = [lab1, lab2];

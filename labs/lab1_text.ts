@@ -1,0 +1,118 @@
+/**
+ * Lab 1's texts in English and Russian.
+ * @module
+ */
+import type { Bilingual, Translation } from "../lib/i18n.ts";
+
+const en = {
+  title: "Lab 1: topics, partitions and replicas (Kafka 4.1.1, KRaft)",
+  theory: [
+    "Kafka keeps records in topics. A topic is split into partitions: ordered logs that only grow at the end. Every record in a partition gets an offset, its position in that log, which never changes. Partitions are how a topic scales: consumers of one group share them, one consumer per partition at a time.",
+    "Each partition is copied to several brokers; the replication factor says how many copies. One copy is the leader: producers write to it and consumers read from it. The others are followers that fetch from the leader. The in-sync replicas (ISR) are the copies that have caught up with the leader.",
+    "min.insync.replicas is how many in-sync copies a write sent with acks=all needs. With replication factor 2 and min.insync.replicas=1 a topic stays writable while one of its brokers is down; with 2 such a write is refused instead of being kept in a single copy.",
+    "Since Kafka 4.0 the cluster's metadata (topics, partitions, leaders, configs) lives in Kafka itself, in KRaft mode: a quorum of controllers replicates a metadata log with the Raft protocol. ZooKeeper is gone. In this cluster each node is both a broker and a controller.",
+  ],
+  stepCluster: "Look at the cluster",
+  stepClusterExplain:
+    "Ask any broker for the cluster metadata: which brokers exist and which controller is active.",
+  stepCreate: "Create the course topics",
+  stepCreateExplain:
+    "Create each topic with its partitions, replication factor and configs. A topic that already exists is not an error: it is described as it is and compared with what the course expects.",
+  stepList: "List the topics",
+  stepListExplain:
+    "Topics whose names start with '__' are Kafka's own (committed offsets, transactions).",
+  stepDescribe: "Describe each topic",
+  stepDescribeExplain:
+    "For every partition: the leader broker, the brokers holding replicas, and the in-sync replicas (ISR). Then the configs set on the topic itself.",
+  clusterLine: "{count} broker(s): {brokers}; active controller: broker {controller}",
+  clusterId: "cluster id {clusterId}",
+  created: "{topic} created: {partitions} partition(s), replication factor {rf}",
+  exists: "{topic} already exists: {partitions} partition(s), replication factor {rf}",
+  differs: "{topic} differs from the course's spec: {diffs}",
+  createFailed: "{topic} could not be created: {reason}",
+  topicHeader: "{topic}: {partitions} partition(s), replication factor {rf}",
+  configsLine: "configs set on the topic: {configs}",
+  noConfigs: "configs set on the topic: none (broker defaults apply)",
+  colPartition: "partition",
+  colLeader: "leader",
+  colReplicas: "replicas",
+  colIsr: "in-sync",
+  listLine: "{topic}  ({partitions} partition(s), RF {rf})",
+  listEmpty: "no topics yet",
+  listCount: "{count} topic(s)",
+  notFound: "topic {topic} does not exist",
+  notFoundHint:
+    "create it with `kafka-lab lab1 create --topic {topic}`, or see `kafka-lab lab1 list`",
+  deleteQuestion: "Delete topic {topic} and all its records?",
+  deleted: "{topic} deleted",
+  deleteKept: "{topic} kept",
+  summaryTopics: "{ok} of {total} course topics are ready as the course expects",
+  summaryBrokers: "the cluster has {count} broker(s); no topic can have more replicas than that",
+  questions: [
+    "What is KRaft, and how does it differ from running Kafka with ZooKeeper?",
+    "Which roles can a Kafka 4.1.1 node play, and which do the nodes of this cluster play?",
+    "What is an offset, and why is it only meaningful within one partition?",
+    "Why can't a topic's replication factor exceed the number of brokers?",
+    "users_coordinates has replication factor 2 and min.insync.replicas=1. What happens to acks=all writes when one of a partition's brokers stops? What if min.insync.replicas were 2?",
+    "What is the ISR, and when does a replica leave it?",
+    "hello-kafka has one partition. How many consumers of one group can read it at the same time?",
+  ],
+} as const;
+
+const ru: Translation<typeof en> = {
+  title: "Лабораторная 1: топики, партиции и реплики (Kafka 4.1.1, KRaft)",
+  theory: [
+    "Kafka хранит записи в топиках. Топик разбит на партиции: упорядоченные журналы, которые растут только с конца. Каждая запись в партиции получает offset — её позицию в журнале, которая никогда не меняется. Партиции позволяют топику масштабироваться: консьюмеры одной группы делят их между собой, одну партицию в каждый момент читает один консьюмер.",
+    "Каждая партиция копируется на несколько брокеров; фактор репликации (replication factor) задаёт число копий. Одна копия — лидер: в неё пишут продюсеры и из неё читают консьюмеры. Остальные — фолловеры, они забирают данные у лидера. In-sync replicas (ISR) — копии, которые догнали лидера.",
+    "min.insync.replicas — сколько синхронных копий нужно для записи с acks=all. При факторе репликации 2 и min.insync.replicas=1 топик остаётся доступным для записи, пока один из его брокеров выключен; при значении 2 такая запись будет отклонена, а не сохранена в единственной копии.",
+    "Начиная с Kafka 4.0 метаданные кластера (топики, партиции, лидеры, настройки) хранит сама Kafka в режиме KRaft: кворум контроллеров реплицирует журнал метаданных по протоколу Raft. ZooKeeper больше не нужен. В этом кластере каждый узел одновременно брокер и контроллер.",
+  ],
+  stepCluster: "Смотрим на кластер",
+  stepClusterExplain:
+    "Запрашиваем у любого брокера метаданные кластера: какие брокеры есть и какой контроллер активен.",
+  stepCreate: "Создаём топики курса",
+  stepCreateExplain:
+    "Создаём каждый топик с нужным числом партиций, фактором репликации и настройками. Уже существующий топик — не ошибка: показываем его как есть и сравниваем с тем, что ожидает курс.",
+  stepList: "Список топиков",
+  stepListExplain:
+    "Топики, имена которых начинаются с '__', служебные (зафиксированные offset'ы, транзакции).",
+  stepDescribe: "Описание каждого топика",
+  stepDescribeExplain:
+    "Для каждой партиции: брокер-лидер, брокеры с репликами и синхронные реплики (ISR). Затем настройки, заданные на самом топике.",
+  clusterLine: "брокеров: {count} ({brokers}); активный контроллер: брокер {controller}",
+  clusterId: "id кластера {clusterId}",
+  created: "{topic} создан: партиций {partitions}, фактор репликации {rf}",
+  exists: "{topic} уже существует: партиций {partitions}, фактор репликации {rf}",
+  differs: "{topic} отличается от ожидаемого курсом: {diffs}",
+  createFailed: "{topic} не удалось создать: {reason}",
+  topicHeader: "{topic}: партиций {partitions}, фактор репликации {rf}",
+  configsLine: "настройки топика: {configs}",
+  noConfigs: "настройки топика: нет (действуют настройки брокера по умолчанию)",
+  colPartition: "партиция",
+  colLeader: "лидер",
+  colReplicas: "реплики",
+  colIsr: "синхронные",
+  listLine: "{topic}  (партиций {partitions}, RF {rf})",
+  listEmpty: "топиков пока нет",
+  listCount: "топиков: {count}",
+  notFound: "топика {topic} не существует",
+  notFoundHint:
+    "создайте его: `kafka-lab lab1 create --topic {topic}`, или посмотрите `kafka-lab lab1 list`",
+  deleteQuestion: "Удалить топик {topic} со всеми записями?",
+  deleted: "{topic} удалён",
+  deleteKept: "{topic} оставлен",
+  summaryTopics: "топиков курса в ожидаемом виде: {ok} из {total}",
+  summaryBrokers: "в кластере брокеров: {count}; ни у одного топика не может быть больше реплик",
+  questions: [
+    "Что такое KRaft и чем он отличается от работы Kafka с ZooKeeper?",
+    "Какие роли может выполнять узел Kafka 4.1.1 и какие роли у узлов этого кластера?",
+    "Что такое offset и почему он имеет смысл только внутри одной партиции?",
+    "Почему фактор репликации топика не может быть больше числа брокеров?",
+    "У users_coordinates фактор репликации 2 и min.insync.replicas=1. Что произойдёт с записью acks=all, если один из брокеров партиции остановится? А если min.insync.replicas=2?",
+    "Что такое ISR и когда реплика из него выходит?",
+    "У hello-kafka одна партиция. Сколько консьюмеров одной группы могут читать её одновременно?",
+  ],
+};
+
+/** Lab 1's texts. */
+export const LAB1_TEXT: Bilingual<typeof en> = { en, ru };
