@@ -273,7 +273,6 @@ const listCommand: Command = {
 };
 
 async function requireLayout(
-  ctx: Context,
   t: Text,
   admin: Admin,
   topic: string,
@@ -294,7 +293,7 @@ const describeCommand: Command = {
     const t = text(ctx);
     const topic = checkTopicName(args.positionals[0]);
     return await ctx.kafka().withAdmin(async (admin) => {
-      const layout = await requireLayout(ctx, t, admin, topic);
+      const layout = await requireLayout(t, admin, topic);
       ctx.out.event("topic.describe", layoutData(layout));
       printLayout(ctx, t, layout, "");
       return 0;
@@ -329,7 +328,7 @@ const deleteCommand: Command = {
       }
     }
     return await ctx.kafka().withAdmin(async (admin) => {
-      await requireLayout(ctx, t, admin, topic);
+      await requireLayout(t, admin, topic);
       await deleteTopic(admin, topic);
       ctx.out.event(
         "topic.deleted",
