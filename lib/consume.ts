@@ -191,6 +191,13 @@ export async function consume(
       Date.now() - lastActivity >= options.idleTimeoutMs
     ) stop("idle");
   }, 100);
+  // The record or batch being handled (and committed) right now: a stop,
+  // whatever its cause, waits for it before leaving the group.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight = work.catch(() => {});
+    return work;
+  };
   /** A failing handler stops the loop (kafkajs would retry the batch forever). */
   const guard = async (work: () => Promise<void> | void): Promise<boolean> => {
     try {
@@ -209,47 +216,51 @@ export async function consume(
       const onRecord = options.onRecord;
       await consumer.run({
         autoCommit: false,
-        eachMessage: async ({ topic, partition, message }: EachMessagePayload) => {
-          if (stopping) return; // left for the next run: not handled, not committed
-          lastActivity = Date.now();
-          if (!await guard(() => onRecord(toRecord(topic, partition, message)))) return;
-          records++;
-          if (!await guard(() => commit(partition, message.offset))) return;
-          lastActivity = Date.now();
-          if (options.maxMessages !== undefined && records >= options.maxMessages) {
-            stop("max-messages");
-          }
+        eachMessage: ({ topic, partition, message }: EachMessagePayload) => {
+          if (stopping) return Promise.resolve(); // left for the next run: not handled, not committed
+          return track((async () => {
+            lastActivity = Date.now();
+            if (!await guard(() => onRecord(toRecord(topic, partition, message)))) return;
+            records++;
+            if (!await guard(() => commit(partition, message.offset))) return;
+            lastActivity = Date.now();
+            if (options.maxMessages !== undefined && records >= options.maxMessages) {
+              stop("max-messages");
+            }
+          })());
         },
       });
     } else {
       const onBatch = options.onBatch!;
       const size = options.batchSize ?? 10;
+      const handleBatch = async (
+        { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+      ): Promise<void> => {
+        for (let group of chunk(batch.messages, size)) {
+          if (stopping || !isRunning() || isStale()) return;
+          if (options.maxMessages !== undefined) {
+            group = group.slice(0, options.maxMessages - records);
+          }
+          lastActivity = Date.now();
+          const recs = group.map((m) => toRecord(batch.topic, batch.partition, m));
+          if (!await guard(() => onBatch(recs))) return;
+          records += group.length;
+          batches++;
+          const last = group[group.length - 1].offset;
+          resolveOffset(last);
+          if (!await guard(() => commit(batch.partition, last))) return;
+          await heartbeat();
+          lastActivity = Date.now();
+          if (options.maxMessages !== undefined && records >= options.maxMessages) {
+            stop("max-messages");
+          }
+        }
+      };
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: async (
-          { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
-        ) => {
-          for (let group of chunk(batch.messages, size)) {
-            if (stopping || !isRunning() || isStale()) return;
-            if (options.maxMessages !== undefined) {
-              group = group.slice(0, options.maxMessages - records);
-            }
-            lastActivity = Date.now();
-            const recs = group.map((m) => toRecord(batch.topic, batch.partition, m));
-            if (!await guard(() => onBatch(recs))) return;
-            records += group.length;
-            batches++;
-            const last = group[group.length - 1].offset;
-            resolveOffset(last);
-            if (!await guard(() => commit(batch.partition, last))) return;
-            await heartbeat();
-            lastActivity = Date.now();
-            if (options.maxMessages !== undefined && records >= options.maxMessages) {
-              stop("max-messages");
-            }
-          }
-        },
+        eachBatch: (payload: EachBatchPayload) =>
+          stopping ? Promise.resolve() : track(handleBatch(payload)),
       });
     }
     await finished;
@@ -257,6 +268,7 @@ export async function consume(
     clearInterval(timer);
     options.signal.removeEventListener("abort", onAbort);
     stopping = true;
+    await inFlight;
     await consumer.disconnect().catch(() => {});
   }
   if (crash) throw kafka.translate(crash);
