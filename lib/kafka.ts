@@ -63,6 +63,23 @@ function filterKafkajsTimerWarning(): void {
   };
 }
 
+/**
+ * The partition kafkajs' default partitioner (murmur2 of the key, as the Java
+ * client does) gives a key on a topic with `partitions` partitions. Lets a
+ * producer set partitions itself and so know each record's offset in a batch.
+ */
+export function keyPartitioner(topic: string, partitions: number): (key: string) => number {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, i) => ({
+    partitionId: i,
+    leader: 0,
+    partitionErrorCode: 0,
+    replicas: [],
+    isr: [],
+  }));
+  return (key) => partitioner({ topic, partitionMetadata, message: { key, value: null } });
+}
+
 /** The hint for reaching a cluster, depending on whether it is the local default. */
 export function startHint(brokers: readonly string[]): string {
   const local = brokers.every((b) => /^(localhost|127\.0\.0\.1|\[::1\]):19\d{3}$/.test(b));

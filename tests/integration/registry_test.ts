@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { UnreachableError } from "../../lib/errors.ts";
 import { RegistryClient, SchemaValidationError } from "../../lib/registry.ts";
-import { captureOutput, clusterConfig, unique } from "../helpers.ts";
+import { captureOutput, closedPort, clusterConfig, unique } from "../helpers.ts";
 
 const schema = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -39,7 +39,7 @@ Deno.test("registry encode writes the Confluent wire format and decode reads it 
     "schema id, big-endian",
   );
   assert.deepEqual(JSON.parse(new TextDecoder().decode(bytes.subarray(5))), { x: 1, y: 2.5 });
-  assert.deepEqual(await registry.decode(bytes), { x: 1, y: 2.5 });
+  assert.deepEqual(await registry.decode(bytes), { schemaId: id, payload: { x: 1, y: 2.5 } });
 });
 
 Deno.test("registry encode rejects a payload that breaks the schema, naming the field", async () => {
@@ -58,9 +58,10 @@ Deno.test("registry encode rejects a payload that breaks the schema, naming the 
 });
 
 Deno.test("registry preflight fails with exit code 3 within 15 s when nothing listens", async () => {
+  const port = closedPort();
   const started = performance.now();
   await assert.rejects(
-    () => client("http://127.0.0.1:1").preflight(),
+    () => client(`http://127.0.0.1:${port}`).preflight(),
     (e: unknown) =>
       e instanceof UnreachableError && e.exitCode === 3 && /127\.0\.0\.1:1/.test(e.message),
   );
