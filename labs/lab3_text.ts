@@ -1,0 +1,141 @@
+/**
+ * Lab 3's texts in English and Russian.
+ * @module
+ */
+import type { Bilingual, Translation } from "../lib/i18n.ts";
+
+const en = {
+  title: "Lab 3: the coordinates pipeline with a Schema Registry",
+  theory: [
+    "A Schema Registry keeps the schemas of a topic's records: each under a subject (by default <topic>-value), with versions and an id. A producer registers its schema once and puts only the id in front of every record; a consumer fetches the schema by that id.",
+    "The Confluent wire format: byte 0 is the magic byte 0, bytes 1-4 the schema id (big-endian), the rest the JSON document. Any client that speaks it, Java's, Python's or this one, can read these records.",
+    "The producer validates each record against the JSON Schema (draft-07) before sending: a record without latitude is refused and never reaches Kafka. The consumer validates again when reading, because any producer can write to a topic.",
+    "The producer's settings come from the seed project. acks=all: the leader answers once every in-sync replica has the batch. Idempotence: the broker drops a retried batch it already has (producer id and sequence numbers). Retries resend after transient errors; one request in flight keeps order while retrying. batch.size=1000 bytes and linger.ms=10000: records wait up to 10 s to travel in one request, so delivery reports arrive in bursts.",
+    "A record that cannot be read, or breaks the schema, must neither stop the consumer nor vanish: it goes to a dead letter topic (<topic>.dlq) with headers saying why and where it came from, and only then is its offset committed.",
+  ],
+  stepTopics: "Make sure {topic} and {dlq} exist",
+  stepTopicsExplain:
+    "{topic}: 6 partitions, replication factor 2, min.insync.replicas=1. The dead letter topic gets 1 partition.",
+  topicCreated: "{topic} created",
+  topicReady: "{topic} is ready",
+  stepRegister: "Register the JSON Schema under {subject}",
+  stepRegisterExplain:
+    "POST /subjects/{subject}/versions with schemaType JSON. Registering the same schema again returns the same id.",
+  registered: "schema {title} registered under {subject}: id {id}",
+  alreadyRegistered: "schema {title} was already registered under {subject}: id {id}",
+  fetched: "fetched back by id {id}: {schema}",
+  stepProduce: "Produce {count} records, every {invalidEvery}th one broken on purpose",
+  stepProduceExplain:
+    "Each record is validated against the schema, then waits in a batch (linger.ms={linger}, batch.size={batchBytes}). Broken records are refused before sending.",
+  generated: "record #{n}: {record}",
+  rejected: "record #{n} refused, not sent: {reason}",
+  batchSent: "batch of {count} record(s), {bytes} bytes, sent ({why})",
+  whyLinger: "linger.ms passed",
+  whySize: "batch.size reached",
+  whyClose: "flushed before stopping",
+  delivered: "delivered id={id} → {topic} [{partition}] offset {offset}",
+  deliveryFailed: "record #{n} was not delivered: {reason}",
+  producerDone:
+    "{generated} generated, {delivered} delivered, {rejected} refused by the schema, {failed} failed",
+  stepInject: "Another producer writes {count} bad record(s)",
+  stepInjectExplain:
+    "One writes plain JSON without the registry's wire format; one skipped validation and writes a record without latitude.",
+  injected: "wrote a bad record ({kind}) → {topic} [{partition}] offset {offset}",
+  stepConsume: "Consume and validate with group {group}",
+  stepConsumeExplain:
+    "Each record is decoded (magic byte, schema id, JSON) and validated against the writer's schema and UserCoordinates. Good records are printed; bad ones go to {dlq}. The offset is committed after each record is handled.",
+  good:
+    "id={id} longitude={longitude} latitude={latitude}  ({topic} [{partition}] offset {offset})",
+  bad:
+    "{topic} [{partition}] offset {offset}: {reason} → {dlq} [{dlqPartition}] offset {dlqOffset}",
+  consumerDone: "{good} valid, {invalid} invalid, {dlq} written to the dead letter topic",
+  resetOffsets: "offsets of group {group} on {topic} reset to the start of every partition",
+  resetBusy: "group {group} has running consumers; stop them before --from-beginning",
+  checkDelivered: "all {count} valid records were read back and passed validation",
+  checkDeliveredMissing: "{got} of the {count} valid records were read back",
+  checkDlq: "both bad records went to {dlq} with their reason and origin",
+  checkDlqMissing: "{got} of the {count} bad records went to {dlq}",
+  summaryProduced: "producer: {delivered} delivered, {rejected} refused before sending",
+  summaryConsumed: "consumer: {good} valid, {invalid} sent to {dlq}",
+  summarySchema: "schema id {id} under {subject}",
+  waiting: "waiting for records (Ctrl+C to stop)",
+  questions: [
+    "What does the Schema Registry store, and what does each record carry instead of its schema?",
+    "What are the first five bytes of a record on users_coordinates, and what do they mean?",
+    "Why validate on the consumer side when the producer already validates?",
+    "With linger.ms=10000 and batch.size=1000, when is a batch sent? Why did the delivery reports come in groups?",
+    "What do acks=all, enable.idempotence and max.in.flight.requests.per.connection=1 each protect against?",
+    "Why is a bad record's offset committed only after it was written to the dead letter topic?",
+    "What does --from-beginning do to the consumer group? How else could you read a topic again?",
+  ],
+} as const;
+
+const ru: Translation<typeof en> = {
+  title: "Лабораторная 3: конвейер координат со Schema Registry",
+  theory: [
+    "Schema Registry хранит схемы записей топика: каждую под своим субъектом (по умолчанию <топик>-value), с версиями и идентификатором. Продюсер один раз регистрирует схему и ставит перед каждой записью только её id; консьюмер получает схему по этому id.",
+    "Формат Confluent (wire format): байт 0 — «магический» байт 0, байты 1–4 — id схемы (big-endian), дальше — JSON-документ. Такие записи прочитает любой клиент, понимающий этот формат: на Java, на Python или этот.",
+    "Продюсер проверяет каждую запись по JSON Schema (draft-07) до отправки: запись без latitude отклоняется и в Kafka не попадает. Консьюмер проверяет ещё раз при чтении, потому что писать в топик может любой продюсер.",
+    "Настройки продюсера взяты из исходного проекта. acks=all: лидер отвечает, когда пакет есть у всех синхронных реплик. Идемпотентность: брокер отбрасывает повторно присланный пакет, который у него уже есть (id продюсера и номера последовательности). Повторы (retries) переотправляют после временных ошибок; один запрос в полёте сохраняет порядок при повторах. batch.size=1000 байт и linger.ms=10000: записи ждут до 10 с, чтобы уйти одним запросом, поэтому подтверждения доставки приходят пачками.",
+    "Запись, которую нельзя прочитать или которая нарушает схему, не должна ни останавливать консьюмер, ни пропадать: она уходит в топик недоставленных сообщений (<топик>.dlq) с заголовками о причине и происхождении, и только после этого её offset фиксируется.",
+  ],
+  stepTopics: "Проверяем, что {topic} и {dlq} существуют",
+  stepTopicsExplain:
+    "{topic}: 6 партиций, фактор репликации 2, min.insync.replicas=1. У топика недоставленных сообщений 1 партиция.",
+  topicCreated: "{topic} создан",
+  topicReady: "{topic} готов",
+  stepRegister: "Регистрируем JSON Schema под субъектом {subject}",
+  stepRegisterExplain:
+    "POST /subjects/{subject}/versions со schemaType JSON. Повторная регистрация той же схемы возвращает тот же id.",
+  registered: "схема {title} зарегистрирована под {subject}: id {id}",
+  alreadyRegistered: "схема {title} уже была зарегистрирована под {subject}: id {id}",
+  fetched: "получена обратно по id {id}: {schema}",
+  stepProduce: "Отправляем {count} записей, каждая {invalidEvery}-я специально испорчена",
+  stepProduceExplain:
+    "Каждая запись проверяется по схеме и ждёт в пакете (linger.ms={linger}, batch.size={batchBytes}). Испорченные записи отклоняются до отправки.",
+  generated: "запись №{n}: {record}",
+  rejected: "запись №{n} отклонена и не отправлена: {reason}",
+  batchSent: "пакет из {count} записей, {bytes} байт, отправлен ({why})",
+  whyLinger: "истёк linger.ms",
+  whySize: "достигнут batch.size",
+  whyClose: "досылка перед остановкой",
+  delivered: "доставлено id={id} → {topic} [{partition}] offset {offset}",
+  deliveryFailed: "запись №{n} не доставлена: {reason}",
+  producerDone:
+    "создано: {generated}, доставлено: {delivered}, отклонено схемой: {rejected}, ошибок: {failed}",
+  stepInject: "Другой продюсер пишет испорченные записи: {count}",
+  stepInjectExplain:
+    "Один пишет обычный JSON без формата Schema Registry; другой пропустил проверку и пишет запись без latitude.",
+  injected: "записана плохая запись ({kind}) → {topic} [{partition}] offset {offset}",
+  stepConsume: "Читаем и проверяем группой {group}",
+  stepConsumeExplain:
+    "Каждая запись разбирается (магический байт, id схемы, JSON) и проверяется по схеме продюсера и по UserCoordinates. Хорошие записи выводятся, плохие уходят в {dlq}. Offset фиксируется после обработки каждой записи.",
+  good:
+    "id={id} longitude={longitude} latitude={latitude}  ({topic} [{partition}] offset {offset})",
+  bad:
+    "{topic} [{partition}] offset {offset}: {reason} → {dlq} [{dlqPartition}] offset {dlqOffset}",
+  consumerDone:
+    "корректных: {good}, некорректных: {invalid}, записано в топик недоставленных: {dlq}",
+  resetOffsets: "offset'ы группы {group} на {topic} сброшены на начало каждой партиции",
+  resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from-beginning",
+  checkDelivered: "все {count} корректных записей прочитаны и прошли проверку",
+  checkDeliveredMissing: "прочитано {got} из {count} корректных записей",
+  checkDlq: "обе плохие записи ушли в {dlq} с причиной и происхождением",
+  checkDlqMissing: "в {dlq} ушло {got} из {count} плохих записей",
+  summaryProduced: "продюсер: доставлено {delivered}, отклонено до отправки {rejected}",
+  summaryConsumed: "консьюмер: корректных {good}, отправлено в {dlq}: {invalid}",
+  summarySchema: "id схемы {id} под субъектом {subject}",
+  waiting: "ждём записи (Ctrl+C — остановить)",
+  questions: [
+    "Что хранит Schema Registry и что каждая запись несёт вместо своей схемы?",
+    "Что содержат первые пять байт записи в users_coordinates?",
+    "Зачем проверять записи на стороне консьюмера, если продюсер уже проверяет?",
+    "Когда отправляется пакет при linger.ms=10000 и batch.size=1000? Почему подтверждения доставки приходили группами?",
+    "От чего защищает каждая из настроек acks=all, enable.idempotence и max.in.flight.requests.per.connection=1?",
+    "Почему offset плохой записи фиксируется только после её записи в топик недоставленных сообщений?",
+    "Что --from-beginning делает с группой консьюмеров? Как ещё можно перечитать топик?",
+  ],
+};
+
+/** Lab 3's texts. */
+export const LAB3_TEXT: Bilingual<typeof en> = { en, ru };
