@@ -104,8 +104,9 @@ async function reportEnsure(
   return true;
 }
 
-async function guided(ctx: Context): Promise<number> {
+async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const t = text(ctx);
+  const prefix = args.string("prefix") ?? "";
   const guide = new Guide(ctx, {
     lab: "lab1",
     title: t.title,
@@ -136,7 +137,10 @@ async function guided(ctx: Context): Promise<number> {
     guide.note(fill(t.clusterId, { clusterId: cluster.clusterId }));
 
     guide.step(t.stepCreate, t.stepCreateExplain);
-    const specs = Object.values(COURSE_TOPICS) as TopicSpec[];
+    const specs = (Object.values(COURSE_TOPICS) as TopicSpec[]).map((s) => ({
+      ...s,
+      name: checkTopicName(prefix + s.name),
+    }));
     let ready = 0;
     for (const spec of specs) {
       try {
@@ -350,7 +354,21 @@ controller, the course topics created (hello-kafka: 1 partition, RF 1;
 users_coordinates: 6 partitions, RF 2, min.insync.replicas=1; final-1-topic:
 3 partitions, RF 2), listed and described, then the control questions.
 Running it again is harmless: existing topics are described and compared.`,
+  options: [
+    {
+      name: "prefix",
+      type: "string",
+      valueName: "TEXT",
+      description:
+        "Put before each course topic's name (students sharing one cluster: --prefix anna.)",
+    },
+  ],
   subcommands: [createCommand, listCommand, describeCommand, deleteCommand],
-  examples: ["kafka-lab lab1", "kafka-lab lab1 --lang ru", "kafka-lab lab1 --json"],
-  run: (ctx: Context) => guided(ctx),
+  examples: [
+    "kafka-lab lab1",
+    "kafka-lab lab1 --lang ru",
+    "kafka-lab lab1 --json",
+    "kafka-lab lab1 --prefix anna.",
+  ],
+  run: (ctx: Context, args: ParsedArgs) => guided(ctx, args),
 };
