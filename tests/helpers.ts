@@ -97,3 +97,85 @@ export function captureOutput(
 export function clusterConfig(): Config {
   return resolveConfig({ flags: {}, env: Deno.env.toObject(), dotenv: {}, os: Deno.build.os });
 }
+
+/** A loopback port nothing listens on (bound, then released). */
+export function closedPort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/** A running kafka-lab process whose `--json` events are read as they come. */
+export class CliProcess {
+  readonly #child: Deno.ChildProcess;
+  readonly #started = performance.now();
+  readonly events: Array<Record<string, unknown> & { event: string }> = [];
+  #stdout = "";
+  readonly #reading: Promise<void>;
+  readonly #stderr: Promise<string>;
+
+  constructor(args: readonly string[], options: CliOptions = {}) {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", ...PERMISSION_FLAGS, MAIN, ...args],
+      env: { NO_COLOR: "1", ...options.env },
+      cwd: options.cwd ?? ROOT,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    this.#child = child;
+    this.#reading = (async () => {
+      for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
+        this.#stdout += chunk;
+        const lines = this.#stdout.split("\n");
+        this.#stdout = lines.pop()!;
+        for (const line of lines) {
+          if (line.trim().startsWith("{")) this.events.push(JSON.parse(line));
+        }
+      }
+    })();
+    this.#stderr = new Response(child.stderr).text();
+  }
+
+  /** Waits until an event matching `test` has arrived (or fails after `timeoutMs`). */
+  async waitFor(
+    test: (e: Record<string, unknown> & { event: string }) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<Record<string, unknown> & { event: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.events.find(test);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `no matching event within ${timeoutMs} ms; got ${
+            this.events.map((e) => e.event).join(", ")
+          }`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Sends a signal (SIGINT = Ctrl+C). */
+  kill(signal: Deno.Signal): void {
+    this.#child.kill(signal);
+  }
+
+  /** Waits for the exit; returns the code, all stdout events and stderr. */
+  async finish(): Promise<
+    CliResult & { events: Array<Record<string, unknown> & { event: string }> }
+  > {
+    const status = await this.#child.status;
+    await this.#reading;
+    const stderr = await this.#stderr;
+    return {
+      code: status.code,
+      stdout: "",
+      stderr,
+      ms: performance.now() - this.#started,
+      events: this.events,
+    };
+  }
+}

@@ -5,7 +5,8 @@
  * left running; otherwise the java runtime is started in a throw-away state
  * folder and stopped (and its data deleted) afterwards.
  *
- * Arguments are passed to `deno test` (e.g. `deno task test tests/unit`).
+ * Arguments are passed to `deno test` (default: tests/unit and tests/integration;
+ * `deno task test:interop` passes tests/interop).
  * The last line is the plain summary `tests: N passed, N failed`.
  * @module
  */
@@ -73,7 +74,7 @@ if (registryUrl) {
 }
 
 const junit = join(await Deno.makeTempDir({ prefix: "kafka-lab-junit-" }), "report.xml");
-const testArgs = Deno.args.length > 0 ? Deno.args : ["tests/"];
+const testArgs = Deno.args.length > 0 ? Deno.args : ["tests/unit", "tests/integration"];
 const started = performance.now();
 const result = await new Deno.Command(Deno.execPath(), {
   args: ["test", ...PERMISSION_FLAGS, `--junit-path=${junit}`, ...testArgs],

@@ -1,0 +1,196 @@
+/** Lab 2 (hello-kafka producer and consumer) end to end against the real cluster. */
+import assert from "node:assert/strict";
+import { KafkaClients } from "../../lib/kafka.ts";
+import { captureOutput, CliProcess, clusterConfig, events, runCli, unique } from "../helpers.ts";
+
+async function topicWith(partitions: number): Promise<string> {
+  const topic = unique("lab2");
+  const r = await runCli(["lab1", "create", "-t", topic, "-p", String(partitions), "-r", "1"]);
+  assert.equal(r.code, 0, r.stderr);
+  return topic;
+}
+
+Deno.test("lab2 guided run: all messages arrive, the same group reads nothing new, a new group reads all", async () => {
+  const topic = await topicWith(1);
+  const group = unique("hello");
+  const r = await runCli([
+    "lab2",
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    group,
+    "--count",
+    "5",
+    "--interval",
+    "0.2",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const evs = events(r.stdout);
+  const check = (name: string) => evs.find((e) => e.event === name)!;
+  assert.equal(evs.filter((e) => e.event === "delivered").length, 5);
+  assert.deepEqual([check("check.arrived").ok, check("check.arrived").received], [true, 5]);
+  assert.deepEqual([check("check.again").ok, check("check.again").records], [true, 0]);
+  assert.deepEqual([check("check.new-group").ok, check("check.new-group").records], [true, 5]);
+  const values = evs.filter((e) => e.event === "received").slice(0, 5).map((e) => e.value);
+  assert.deepEqual(values, [
+    "Hello Kafka 1",
+    "Hello Kafka 2",
+    "Hello Kafka 3",
+    "Hello Kafka 4",
+    "Hello Kafka 5",
+  ]);
+});
+
+Deno.test("lab2 produce waits for each ack and prints partition and offset; keys and JSON values", async () => {
+  const topic = await topicWith(3);
+  const r = await runCli([
+    "lab2",
+    "produce",
+    "--json",
+    "--topic",
+    topic,
+    "--count",
+    "4",
+    "--interval",
+    "0",
+    "--key",
+    "user-1",
+    "--json-value",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const delivered = events(r.stdout).filter((e) => e.event === "delivered");
+  assert.equal(delivered.length, 4);
+  assert.equal(new Set(delivered.map((d) => d.partition)).size, 1, "one key, one partition");
+  assert.deepEqual(delivered.map((d) => d.offset), ["0", "1", "2", "3"]);
+  assert.deepEqual(delivered.map((d) => JSON.parse(String(d.value)).text), [
+    "Hello Kafka 1",
+    "Hello Kafka 2",
+    "Hello Kafka 3",
+    "Hello Kafka 4",
+  ]);
+  assert.deepEqual(events(r.stdout).at(-1), { event: "producer.done", sent: 4, failed: 0 });
+});
+
+Deno.test("lab2 consume commits what it printed: a second run of the group reads nothing", async () => {
+  const topic = await topicWith(1);
+  const group = unique("g");
+  assert.equal(
+    (await runCli(["lab2", "produce", "--topic", topic, "--count", "3", "--interval", "0"])).code,
+    0,
+  );
+  const first = await runCli([
+    "lab2",
+    "consume",
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    group,
+    "--max-messages",
+    "3",
+  ]);
+  assert.equal(first.code, 0, first.stderr);
+  const received = events(first.stdout).filter((e) => e.event === "received");
+  assert.deepEqual(received.map((e) => [e.n, e.value, e.offset]), [
+    [1, "Hello Kafka 1", "0"],
+    [2, "Hello Kafka 2", "1"],
+    [3, "Hello Kafka 3", "2"],
+  ]);
+  assert.ok(received.every((e) => e.partition === 0 && /^\d+$/.test(String(e.timestamp))));
+  assert.equal(events(first.stdout).at(-1)!.commits, 3);
+  const second = await runCli([
+    "lab2",
+    "consume",
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    group,
+    "--idle-timeout",
+    "2",
+  ]);
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(events(second.stdout).filter((e) => e.event === "received").length, 0);
+});
+
+Deno.test("lab2 consume --from latest skips what was there before the group existed", async () => {
+  const topic = await topicWith(1);
+  assert.equal(
+    (await runCli(["lab2", "produce", "--topic", topic, "--count", "2", "--interval", "0"])).code,
+    0,
+  );
+  const r = await runCli([
+    "lab2",
+    "consume",
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    unique("late"),
+    "--from",
+    "latest",
+    "--idle-timeout",
+    "2",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(events(r.stdout).filter((e) => e.event === "received").length, 0);
+});
+
+Deno.test("lab2 consume --instances 2 on one partition leaves one consumer idle", async () => {
+  const topic = await topicWith(1);
+  const r = await runCli([
+    "lab2",
+    "consume",
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    unique("pair"),
+    "--instances",
+    "2",
+    "--idle-timeout",
+    "3",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const firstAssignment = new Map<number, number[]>();
+  for (const e of events(r.stdout).filter((e) => e.event === "assigned")) {
+    if (!firstAssignment.has(e.instance as number)) {
+      firstAssignment.set(e.instance as number, e.partitions as number[]);
+    }
+  }
+  assert.deepEqual([...firstAssignment.values()].sort((a, b) => b.length - a.length), [[0], []]);
+});
+
+Deno.test("lab2 consume on Ctrl+C commits what it printed and exits 130", async () => {
+  const topic = await topicWith(1);
+  const group = unique("ctrlc");
+  assert.equal(
+    (await runCli(["lab2", "produce", "--topic", topic, "--count", "2", "--interval", "0"])).code,
+    0,
+  );
+  const proc = new CliProcess(["lab2", "consume", "--json", "--topic", topic, "--group", group]);
+  await proc.waitFor((e) => e.event === "received" && e.n === 2);
+  proc.kill("SIGINT");
+  const r = await proc.finish();
+  assert.equal(r.code, 130, r.stderr);
+  assert.deepEqual(r.events.at(-1), {
+    event: "consumer.done",
+    records: 2,
+    commits: 2,
+    perInstance: [2],
+  });
+  const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
+  const offsets = await kafka.withAdmin((a) => a.fetchOffsets({ groupId: group, topics: [topic] }));
+  assert.equal(offsets[0].partitions[0].offset, "2", "both records committed before exit");
+});
+
+Deno.test("lab2 produce to a missing custom topic says how to create it (exit 1)", async () => {
+  const topic = unique("absent");
+  const r = await runCli(["lab2", "produce", "--topic", topic, "--count", "1"]);
+  assert.equal(r.code, 1);
+  assert.match(
+    r.stderr,
+    new RegExp(`topic ${topic} does not exist[\\s\\S]*kafka-lab lab1 create --topic ${topic}`),
+  );
+});
