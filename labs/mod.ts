@@ -7,6 +7,7 @@ import type { Command } from "../lib/cli/command.ts";
 import { lab1 } from "./lab1_topics.ts";
 import { lab2 } from "./lab2_hello.ts";
 import { lab3 } from "./lab3_coordinates.ts";
+import { lab4 } from "./lab4_batch.ts";
 
 /** Every lab command, in the order students take them. */
-export const LABS: readonly Command[] = [lab1, lab2, lab3];
+export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4];

@@ -1,0 +1,223 @@
+/**
+ * Lab 4's texts in English and Russian.
+ * @module
+ */
+import type { Bilingual, Translation } from "../lib/i18n.ts";
+
+const en = {
+  title: "Lab 4: a batch consumer and a single-message consumer",
+  theory: [
+    'Two producers write MessageModel records to final-1-topic (3 partitions, replication factor 2): JSON such as {"message_id": "<uuid>", "content": "Test message 2886"}. Each producer is idempotent and waits for acks=all with one request in flight, so a retried send neither duplicates a record nor reorders a partition. The records carry no key, so they are spread over the partitions; Kafka keeps order only inside one partition, never across partitions or between producers.',
+    "A consumer group remembers how far it got by committing offsets. Commit after processing, and a crash makes the group read again what was processed but not yet committed: at-least-once, nothing lost, some records handled twice. Commit before processing, and a crash loses what was committed but never processed: at-most-once.",
+    "The batch consumer (group batch-group) takes up to 10 records, processes all of them, then commits once. The single consumer (group single-group) commits after every record. Fewer commits mean less waiting for the broker and room for bulk work (one database write per batch). The price: a crash in the middle of a batch brings the whole uncommitted batch back, up to 10 duplicates instead of at most 1. Either way processing has to be idempotent, for example by remembering processed message_ids.",
+    "The seed's Python consumers switch off enable.auto.commit (so nothing is committed behind their back in the middle of a batch) and cap a poll with max.poll.records=10. In kafkajs the first is consumer.run({ autoCommit: false }) with commitOffsets() after processing. kafkajs has no max.poll.records: eachBatch receives whatever one fetch returned, so this lab cuts it into batches of at most --batch-size records of one partition.",
+  ],
+  stepTopic: "Make sure topic {topic} exists",
+  stepTopicExplain: "The course's topic has 3 partitions and replication factor 2.",
+  topicCreated: "{topic} created: {partitions} partition(s), replication factor {rf}",
+  topicReady: "{topic} is ready: {partitions} partition(s), replication factor {rf}",
+  stepProduce: "Two producers send {count} messages each, one every {interval} s",
+  stepProduceExplain:
+    "Both run at once, as the two producer replicas of the seed. Each send waits for the acknowledgement and prints the partition and offset the record got.",
+  producerPrefix: "[producer {n}] ",
+  delivered: 'sent {id} "{content}" → partition {partition}, offset {offset}',
+  sendFailed: "could not send {id}: {reason}",
+  producedAll: "{count} messages delivered by {producers} producers",
+  producedShort: "{sent} of {count} messages delivered, {failed} failed",
+  partitionOrder:
+    "partition {partition}, offsets {first}..{last}, written by producers: {sequence}",
+  producerDone: "{sent} delivered, {failed} failed",
+  perProducer: "producer {n}: {sent} delivered",
+  waitingBatch:
+    "waiting for messages in {topic}, group {group} (Ctrl+C finishes the batch in hand, commits it and stops)",
+  waitingSingle:
+    "waiting for messages in {topic}, group {group} (Ctrl+C finishes the record in hand, commits it and stops)",
+  assigned: "group {group}: this consumer reads partition(s) {partitions}",
+  assignedNone: "group {group}: no partition for this consumer, another member holds them",
+  processed: '{id} "{content}"  partition {partition}, offset {offset}',
+  batchCommitted:
+    "batch {batch}: {size} record(s) of partition {partition}, offsets {first}..{last}, one commit → next offset {next}",
+  committed: "↳ committed partition {partition} → next offset {next}",
+  invalid:
+    "partition {partition}, offset {offset}: not a MessageModel ({reason}); counted and skipped, committed with the rest",
+  reasonEmpty: "the record has no value",
+  reasonNotUtf8: "the bytes are not UTF-8 text",
+  reasonNotJson: "the text is not JSON: {found}",
+  reasonNotObject: "the JSON is not an object: {found}",
+  reasonIdMissing: "message_id is missing",
+  reasonIdInvalid: "message_id is not a non-empty string: {found}",
+  reasonContentMissing: "content is missing",
+  reasonContentInvalid: "content is not a string: {found}",
+  modeBatch: "batch",
+  modeSingle: "single",
+  consumerDone:
+    "{mode} consumer, group {group}: {records} record(s) ({invalid} invalid) in {batches} batch(es), {commits} commit(s), {seconds} s",
+  consumerDoneSingle:
+    "{mode} consumer, group {group}: {records} record(s) ({invalid} invalid), {commits} commit(s), {seconds} s",
+  hiddenLines: "{count} more line(s) not shown; every record was processed and counted",
+  stepBatch: "The batch consumer (group {group}) reads what it has not read yet",
+  stepBatchExplain:
+    "It takes up to {size} records of one partition, processes them all, and commits once after the batch. It stops after {seconds} s without a new record.",
+  stepSingle: "The single consumer (group {group}) reads what it has not read yet",
+  stepSingleExplain:
+    "It processes one record at a time and commits after each one. It stops after {seconds} s without a new record.",
+  allProcessed:
+    "all {count} new messages processed: {records} record(s), {batches} batch(es), {commits} commit(s)",
+  allProcessedSingle:
+    "all {count} new messages processed: {records} record(s), {commits} commit(s)",
+  missingIds:
+    "{missing} of the {count} new messages were not processed before the consumer stopped",
+  olderToo: "the group also read {count} older record(s) it had not read before",
+  invalidSeen: "{count} record(s) were not MessageModels: counted, skipped and committed",
+  stepCompare: "Compare the commits of the two consumers",
+  stepCompareExplain:
+    "Both read the same records from the same topic; what differs is how often each one commits.",
+  compareCommits:
+    "batch: {batchRecords} record(s), {batchCommits} commit(s); single: {singleRecords} record(s), {singleCommits} commit(s)",
+  perCommit: "records per commit: batch {batch}, single {single}",
+  compareHint:
+    "to measure the speed of both on this machine, run `kafka-lab lab4 compare` (add --process-ms 5 to simulate work)",
+  summaryProduced: "{count} messages from 2 producers in {topic}",
+  summaryBatch: "batch consumer ({group}): {records} record(s), {commits} commit(s)",
+  summarySingle: "single consumer ({group}): {records} record(s), {commits} commit(s)",
+  compareTitle: "Batch vs single consumer on {count} records",
+  compareTopic: "temporary topic {topic}: {partitions} partition(s), replication factor {rf}",
+  compareProduced: "{count} records written in {seconds} s",
+  compareRunning: "{mode} consumer, group {group}: reading {count} records",
+  compareProgress: "{mode}: {done}/{total} records",
+  compareDone: "{mode}: {records} record(s), {commits} commit(s) in {seconds} s",
+  compareShort: "the {mode} consumer read only {records} of {count} records",
+  colMode: "consumer",
+  colRecords: "records",
+  colCommits: "commits",
+  colTime: "time, s",
+  colRate: "records/s",
+  ratioCommits: "commits, single / batch: {ratio}",
+  ratioSpeed: "speed, batch / single: {ratio}",
+  compareNote:
+    "Time runs from the first record to the last commit of each consumer (joining the group is left out). The figures are from this one run on this machine: run again and they will differ.",
+  topicDeleted: "temporary topic {topic} deleted",
+  topicKept: "temporary topic {topic} kept; delete it with `kafka-lab lab1 delete {topic} --yes`",
+  errBatchSizeSingle: "--batch-size applies to --mode batch only",
+  errBatchSizeSingleHint: "drop --batch-size, or use --mode batch",
+  questions: [
+    "The batch consumer dies after processing 6 of the 10 records of a batch. Which records does it process again after the restart, and why exactly those?",
+    "How can processing be made idempotent, so that a record processed twice does no harm? What does message_id give you here?",
+    "What do you gain with the batch consumer and what do you pay for it? When would you pick the single consumer instead?",
+    "Two producers write to final-1-topic at once. In what order does a consumer see their records? What would keep one user's records in order?",
+    "What would change if the consumers committed before processing? Which guarantee would you get then?",
+    "Why do the consumers switch auto-commit off (enable.auto.commit=false, autoCommit: false in kafkajs)? What could an automatic commit do in the middle of a batch?",
+    "Run `kafka-lab lab4 compare` and then `kafka-lab lab4 compare --process-ms 5`. Why does the speed ratio shrink when processing, not committing, takes most of the time?",
+  ],
+} as const;
+
+const ru: Translation<typeof en> = {
+  title: "Лабораторная 4: пакетный и поштучный консьюмеры",
+  theory: [
+    'Два продюсера пишут записи MessageModel в топик final-1-topic (3 партиции, фактор репликации 2) в виде JSON, например {"message_id": "<uuid>", "content": "Test message 2886"}. Оба продюсера идемпотентны и ждут acks=all, держа в полёте один запрос, поэтому повторная отправка не создаёт дубликата и не нарушает порядок в партиции. Ключа у записей нет, и они распределяются по партициям; Kafka сохраняет порядок только внутри одной партиции, но не между партициями и не между продюсерами.',
+    "Группа консьюмеров запоминает, докуда дочитала, фиксируя (коммитя) offset'ы. Если фиксировать после обработки, то после сбоя группа заново прочитает то, что уже обработано, но ещё не зафиксировано: это at-least-once — ничего не теряется, но часть записей обрабатывается дважды. Если фиксировать до обработки, то сбой теряет записи, которые зафиксированы, но так и не обработаны: это at-most-once.",
+    "Пакетный консьюмер (группа batch-group) берёт до 10 записей, обрабатывает их все и делает один коммит. Поштучный консьюмер (группа single-group) коммитит после каждой записи. Меньше коммитов — меньше ожидания брокера и больше возможностей для пакетной работы (одна запись в базу на пакет). Цена: при сбое посреди пакета возвращается весь незафиксированный пакет — до 10 дубликатов вместо одного. В обоих случаях обработка должна быть идемпотентной, например за счёт учёта уже обработанных message_id.",
+    "Python-консьюмеры из исходного проекта отключают enable.auto.commit (чтобы ничего не зафиксировалось само посреди пакета) и ограничивают выборку параметром max.poll.records=10. В kafkajs первому соответствует consumer.run({ autoCommit: false }) и вызов commitOffsets() после обработки. Параметра max.poll.records в kafkajs нет: eachBatch получает всё, что вернул один запрос fetch, поэтому лабораторная сама режет это на пакеты не больше --batch-size записей одной партиции.",
+  ],
+  stepTopic: "Проверяем, что топик {topic} существует",
+  stepTopicExplain: "У топика курса 3 партиции и фактор репликации 2.",
+  topicCreated: "{topic} создан: партиций {partitions}, фактор репликации {rf}",
+  topicReady: "{topic} готов: партиций {partitions}, фактор репликации {rf}",
+  stepProduce:
+    "Два продюсера отправляют сообщения, каждый по {count}, по одному каждые {interval} с",
+  stepProduceExplain:
+    "Они работают одновременно, как две реплики продюсера в исходном проекте. Каждая отправка ждёт подтверждения и показывает партицию и offset, которые получила запись.",
+  producerPrefix: "[продюсер {n}] ",
+  delivered: 'отправлено {id} "{content}" → партиция {partition}, offset {offset}',
+  sendFailed: "не удалось отправить {id}: {reason}",
+  producedAll: "доставлено сообщений: {count}, продюсеров: {producers}",
+  producedShort: "доставлено {sent} из {count} сообщений, ошибок: {failed}",
+  partitionOrder:
+    "партиция {partition}, offset'ы {first}..{last}, записи от продюсеров: {sequence}",
+  producerDone: "доставлено: {sent}, ошибок: {failed}",
+  perProducer: "продюсер {n}: доставлено {sent}",
+  waitingBatch:
+    "ждём сообщения в {topic}, группа {group} (Ctrl+C — доработать текущий пакет, зафиксировать его и остановиться)",
+  waitingSingle:
+    "ждём сообщения в {topic}, группа {group} (Ctrl+C — доработать текущую запись, зафиксировать её и остановиться)",
+  assigned: "группа {group}: этот консьюмер читает партиции {partitions}",
+  assignedNone: "группа {group}: этому консьюмеру партиций не досталось, их держит другой участник",
+  processed: '{id} "{content}"  партиция {partition}, offset {offset}',
+  batchCommitted:
+    "пакет {batch}: записей {size} из партиции {partition}, offset'ы {first}..{last}, один коммит → следующий offset {next}",
+  committed: "↳ коммит партиции {partition} → следующий offset {next}",
+  invalid:
+    "партиция {partition}, offset {offset}: это не MessageModel ({reason}); запись учтена, пропущена и зафиксирована вместе с остальными",
+  reasonEmpty: "у записи нет значения",
+  reasonNotUtf8: "байты не являются текстом в UTF-8",
+  reasonNotJson: "текст не является JSON: {found}",
+  reasonNotObject: "JSON не является объектом: {found}",
+  reasonIdMissing: "нет поля message_id",
+  reasonIdInvalid: "message_id не является непустой строкой: {found}",
+  reasonContentMissing: "нет поля content",
+  reasonContentInvalid: "content не является строкой: {found}",
+  modeBatch: "пакетный",
+  modeSingle: "поштучный",
+  consumerDone:
+    "{mode} консьюмер, группа {group}: записей {records} (некорректных {invalid}), пакетов {batches}, коммитов {commits}, {seconds} с",
+  consumerDoneSingle:
+    "{mode} консьюмер, группа {group}: записей {records} (некорректных {invalid}), коммитов {commits}, {seconds} с",
+  hiddenLines: "не показано строк: {count}; все записи обработаны и учтены",
+  stepBatch: "Пакетный консьюмер (группа {group}) читает то, что ещё не прочитал",
+  stepBatchExplain:
+    "Он берёт до {size} записей одной партиции, обрабатывает их все и после пакета делает один коммит. Он останавливается, если {seconds} с не приходит новых записей.",
+  stepSingle: "Поштучный консьюмер (группа {group}) читает то, что ещё не прочитал",
+  stepSingleExplain:
+    "Он обрабатывает записи по одной и коммитит после каждой. Он останавливается, если {seconds} с не приходит новых записей.",
+  allProcessed:
+    "обработаны все новые сообщения ({count}): записей {records}, пакетов {batches}, коммитов {commits}",
+  allProcessedSingle:
+    "обработаны все новые сообщения ({count}): записей {records}, коммитов {commits}",
+  missingIds: "не обработаны до остановки консьюмера: {missing} из {count} новых сообщений",
+  olderToo: "группа также прочитала более ранние записи, которые ещё не читала: {count}",
+  invalidSeen:
+    "записей, не являющихся MessageModel: {count}; они учтены, пропущены и зафиксированы",
+  stepCompare: "Сравниваем коммиты двух консьюмеров",
+  stepCompareExplain:
+    "Оба читали одни и те же записи одного топика; разница в том, как часто каждый из них коммитит.",
+  compareCommits:
+    "пакетный: записей {batchRecords}, коммитов {batchCommits}; поштучный: записей {singleRecords}, коммитов {singleCommits}",
+  perCommit: "записей на коммит: пакетный {batch}, поштучный {single}",
+  compareHint:
+    "чтобы измерить скорость обоих на этой машине, запустите `kafka-lab lab4 compare` (с --process-ms 5 — с имитацией работы)",
+  summaryProduced: "сообщений от 2 продюсеров в {topic}: {count}",
+  summaryBatch: "пакетный консьюмер ({group}): записей {records}, коммитов {commits}",
+  summarySingle: "поштучный консьюмер ({group}): записей {records}, коммитов {commits}",
+  compareTitle: "Сравнение пакетного и поштучного консьюмеров, записей: {count}",
+  compareTopic: "временный топик {topic}: партиций {partitions}, фактор репликации {rf}",
+  compareProduced: "записано записей: {count} (за {seconds} с)",
+  compareRunning: "{mode} консьюмер, группа {group}: читаем записи ({count})",
+  compareProgress: "{mode}: {done}/{total} записей",
+  compareDone: "{mode}: записей {records}, коммитов {commits} за {seconds} с",
+  compareShort: "{mode} консьюмер прочитал только {records} из {count} записей",
+  colMode: "консьюмер",
+  colRecords: "записей",
+  colCommits: "коммитов",
+  colTime: "время, с",
+  colRate: "записей/с",
+  ratioCommits: "коммиты, поштучный / пакетный: {ratio}",
+  ratioSpeed: "скорость, пакетный / поштучный: {ratio}",
+  compareNote:
+    "Время отсчитывается от первой записи до последнего коммита каждого консьюмера (вход в группу не учитывается). Цифры получены в одном этом запуске на этой машине: при повторном запуске они будут другими.",
+  topicDeleted: "временный топик {topic} удалён",
+  topicKept: "временный топик {topic} сохранён; удалить его: `kafka-lab lab1 delete {topic} --yes`",
+  errBatchSizeSingle: "--batch-size действует только с --mode batch",
+  errBatchSizeSingleHint: "уберите --batch-size или укажите --mode batch",
+  questions: [
+    "Пакетный консьюмер падает, обработав 6 из 10 записей пакета. Какие записи он обработает повторно после перезапуска и почему именно их?",
+    "Как сделать обработку идемпотентной, чтобы повторно обработанная запись не причиняла вреда? Чем здесь помогает message_id?",
+    "Что вы выигрываете с пакетным консьюмером и чем за это платите? Когда вы бы выбрали поштучный?",
+    "Два продюсера одновременно пишут в final-1-topic. В каком порядке консьюмер увидит их записи? Что сохранило бы порядок записей одного пользователя?",
+    "Что изменится, если консьюмеры будут коммитить до обработки? Какую гарантию вы тогда получите?",
+    "Зачем консьюмеры отключают автокоммит (enable.auto.commit=false, в kafkajs — autoCommit: false)? Что мог бы натворить автоматический коммит посреди пакета?",
+    "Запустите `kafka-lab lab4 compare`, а затем `kafka-lab lab4 compare --process-ms 5`. Почему отношение скоростей уменьшается, когда больше всего времени занимает обработка, а не коммиты?",
+  ],
+};
+
+/** Lab 4's texts. */
+export const LAB4_TEXT: Bilingual<typeof en> = { en, ru };
