@@ -22,7 +22,8 @@ import { type ConfigInput, loadConfig } from "./lib/config.ts";
 import { Context } from "./lib/context.ts";
 import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/errors.ts";
 import { createOutput, type Output } from "./lib/output.ts";
-import { Shutdown } from "./lib/shutdown.ts";
+import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
+import { fill } from "./lib/i18n.ts";
 import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
@@ -86,8 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const config = loadConfig(configFlags(args), readLocalRegistryUrl);
     const o = out;
     shutdown = new Shutdown({
-      onFirst: (sig) =>
-        o.warn(`${sig} received: finishing the current step, then stopping (again to force)`),
+      onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[config.lang], { signal: sig })),
     });
     shutdown.install();
     const ctx = new Context(config, out, shutdown);

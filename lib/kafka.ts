@@ -175,13 +175,16 @@ export class KafkaClients {
 
   /**
    * A consumer. Session timeout defaults to 10 s (the broker's minimum is 6 s)
-   * so a killed consumer's partitions move to the others quickly in labs.
+   * so a killed consumer's partitions move to the others quickly in labs; a
+   * fetch waits at most 1 s for new records (kafkajs' default is 5 s), so a
+   * stop (Ctrl+C, --max-messages, idle) leaves the group within about a second.
    */
   consumer(options: ConsumerConfig): Consumer {
     return this.#kafka.consumer({
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       rebalanceTimeout: 20_000,
+      maxWaitTimeInMs: 1_000,
       ...options,
     });
   }

@@ -14,6 +14,12 @@
  */
 import { ExitCode } from "./errors.ts";
 
+/** What is printed on the first stop signal, per language. */
+export const STOPPING_NOTICE = {
+  en: "{signal} received: finishing the current step, then stopping (again to force)",
+  ru: "получен {signal}: завершаем текущий шаг и останавливаемся (ещё раз — немедленно)",
+} as const;
+
 /** The signals that stop a command. */
 export type StopSignal = "SIGINT" | "SIGTERM";
 
