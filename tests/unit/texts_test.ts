@@ -3,9 +3,15 @@ import { fill, placeholders } from "../../lib/i18n.ts";
 import { LAB1_TEXT } from "../../labs/lab1_text.ts";
 import { LAB2_TEXT } from "../../labs/lab2_text.ts";
 import { LAB3_TEXT } from "../../labs/lab3_text.ts";
+import { LAB4_TEXT } from "../../labs/lab4_text.ts";
 
 type Table = { en: Record<string, unknown>; ru: Record<string, unknown> };
-const TABLES: Record<string, Table> = { lab1: LAB1_TEXT, lab2: LAB2_TEXT, lab3: LAB3_TEXT };
+const TABLES: Record<string, Table> = {
+  lab1: LAB1_TEXT,
+  lab2: LAB2_TEXT,
+  lab3: LAB3_TEXT,
+  lab4: LAB4_TEXT,
+};
 
 Deno.test("fill replaces known placeholders and keeps unknown ones", () => {
   assert.equal(fill("{a} and {b}", { a: 1 }), "1 and {b}");
