@@ -176,7 +176,7 @@ async function consumeHello(
         count++;
         perInstance[i]++;
         const prefix = (settings.indent ?? "") +
-          (settings.instances > 1 ? `[consumer ${instance}] ` : "");
+          (settings.instances > 1 ? fill(t.instancePrefix, { instance }) : "");
         const human = settings.printLimit === undefined || count <= settings.printLimit
           ? `${prefix}${describeRecord(t, count, r)}`
           : undefined;
@@ -370,6 +370,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
     count,
     intervalMs: Math.round(interval * 1000),
     jsonValue: false,
+    indent: "  ",
   });
   const seen = (a: Ack) =>
     received.some((r) => r.partition === a.partition && r.offset === a.offset);

@@ -44,6 +44,7 @@ const en = {
   producerDone: "{sent} sent, {failed} failed",
   consumerDone: "{count} record(s) read, {commits} offset(s) committed",
   perInstance: "consumer {instance}: {count} record(s)",
+  instancePrefix: "[consumer {instance}] ",
   summaryArrived: "{count} messages sent and received through group {group}",
   summaryAgain: "the same group again: {count} record(s) (committed offsets)",
   summaryNew: "a new group: {count} record(s) (auto.offset.reset=earliest)",
@@ -71,7 +72,7 @@ const ru: Translation<typeof en> = {
   stepConsumer: "Запускаем консьюмер в группе {group}",
   stepConsumerExplain:
     "Он входит в группу, получает партиции и, если у группы нет зафиксированного offset'а, начинает с самой ранней записи. После вывода каждой записи он фиксирует её offset.",
-  stepProduce: "Отправляем {count} сообщений, по одному каждые {interval} с",
+  stepProduce: "Отправляем сообщения ({count} шт.), по одному каждые {interval} с",
   stepProduceExplain:
     "Каждая отправка ждёт подтверждения (acks=all) и показывает, куда попала запись. Консьюмер выводит записи по мере поступления.",
   stepAgain: "Запускаем ту же группу ещё раз",
@@ -87,7 +88,7 @@ const ru: Translation<typeof en> = {
   idle:
     "консьюмеру {instance} не досталось партиций, он простаивает: каждую партицию в группе читает один консьюмер",
   waiting: "ждём записи (Ctrl+C — остановить)",
-  allArrived: "все {count} сообщений пришли в группу {group}",
+  allArrived: "все сообщения ({count} шт.) пришли в группу {group}",
   olderToo: "группа также прочитала более ранние записи, которые ещё не читала: {count}",
   missing: "за {seconds} с пришло только {got} из {count} сообщений",
   nothingNew: "ничего не прочитано: зафиксированные offset'ы группы уже указывают на конец",
@@ -97,7 +98,8 @@ const ru: Translation<typeof en> = {
   producerDone: "отправлено: {sent}, ошибок: {failed}",
   consumerDone: "прочитано записей: {count}, зафиксировано offset'ов: {commits}",
   perInstance: "консьюмер {instance}: записей {count}",
-  summaryArrived: "{count} сообщений отправлено и получено через группу {group}",
+  instancePrefix: "[консьюмер {instance}] ",
+  summaryArrived: "сообщений отправлено и получено через группу {group}: {count}",
   summaryAgain: "та же группа повторно: записей {count} (зафиксированные offset'ы)",
   summaryNew: "новая группа: записей {count} (auto.offset.reset=earliest)",
   questions: [
