@@ -216,11 +216,8 @@ async function produceCoordinates(
         );
         return;
       }
-      ctx.out.event(
-        "generated",
-        { n, record },
-        `${indent}  ${fill(t.generated, { n, record: JSON.stringify(record) })}`,
-      );
+      ctx.out.event("generated", { n, record });
+      ctx.out.text(`${indent}  ${fill(t.generated, { n, record: JSON.stringify(record) })}`);
       const key = String(record.id);
       pending.push(
         batcher.add({ n, key, value, record, partition: partitionOf(key) }).then(
