@@ -9,7 +9,7 @@ import type { ParsedArgs } from "../lib/cli/args.ts";
 import type { Command } from "../lib/cli/command.ts";
 import type { Context } from "../lib/context.ts";
 import { KafkaLabError, UsageError } from "../lib/errors.ts";
-import { Guide, HEADINGS } from "../lib/guide.ts";
+import { Guide } from "../lib/guide.ts";
 import { fill, pick, type Translation } from "../lib/i18n.ts";
 import { table } from "../lib/output.ts";
 import {
@@ -107,15 +107,7 @@ async function reportEnsure(
 async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const t = text(ctx);
   const prefix = args.string("prefix") ?? "";
-  const guide = new Guide(ctx, {
-    lab: "lab1",
-    title: t.title,
-    theory: t.theory,
-    questions: t.questions,
-    headings: HEADINGS[ctx.config.lang],
-    steps: 4,
-  });
-  guide.start();
+  const guide = Guide.begin(ctx, "lab1", t, 4);
   const kafka = ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
     guide.step(t.stepCluster, t.stepClusterExplain);

@@ -19,7 +19,7 @@ import {
 import { consume, type ConsumedRecord } from "../lib/consume.ts";
 import type { Context } from "../lib/context.ts";
 import { KafkaLabError, UsageError } from "../lib/errors.ts";
-import { Guide, HEADINGS } from "../lib/guide.ts";
+import { Guide } from "../lib/guide.ts";
 import { fill, pick, type Translation } from "../lib/i18n.ts";
 import { paced, waitFor, withTimeout } from "../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../lib/topics.ts";
@@ -322,15 +322,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   if (count === 0) {
     throw new UsageError("the guided run sends a fixed number of messages: --count 1 or more");
   }
-  const guide = new Guide(ctx, {
-    lab: "lab2",
-    title: t.title,
-    theory: t.theory,
-    questions: t.questions,
-    headings: HEADINGS[ctx.config.lang],
-    steps: 5,
-  });
-  guide.start();
+  const guide = Guide.begin(ctx, "lab2", t, 5);
   const kafka = ctx.kafka();
 
   guide.step(fill(t.stepTopic, { topic }), t.stepTopicExplain);

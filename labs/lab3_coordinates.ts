@@ -21,7 +21,7 @@ import { LingerBatcher } from "../lib/batcher.ts";
 import { consume, type ConsumedRecord } from "../lib/consume.ts";
 import type { Context } from "../lib/context.ts";
 import { UsageError } from "../lib/errors.ts";
-import { Guide, HEADINGS } from "../lib/guide.ts";
+import { Guide } from "../lib/guide.ts";
 import { fill, pick, type Translation } from "../lib/i18n.ts";
 import { keyPartitioner } from "../lib/kafka.ts";
 import { describeIssues, RecordFormatError, SchemaValidationError } from "../lib/registry.ts";
@@ -627,15 +627,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   if (count === 0) {
     throw new UsageError("the guided run sends a fixed number of records: --count 1 or more");
   }
-  const guide = new Guide(ctx, {
-    lab: "lab3",
-    title: t.title,
-    theory: t.theory,
-    questions: t.questions,
-    headings: HEADINGS[ctx.config.lang],
-    steps: 5,
-  });
-  guide.start();
+  const guide = Guide.begin(ctx, "lab3", t, 5);
 
   guide.step(fill(t.stepTopics, { topic, dlq }), fill(t.stepTopicsExplain, { topic }));
   const created = await ensureTopics(ctx, topic, dlq);

@@ -30,7 +30,7 @@ import {
 import { consume, type ConsumedRecord, type StopReason } from "../lib/consume.ts";
 import type { Context } from "../lib/context.ts";
 import { type KafkaLabError, UsageError } from "../lib/errors.ts";
-import { Guide, HEADINGS } from "../lib/guide.ts";
+import { Guide } from "../lib/guide.ts";
 import { fill, pick, type Translation } from "../lib/i18n.ts";
 import { table } from "../lib/output.ts";
 import { paced, sleep } from "../lib/time.ts";
@@ -818,15 +818,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const idleSeconds = args.number("idle-timeout")!;
   const idleTimeoutMs = secondsToMs(idleSeconds)!;
   const producers = 2;
-  const guide = new Guide(ctx, {
-    lab: "lab4",
-    title: t.title,
-    theory: t.theory,
-    questions: t.questions,
-    headings: HEADINGS[ctx.config.lang],
-    steps: 5,
-  });
-  guide.start();
+  const guide = Guide.begin(ctx, "lab4", t, 5);
   const kafka = ctx.kafka();
 
   guide.step(fill(t.stepTopic, { topic }), t.stepTopicExplain);

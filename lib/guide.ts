@@ -46,6 +46,32 @@ export class Guide {
     this.#texts = texts;
   }
 
+  /**
+   * Makes the guide of a lab from its text table (title, theory, questions in
+   * the user's language) and prints the title and theory.
+   */
+  static begin(
+    ctx: Context,
+    lab: string,
+    texts: {
+      readonly title: string;
+      readonly theory: readonly string[];
+      readonly questions: readonly string[];
+    },
+    steps: number,
+  ): Guide {
+    const guide = new Guide(ctx, {
+      lab,
+      title: texts.title,
+      theory: texts.theory,
+      questions: texts.questions,
+      headings: HEADINGS[ctx.config.lang],
+      steps,
+    });
+    guide.start();
+    return guide;
+  }
+
   /** Steps that reported a failure so far. */
   get failures(): number {
     return this.#failures;

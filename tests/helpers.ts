@@ -6,7 +6,9 @@
  */
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { type Config, resolveConfig } from "../lib/config.ts";
+import { KafkaClients } from "../lib/kafka.ts";
 import { Output, type Sink } from "../lib/output.ts";
+import { ensureTopic } from "../lib/topics.ts";
 
 /** The flags `deno task compile` gives the binary; CLI tests run main.ts with the same. */
 export const PERMISSION_FLAGS = [
@@ -178,4 +180,19 @@ export class CliProcess {
       events: this.events,
     };
   }
+}
+
+/** Creates a topic with a unique name (prefix-uuid) through lib/topics.ts and returns the name. */
+export async function createTopic(
+  prefix: string,
+  partitions: number,
+  replicationFactor: number,
+  configs?: Record<string, string>,
+): Promise<string> {
+  const name = unique(prefix);
+  const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
+  await kafka.withAdmin((admin) =>
+    ensureTopic(admin, { name, partitions, replicationFactor, configs })
+  );
+  return name;
 }

@@ -12,14 +12,7 @@ const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
 const CONFIG_TOPIC = 2;
 const CONFIG_BROKER = 4;
 
-async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = await kafka.connect(kafka.admin());
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const withAdmin = <T>(fn: (admin: Admin) => Promise<T>): Promise<T> => kafka.withAdmin(fn);
 
 async function topicConfig(admin: Admin, topic: string, name: string): Promise<string | undefined> {
   const res = await admin.describeConfigs({

@@ -1,14 +1,17 @@
 /** Lab 2 (hello-kafka producer and consumer) end to end against the real cluster. */
 import assert from "node:assert/strict";
 import { KafkaClients } from "../../lib/kafka.ts";
-import { captureOutput, CliProcess, clusterConfig, events, runCli, unique } from "../helpers.ts";
+import {
+  captureOutput,
+  CliProcess,
+  clusterConfig,
+  createTopic,
+  events,
+  runCli,
+  unique,
+} from "../helpers.ts";
 
-async function topicWith(partitions: number): Promise<string> {
-  const topic = unique("lab2");
-  const r = await runCli(["lab1", "create", "-t", topic, "-p", String(partitions), "-r", "1"]);
-  assert.equal(r.code, 0, r.stderr);
-  return topic;
-}
+const topicWith = (partitions: number) => createTopic("lab2", partitions, 1);
 
 Deno.test("lab2 guided run: all messages arrive, the same group reads nothing new, a new group reads all", async () => {
   const topic = await topicWith(1);

@@ -8,6 +8,7 @@ import {
   CliProcess,
   closedPort,
   clusterConfig,
+  createTopic,
   events,
   runCli,
   unique,
@@ -16,23 +17,7 @@ import {
 type Ev = Record<string, unknown> & { event: string };
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
 
-async function coordinatesTopic(): Promise<string> {
-  const topic = unique("coords");
-  const r = await runCli([
-    "lab1",
-    "create",
-    "-t",
-    topic,
-    "-p",
-    "6",
-    "-r",
-    "2",
-    "-c",
-    "min.insync.replicas=1",
-  ]);
-  assert.equal(r.code, 0, r.stderr);
-  return topic;
-}
+const coordinatesTopic = () => createTopic("coords", 6, 2, { "min.insync.replicas": "1" });
 
 const only = (evs: Ev[], name: string) => evs.filter((e) => e.event === name);
 

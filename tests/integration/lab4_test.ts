@@ -11,32 +11,24 @@ import type { Admin } from "kafkajs";
 import { deserialize, randomMessage, serialize } from "../../labs/lab4_model.ts";
 import { KafkaClients } from "../../lib/kafka.ts";
 import { waitFor } from "../../lib/time.ts";
-import { captureOutput, CliProcess, clusterConfig, events, runCli, unique } from "../helpers.ts";
+import {
+  captureOutput,
+  CliProcess,
+  clusterConfig,
+  createTopic,
+  events,
+  runCli,
+  unique,
+} from "../helpers.ts";
 
 type Event = Record<string, unknown> & { event: string };
 
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
 
-async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = await kafka.connect(kafka.admin());
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const withAdmin = <T>(fn: (admin: Admin) => Promise<T>): Promise<T> => kafka.withAdmin(fn);
 
 /** A fresh topic like final-1-topic: 3 partitions, replication factor 2. */
-async function createTopic(): Promise<string> {
-  const topic = unique("lab4");
-  await withAdmin((a) =>
-    a.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: 3, replicationFactor: 2 }],
-    })
-  );
-  return topic;
-}
+const newTopic = () => createTopic("lab4", 3, 2);
 
 async function dropTopic(topic: string): Promise<void> {
   await withAdmin((a) => a.deleteTopics({ topics: [topic] })).catch(() => {});
@@ -99,7 +91,7 @@ const ofType = (evs: readonly Event[], name: string) => evs.filter((e) => e.even
 const idsOf = (evs: readonly Event[]) => ofType(evs, "processed").map((e) => String(e.message_id));
 
 Deno.test("lab4 produce delivers MessageModels from two producers with partition and offset", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   try {
     const r = await runCli([
       "lab4",
@@ -164,7 +156,7 @@ Deno.test("lab4 produce delivers MessageModels from two producers with partition
 });
 
 Deno.test("lab4 batch consumer commits once per batch of at most 10", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   const group = unique("batch");
   try {
     const ids = await produceModels(topic, 45); // 15 per partition: batches of 10 and 5
@@ -222,7 +214,7 @@ Deno.test("lab4 batch consumer commits once per batch of at most 10", async () =
 });
 
 Deno.test("lab4 single consumer commits after every record and resumes after --max-messages", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   const group = unique("single");
   try {
     const ids = await produceModels(topic, 12);
@@ -258,7 +250,7 @@ Deno.test("lab4 single consumer commits after every record and resumes after --m
 });
 
 Deno.test("lab4 consumers report records that are not MessageModels and commit past them", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   try {
     const enc = (s: string) => new TextEncoder().encode(s);
     const good = Array.from({ length: 3 }, () => randomMessage());
@@ -331,7 +323,7 @@ Deno.test("lab4 consumers report records that are not MessageModels and commit p
 });
 
 Deno.test("lab4 batch consumer on Ctrl+C finishes the batch in hand, commits it and exits 130", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   const group = unique("drain");
   try {
     await produceModels(topic, 30);
@@ -372,7 +364,7 @@ Deno.test("lab4 batch consumer on Ctrl+C finishes the batch in hand, commits it 
 });
 
 Deno.test("lab4 batch consumer killed mid-batch reprocesses only that batch after a restart", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   const group = unique("crash");
   try {
     const produced = await runCli([
@@ -472,7 +464,7 @@ Deno.test("lab4 compare reads the same records with both consumers and deletes i
 });
 
 Deno.test("lab4 guided run sends from two producers and both groups process every new message", async () => {
-  const topic = await createTopic();
+  const topic = await newTopic();
   const batchGroup = unique("batch");
   const singleGroup = unique("single");
   const args = [

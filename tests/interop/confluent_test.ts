@@ -6,25 +6,14 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { events, runCli, unique } from "../helpers.ts";
+import { createTopic, events, runCli } from "../helpers.ts";
 
 const python = Deno.env.get("KAFKA_LAB_INTEROP_PYTHON") ?? "python3";
 const script = fileURLToPath(new URL("./confluent_json_read.py", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../labs/lab3_schema.json", import.meta.url));
 
 Deno.test("interop Confluent's JSONDeserializer reads what lab3 produce wrote", async () => {
-  const topic = unique("interop-coords");
-  const created = await runCli([
-    "lab1",
-    "create",
-    "--topic",
-    topic,
-    "--partitions",
-    "3",
-    "--replication-factor",
-    "2",
-  ]);
-  assert.equal(created.code, 0, created.stderr);
+  const topic = await createTopic("interop-coords", 3, 2);
   const produced = await runCli([
     "lab3",
     "produce",
