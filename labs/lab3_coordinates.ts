@@ -444,6 +444,27 @@ async function consumeCoordinates(
   return { good, dead, commits };
 }
 
+const RATE_OPTION = {
+  name: "rate",
+  type: "number",
+  min: 0.01,
+  max: 1000,
+  default: 1,
+  valueName: "PER_SECOND",
+  description: "Records per second",
+} as const;
+
+function invalidEveryOption(defaultEvery: number) {
+  return {
+    name: "invalid-every",
+    type: "integer",
+    min: 0,
+    default: defaultEvery,
+    valueName: "N",
+    description: "Break every Nth record (0 = never)",
+  } as const;
+}
+
 const SUBJECT_OPTION = {
   name: "subject",
   type: "string",
@@ -484,23 +505,8 @@ Runs until Ctrl+C (the open batch is sent before stopping) unless --count.`,
     topicOption(COURSE_TOPICS.usersCoordinates.name),
     SUBJECT_OPTION,
     countOption(0),
-    {
-      name: "rate",
-      type: "number",
-      min: 0.01,
-      max: 1000,
-      default: 1,
-      valueName: "PER_SECOND",
-      description: "Records per second",
-    },
-    {
-      name: "invalid-every",
-      type: "integer",
-      min: 0,
-      default: 0,
-      valueName: "N",
-      description: "Break every Nth record (0 = never)",
-    },
+    RATE_OPTION,
+    invalidEveryOption(0),
     {
       name: "linger-ms",
       type: "integer",
@@ -723,23 +729,8 @@ then consumes and validates: good records printed, bad ones to the DLQ.`,
     SUBJECT_OPTION,
     groupOption(DEFAULT_GROUP),
     countOption(12),
-    {
-      name: "rate",
-      type: "number",
-      min: 0.01,
-      max: 1000,
-      default: 1,
-      valueName: "PER_SECOND",
-      description: "Records per second",
-    },
-    {
-      name: "invalid-every",
-      type: "integer",
-      min: 0,
-      default: 4,
-      valueName: "N",
-      description: "Break every Nth record (0 = never)",
-    },
+    RATE_OPTION,
+    invalidEveryOption(4),
     {
       name: "linger-ms",
       type: "integer",
