@@ -18,6 +18,7 @@
 import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from "kafkajs";
 import { KafkaLabError } from "./errors.ts";
 import type { KafkaClients } from "./kafka.ts";
+import { sleep } from "./time.ts";
 
 /** A record as a lab sees it. */
 export interface ConsumedRecord {
@@ -211,7 +212,20 @@ export async function consume(
   };
 
   try {
-    await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
+    // A topic created a moment ago may not be known yet to the broker asked
+    // (KRaft brokers apply the metadata log asynchronously): retry briefly.
+    const subscribeUntil = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
+        break;
+      } catch (err) {
+        const type = (err as { type?: string }).type;
+        const transient = type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "LEADER_NOT_AVAILABLE";
+        if (!transient || Date.now() > subscribeUntil || options.signal.aborted) throw err;
+        await sleep(200, options.signal);
+      }
+    }
     if (options.onRecord) {
       const onRecord = options.onRecord;
       await consumer.run({

@@ -13,6 +13,7 @@
  */
 import type { Admin } from "kafkajs";
 import { KafkaLabError, protocolErrorType, translateError, UsageError } from "./errors.ts";
+import { waitFor } from "./time.ts";
 
 /** What a topic should look like. */
 export interface TopicSpec {
@@ -240,8 +241,11 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<Ensure
     );
   }
   try {
+    // Not kafkajs' waitForLeaders: it retries only LEADER_NOT_AVAILABLE, while
+    // in KRaft a broker that has not yet applied the new topic from the
+    // metadata log answers UNKNOWN_TOPIC_OR_PARTITION for a moment.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [{
         topic: spec.name,
         numPartitions: spec.partitions,
@@ -255,8 +259,18 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<Ensure
   } catch (err) {
     throw createError(err, spec);
   }
-  const layout = await describeTopic(admin, spec.name);
-  if (!layout) throw new KafkaLabError(`topic ${spec.name} was created but cannot be described`);
+  const layout = await waitFor(async () => {
+    const l = await describeTopic(admin, spec.name);
+    return l && l.partitions.length === spec.partitions && l.partitions.every((p) => p.leader >= 0)
+      ? l
+      : undefined;
+  }, { timeoutMs: 30_000, intervalMs: 100 });
+  if (!layout) {
+    throw new KafkaLabError(
+      `topic ${spec.name} was created, but its partitions had no leaders within 30 s`,
+      { hint: "see `kafka-lab status`: a broker may be down" },
+    );
+  }
   return { status: "created", layout, differences: [] };
 }
 

@@ -6,21 +6,13 @@ import assert from "node:assert/strict";
 import type { Admin } from "kafkajs";
 import { KafkaClients } from "../../lib/kafka.ts";
 import { waitFor } from "../../lib/time.ts";
-import { captureOutput, clusterConfig, unique } from "../helpers.ts";
+import { captureOutput, clusterConfig, createTopic, unique } from "../helpers.ts";
+import { ensureTopic } from "../../lib/topics.ts";
 
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
-const CONFIG_TOPIC = 2;
 const CONFIG_BROKER = 4;
 
 const withAdmin = <T>(fn: (admin: Admin) => Promise<T>): Promise<T> => kafka.withAdmin(fn);
-
-async function topicConfig(admin: Admin, topic: string, name: string): Promise<string | undefined> {
-  const res = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: [{ type: CONFIG_TOPIC, name: topic, configNames: [name] }],
-  });
-  return res.resources[0].configEntries.find((e) => e.configName === name)?.configValue;
-}
 
 Deno.test("kafka cluster under test has three brokers and an elected controller", async () => {
   const cluster = await withAdmin((a) => a.describeCluster());
@@ -32,29 +24,29 @@ Deno.test("kafka cluster under test has three brokers and an elected controller"
 Deno.test("kafka admin creates a topic with 6 partitions and RF 2 and describes its layout", async () => {
   const topic = unique("t6x2");
   await withAdmin(async (admin) => {
-    const created = await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{
-        topic,
-        numPartitions: 6,
-        replicationFactor: 2,
-        configEntries: [{ name: "min.insync.replicas", value: "1" }],
-      }],
+    const result = await ensureTopic(admin, {
+      name: topic,
+      partitions: 6,
+      replicationFactor: 2,
+      configs: { "min.insync.replicas": "1" },
     });
-    assert.equal(created, true);
-    const md = await admin.fetchTopicMetadata({ topics: [topic] });
-    const partitions = md.topics[0].partitions;
+    assert.equal(result.status, "created");
+    const partitions = result.layout.partitions;
     assert.equal(partitions.length, 6);
     for (const p of partitions) {
       assert.equal(p.replicas.length, 2);
       assert.ok(p.replicas.includes(p.leader), "the leader is one of the replicas");
       assert.deepEqual([...p.isr].sort(), [...p.replicas].sort());
     }
-    assert.equal(await topicConfig(admin, topic, "min.insync.replicas"), "1");
+    assert.deepEqual(result.layout.configs, { "min.insync.replicas": "1" });
     assert.equal(
       await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 2 }] }),
       false,
-      "creating it again reports that it exists",
+      "kafkajs' CreateTopics on an existing topic reports that it exists",
+    );
+    assert.equal(
+      (await ensureTopic(admin, { name: topic, partitions: 6, replicationFactor: 2 })).status,
+      "exists",
     );
     await admin.deleteTopics({ topics: [topic] });
   });
@@ -63,18 +55,14 @@ Deno.test("kafka admin creates a topic with 6 partitions and RF 2 and describes 
 Deno.test("kafka admin creates a topic with RF 3 and min.insync.replicas=2", async () => {
   const topic = unique("t-rf3");
   await withAdmin(async (admin) => {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{
-        topic,
-        numPartitions: 3,
-        replicationFactor: 3,
-        configEntries: [{ name: "min.insync.replicas", value: "2" }],
-      }],
+    const { layout } = await ensureTopic(admin, {
+      name: topic,
+      partitions: 3,
+      replicationFactor: 3,
+      configs: { "min.insync.replicas": "2" },
     });
-    const md = await admin.fetchTopicMetadata({ topics: [topic] });
-    assert.ok(md.topics[0].partitions.every((p) => p.replicas.length === 3 && p.isr.length === 3));
-    assert.equal(await topicConfig(admin, topic, "min.insync.replicas"), "2");
+    assert.ok(layout.partitions.every((p) => p.replicas.length === 3 && p.isr.length === 3));
+    assert.deepEqual(layout.configs, { "min.insync.replicas": "2" });
     await admin.deleteTopics({ topics: [topic] });
   });
 });
@@ -93,14 +81,8 @@ Deno.test("kafka admin reads broker configs (DescribeConfigs on a broker resourc
 });
 
 Deno.test("kafka keyed records reach a consumer group on a stable partition, and commits stick", async () => {
-  const topic = unique("keyed");
+  const topic = await createTopic("keyed", 3, 2);
   const group = unique("g");
-  await withAdmin((a) =>
-    a.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: 3, replicationFactor: 2 }],
-    })
-  );
   const producer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
   );
