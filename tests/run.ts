@@ -90,9 +90,17 @@ const result = await new Deno.Command(Deno.execPath(), {
 }).output();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
+let harnessFailures = 0;
 if (startedStateDir) {
   say("stopping the cluster this run started");
-  await cli(["down", "--purge"], { KAFKA_LAB_STATE_DIR: startedStateDir });
+  const env = { KAFKA_LAB_STATE_DIR: startedStateDir };
+  const first = await cli(["down", "--purge"], env);
+  // `down` twice is harmless: the second finds nothing and exits 0.
+  const second = await cli(["down"], env);
+  if (first !== 0 || second !== 0) {
+    say(`kafka-lab down exited ${first}, then ${second}; both should be 0`);
+    harnessFailures++;
+  }
 }
 
 let passed = 0;
@@ -108,6 +116,7 @@ try {
   failed = Math.max(failed, 1);
 }
 if (result.code !== 0 && failed === 0) failed = 1;
+failed += harnessFailures;
 say(`deno test took ${seconds} s`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
-Deno.exit(result.code);
+Deno.exit(result.code !== 0 ? result.code : harnessFailures > 0 ? 1 : 0);

@@ -175,7 +175,6 @@ export class JavaRuntime implements ClusterRuntime {
         hint: "on Windows use `kafka-lab up --runtime docker`, or run kafka-lab inside WSL",
       });
     }
-    const java = await findJava(this.#env);
     const nodes = nodeLayout(options.brokers);
     for (const { port, owner } of requiredPorts(nodes)) {
       if (!portIsFree(port, LISTEN_HOST)) {
@@ -190,6 +189,7 @@ export class JavaRuntime implements ClusterRuntime {
       }
     }
 
+    const java = await findJava(this.#env);
     const repoUrl = this.#env.KAFKA_LAB_MAVEN_REPO;
     const download = {
       cacheDir: this.#config.cacheDir,

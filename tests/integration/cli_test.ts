@@ -1,6 +1,7 @@
 /** The kafka-lab program itself (deno run main.ts with the binary's permissions). */
 import assert from "node:assert/strict";
-import { closedPort, events, runCli } from "../helpers.ts";
+import { readState } from "../../lib/cluster/state.ts";
+import { closedPort, clusterConfig, events, runCli } from "../helpers.ts";
 
 Deno.test("cli status reports three reachable brokers, the controller and the registry", async () => {
   const r = await runCli(["status", "--json"]);
@@ -95,4 +96,31 @@ Deno.test("cli --version prints the version", async () => {
   const r = await runCli(["--version"]);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^kafka-lab \d+\.\d+\.\d+/);
+});
+
+Deno.test("cli up while the local cluster runs is harmless; down with nothing recorded too", async () => {
+  const config = clusterConfig();
+  const state = readState(config.stateDir);
+  if (state?.runtime === "java") {
+    const r = await runCli(["up", "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const [up] = events(r.stdout).filter((e) => e.event === "cluster.up");
+    assert.equal(up.alreadyRunning, true);
+    assert.equal((up.brokers as unknown[]).length, 3);
+  } else {
+    // The cluster under test was not started by kafka-lab here: a fresh state folder has nothing to stop.
+    const empty = await Deno.makeTempDir();
+    const r = await runCli(["down", "--json"], { env: { KAFKA_LAB_STATE_DIR: empty } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(events(r.stdout)[0].wasRunning, false);
+  }
+});
+
+Deno.test("cli up on a busy port fails with exit 1, names the port and starts nothing", async () => {
+  const fresh = await Deno.makeTempDir();
+  const r = await runCli(["up", "--runtime", "java"], { env: { KAFKA_LAB_STATE_DIR: fresh } });
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /port 19092 on 127\.0\.0\.1 is already in use; broker 1 needs it/);
+  assert.match(r.stderr, /hint: .*kafka-lab status/);
+  assert.equal(readState(fresh), undefined, "nothing recorded as started");
 });
