@@ -123,6 +123,13 @@ export function networkFailure(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Kafka's name for it changed over protocol versions; the advice did not. */
+const COORDINATOR_UNAVAILABLE = {
+  message: "the group coordinator is not available",
+  hint:
+    "offsets.topic.replication.factor may exceed the number of brokers; check the broker config",
+};
+
 /** Plain words for the Kafka protocol error types a student is likely to meet. */
 const PROTOCOL_ERRORS: Record<string, { message: string; hint?: string }> = {
   TOPIC_ALREADY_EXISTS: { message: "the topic already exists" },
@@ -146,16 +153,8 @@ const PROTOCOL_ERRORS: Record<string, { message: string; hint?: string }> = {
     message: "SASL authentication failed",
     hint: "check KAFKA_LAB_SASL_USERNAME / KAFKA_LAB_SASL_PASSWORD",
   },
-  GROUP_COORDINATOR_NOT_AVAILABLE: {
-    message: "the group coordinator is not available",
-    hint:
-      "offsets.topic.replication.factor may exceed the number of brokers; check the broker config",
-  },
-  COORDINATOR_NOT_AVAILABLE: {
-    message: "the group coordinator is not available",
-    hint:
-      "offsets.topic.replication.factor may exceed the number of brokers; check the broker config",
-  },
+  GROUP_COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
+  COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
   NOT_ENOUGH_REPLICAS: {
     message: "fewer in-sync replicas than min.insync.replicas, so acks=all cannot be met",
     hint: "start the missing brokers or lower min.insync.replicas",
