@@ -18,12 +18,12 @@ import {
 } from "./lib/cli/command.ts";
 import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
 import { CLUSTER_COMMANDS } from "./lib/commands/mod.ts";
-import { type ConfigInput, loadConfig } from "./lib/config.ts";
+import { type ConfigInput, type Lang, langFromLocale, loadConfig } from "./lib/config.ts";
 import { Context } from "./lib/context.ts";
 import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/errors.ts";
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
-import { fill } from "./lib/i18n.ts";
+import { fill, fillText, t } from "./lib/i18n.ts";
 import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
@@ -31,6 +31,11 @@ export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
 
 const HEADER =
   `kafka-lab ${VERSION}: hands-on Apache Kafka ${KAFKA_VERSION} labs (topics, producers, consumers, Schema Registry)`;
+
+const USAGE_WORDS = {
+  en: { usage: "usage:", see: "see" },
+  ru: { usage: "использование:", see: "справка:" },
+} as const;
 
 function configFlags(args: ParsedArgs): ConfigInput["flags"] {
   return {
@@ -45,6 +50,21 @@ function configFlags(args: ParsedArgs): ConfigInput["flags"] {
   };
 }
 
+/**
+ * The language asked for before the options are parsed (for errors in the
+ * arguments themselves): `--lang`, else `KAFKA_LAB_LANG`, else the locale.
+ */
+export function earlyLang(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const flag = i < 0 ? undefined : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  const raw = flag ?? env.KAFKA_LAB_LANG;
+  if (raw === "ru" || raw === "en") return raw;
+  return langFromLocale(env);
+}
+
 /** Runs kafka-lab with `argv` and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--version" || argv[0] === "-V") {
@@ -53,10 +73,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   // Until the options are parsed, print errors as the raw flags ask.
+  const lang = earlyLang(argv, Deno.env.toObject());
   let out: Output = createOutput({
     json: argv.includes("--json"),
     quiet: false,
     verbose: argv.includes("--verbose") || argv.includes("-v"),
+    lang,
   });
   let path: readonly Command[] = [];
   let shutdown: Shutdown | undefined;
@@ -73,18 +95,29 @@ export async function main(argv: readonly string[]): Promise<number> {
       json: args.bool("json"),
       quiet: args.bool("quiet"),
       verbose: args.bool("verbose"),
+      lang,
     });
     if (!cmd || args.bool("help")) {
-      out.line(renderHelp(COMMANDS, path, HEADER));
+      out.line(renderHelp(COMMANDS, path, HEADER, lang));
       return ExitCode.ok;
     }
     if (!cmd.run) {
+      const vars = {
+        name: path.map((c) => c.name).join(" "),
+        list: cmd.subcommands?.map((c) => c.name).join(", ") ?? "",
+      };
       throw new UsageError(
-        `${path.map((c) => c.name).join(" ")} needs a subcommand`,
-        `subcommands: ${cmd.subcommands?.map((c) => c.name).join(", ")}`,
+        fillText(t("{name} needs a subcommand", "команде {name} нужна подкоманда"), vars),
+        fillText(t("subcommands: {list}", "подкоманды: {list}"), vars),
       );
     }
     const config = loadConfig(configFlags(args), readLocalRegistryUrl);
+    out = createOutput({
+      json: args.bool("json"),
+      quiet: args.bool("quiet"),
+      verbose: args.bool("verbose"),
+      lang: config.lang,
+    });
     const o = out;
     shutdown = new Shutdown({
       onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[config.lang], { signal: sig })),
@@ -100,8 +133,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     out.error(e, out.verbose);
     if (e instanceof UsageError) {
       const name = path.map((c) => c.name).join(" ");
-      out.stderr(`usage: ${usageLine(path)}`);
-      out.stderr(`(see \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
+      const words = USAGE_WORDS[out.lang];
+      out.stderr(`${words.usage} ${usageLine(path)}`);
+      out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
     }
     return interrupted ?? e.exitCode;
   } finally {

@@ -108,7 +108,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const t = text(ctx);
   const prefix = args.string("prefix") ?? "";
   const guide = Guide.begin(ctx, "lab1", t, 4);
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
     guide.step(t.stepCluster, t.stepClusterExplain);
     const cluster = await admin.describeCluster();
@@ -221,7 +221,7 @@ changed: its real layout is shown with how it differs from what you asked.`,
       replicationFactor: args.int("replication-factor")!,
       configs: parseConfigPairs(args.list("config")),
     };
-    return await ctx.kafka().withAdmin(async (admin) => {
+    return await (await ctx.kafka()).withAdmin(async (admin) => {
       await reportEnsure(ctx, t, admin, spec);
       const layout = await describeTopic(admin, spec.name);
       if (layout) printLayout(ctx, t, layout);
@@ -241,7 +241,7 @@ const listCommand: Command = {
   examples: ["kafka-lab lab1 list", "kafka-lab lab1 list --all --json"],
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const t = text(ctx);
-    return await ctx.kafka().withAdmin(async (admin) => {
+    return await (await ctx.kafka()).withAdmin(async (admin) => {
       const names = (await admin.listTopics())
         .filter((n) => args.bool("all") || !n.startsWith("__"))
         .sort();
@@ -288,7 +288,7 @@ const describeCommand: Command = {
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const t = text(ctx);
     const topic = checkTopicName(args.positionals[0]);
-    return await ctx.kafka().withAdmin(async (admin) => {
+    return await (await ctx.kafka()).withAdmin(async (admin) => {
       const layout = await requireLayout(t, admin, topic);
       ctx.out.event("topic.describe", layoutData(layout));
       printLayout(ctx, t, layout, "");
@@ -323,7 +323,7 @@ const deleteCommand: Command = {
         return 1;
       }
     }
-    return await ctx.kafka().withAdmin(async (admin) => {
+    return await (await ctx.kafka()).withAdmin(async (admin) => {
       await requireLayout(t, admin, topic);
       await deleteTopic(admin, topic);
       ctx.out.event(

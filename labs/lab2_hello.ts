@@ -77,7 +77,7 @@ async function produceHello(
   t: Text,
   settings: ProduceSettings,
 ): Promise<{ sent: number; failed: number; acks: Ack[] }> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   await kafka.withAdmin((admin) => prepareTopic(admin, settings.topic, COURSE_TOPICS.helloKafka));
   const producer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
@@ -149,7 +149,7 @@ async function consumeHello(
   t: Text,
   settings: ConsumeSettings,
 ): Promise<{ count: number; commits: number; perInstance: number[] }> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   const enough = new AbortController();
   const signal = AbortSignal.any([settings.signal, enough.signal]);
   let count = 0;
@@ -287,7 +287,9 @@ and shows which partitions each holds: on a one-partition topic one stays idle.`
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const t = text(ctx);
     const topic = args.string("topic")!;
-    await ctx.kafka().withAdmin((admin) => prepareTopic(admin, topic, COURSE_TOPICS.helloKafka));
+    await (await ctx.kafka()).withAdmin((admin) =>
+      prepareTopic(admin, topic, COURSE_TOPICS.helloKafka)
+    );
     if (!args.given("max-messages") && !args.given("idle-timeout")) ctx.out.text(t.waiting);
     const result = await consumeHello(ctx, t, {
       topic,
@@ -323,7 +325,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
     throw new UsageError("the guided run sends a fixed number of messages: --count 1 or more");
   }
   const guide = Guide.begin(ctx, "lab2", t, 5);
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
 
   guide.step(fill(t.stepTopic, { topic }), t.stepTopicExplain);
   const created = await kafka.withAdmin((admin) =>

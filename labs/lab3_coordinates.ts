@@ -60,7 +60,7 @@ const ok = (ctx: Context) => ctx.out.style("green", "✓");
 const bad = (ctx: Context) => ctx.out.style("red", "✗");
 
 async function ensureTopics(ctx: Context, topic: string, dlq: string): Promise<string[]> {
-  return await ctx.kafka().withAdmin(async (admin) => {
+  return await (await ctx.kafka()).withAdmin(async (admin) => {
     const created: string[] = [];
     if (await prepareTopic(admin, topic, COURSE_TOPICS.usersCoordinates)) created.push(topic);
     const { brokers } = await admin.describeCluster();
@@ -81,7 +81,7 @@ interface Registration {
 }
 
 async function registerSchema(ctx: Context, subject: string): Promise<Registration> {
-  const registry = ctx.registry();
+  const registry = await ctx.registry();
   await registry.preflight();
   const before = await registry.versions(subject).catch(() => [] as number[]);
   const { id } = await registry.registerJson(USER_COORDINATES_SCHEMA, subject);
@@ -143,13 +143,13 @@ async function produceCoordinates(
   t: Text,
   s: ProduceSettings,
 ): Promise<ProduceResult> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   const indent = s.indent ?? "";
   const partitions = await kafka.withAdmin(async (admin) => {
     await prepareTopic(admin, s.topic, COURSE_TOPICS.usersCoordinates);
     return (await admin.fetchTopicMetadata({ topics: [s.topic] })).topics[0].partitions.length;
   });
-  const registry = ctx.registry();
+  const registry = await ctx.registry();
   await registry.preflight();
   const { id: schemaId } = await registry.registerJson(USER_COORDINATES_SCHEMA, s.subject);
   const partitionOf = keyPartitioner(s.topic, partitions);
@@ -268,9 +268,9 @@ async function injectRogue(
   t: Text,
   s: { topic: string; subject: string; kinds: readonly RogueKind[]; indent?: string },
 ): Promise<Injected[]> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   await kafka.withAdmin((admin) => prepareTopic(admin, s.topic, COURSE_TOPICS.usersCoordinates));
-  const registry = ctx.registry();
+  const registry = await ctx.registry();
   await registry.preflight();
   const { id } = await registry.registerJson(USER_COORDINATES_SCHEMA, s.subject);
   const producer = await kafka.connect(
@@ -329,7 +329,7 @@ async function classify(
   record: ConsumedRecord,
 ): Promise<{ payload: unknown } | { kind: DeadLetterKind; reason: string }> {
   try {
-    const { payload } = await ctx.registry().decode(record.value);
+    const { payload } = await (await ctx.registry()).decode(record.value);
     const issues = readerIssues(payload);
     if (issues.length > 0) throw new SchemaValidationError(issues);
     return { payload };
@@ -347,7 +347,7 @@ async function consumeCoordinates(
   t: Text,
   s: ConsumeSettings,
 ): Promise<{ good: Consumed[]; dead: DeadLetter[]; commits: number }> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   const indent = s.indent ?? "";
   await ensureTopics(ctx, s.topic, s.dlq);
   if (s.fromBeginning) {
@@ -367,7 +367,7 @@ async function consumeCoordinates(
       `${indent}${fill(t.resetOffsets, { group: s.group, topic: s.topic })}`,
     );
   }
-  await ctx.registry().preflight();
+  await (await ctx.registry()).preflight();
   const dlqProducer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
   );

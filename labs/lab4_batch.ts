@@ -139,7 +139,7 @@ async function produceMessages(
   t: Text,
   settings: ProduceSettings,
 ): Promise<ProduceResult> {
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   const deliveries: Delivery[] = [];
   const perProducer = Array.from({ length: settings.instances }, () => 0);
   let failed = 0;
@@ -400,7 +400,7 @@ async function runConsumer(ctx: Context, t: Text, s: RunSettings): Promise<RunSt
   };
 
   const summary = s.mode === "batch"
-    ? await consume(ctx.kafka(), {
+    ? await consume(await ctx.kafka(), {
       ...common,
       batchSize: s.batchSize,
       onBatch: async (records) => {
@@ -424,7 +424,7 @@ async function runConsumer(ctx: Context, t: Text, s: RunSettings): Promise<RunSt
         );
       },
     })
-    : await consume(ctx.kafka(), {
+    : await consume(await ctx.kafka(), {
       ...common,
       onRecord: (r) => handle(r),
       onCommit: (partition, next) => {
@@ -562,7 +562,7 @@ final-1-topic is created when missing; another topic must exist.`,
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const t = text(ctx);
     const topic = args.string("topic")!;
-    await ctx.kafka().withAdmin((admin) => prepareTopic(admin, topic, TOPIC));
+    await (await ctx.kafka()).withAdmin((admin) => prepareTopic(admin, topic, TOPIC));
     const result = await produceMessages(ctx, t, {
       topic,
       count: args.int("count")!,
@@ -605,7 +605,7 @@ Records that are not MessageModels are reported, counted and committed past.`,
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const t = text(ctx);
     const settings = consumerSettings(args, t);
-    await ctx.kafka().withAdmin((admin) => prepareTopic(admin, settings.topic, TOPIC));
+    await (await ctx.kafka()).withAdmin((admin) => prepareTopic(admin, settings.topic, TOPIC));
     if (settings.maxMessages === undefined && settings.idleTimeoutMs === undefined) {
       ctx.out.text(
         fill(settings.mode === "batch" ? t.waitingBatch : t.waitingSingle, {
@@ -628,7 +628,7 @@ function shortHex(): string {
 /** Writes `count` random models as fast as acks=all allows, 100 per request. */
 async function writeRecords(ctx: Context, t: Text, topic: string, count: number): Promise<void> {
   const { out } = ctx;
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
   const started = Date.now();
   const producer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
@@ -725,7 +725,7 @@ and groups are deleted afterwards unless --keep-topic.`,
     const count = args.int("count")!;
     const batchSize = args.int("batch-size")!;
     const processMs = args.int("process-ms")!;
-    const kafka = ctx.kafka();
+    const kafka = await ctx.kafka();
     const tag = shortHex();
     const topic = `${TOPIC.name}.compare-${tag}`;
     const groups = { batch: `batch-group.compare-${tag}`, single: `single-group.compare-${tag}` };
@@ -819,7 +819,7 @@ async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const idleTimeoutMs = secondsToMs(idleSeconds)!;
   const producers = 2;
   const guide = Guide.begin(ctx, "lab4", t, 5);
-  const kafka = ctx.kafka();
+  const kafka = await ctx.kafka();
 
   guide.step(fill(t.stepTopic, { topic }), t.stepTopicExplain);
   const { created, layout } = await kafka.withAdmin(async (admin) => ({

@@ -8,6 +8,7 @@
  * ```
  * @module
  */
+import type { Localizable, Text } from "./i18n.ts";
 
 /** Process exit codes used by every command. */
 export const ExitCode = {
@@ -27,25 +28,48 @@ export const ExitCode = {
 /** One of the values of {@linkcode ExitCode}. */
 export type ExitCodeValue = typeof ExitCode[keyof typeof ExitCode];
 
-/** An error a user can act on: a message, a hint, and the exit code it ends with. */
+/** Options of {@linkcode KafkaLabError}. */
+export interface KafkaLabErrorOptions {
+  readonly exitCode?: ExitCodeValue;
+  readonly hint?: Localizable;
+  readonly cause?: unknown;
+}
+
+/**
+ * An error a user can act on: a message, a hint, and the exit code it ends
+ * with. Message and hint are {@linkcode Text} (both languages) wherever a user
+ * reads them; `message` holds the English one for logs and stack traces, and
+ * the output prints `text`/`hintText` in the user's language.
+ */
 export class KafkaLabError extends Error {
   readonly exitCode: ExitCodeValue;
-  readonly hint?: string;
+  /** The message in both languages. */
+  readonly text: Text;
+  /** The hint in both languages, if any. */
+  readonly hintText?: Text;
 
-  constructor(
-    message: string,
-    options: { exitCode?: ExitCodeValue; hint?: string; cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause });
+  constructor(message: Localizable, options: KafkaLabErrorOptions = {}) {
+    const text = asText(message);
+    super(text.en, { cause: options.cause });
     this.name = "KafkaLabError";
+    this.text = text;
     this.exitCode = options.exitCode ?? ExitCode.failed;
-    this.hint = options.hint;
+    this.hintText = options.hint === undefined ? undefined : asText(options.hint);
   }
+
+  /** The hint in English (for logs and tests). */
+  get hint(): string | undefined {
+    return this.hintText?.en;
+  }
+}
+
+function asText(text: Localizable): Text {
+  return typeof text === "string" ? { en: text, ru: text } : text;
 }
 
 /** Wrong flags or arguments; exits 2 and prints the command's usage line. */
 export class UsageError extends KafkaLabError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Localizable, hint?: Localizable) {
     super(message, { exitCode: ExitCode.usage, hint });
     this.name = "UsageError";
   }
@@ -53,7 +77,7 @@ export class UsageError extends KafkaLabError {
 
 /** A broker or the registry does not answer; exits 3. */
 export class UnreachableError extends KafkaLabError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: Localizable, options: { hint?: Localizable; cause?: unknown } = {}) {
     super(message, { exitCode: ExitCode.unreachable, ...options });
     this.name = "UnreachableError";
   }

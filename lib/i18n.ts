@@ -44,3 +44,64 @@ export function fill(
 export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
+
+/**
+ * One user-visible line in both languages. Library code that cannot know the
+ * user's language (errors, help, validation) returns `Text`; the output picks
+ * the language when it prints.
+ */
+export interface Text {
+  readonly en: string;
+  readonly ru: string;
+}
+
+/**
+ * What a user-visible field may hold: `Text` for sentences, a plain string only
+ * for what reads the same in every language (names, values, commands).
+ */
+export type Localizable = string | Text;
+
+/** Makes a {@linkcode Text}: `t("topic {name} created", "топик {name} создан")`. */
+export function t(en: string, ru: string): Text {
+  return { en, ru };
+}
+
+/** The text in `lang` with `{name}` placeholders filled; plain strings pass unchanged. */
+export function localize(
+  text: Localizable,
+  lang: Lang,
+  vars?: Readonly<Record<string, string | number>>,
+): string {
+  const s = typeof text === "string" ? text : (lang === "ru" ? text.ru : text.en);
+  return vars ? fill(s, vars) : s;
+}
+
+/** Fills the placeholders of both languages of a {@linkcode Text}. */
+export function fillText(text: Text, vars: Readonly<Record<string, string | number>>): Text {
+  return { en: fill(text.en, vars), ru: fill(text.ru, vars) };
+}
+
+/**
+ * The Russian noun form for a count: `one` for 1, 21, 31...; `few` for 2-4,
+ * 22-24...; `many` for 0, 5-20, 25-30... (`pluralRu(21, "сообщение",
+ * "сообщения", "сообщений")` is "сообщение").
+ */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const abs = Math.abs(Math.trunc(n));
+  const mod10 = abs % 10;
+  const mod100 = abs % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+/** The English noun form for a count: `pluralEn(1, "record", "records")`. */
+export function pluralEn(n: number, one: string, other: string): string {
+  return n === 1 ? one : other;
+}
+
+/** A decimal number as each language writes it: `1.5` in English, `1,5` in Russian. */
+export function decimal(n: number, lang: Lang, digits = 1): string {
+  const s = n.toFixed(digits);
+  return lang === "ru" ? s.replace(".", ",") : s;
+}

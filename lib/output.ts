@@ -10,7 +10,9 @@
  * ```
  * @module
  */
+import type { Lang } from "./config.ts";
 import type { KafkaLabError } from "./errors.ts";
+import { type Localizable, localize } from "./i18n.ts";
 
 /** Where output goes; replaced in unit tests. */
 export interface Sink {
@@ -27,6 +29,8 @@ export interface OutputOptions {
   readonly verbose: boolean;
   /** Colour; decided by {@linkcode createOutput} from the terminal and `NO_COLOR`. */
   readonly color?: boolean;
+  /** The user's language (default English). */
+  readonly lang?: Lang;
 }
 
 /** A JSON-serialisable event payload. */
@@ -77,6 +81,8 @@ export class Output {
   readonly quiet: boolean;
   readonly verbose: boolean;
   readonly color: boolean;
+  /** The user's language, for text this output renders itself (errors, warnings). */
+  readonly lang: Lang;
   readonly #sink: Sink;
   #progressShown = false;
   #lastProgress = new Map<string, number>();
@@ -86,6 +92,7 @@ export class Output {
     this.quiet = options.quiet;
     this.verbose = options.verbose;
     this.color = options.color === true && !options.json;
+    this.lang = options.lang ?? "en";
     this.#sink = sink;
   }
 
@@ -129,13 +136,14 @@ export class Output {
   }
 
   /** A warning on stderr (human) or a `warning` event (`--json`). */
-  warn(text: string, data: EventData = {}): void {
+  warn(message: Localizable, data: EventData = {}): void {
+    const text = localize(message, this.lang);
     if (this.json) {
       this.event("warning", { message: text, ...data });
       return;
     }
     this.#clearProgress();
-    this.#sink.err(`${this.style("yellow", "warning:")} ${text}\n`);
+    this.#sink.err(`${this.style("yellow", ERROR_LABELS[this.lang].warning)} ${text}\n`);
   }
 
   /** A plain line on stderr for humans (usage after an error); nothing with `--json`. */
@@ -185,21 +193,29 @@ export class Output {
   /** Prints an error with its hint: stderr for humans, an `error` event with `--json`. */
   error(err: KafkaLabError, showStack = false): void {
     this.#clearProgress();
+    const message = localize(err.text, this.lang);
+    const hint = err.hintText ? localize(err.hintText, this.lang) : undefined;
     if (this.json) {
       this.event("error", {
-        message: err.message,
-        hint: err.hint,
+        message,
+        hint,
         exitCode: err.exitCode,
         ...(showStack ? { stack: stackOf(err) } : {}),
       });
       return;
     }
-    let text = `${this.style("red", "error:")} ${err.message}\n`;
-    if (err.hint) text += `${this.style("cyan", "hint:")} ${err.hint}\n`;
+    const labels = ERROR_LABELS[this.lang];
+    let text = `${this.style("red", labels.error)} ${message}\n`;
+    if (hint) text += `${this.style("cyan", labels.hint)} ${hint}\n`;
     if (showStack) text += this.style("dim", stackOf(err)) + "\n";
     this.#sink.err(text);
   }
 }
+
+const ERROR_LABELS = {
+  en: { error: "error:", hint: "hint:", warning: "warning:" },
+  ru: { error: "ошибка:", hint: "подсказка:", warning: "внимание:" },
+} as const;
 
 function stackOf(err: Error): string {
   const parts: string[] = [];

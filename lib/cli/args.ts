@@ -11,7 +11,9 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import type { Lang } from "../config.ts";
 import { UsageError } from "../errors.ts";
+import { type Localizable, localize } from "../i18n.ts";
 
 /** The kinds of value an option takes. */
 export type OptionType = "string" | "boolean" | "integer" | "number" | "list";
@@ -23,7 +25,7 @@ export interface OptionSpec {
   /** One-letter alias without the dash. */
   readonly short?: string;
   readonly type: OptionType;
-  readonly description: string;
+  readonly description: Localizable;
   /** Shown in help as `<VALUE>`; defaults to a name derived from the type. */
   readonly valueName?: string;
   readonly default?: string | number | boolean;
@@ -36,7 +38,7 @@ export interface OptionSpec {
 /** A positional argument of a command. */
 export interface PositionalSpec {
   readonly name: string;
-  readonly description: string;
+  readonly description: Localizable;
   readonly required?: boolean;
 }
 
@@ -239,6 +241,11 @@ function valueName(spec: OptionSpec): string {
   }
 }
 
+const OPTION_WORDS = {
+  en: { required: "required", default: "default:", repeatable: "repeatable" },
+  ru: { required: "обязательный", default: "по умолчанию:", repeatable: "можно повторять" },
+} as const;
+
 /** The left column of one option in help: `-t, --topic <NAME>`. */
 export function optionSignature(spec: OptionSpec): string {
   const short = spec.short ? `-${spec.short}, ` : "    ";
@@ -247,20 +254,21 @@ export function optionSignature(spec: OptionSpec): string {
 }
 
 /** Help lines for an option table, aligned in two columns. */
-export function renderOptions(options: readonly OptionSpec[]): string[] {
+export function renderOptions(options: readonly OptionSpec[], lang: Lang = "en"): string[] {
+  const words = OPTION_WORDS[lang];
   const left = options.map(optionSignature);
   const width = Math.min(34, Math.max(...left.map((l) => l.length), 0) + 2);
   return options.map((spec, i) => {
     const extras: string[] = [];
-    if (spec.required) extras.push("required");
+    if (spec.required) extras.push(words.required);
     if (spec.default !== undefined && spec.type !== "boolean") {
-      extras.push(`default: ${spec.default}`);
+      extras.push(`${words.default} ${spec.default}`);
     }
-    if (spec.type === "list") extras.push("repeatable");
+    if (spec.type === "list") extras.push(words.repeatable);
     const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
     const pad = left[i].length >= width ? "\n" + " ".repeat(width + 2) : " ".repeat(
       width - left[i].length,
     );
-    return `  ${left[i]}${pad}${spec.description}${tail}`;
+    return `  ${left[i]}${pad}${localize(spec.description, lang)}${tail}`;
   });
 }

@@ -8,8 +8,10 @@
  * ```
  * @module
  */
+import type { Lang } from "../config.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
+import { type Localizable, localize } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
 import { renderOptions } from "./args.ts";
 
@@ -17,9 +19,9 @@ import { renderOptions } from "./args.ts";
 export interface Command {
   readonly name: string;
   /** One line, shown in lists. */
-  readonly summary: string;
+  readonly summary: Localizable;
   /** Paragraphs shown in the command's own help. */
-  readonly description?: string;
+  readonly description?: Localizable;
   readonly options?: readonly OptionSpec[];
   readonly positionals?: readonly PositionalSpec[];
   readonly examples?: readonly string[];
@@ -131,10 +133,38 @@ export function resolveCommand(commands: readonly Command[], argv: readonly stri
   return { path, rest: argv.slice(i) };
 }
 
-function commandList(commands: readonly Command[]): string[] {
+function commandList(commands: readonly Command[], lang: Lang): string[] {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+  return commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`);
 }
+
+/** The headings of help, in both languages. */
+export const HELP_HEADINGS = {
+  en: {
+    usage: "Usage:",
+    commands: "Commands:",
+    subcommands: "Subcommands:",
+    arguments: "Arguments:",
+    options: "Options:",
+    globalOptions: "Global options:",
+    examples: "Examples:",
+    version: "Print the version",
+    more: "Run `kafka-lab <command> --help` for a command's options.",
+    start: "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
+  },
+  ru: {
+    usage: "Использование:",
+    commands: "Команды:",
+    subcommands: "Подкоманды:",
+    arguments: "Аргументы:",
+    options: "Параметры:",
+    globalOptions: "Общие параметры:",
+    examples: "Примеры:",
+    version: "Показать версию",
+    more: "Параметры команды: `kafka-lab <команда> --help`.",
+    start: "С чего начать: `kafka-lab up`, затем `kafka-lab lab1`.",
+  },
+} as const;
 
 /** The usage line of a command path: `kafka-lab lab1 create [options]`. */
 export function usageLine(path: readonly Command[]): string {
@@ -155,38 +185,36 @@ export function usageLine(path: readonly Command[]): string {
 export function renderHelp(
   commands: readonly Command[],
   path: readonly Command[],
-  header: string,
+  header: Localizable,
+  lang: Lang = "en",
 ): string {
+  const h = HELP_HEADINGS[lang];
   const lines: string[] = [];
   if (path.length === 0) {
-    lines.push(header, "", "Usage: kafka-lab <command> [options]", "", "Commands:");
-    lines.push(...commandList(commands));
-    lines.push("", "Global options:", ...renderOptions(GLOBAL_OPTIONS));
-    lines.push("  -V, --version                   Print the version");
-    lines.push(
-      "",
-      "Run `kafka-lab <command> --help` for a command's options.",
-      "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
-    );
+    lines.push(localize(header, lang), "", `${h.usage} kafka-lab <command> [options]`, "");
+    lines.push(h.commands, ...commandList(commands, lang));
+    lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
+    lines.push(`  -V, --version                   ${h.version}`);
+    lines.push("", h.more, h.start);
     return lines.join("\n");
   }
   const cmd = path[path.length - 1];
-  lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${cmd.summary}`, "");
-  lines.push(`Usage: ${usageLine(path)}`);
-  if (cmd.description) lines.push("", cmd.description.trim());
+  lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${localize(cmd.summary, lang)}`, "");
+  lines.push(`${h.usage} ${usageLine(path)}`);
+  if (cmd.description) lines.push("", localize(cmd.description, lang).trim());
   if (cmd.subcommands && cmd.subcommands.length > 0) {
-    lines.push("", "Subcommands:", ...commandList(cmd.subcommands));
+    lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang));
   }
   if (cmd.positionals && cmd.positionals.length > 0) {
-    lines.push("", "Arguments:");
-    for (const p of cmd.positionals) lines.push(`  <${p.name}>  ${p.description}`);
+    lines.push("", h.arguments);
+    for (const p of cmd.positionals) lines.push(`  <${p.name}>  ${localize(p.description, lang)}`);
   }
   if (cmd.options && cmd.options.length > 0) {
-    lines.push("", "Options:", ...renderOptions(cmd.options));
+    lines.push("", h.options, ...renderOptions(cmd.options, lang));
   }
-  lines.push("", "Global options:", ...renderOptions(GLOBAL_OPTIONS));
+  lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
   if (cmd.examples && cmd.examples.length > 0) {
-    lines.push("", "Examples:", ...cmd.examples.map((e) => `  ${e}`));
+    lines.push("", h.examples, ...cmd.examples.map((e) => `  ${e}`));
   }
   return lines.join("\n");
 }

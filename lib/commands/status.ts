@@ -31,7 +31,7 @@ broker answers at all.`,
   examples: ["kafka-lab status", "kafka-lab status --json", "kafka-lab status -b kafka:9092"],
   async run(ctx: Context): Promise<number> {
     const { out } = ctx;
-    const kafka = ctx.kafka();
+    const kafka = await ctx.kafka();
     const state = readState(ctx.config.stateDir);
     await kafka.preflight();
 
@@ -71,7 +71,7 @@ broker answers at all.`,
     let registryHealth = "up";
     let registryOk = true;
     try {
-      await ctx.registry().preflight();
+      await (await ctx.registry()).preflight();
     } catch (err) {
       registryOk = false;
       registryHealth = err instanceof UnreachableError ? err.message : String(err);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { COMMANDS } from "../../main.ts";
 import { type Command, GLOBAL_OPTIONS, renderHelp } from "../../lib/cli/command.ts";
+import { localize } from "../../lib/i18n.ts";
 import { APICURIO_ARCHIVE, KAFKA_JARS, repoPath } from "../../lib/cluster/artifacts.ts";
 import { PERMISSION_FLAGS, ROOT } from "../helpers.ts";
 
@@ -28,7 +29,7 @@ Deno.test("every command has a summary, renders help, and its options clash with
   for (const path of walk(COMMANDS)) {
     const cmd = path[path.length - 1];
     const name = path.map((c) => c.name).join(" ");
-    assert.ok(cmd.summary.length > 10, `${name} has a summary`);
+    assert.ok(localize(cmd.summary, "en").length > 10, `${name} has a summary`);
     assert.ok(cmd.run || cmd.subcommands?.length, `${name} runs or has subcommands`);
     const help = renderHelp(COMMANDS, path, "header");
     assert.match(help, new RegExp(`Usage: kafka-lab ${name}`));
