@@ -29,8 +29,10 @@ import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
 /** Every top-level command: cluster management, then the labs in course order. */
 export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
 
-const HEADER =
-  `kafka-lab ${VERSION}: hands-on Apache Kafka ${KAFKA_VERSION} labs (topics, producers, consumers, Schema Registry)`;
+const HEADER = t(
+  `kafka-lab ${VERSION}: hands-on Apache Kafka ${KAFKA_VERSION} labs (topics, producers, consumers, Schema Registry)`,
+  `kafka-lab ${VERSION}: лабораторные работы по Apache Kafka ${KAFKA_VERSION} (топики, продюсеры, консьюмеры, Schema Registry)`,
+);
 
 const USAGE_WORDS = {
   en: { usage: "usage:", see: "see" },
@@ -86,6 +88,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const resolved = resolveCommand(COMMANDS, argv);
     path = resolved.path;
     const cmd = path[path.length - 1];
+    // Help wins over everything else on the line, required options included.
+    if (resolved.rest.some((a) => a === "--help" || a === "-h")) {
+      out.line(renderHelp(COMMANDS, path, HEADER, lang));
+      return ExitCode.ok;
+    }
     const args = parseOptions(
       resolved.rest,
       [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
@@ -134,7 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof UsageError) {
       const name = path.map((c) => c.name).join(" ");
       const words = USAGE_WORDS[out.lang];
-      out.stderr(`${words.usage} ${usageLine(path)}`);
+      out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
       out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
     }
     return interrupted ?? e.exitCode;
