@@ -13,7 +13,12 @@ import { KafkaLabError, UsageError } from "../errors.ts";
 import { portIsFree } from "../net.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
-import { APICURIO_ARCHIVE, APICURIO_RUNNER_JAR, KAFKA_JARS } from "./artifacts.ts";
+import {
+  APICURIO_ARCHIVE,
+  APICURIO_RUNNER_JAR,
+  KAFKA_JARS,
+  KAFKA_TOOLS_JARS,
+} from "./artifacts.ts";
 import { ensureArtifacts } from "./download.ts";
 import { brokerCommand, findJava, type JavaInfo, nodeDir, registryCommand } from "./jvm.ts";
 import {
@@ -146,7 +151,11 @@ export class JavaRuntime implements ClusterRuntime {
       signal: this.#signal,
       repoUrl,
     };
-    const files = await ensureArtifacts([...KAFKA_JARS, APICURIO_ARCHIVE], download);
+    // The tools jar is fetched with the rest, so `kafka-lab kafka <tool>` works offline later.
+    const files = await ensureArtifacts(
+      [...KAFKA_JARS, APICURIO_ARCHIVE, ...KAFKA_TOOLS_JARS],
+      download,
+    );
     const jars = files.slice(0, KAFKA_JARS.length);
     const archive = files[KAFKA_JARS.length];
     const registryDir = await this.#unpackRegistry(archive);
