@@ -193,7 +193,7 @@ export interface StartResult {
 
 /**
  * Starts node `id` again as `up` first ran it (same configuration and data),
- * records its new pid, and waits up to `timeoutMs` (default 90 s) until the
+ * records its new pid, and waits up to `timeoutMs` (default 180 s) until the
  * broker is back in the cluster metadata.
  */
 export async function startBroker(
@@ -254,7 +254,7 @@ async function waitForBroker(
   const { KafkaClients } = await import("../kafka.ts");
   const bootstrap = [address, ...options.running.filter((n) => n.running).map((n) => n.address)];
   const clients = new KafkaClients({ ...options.config, brokers: bootstrap }, options.out);
-  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (Date.now() < deadline && !options.signal?.aborted) {
     if (!options.alive()) {
       throw new KafkaLabError(
@@ -296,9 +296,9 @@ async function waitForBroker(
   throw new KafkaLabError(
     t(
       `broker ${id} did not rejoin the cluster within ${
-        Math.round((options.timeoutMs ?? 90_000) / 1000)
+        Math.round((options.timeoutMs ?? 180_000) / 1000)
       } s`,
-      `брокер ${id} не вернулся в кластер за ${Math.round((options.timeoutMs ?? 90_000) / 1000)} с`,
+      `брокер ${id} не вернулся в кластер за ${Math.round((options.timeoutMs ?? 180_000) / 1000)} с`,
     ),
     {
       hint: t(

@@ -151,7 +151,7 @@ const startCommand: Command = {
     name: "timeout",
     type: "integer",
     min: 5,
-    default: 90,
+    default: 180,
     valueName: "SECONDS",
     description: t(
       "Give up when the broker has not rejoined by then",
