@@ -298,7 +298,9 @@ async function waitForBroker(
       `broker ${id} did not rejoin the cluster within ${
         Math.round((options.timeoutMs ?? 180_000) / 1000)
       } s`,
-      `брокер ${id} не вернулся в кластер за ${Math.round((options.timeoutMs ?? 180_000) / 1000)} с`,
+      `брокер ${id} не вернулся в кластер за ${
+        Math.round((options.timeoutMs ?? 180_000) / 1000)
+      } с`,
     ),
     {
       hint: t(
