@@ -5,13 +5,16 @@
 import type { Command } from "../cli/command.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
+import { doctorCommand, selfCheckCommand } from "./self_check.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
 
-/** `up`, `status`, `down`, `config`. */
+/** `up`, `status`, `down`, `config`, `self-check` (and its alias `doctor`). */
 export const CLUSTER_COMMANDS: readonly Command[] = [
   upCommand,
   statusCommand,
   downCommand,
   configCommand,
+  selfCheckCommand,
+  doctorCommand,
 ];
