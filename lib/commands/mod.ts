@@ -3,13 +3,14 @@
  * @module
  */
 import type { Command } from "../cli/command.ts";
+import { benchCommand } from "./bench.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { doctorCommand, selfCheckCommand } from "./self_check.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
 
-/** `up`, `status`, `down`, `config`, `self-check` (and its alias `doctor`). */
+/** `up`, `status`, `down`, `config`, `self-check` (and its alias `doctor`), `bench`. */
 export const CLUSTER_COMMANDS: readonly Command[] = [
   upCommand,
   statusCommand,
@@ -17,4 +18,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   configCommand,
   selfCheckCommand,
   doctorCommand,
+  benchCommand,
 ];
