@@ -41,17 +41,17 @@ const WORDS = {
   },
   ru: {
     produce:
-      "bench produce: {records} записей по {size} Б в {topic} (разделов: {partitions}, RF {rf}); {settings}",
+      "bench produce: записей: {records} по {size} Б в {topic} (разделов: {partitions}, RF {rf}); {settings}",
     consume:
-      "bench consume: {records} записей по {size} Б из {topic} (разделов: {partitions}, RF {rf}); {settings}",
-    filling: "заполняю {topic}: {records} записей для чтения",
+      "bench consume: записей: {records} по {size} Б из {topic} (разделов: {partitions}, RF {rf}); {settings}",
+    filling: "заполняю {topic} (записей для чтения: {records})",
     progress: "записей: {done}/{total}, {rate} записей/с",
     result:
-      "{records} записей за {seconds} с: {rps} записей/с, {mbps} МБ/с; задержка, мс: p50 {p50}, p95 {p95}, p99 {p99}, макс. {max}",
+      "записей: {records} за {seconds} с: {rps} записей/с, {mbps} МБ/с; задержка, мс: p50 {p50}, p95 {p95}, p99 {p99}, макс. {max}",
     joined: "вход в группу и первый пакет: {ms} мс (в расчёт выше не входит)",
     value: "значение",
     ratio: "× к первому",
-    sweep: "перебор {name} (по {records} записей, остальные параметры как выше):",
+    sweep: "перебор {name} (записей в каждом замере: {records}, остальные параметры как выше):",
     deleted: "временный топик {topic} удалён",
   },
 } as const;
