@@ -67,11 +67,23 @@ async function produceOnce(
   kafka: KafkaClients,
   topic: string,
   s: ProduceSettings,
-  task: string,
+  task: "bench" | "fill",
 ): Promise<RunResult> {
   const lang = ctx.config.lang;
   const producer = await kafka.connect(benchProducer(kafka, s));
   try {
+    // Not timed (and not when filling a topic to read): one record per partition, so metadata and partition leaders are known (a
+    // new topic's leaders can take seconds to settle on a busy machine).
+    if (task === "bench") {
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: Array.from(
+          { length: s.partitions },
+          (_, partition) => ({ partition, value: "" }),
+        ),
+      });
+    }
     const samples = await runProduce(producer, topic, s, {
       signal: ctx.signal,
       progress: (done, total, ms) =>
