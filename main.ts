@@ -24,7 +24,7 @@ import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/error
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
 import { fill, fillText, t } from "./lib/i18n.ts";
-import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
+import { KAFKA_VERSION, VERSION, versionInfo, versionText } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
 export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
@@ -71,7 +71,8 @@ export function earlyLang(
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--version" || argv[0] === "-V") {
     const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
-    out.event("version", { version: VERSION, kafka: KAFKA_VERSION }, `kafka-lab ${VERSION}`);
+    const info = versionInfo();
+    out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
     return ExitCode.ok;
   }
   // Until the options are parsed, print errors as the raw flags ask.

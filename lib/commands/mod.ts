@@ -3,17 +3,22 @@
  * @module
  */
 import type { Command } from "../cli/command.ts";
+import { benchCommand } from "./bench.ts";
 import { brokerCommand } from "./broker.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
+import { doctorCommand, selfCheckCommand } from "./self_check.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
 
-/** `up`, `status`, `down`, `broker`, `config`. */
+/** `up`, `status`, `down`, `broker`, `config`, `self-check` (alias `doctor`), `bench`. */
 export const CLUSTER_COMMANDS: readonly Command[] = [
   upCommand,
   statusCommand,
   downCommand,
   brokerCommand,
   configCommand,
+  selfCheckCommand,
+  doctorCommand,
+  benchCommand,
 ];
