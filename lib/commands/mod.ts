@@ -5,8 +5,11 @@
 import type { Command } from "../cli/command.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
+import { groupsCommand } from "./groups.ts";
+import { readCommand } from "./read.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
+import { writeCommand } from "./write.ts";
 
 /** `up`, `status`, `down`, `config`. */
 export const CLUSTER_COMMANDS: readonly Command[] = [
@@ -14,4 +17,7 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   statusCommand,
   downCommand,
   configCommand,
+  groupsCommand,
+  readCommand,
+  writeCommand,
 ];
