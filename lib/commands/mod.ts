@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from "../cli/command.ts";
+import { brokerCommand } from "./broker.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { groupsCommand } from "./groups.ts";
@@ -11,11 +12,12 @@ import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
 import { writeCommand } from "./write.ts";
 
-/** `up`, `status`, `down`, `config`. */
+/** `up`, `status`, `down`, `broker`, `config`. */
 export const CLUSTER_COMMANDS: readonly Command[] = [
   upCommand,
   statusCommand,
   downCommand,
+  brokerCommand,
   configCommand,
   groupsCommand,
   readCommand,
