@@ -8,7 +8,7 @@
  * @module
  */
 import { LABS } from "./labs/mod.ts";
-import { type ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
 import {
   type Command,
   GLOBAL_OPTIONS,
@@ -86,11 +86,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const resolved = resolveCommand(COMMANDS, argv);
     path = resolved.path;
     const cmd = path[path.length - 1];
-    const args = parseOptions(
-      resolved.rest,
-      [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
-      cmd?.positionals ?? [],
-    );
+    const args = cmd?.passthrough
+      ? new ParsedArgs({}, new Set(), [...resolved.rest])
+      : parseOptions(
+        resolved.rest,
+        [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
+        cmd?.positionals ?? [],
+      );
     out = createOutput({
       json: args.bool("json"),
       quiet: args.bool("quiet"),

@@ -7,6 +7,7 @@ import { brokerCommand } from "./broker.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { groupsCommand } from "./groups.ts";
+import { kafkaCommand } from "./kafka_tools.ts";
 import { readCommand } from "./read.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
@@ -22,4 +23,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   groupsCommand,
   readCommand,
   writeCommand,
+  kafkaCommand,
 ];
