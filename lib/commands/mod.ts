@@ -4,6 +4,7 @@
  */
 import type { Command } from "../cli/command.ts";
 import { brokerCommand } from "./broker.ts";
+import { completionsCommand } from "./completions.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { groupsCommand } from "./groups.ts";
@@ -24,4 +25,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   readCommand,
   writeCommand,
   kafkaCommand,
+  completionsCommand,
 ];
