@@ -11,6 +11,7 @@ import { groupsCommand } from "./groups.ts";
 import { kafkaCommand } from "./kafka_tools.ts";
 import { readCommand } from "./read.ts";
 import { statusCommand } from "./status.ts";
+import { uiCommand } from "./ui.ts";
 import { upCommand } from "./up.ts";
 import { writeCommand } from "./write.ts";
 
@@ -25,5 +26,6 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   readCommand,
   writeCommand,
   kafkaCommand,
+  uiCommand,
   completionsCommand,
 ];
