@@ -17,6 +17,7 @@ import { portIsFree } from "../net.ts";
 import { VERSION } from "../version.ts";
 import { AdminHolder, type ApiContext, handleApi } from "./api.ts";
 import appJs from "./assets/app.js" with { type: "text" };
+import groupsJs from "./assets/groups.js" with { type: "text" };
 import indexHtml from "./assets/index.html" with { type: "text" };
 import pagesJs from "./assets/pages.js" with { type: "text" };
 import styleCss from "./assets/style.css" with { type: "text" };
@@ -40,6 +41,7 @@ export interface RunningConsole {
 const ASSETS: Record<string, { body: string; type: string }> = {
   "/": { body: indexHtml, type: "text/html; charset=utf-8" },
   "/app.js": { body: appJs, type: "text/javascript; charset=utf-8" },
+  "/groups.js": { body: groupsJs, type: "text/javascript; charset=utf-8" },
   "/pages.js": { body: pagesJs, type: "text/javascript; charset=utf-8" },
   "/style.css": { body: styleCss, type: "text/css; charset=utf-8" },
 };
