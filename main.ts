@@ -8,7 +8,7 @@
  * @module
  */
 import { LABS } from "./labs/mod.ts";
-import { type ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
 import {
   type Command,
   GLOBAL_OPTIONS,
@@ -89,16 +89,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     const resolved = resolveCommand(COMMANDS, argv);
     path = resolved.path;
     const cmd = path[path.length - 1];
-    // Help wins over everything else on the line, required options included.
-    if (resolved.rest.some((a) => a === "--help" || a === "-h")) {
+    // Help wins over everything else on the line, required options included;
+    // a passthrough command (Kafka's own tools) hands `--help` to the tool.
+    if (!cmd?.passthrough && resolved.rest.some((a) => a === "--help" || a === "-h")) {
       out.line(renderHelp(COMMANDS, path, HEADER, lang));
       return ExitCode.ok;
     }
-    const args = parseOptions(
-      resolved.rest,
-      [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
-      cmd?.positionals ?? [],
-    );
+    const args = cmd?.passthrough
+      ? new ParsedArgs({}, new Set(), [...resolved.rest])
+      : parseOptions(
+        resolved.rest,
+        [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
+        cmd?.positionals ?? [],
+      );
     out = createOutput({
       json: args.bool("json"),
       quiet: args.bool("quiet"),
