@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from "../cli/command.ts";
+import { checkCommand } from "./check.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { statusCommand } from "./status.ts";
@@ -14,4 +15,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   statusCommand,
   downCommand,
   configCommand,
+  checkCommand,
 ];
