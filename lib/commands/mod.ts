@@ -6,6 +6,7 @@ import type { Command } from "../cli/command.ts";
 import { checkCommand } from "./check.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
+import { reportCommand } from "./report.ts";
 import { statusCommand } from "./status.ts";
 import { upCommand } from "./up.ts";
 
@@ -16,4 +17,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   downCommand,
   configCommand,
   checkCommand,
+  reportCommand,
 ];

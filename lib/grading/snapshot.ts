@@ -106,7 +106,7 @@ async function readRecords(
   );
   if (targets.size === 0) return { records, short };
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  const consumer: Consumer = await kafka.connect(kafka.consumer({ groupId }));
+  const consumer: Consumer = await kafka.connect(kafka.consumer({ groupId, maxWaitTimeInMs: 200 }));
   const remaining = new Set(targets.keys());
   let lastProgress = Date.now();
   try {
