@@ -7,7 +7,7 @@
 import { answerKey } from "../../lib/grading/answers.ts";
 import type { Answer } from "../../lib/grading/types.ts";
 import { t } from "../../lib/i18n.ts";
-import { LAB1_TEXT } from "../lab1_text.ts";
+import { LAB1_TEXT } from "./text.ts";
 
 /** Lab 1's control questions with model answers. */
 export const LAB1_ANSWERS: readonly Answer[] = answerKey(LAB1_TEXT, [

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 
 const createCommand: Command = {
   name: "create",
@@ -109,7 +110,13 @@ Running it again is harmless: existing topics are described and compared.`,
         "Put before each course topic's name (students sharing one cluster: --prefix anna.)",
     },
   ],
-  subcommands: [createCommand, listCommand, describeCommand, deleteCommand],
+  subcommands: [
+    createCommand,
+    listCommand,
+    describeCommand,
+    deleteCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB1_ANSWERS),
+  ],
   examples: [
     "kafka-lab lab1",
     "kafka-lab lab1 --lang ru",

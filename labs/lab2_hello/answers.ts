@@ -7,7 +7,7 @@
 import { answerKey } from "../../lib/grading/answers.ts";
 import type { Answer } from "../../lib/grading/types.ts";
 import { t } from "../../lib/i18n.ts";
-import { LAB2_TEXT } from "../lab2_text.ts";
+import { LAB2_TEXT } from "./text.ts";
 
 /** Lab 2's control questions with model answers. */
 export const LAB2_ANSWERS: readonly Answer[] = answerKey(LAB2_TEXT, [

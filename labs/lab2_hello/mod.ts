@@ -9,6 +9,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
   countOption,
@@ -112,7 +113,11 @@ new and that a new group reads the whole topic.`,
       description: "How long the re-reading steps wait for records",
     },
   ],
-  subcommands: [produceCommand, consumeCommand],
+  subcommands: [
+    produceCommand,
+    consumeCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB2_ANSWERS),
+  ],
   examples: ["kafka-lab lab2", "kafka-lab lab2 --lang ru", "kafka-lab lab2 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),
 };

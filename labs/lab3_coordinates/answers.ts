@@ -7,7 +7,7 @@
 import { answerKey } from "../../lib/grading/answers.ts";
 import type { Answer } from "../../lib/grading/types.ts";
 import { t } from "../../lib/i18n.ts";
-import { LAB3_TEXT } from "../lab3_text.ts";
+import { LAB3_TEXT } from "./text.ts";
 
 /** Lab 3's control questions with model answers. */
 export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [

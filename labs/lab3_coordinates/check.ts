@@ -7,7 +7,6 @@
  * was exercised.
  * @module
  */
-import { Ajv, type ValidateFunction } from "ajv";
 import {
   committedToEnd,
   fail,
@@ -21,10 +20,11 @@ import {
   utf8,
   where,
 } from "../../lib/grading/facts.ts";
-import type { CheckResult, LabTasks, RecordSnap, Snapshot } from "../../lib/grading/types.ts";
+import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topics.ts";
-import schema from "../lab3_schema.json" with { type: "json" };
+import schema from "./schema.json" with { type: "json" };
+import { deadLetterOf, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
 
 const TOPIC = COURSE_TOPICS.usersCoordinates.name;
 const DLQ = `${TOPIC}.dlq`;
@@ -40,47 +40,6 @@ function runHint(s: Snapshot): Text {
     ),
     { p: prefixFlag(s), topic: real(s, TOPIC) },
   );
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const courseValidator = ajv.compile(schema);
-const writerValidators = new Map<string, ValidateFunction | null>();
-
-function writerValidator(text: string): ValidateFunction | null {
-  if (!writerValidators.has(text)) {
-    try {
-      writerValidators.set(text, ajv.compile(JSON.parse(text)));
-    } catch {
-      writerValidators.set(text, null);
-    }
-  }
-  return writerValidators.get(text)!;
-}
-
-/** Why a record is not a valid UserCoordinates in the wire format; undefined when it is. */
-export function recordProblem(s: Snapshot, r: RecordSnap): string | undefined {
-  const v = r.value;
-  if (v === null || v.length < 5 || v[0] !== 0) return "not the registry's wire format";
-  const id = new DataView(v.buffer, v.byteOffset, v.byteLength).getInt32(1);
-  const text = s.schemas[id];
-  if (!text) return `schema id ${id} is not in the registry`;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(utf8(v.subarray(5)));
-  } catch {
-    return "the payload is not JSON";
-  }
-  const writer = writerValidator(text);
-  if (writer && !writer(payload)) return `breaks schema ${id}: ${ajv.errorsText(writer.errors)}`;
-  if (!courseValidator(payload)) {
-    return `breaks UserCoordinates: ${ajv.errorsText(courseValidator.errors)}`;
-  }
-  return undefined;
-}
-
-/** The payload of a valid record. */
-function payloadOf(r: RecordSnap): Record<string, unknown> {
-  return JSON.parse(utf8(r.value!.subarray(5)));
 }
 
 function subjectCheck(s: Snapshot): CheckResult {
@@ -168,33 +127,12 @@ function validRecords(s: Snapshot): CheckResult {
   );
 }
 
-function reasonOf(r: RecordSnap): string | undefined {
-  const entry = Object.entries(r.headers).find(([k, v]) => /reason|error/i.test(k) && v !== "");
-  return entry?.[1];
-}
-
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** The DLQ record that carries `bad`, if any. */
-function deadLetterOf(s: Snapshot, bad: RecordSnap): RecordSnap | undefined {
-  const dlq = s.topics[DLQ]?.records ?? [];
-  return dlq.find((d) =>
-    (d.headers["dlq.original.partition"] === String(bad.partition) &&
-      d.headers["dlq.original.offset"] === String(bad.offset) &&
-      (d.headers["dlq.original.topic"] ?? real(s, TOPIC)) === real(s, TOPIC)) ||
-    sameBytes(d.value, bad.value)
-  );
-}
-
 function accounted(s: Snapshot): CheckResult {
   const topic = s.topics[TOPIC];
   if (!topic) return noTopic(s, TOPIC, runHint(s));
   const bad = topic.records.filter((r) => recordProblem(s, r) !== undefined);
   const missing = bad.filter((r) => {
-    const d = deadLetterOf(s, r);
+    const d = deadLetterOf(s, { topic: TOPIC, dlqTopic: DLQ }, r);
     return d === undefined || reasonOf(d) === undefined;
   });
   const vars = {

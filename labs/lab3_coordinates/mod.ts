@@ -10,6 +10,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
   countOption,
@@ -195,7 +196,13 @@ then consumes and validates: good records printed, bad ones to the DLQ.`,
       description: "How long the consumer waits for more records",
     },
   ],
-  subcommands: [registerCommand, produceCommand, injectCommand, consumeCommand],
+  subcommands: [
+    registerCommand,
+    produceCommand,
+    injectCommand,
+    consumeCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB3_ANSWERS),
+  ],
   examples: [
     "kafka-lab lab3",
     "kafka-lab lab3 --lang ru",

@@ -7,7 +7,7 @@
 import { answerKey } from "../../lib/grading/answers.ts";
 import type { Answer } from "../../lib/grading/types.ts";
 import { t } from "../../lib/i18n.ts";
-import { LAB4_TEXT } from "../lab4_text.ts";
+import { LAB4_TEXT } from "./text.ts";
 
 /** Lab 4's control questions with model answers. */
 export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [

@@ -19,7 +19,7 @@ import {
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topics.ts";
-import { deserialize, InvalidMessageError } from "../lab4_model.ts";
+import { deserialize, InvalidMessageError } from "./model.ts";
 
 const TOPIC = COURSE_TOPICS.final1.name;
 const BATCH_GROUP = "batch-group";

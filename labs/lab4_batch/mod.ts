@@ -17,6 +17,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
   countOption,
@@ -195,7 +196,12 @@ both are compared. For the speed of both, see \`kafka-lab lab4 compare\`.`,
       description: "How long each consumer waits for a new record before it stops",
     },
   ],
-  subcommands: [produceCommand, consumeCommand, compareCommand],
+  subcommands: [
+    produceCommand,
+    consumeCommand,
+    compareCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB4_ANSWERS),
+  ],
   examples: ["kafka-lab lab4", "kafka-lab lab4 --lang ru", "kafka-lab lab4 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),
 };

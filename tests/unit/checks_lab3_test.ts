@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { LAB3_TASKS } from "../../labs/lab3_coordinates/check.ts";
-import schema from "../../labs/lab3_schema.json" with { type: "json" };
+import schema from "../../labs/lab3_coordinates/schema.json" with { type: "json" };
 import { runTasks } from "../../lib/grading/run.ts";
 import type { Snapshot } from "../../lib/grading/types.ts";
 import { group, type RecordSpec, snapshot, topic, wire } from "./checks_snapshot.ts";
