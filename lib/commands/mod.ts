@@ -5,12 +5,14 @@
 import type { Command } from "../cli/command.ts";
 import { benchCommand } from "./bench.ts";
 import { brokerCommand } from "./broker.ts";
+import { checkCommand } from "./check.ts";
 import { completionsCommand } from "./completions.ts";
 import { configCommand } from "./config.ts";
 import { downCommand } from "./down.ts";
 import { groupsCommand } from "./groups.ts";
 import { kafkaCommand } from "./kafka_tools.ts";
 import { readCommand } from "./read.ts";
+import { reportCommand } from "./report.ts";
 import { doctorCommand, selfCheckCommand } from "./self_check.ts";
 import { statusCommand } from "./status.ts";
 import { uiCommand } from "./ui.ts";
@@ -33,6 +35,8 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   kafkaCommand,
   uiCommand,
   benchCommand,
+  checkCommand,
+  reportCommand,
   selfCheckCommand,
   doctorCommand,
   completionsCommand,
