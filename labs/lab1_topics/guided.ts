@@ -9,7 +9,7 @@ import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { checkTopicName, COURSE_TOPICS, describeTopic, type TopicSpec } from "../../lib/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
 import type { GUIDED_OPTIONS } from "./mod.ts";
@@ -84,11 +84,15 @@ async function createCourseTopics(run: Run, specs: readonly TopicSpec[]): Promis
       if (await reportEnsure(ctx, t, admin, spec, guide)) ready++;
     } catch (err) {
       const e = kafka.translate(err) as KafkaLabError;
-      guide.fail(fill(t.createFailed, { topic: spec.name, reason: e.message }), {
-        topic: spec.name,
-        error: e.message,
-        hint: e.hint,
-      }, "topic.failed");
+      guide.fail(
+        fill(t.createFailed, { topic: spec.name, reason: localize(e.text, ctx.config.lang) }),
+        {
+          topic: spec.name,
+          error: e.message,
+          hint: e.hint,
+        },
+        "topic.failed",
+      );
       if (e.exitCode === 3) throw e;
     }
   }
