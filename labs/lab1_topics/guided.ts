@@ -9,7 +9,7 @@ import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { checkTopicName, COURSE_TOPICS, describeTopic, type TopicSpec } from "../../lib/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
 import type { GUIDED_OPTIONS } from "./mod.ts";
@@ -45,25 +45,23 @@ export async function guided(
   });
 }
 
-/** Step 1: the brokers the cluster metadata lists; returns how many. */
+/** Step 1: the brokers the cluster metadata lists (not the quorum leader); returns how many. */
 async function lookAtCluster({ t, guide, admin }: Run): Promise<number> {
   guide.step(t.stepCluster, t.stepClusterExplain);
   const cluster = await admin.describeCluster();
   const brokers = cluster.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(", ");
   guide.ok(
-    fill(t.clusterLine, {
-      count: cluster.brokers.length,
-      brokers,
-      controller: cluster.controller ?? "?",
-    }),
+    fill(t.clusterLine, { count: cluster.brokers.length, brokers }),
     {
       brokers: cluster.brokers.map((b) => ({ id: b.nodeId, address: `${b.host}:${b.port}` })),
-      controller: cluster.controller,
+      /** What Metadata calls the controller: on KRaft any live broker, not the quorum leader. */
+      metadataController: cluster.controller,
       clusterId: cluster.clusterId,
     },
     "cluster",
   );
   guide.note(fill(t.clusterId, { clusterId: cluster.clusterId }));
+  guide.note(fill(t.metadataController, { controller: cluster.controller ?? "?" }));
   return cluster.brokers.length;
 }
 
@@ -86,11 +84,15 @@ async function createCourseTopics(run: Run, specs: readonly TopicSpec[]): Promis
       if (await reportEnsure(ctx, t, admin, spec, guide)) ready++;
     } catch (err) {
       const e = kafka.translate(err) as KafkaLabError;
-      guide.fail(fill(t.createFailed, { topic: spec.name, reason: e.message }), {
-        topic: spec.name,
-        error: e.message,
-        hint: e.hint,
-      }, "topic.failed");
+      guide.fail(
+        fill(t.createFailed, { topic: spec.name, reason: localize(e.text, ctx.config.lang) }),
+        {
+          topic: spec.name,
+          error: e.message,
+          hint: e.hint,
+        },
+        "topic.failed",
+      );
       if (e.exitCode === 3) throw e;
     }
   }

@@ -7,7 +7,7 @@ import type { Admin } from "kafkajs";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import type { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { describeTopic, ensureTopic, type TopicLayout, type TopicSpec } from "../../lib/topics.ts";
 import type { Lab1Text } from "./text.ts";
@@ -68,23 +68,24 @@ export async function reportEnsure(
     partitions: result.layout.partitions.length,
     rf: result.layout.replicationFactor,
   };
+  const lang = ctx.config.lang;
   const data = {
     status: result.status,
-    differences: result.differences,
+    differences: result.differences.map((d) => d.en),
     ...layoutData(result.layout),
   };
   const line = fill(result.status === "created" ? t.created : t.exists, vars);
   const event = result.status === "created" ? "topic.created" : "topic.exists";
   if (guide) guide.ok(line, data, event);
   else ctx.out.event(event, data, `${ctx.out.style("green", "✓")} ${line}`);
-  if (result.differences.length > 0) {
-    ctx.out.warn(fill(t.differs, { topic: spec.name, diffs: result.differences.join("; ") }), {
-      topic: spec.name,
-      differences: result.differences,
-    });
-    return false;
-  }
-  return true;
+  for (const w of result.warnings) ctx.out.warn(w, { topic: spec.name, warning: w.en });
+  if (result.differences.length === 0) return true;
+  const diffs = result.differences.map((d) => localize(d, lang)).join("; ");
+  ctx.out.warn(fill(t.differs, { topic: spec.name, diffs }), {
+    topic: spec.name,
+    differences: data.differences,
+  });
+  return false;
 }
 
 /** The topic's layout, or a clear error when it does not exist. */

@@ -7,7 +7,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
 import { helloValue } from "./model.ts";
@@ -77,7 +77,10 @@ export async function produceHello(
           "delivery.failed",
           { n, value, error: e.message },
           `${settings.indent ?? ""}${ctx.out.style("red", "✗")} ${
-            fill(t.sendFailed, { value, reason: e.message })
+            fill(t.sendFailed, {
+              value,
+              reason: localize((e as KafkaLabError).text, ctx.config.lang),
+            })
           }`,
         );
       }

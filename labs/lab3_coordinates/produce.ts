@@ -11,7 +11,8 @@ import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { LingerBatcher } from "../../lib/batcher.ts";
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
+import type { KafkaLabError } from "../../lib/errors.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { keyPartitioner } from "../../lib/kafka.ts";
 import { describeIssues, type RegistryClient, SchemaValidationError } from "../../lib/registry.ts";
 import { paced } from "../../lib/time.ts";
@@ -242,7 +243,10 @@ async function reportFailed({ ctx, t, indent }: Session, o: Outgoing, err: unkno
     "delivery.failed",
     { n: o.n, key: o.key, error: e.message },
     `${indent}${ctx.out.style("red", "✗")} ${
-      fill(t.deliveryFailed, { n: o.n, reason: e.message })
+      fill(t.deliveryFailed, {
+        n: o.n,
+        reason: localize((e as KafkaLabError).text, ctx.config.lang),
+      })
     }`,
   );
 }

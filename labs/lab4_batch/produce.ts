@@ -9,7 +9,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
 import { type MessageModel, randomMessage, serialize } from "./model.ts";
@@ -127,7 +127,7 @@ async function sendOne(
       "delivery.failed",
       { producer: p, n: at.n, ...model, topic: settings.topic, error: e.message },
       `${prefix}${ctx.out.style("red", "✗")} ${
-        fill(t.sendFailed, { id: model.message_id, reason: e.message })
+        fill(t.sendFailed, { id: model.message_id, reason: localize(e.text, ctx.config.lang) })
       }`,
     );
     return false;
