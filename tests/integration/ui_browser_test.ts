@@ -106,11 +106,8 @@ Deno.test({
       await page.waitForSelector("#dialog[open] #reset-confirm");
       await shot(page, "group-reset");
       await page.click("#reset-confirm");
-      await page.waitForFunction(
-        (sel) => document.querySelector(sel)?.textContent === "3",
-        {},
-        `tr[data-lag="${topic}/0"] td.lag`,
-      );
+      const lagCell = JSON.stringify(`tr[data-lag="${topic}/0"] td.lag`);
+      await page.waitForFunction(`document.querySelector(${lagCell})?.textContent === "3"`);
       await shot(page, "group");
 
       const described = await runCli(["groups", "describe", group, "--json"]);
