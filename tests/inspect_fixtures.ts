@@ -94,7 +94,10 @@ export async function holdGroup(group: string, topic: string): Promise<HeldGroup
 }
 
 /** Deletes the topics and groups a test made (missing ones are fine). */
-export async function cleanUp(topics: readonly string[], groups: readonly string[] = []) {
+export async function cleanUp(
+  topics: readonly string[],
+  groups: readonly string[] = [],
+): Promise<void> {
   await withAdmin(async (admin) => {
     for (const g of groups) await admin.deleteGroups([g]).catch(() => {});
     for (const t of topics) await deleteTopic(admin, t).catch(() => {});
