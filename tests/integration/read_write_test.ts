@@ -93,7 +93,7 @@ Deno.test("read decodes the Schema Registry wire format and --format forces a de
   const hex = await runCli(["read", topic, "--format", "hex", "--json"]);
   assert.equal(
     events(hex.stdout).find((e) => e.event === "record")!.value,
-    "0000002a" + [...json].map((b) => b.toString(16).padStart(2, "0")).join(""),
+    "000000002a" + [...json].map((b) => b.toString(16).padStart(2, "0")).join(""),
   );
   await cleanUp([topic]);
 });
