@@ -16,7 +16,7 @@ import {
 import { readState } from "../cluster/state.ts";
 import type { Context } from "../context.ts";
 import { ExitCode } from "../errors.ts";
-import { fill, pick, t, type Translation } from "../i18n.ts";
+import { fill, localize, pick, t, type Translation } from "../i18n.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import {
   type ClusterFinding,
@@ -52,12 +52,12 @@ export interface CheckRow {
 export const CLUSTER_PORTS: readonly PortNeed[] = [
   ...[0, 1, 2].map((i) => ({
     port: FIRST_BROKER_PORT + i,
-    owner: `broker ${i + 1}`,
+    owner: t(`broker ${i + 1}`, `брокера ${i + 1}`),
     runtimes: ["java", "docker"] as const,
   })),
   ...[0, 1, 2].map((i) => ({
     port: FIRST_CONTROLLER_PORT + i,
-    owner: `controller ${i + 1}`,
+    owner: t(`controller ${i + 1}`, `контроллера ${i + 1}`),
     runtimes: ["java"] as const,
   })),
   { port: REGISTRY_PORT, owner: "Schema Registry", runtimes: ["java", "docker"] },
@@ -116,7 +116,12 @@ export function portRow(
   w: Words,
 ): CheckRow {
   const check = `port ${need.port}`;
-  const data = { port: need.port, owner: need.owner, state: found.kind, ...holderData(found) };
+  const data = {
+    port: need.port,
+    owner: localize(need.owner, "en"),
+    state: found.kind,
+    ...holderData(found),
+  };
   if (found.kind === "free") return { check, status: "ok", detail: w.portFree, data };
   if (found.kind === "ours") {
     const pid = found.holder.pid;
@@ -130,7 +135,10 @@ export function portRow(
     : (Deno.build.os === "windows"
       ? `taskkill /PID ${found.holder.pid}`
       : `kill ${found.holder.pid}`);
-  const detail = fill(needed ? w.portTaken : w.portTakenOptional, { who, owner: need.owner });
+  const detail = fill(needed ? w.portTaken : w.portTakenOptional, {
+    who,
+    owner: localize(need.owner, w === SELF_CHECK_TEXT.ru ? "ru" : "en"),
+  });
   return row(check, needed ? "fail" : "warn", detail, fill(w.portFix, { stop }), data);
 }
 

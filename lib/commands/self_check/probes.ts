@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { MIN_JAVA, parseJavaVersion } from "../../cluster/java.ts";
 import { isRunning } from "../../cluster/process.ts";
 import { type ClusterState, readState } from "../../cluster/state.ts";
+import type { Localizable } from "../../i18n.ts";
 import { portIsFree, probeTcp } from "../../net.ts";
 
 /** The Java `up --runtime java` would use. */
@@ -117,8 +118,8 @@ export async function portHolder(port: number): Promise<Holder> {
 /** A port and what of ours needs it. */
 export interface PortNeed {
   readonly port: number;
-  /** `broker 1`, `the schema registry`, `Kafka UI`. */
-  readonly owner: string;
+  /** `broker 1`, `Schema Registry`, `Kafka UI`. */
+  readonly owner: Localizable;
   /** Which runtimes need it. */
   readonly runtimes: ReadonlyArray<"java" | "docker">;
 }
