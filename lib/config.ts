@@ -20,8 +20,8 @@ import { UsageError } from "./errors.ts";
 /** Where a configuration value came from. */
 export type Source = "flag" | "env" | ".env" | "local cluster" | "default";
 
-/** The languages lab texts are written in. */
-export type Lang = "en" | "ru";
+import type { Lang } from "./i18n.ts";
+export type { Lang };
 
 /** SASL mechanisms kafkajs supports out of the box. */
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";

@@ -11,7 +11,8 @@
  * ```
  * @module
  */
-import type { Lang } from "./config.ts";
+/** The languages kafka-lab speaks. */
+export type Lang = "en" | "ru";
 
 /** A table with the same keys as `T`, each a string or a list of strings. */
 export type Translation<T> = {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import {
   checkTopicName,
@@ -11,16 +12,21 @@ import {
   type TopicSpec,
 } from "../../lib/topics.ts";
 import { printLayout, reportEnsure } from "./report.ts";
+import type { CREATE_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 create`. */
-export async function create(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function create(
+  ctx: Context,
+  args: ParsedArgs<typeof CREATE_OPTIONS>,
+): Promise<number> {
   const t = lab1Text(ctx.config.lang);
+  const v = args.values;
   const spec: TopicSpec = {
-    name: checkTopicName(args.requireString("topic")),
-    partitions: args.int("partitions")!,
-    replicationFactor: args.int("replication-factor")!,
-    configs: parseConfigPairs(args.list("config")),
+    name: checkTopicName(prefixOf(v.prefix) + v.topic),
+    partitions: v.partitions,
+    replicationFactor: v["replication-factor"],
+    configs: parseConfigPairs(v.config),
   };
   return await (await ctx.kafka()).withAdmin(async (admin) => {
     await reportEnsure(ctx, t, admin, spec);

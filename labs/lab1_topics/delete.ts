@@ -3,23 +3,25 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { checkTopicName, deleteTopic } from "../../lib/topics.ts";
 import { requireLayout } from "./report.ts";
+import type { DELETE_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 delete`. */
-export async function deleteCommand(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function deleteCommand(
+  ctx: Context,
+  args: ParsedArgs<typeof DELETE_OPTIONS>,
+): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const topic = checkTopicName(args.positionals[0]);
-  if (!args.bool("yes")) {
+  const topic = checkTopicName(prefixOf(args.values.prefix) + args.positionals[0]);
+  if (!args.values.yes) {
     if (!Deno.stdin.isTerminal()) {
-      throw new UsageError(
-        `refusing to delete ${topic} without confirmation`,
-        "add --yes when running without a terminal",
-      );
+      throw new UsageError(fill(t.deleteNoTerminal, { topic }), t.deleteNoTerminalHint);
     }
     if (!confirm(fill(t.deleteQuestion, { topic }))) {
       ctx.out.event("topic.kept", { topic }, fill(t.deleteKept, { topic }));

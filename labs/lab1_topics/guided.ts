@@ -5,12 +5,14 @@
  */
 import type { Admin } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
 import { checkTopicName, COURSE_TOPICS, describeTopic, type TopicSpec } from "../../lib/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
+import type { GUIDED_OPTIONS } from "./mod.ts";
 import { type Lab1Text, lab1Text } from "./text.ts";
 
 interface Run {
@@ -21,9 +23,12 @@ interface Run {
 }
 
 /** Runs lab 1 from the theory to the control questions. */
-export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function guided(
+  ctx: Context,
+  args: ParsedArgs<typeof GUIDED_OPTIONS>,
+): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const prefix = args.string("prefix") ?? "";
+  const prefix = prefixOf(args.values.prefix);
   const guide = Guide.begin(ctx, "lab1", t, 4);
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {

@@ -3,16 +3,23 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
+import type { LIST_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 list`. */
-export async function list(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function list(
+  ctx: Context,
+  args: ParsedArgs<typeof LIST_OPTIONS>,
+): Promise<number> {
   const t = lab1Text(ctx.config.lang);
+  const prefix = prefixOf(args.values.prefix);
   return await (await ctx.kafka()).withAdmin(async (admin) => {
     const names = (await admin.listTopics())
-      .filter((n) => args.bool("all") || !n.startsWith("__"))
+      .filter((n) => args.values.all || !n.startsWith("__"))
+      .filter((n) => n.startsWith(prefix))
       .sort();
     const md = names.length > 0
       ? await admin.fetchTopicMetadata({ topics: names })

@@ -47,6 +47,8 @@ const en = {
   deleteQuestion: "Delete topic {topic} and all its records?",
   deleted: "{topic} deleted",
   deleteKept: "{topic} kept",
+  deleteNoTerminal: "refusing to delete {topic} without confirmation",
+  deleteNoTerminalHint: "add --yes when running without a terminal",
   summaryTopics: "{ok} of {total} course topics are ready as the course expects",
   summaryBrokers: "the cluster has {count} broker(s); no topic can have more replicas than that",
   questions: [
@@ -102,6 +104,8 @@ const ru: Translation<typeof en> = {
   deleteQuestion: "Удалить топик {topic} со всеми записями?",
   deleted: "{topic} удалён",
   deleteKept: "{topic} оставлен",
+  deleteNoTerminal: "топик {topic} не удалён: некому подтвердить удаление",
+  deleteNoTerminalHint: "без терминала добавьте --yes",
   summaryTopics: "топиков курса в ожидаемом виде: {ok} из {total}",
   summaryBrokers: "в кластере брокеров: {count}; ни у одного топика не может быть больше реплик",
   questions: [

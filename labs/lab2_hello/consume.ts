@@ -4,12 +4,13 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/consume.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
 import { describeRecord } from "./model.ts";
+import type { CONSUME_OPTIONS } from "./mod.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 /** How the hello consumers run. */
@@ -85,20 +86,25 @@ export async function consumeHello(
 }
 
 /** Runs `lab2 consume`. */
-export async function consume(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function consume(
+  ctx: Context,
+  args: ParsedArgs<typeof CONSUME_OPTIONS>,
+): Promise<number> {
   const t = lab2Text(ctx.config.lang);
-  const topic = args.string("topic")!;
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
+  const topic = prefix + v.topic;
   await (await ctx.kafka()).withAdmin((admin) =>
     prepareTopic(admin, topic, COURSE_TOPICS.helloKafka)
   );
   if (!args.given("max-messages") && !args.given("idle-timeout")) ctx.out.text(t.waiting);
   const result = await consumeHello(ctx, t, {
     topic,
-    group: args.string("group")!,
-    fromBeginning: args.string("from") === "earliest",
-    instances: args.int("instances")!,
-    maxMessages: args.int("max-messages"),
-    idleTimeoutMs: secondsToMs(args.number("idle-timeout")),
+    group: prefix + v.group,
+    fromBeginning: v.from === "earliest",
+    instances: v.instances,
+    maxMessages: v["max-messages"],
+    idleTimeoutMs: secondsToMs(v["idle-timeout"]),
     signal: ctx.signal,
   });
   ctx.out.event(

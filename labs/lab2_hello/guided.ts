@@ -5,16 +5,17 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { ConsumedRecord } from "../../lib/consume.ts";
 import type { Context } from "../../lib/context.ts";
-import { KafkaLabError, UsageError } from "../../lib/errors.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
 import { waitFor, withTimeout } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/topics.ts";
 import { consumeHello } from "./consume.ts";
 import { type Ack, produceHello } from "./produce.ts";
+import type { GUIDED_OPTIONS } from "./mod.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 interface Run {
@@ -27,24 +28,24 @@ interface Run {
 }
 
 /** Runs lab 2 from the theory to the control questions. */
-export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function guided(
+  ctx: Context,
+  args: ParsedArgs<typeof GUIDED_OPTIONS>,
+): Promise<number> {
   const t = lab2Text(ctx.config.lang);
-  const count = args.int("count")!;
-  const interval = args.number("interval")!;
-  if (count === 0) {
-    throw new UsageError("the guided run sends a fixed number of messages: --count 1 or more");
-  }
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
   const run: Run = {
     ctx,
     t,
     guide: Guide.begin(ctx, "lab2", t, 5),
-    topic: args.string("topic")!,
-    group: args.string("group")!,
-    idleTimeoutMs: secondsToMs(args.number("idle-timeout")) ?? 3000,
+    topic: prefix + v.topic,
+    group: prefix + v.group,
+    idleTimeoutMs: secondsToMs(v["idle-timeout"])!,
   };
   await prepareHelloTopic(run);
   const consumer = await startConsumer(run);
-  const arrived = await produceAndWatch(run, consumer, count, interval);
+  const arrived = await produceAndWatch(run, consumer, v.count, v.interval);
   if (ctx.signal.aborted) return run.guide.done([]);
   const again = await readAgainInSameGroup(run);
   if (ctx.signal.aborted) return run.guide.done([]);

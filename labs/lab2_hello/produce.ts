@@ -4,12 +4,14 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
 import { helloValue } from "./model.ts";
+import type { PRODUCE_OPTIONS } from "./mod.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 /** What the hello producer sends. */
@@ -86,18 +88,22 @@ export async function produceHello(
   return { sent: acks.length, failed, acks };
 }
 
-function produceSettings(args: ParsedArgs): ProduceSettings {
+function produceSettings(args: ParsedArgs<typeof PRODUCE_OPTIONS>): ProduceSettings {
+  const v = args.values;
   return {
-    topic: args.string("topic")!,
-    count: args.int("count")!,
-    intervalMs: Math.round(args.number("interval")! * 1000),
-    key: args.string("key"),
-    jsonValue: args.bool("json-value"),
+    topic: prefixOf(v.prefix) + v.topic,
+    count: v.count,
+    intervalMs: Math.round(v.interval * 1000),
+    key: v.key,
+    jsonValue: v["json-value"],
   };
 }
 
 /** Runs `lab2 produce`. */
-export async function produce(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function produce(
+  ctx: Context,
+  args: ParsedArgs<typeof PRODUCE_OPTIONS>,
+): Promise<number> {
   const t = lab2Text(ctx.config.lang);
   const result = await produceHello(ctx, t, produceSettings(args));
   ctx.out.event(

@@ -7,7 +7,7 @@
 import { Buffer } from "node:buffer";
 import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/consume.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
@@ -16,6 +16,7 @@ import { RecordFormatError, SchemaValidationError } from "../../lib/registry.ts"
 import { COURSE_TOPICS, ensureTopic, prepareTopic } from "../../lib/topics.ts";
 import { deadLetterHeaders, type DeadLetterKind, dlqTopicOf } from "./model.ts";
 import { readerIssues } from "./reader.ts";
+import type { CONSUME_OPTIONS } from "./mod.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 /** Makes the topic and its dead letter topic when missing; returns the names it created. */
@@ -199,17 +200,22 @@ async function handleRecord(
 }
 
 /** Runs `lab3 consume`. */
-export async function consume(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function consume(
+  ctx: Context,
+  args: ParsedArgs<typeof CONSUME_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
   const t = lab3Text(ctx.config.lang);
-  const topic = args.string("topic")!;
+  const topic = prefix + v.topic;
   if (!args.given("max-messages") && !args.given("idle-timeout")) ctx.out.text(t.waiting);
   await consumeCoordinates(ctx, t, {
     topic,
-    group: args.string("group")!,
-    dlq: args.string("dlq-topic") ?? dlqTopicOf(topic),
-    fromBeginning: args.bool("from-beginning"),
-    maxMessages: args.int("max-messages"),
-    idleTimeoutMs: secondsToMs(args.number("idle-timeout")),
+    group: prefix + v.group,
+    dlq: v["dlq-topic"] === undefined ? dlqTopicOf(topic) : prefix + v["dlq-topic"],
+    fromBeginning: v["from-beginning"],
+    maxMessages: v["max-messages"],
+    idleTimeoutMs: secondsToMs(v["idle-timeout"]),
   });
   return 0;
 }

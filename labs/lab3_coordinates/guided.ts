@@ -5,16 +5,16 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
-import { UsageError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
 import { consumeCoordinates, type ConsumeResult, ensureTopics } from "./consume.ts";
 import { type Injected, injectRogue } from "./inject.ts";
 import { dlqTopicOf, type RogueKind } from "./model.ts";
 import { produceCoordinates, type ProduceResult } from "./produce.ts";
-import { registerSchema, type Registration, reportRegistration, subjectOf } from "./register.ts";
+import type { GUIDED_OPTIONS } from "./mod.ts";
+import { namesOf, registerSchema, type Registration, reportRegistration } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 interface Run {
@@ -31,33 +31,33 @@ interface Run {
 const BATCH_BYTES = 1000;
 
 /** Runs lab 3 from the theory to the control questions. */
-export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function guided(
+  ctx: Context,
+  args: ParsedArgs<typeof GUIDED_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
+  const { topic, subject } = namesOf(v);
   const t = lab3Text(ctx.config.lang);
-  const topic = args.string("topic")!;
-  const count = args.int("count")!;
-  if (count === 0) {
-    throw new UsageError("the guided run sends a fixed number of records: --count 1 or more");
-  }
   const run: Run = {
     ctx,
     t,
     guide: Guide.begin(ctx, "lab3", t, 5),
     topic,
     dlq: dlqTopicOf(topic),
-    subject: subjectOf(args),
-    group: args.string("group")!,
+    subject,
+    group: prefixOf(v.prefix) + v.group,
   };
   await createTopics(run);
   const registration = await registerTheSchema(run);
   const produced = await produceValidated(run, {
-    count,
-    rate: args.number("rate")!,
-    invalidEvery: args.int("invalid-every")!,
-    lingerMs: args.int("linger-ms")!,
+    count: v.count,
+    rate: v.rate,
+    invalidEvery: v["invalid-every"],
+    lingerMs: v["linger-ms"],
   });
   if (ctx.signal.aborted) return run.guide.done([]);
   const injected = await injectBadRecords(run);
-  const consumed = await consumeAndCheck(run, secondsToMs(args.number("idle-timeout")) ?? 3000);
+  const consumed = await consumeAndCheck(run, secondsToMs(v["idle-timeout"])!);
   checkValidReadBack(run, produced, consumed);
   checkDeadLetters(run, injected, consumed);
   return run.guide.done([

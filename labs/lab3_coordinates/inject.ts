@@ -15,7 +15,8 @@ import {
   rogueValue,
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
-import { subjectOf } from "./register.ts";
+import type { INJECT_OPTIONS } from "./mod.ts";
+import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 /** Where an injected record landed. */
@@ -65,11 +66,13 @@ export async function injectRogue(
 }
 
 /** Runs `lab3 inject`. */
-export async function inject(ctx: Context, args: ParsedArgs): Promise<number> {
-  const kinds = args.list("kind") as RogueKind[];
+export async function inject(
+  ctx: Context,
+  args: ParsedArgs<typeof INJECT_OPTIONS>,
+): Promise<number> {
+  const kinds = args.values.kind as RogueKind[];
   await injectRogue(ctx, lab3Text(ctx.config.lang), {
-    topic: args.string("topic")!,
-    subject: subjectOf(args),
+    ...namesOf(args.values),
     kinds: kinds.length > 0 ? kinds : ["raw-json"],
   });
   return 0;

@@ -23,7 +23,8 @@ import {
   isBrokenTurn,
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
-import { subjectOf } from "./register.ts";
+import type { PRODUCE_OPTIONS } from "./mod.ts";
+import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 /** What the coordinates producer does. */
@@ -247,15 +248,18 @@ async function reportFailed({ ctx, t, indent }: Session, o: Outgoing, err: unkno
 }
 
 /** Runs `lab3 produce`. */
-export async function produce(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function produce(
+  ctx: Context,
+  args: ParsedArgs<typeof PRODUCE_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
   const result = await produceCoordinates(ctx, lab3Text(ctx.config.lang), {
-    topic: args.string("topic")!,
-    subject: subjectOf(args),
-    count: args.int("count")!,
-    rate: args.number("rate")!,
-    invalidEvery: args.int("invalid-every")!,
-    lingerMs: args.int("linger-ms")!,
-    batchBytes: args.int("batch-bytes")!,
+    ...namesOf(v),
+    count: v.count,
+    rate: v.rate,
+    invalidEvery: v["invalid-every"],
+    lingerMs: v["linger-ms"],
+    batchBytes: v["batch-bytes"],
   });
   return result.failed > 0 ? 1 : 0;
 }

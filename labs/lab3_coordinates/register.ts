@@ -4,16 +4,22 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { USER_COORDINATES_SCHEMA } from "./model.ts";
+import type { REGISTER_OPTIONS } from "./mod.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 const SCHEMA_TITLE = String(USER_COORDINATES_SCHEMA.title);
 
-/** The subject: `--subject`, else `<topic>-value`. */
-export function subjectOf(args: ParsedArgs): string {
-  return args.string("subject") ?? `${args.string("topic")}-value`;
+/** The topic and subject a command uses: behind the prefix; the subject is `<topic>-value` unless given. */
+export function namesOf(
+  v: { readonly prefix?: string; readonly topic: string; readonly subject?: string },
+): { topic: string; subject: string } {
+  const prefix = prefixOf(v.prefix);
+  const topic = prefix + v.topic;
+  return { topic, subject: v.subject === undefined ? `${topic}-value` : prefix + v.subject };
 }
 
 /** What registering the schema gave. */
@@ -52,8 +58,11 @@ export function reportRegistration(
 }
 
 /** Runs `lab3 register`. */
-export async function register(ctx: Context, args: ParsedArgs): Promise<number> {
-  const subject = subjectOf(args);
+export async function register(
+  ctx: Context,
+  args: ParsedArgs<typeof REGISTER_OPTIONS>,
+): Promise<number> {
+  const { subject } = namesOf(args.values);
   reportRegistration(ctx, lab3Text(ctx.config.lang), subject, await registerSchema(ctx, subject));
   return 0;
 }

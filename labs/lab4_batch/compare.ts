@@ -5,6 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
@@ -21,6 +22,7 @@ import {
   randomMessage,
 } from "./model.ts";
 import { recordValue } from "./produce.ts";
+import type { COMPARE_OPTIONS } from "./mod.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 const TOPIC = COURSE_TOPICS.final1;
@@ -34,9 +36,13 @@ interface Plan {
 }
 
 /** Runs `lab4 compare`. */
-export async function compare(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function compare(
+  ctx: Context,
+  args: ParsedArgs<typeof COMPARE_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
   const t = lab4Text(ctx.config.lang);
-  const prefix = args.string("prefix") ?? "";
   const tag = crypto.randomUUID().replaceAll("-", "").slice(0, 8);
   const plan: Plan = {
     topic: `${prefix}${TOPIC.name}.compare-${tag}`,
@@ -44,9 +50,9 @@ export async function compare(ctx: Context, args: ParsedArgs): Promise<number> {
       batch: `${prefix}batch-group.compare-${tag}`,
       single: `${prefix}single-group.compare-${tag}`,
     },
-    count: args.int("count")!,
-    batchSize: args.int("batch-size")!,
-    processMs: args.int("process-ms")!,
+    count: v.count,
+    batchSize: v["batch-size"],
+    processMs: v["process-ms"],
   };
   ctx.out.line(ctx.out.style("bold", fill(t.compareTitle, { count: plan.count })));
   await createTopic(ctx, t, plan.topic);
@@ -56,7 +62,7 @@ export async function compare(ctx: Context, args: ParsedArgs): Promise<number> {
     if (runs.length === 2) printComparison(ctx, t, plan, runs[0], runs[1]);
     return runs.some((r) => r.records < plan.count) && !ctx.signal.aborted ? 1 : 0;
   } finally {
-    await cleanUp(ctx, t, plan, args.bool("keep-topic"));
+    await cleanUp(ctx, t, plan, v["keep-topic"]);
   }
 }
 

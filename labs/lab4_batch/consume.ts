@@ -5,12 +5,12 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
-import { DEFAULT_BATCH_SIZE, DEFAULT_GROUPS } from "./mod.ts";
+import { type CONSUME_OPTIONS, DEFAULT_GROUPS } from "./mod.ts";
 import type { Mode } from "./model.ts";
 import { consumerDone, runConsumer } from "./consumer.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
@@ -36,24 +36,32 @@ export interface ConsumerSettings {
  * consumerSettings(parseOptions(["--mode", "single"], CONSUME_OPTIONS), t).group; // "single-group"
  * ```
  */
-export function consumerSettings(args: ParsedArgs, t: Lab4Text): ConsumerSettings {
-  const mode = (args.string("mode") ?? "batch") as Mode;
+export function consumerSettings(
+  args: ParsedArgs<typeof CONSUME_OPTIONS>,
+  t: Lab4Text,
+): ConsumerSettings {
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
+  const mode: Mode = v.mode;
   if (mode === "single" && args.given("batch-size")) {
     throw new UsageError(t.errBatchSizeSingle, t.errBatchSizeSingleHint);
   }
   return {
-    topic: args.string("topic") ?? COURSE_TOPICS.final1.name,
+    topic: prefix + v.topic,
     mode,
-    group: args.string("group") ?? DEFAULT_GROUPS[mode],
-    batchSize: args.int("batch-size") ?? DEFAULT_BATCH_SIZE,
-    processMs: args.int("process-ms") ?? 0,
-    maxMessages: args.int("max-messages"),
-    idleTimeoutMs: secondsToMs(args.number("idle-timeout")),
+    group: prefix + (v.group ?? DEFAULT_GROUPS[mode]),
+    batchSize: v["batch-size"],
+    processMs: v["process-ms"],
+    maxMessages: v["max-messages"],
+    idleTimeoutMs: secondsToMs(v["idle-timeout"]),
   };
 }
 
 /** Runs `lab4 consume`. */
-export async function consume(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function consume(
+  ctx: Context,
+  args: ParsedArgs<typeof CONSUME_OPTIONS>,
+): Promise<number> {
   const t = lab4Text(ctx.config.lang);
   const settings = consumerSettings(args, t);
   await (await ctx.kafka()).withAdmin((admin) =>

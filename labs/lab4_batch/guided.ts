@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
@@ -12,6 +12,7 @@ import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/topics.ts"
 import { runConsumer, type RunStats } from "./consumer.ts";
 import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./model.ts";
 import { produceMessages, type ProduceResult } from "./produce.ts";
+import type { GUIDED_OPTIONS } from "./mod.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 /** The seed runs two producer replicas. */
@@ -28,20 +29,25 @@ interface Run {
 }
 
 /** Runs lab 4 from the theory to the control questions. */
-export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function guided(
+  ctx: Context,
+  args: ParsedArgs<typeof GUIDED_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
   const t = lab4Text(ctx.config.lang);
   const run: Run = {
     ctx,
     t,
     guide: Guide.begin(ctx, "lab4", t, 5),
-    topic: args.string("topic")!,
-    groups: { batch: args.string("batch-group")!, single: args.string("single-group")! },
-    batchSize: args.int("batch-size")!,
-    idleSeconds: args.number("idle-timeout")!,
+    topic: prefix + v.topic,
+    groups: { batch: prefix + v["batch-group"], single: prefix + v["single-group"] },
+    batchSize: v["batch-size"],
+    idleSeconds: v["idle-timeout"],
   };
   await prepareFinalTopic(run);
   const start = await endOffsets(run);
-  const produced = await produceWithTwo(run, args.int("count")!, args.number("interval")!);
+  const produced = await produceWithTwo(run, v.count, v.interval);
   if (ctx.signal.aborted) return run.guide.done([]);
   const sentIds = new Set(produced.deliveries.map((d) => d.message_id));
   await startBothGroupsAt(run, start);

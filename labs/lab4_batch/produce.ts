@@ -6,12 +6,14 @@
 import { Buffer } from "node:buffer";
 import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
 import { type MessageModel, randomMessage, serialize } from "./model.ts";
+import type { PRODUCE_OPTIONS } from "./mod.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 /** What the producers do. */
@@ -133,15 +135,20 @@ async function sendOne(
 }
 
 /** Runs `lab4 produce`. */
-export async function produce(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function produce(
+  ctx: Context,
+  args: ParsedArgs<typeof PRODUCE_OPTIONS>,
+): Promise<number> {
+  const v = args.values;
+  const prefix = prefixOf(v.prefix);
   const t = lab4Text(ctx.config.lang);
-  const topic = args.string("topic")!;
+  const topic = prefix + v.topic;
   await (await ctx.kafka()).withAdmin((admin) => prepareTopic(admin, topic, COURSE_TOPICS.final1));
   const result = await produceMessages(ctx, t, {
     topic,
-    count: args.int("count")!,
-    intervalMs: Math.round(args.number("interval")! * 1000),
-    instances: args.int("instances")!,
+    count: v.count,
+    intervalMs: Math.round(v.interval * 1000),
+    instances: v.instances,
   });
   const sent = result.deliveries.length;
   ctx.out.event(

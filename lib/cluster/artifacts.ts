@@ -87,6 +87,23 @@ export const KAFKA_JARS: readonly Artifact[] = KAFKA_ROWS.map((
   [group, artifact, version, size, sha256],
 ) => ({ group, artifact, version, extension: "jar" as const, size, sha256 }));
 
+// deno-fmt-ignore
+const TOOLS_ROWS: readonly Row[] = [
+  ["org.apache.kafka", "kafka-tools", "4.1.1", 615926, "8a6939f310a61119cedaffc144119e9b2a374e32a7ec18f78e49ce5aeb71d6b0"],
+];
+
+/**
+ * Kafka's command-line tools (`org.apache.kafka.tools.*`: MetadataQuorumCommand,
+ * TopicCommand, ConsumerGroupCommand, ProducerPerformance...). They run on
+ * {@linkcode KAFKA_JARS} plus these: every other runtime dependency of
+ * kafka-tools 4.1.1 is already there, except `connect-runtime` and
+ * `jackson-jakarta-rs-json-provider`, left out on purpose (only the Connect
+ * plugin tool needs them, and they would add Jetty and Jersey).
+ */
+export const KAFKA_TOOLS_JARS: readonly Artifact[] = TOOLS_ROWS.map((
+  [group, artifact, version, size, sha256],
+) => ({ group, artifact, version, extension: "jar" as const, size, sha256 }));
+
 /** Apicurio Registry's Quarkus application archive (runner jar plus lib/). */
 export const APICURIO_ARCHIVE: Artifact = {
   group: "io.apicurio",
