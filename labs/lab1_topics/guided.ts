@@ -45,25 +45,23 @@ export async function guided(
   });
 }
 
-/** Step 1: the brokers the cluster metadata lists; returns how many. */
+/** Step 1: the brokers the cluster metadata lists (not the quorum leader); returns how many. */
 async function lookAtCluster({ t, guide, admin }: Run): Promise<number> {
   guide.step(t.stepCluster, t.stepClusterExplain);
   const cluster = await admin.describeCluster();
   const brokers = cluster.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(", ");
   guide.ok(
-    fill(t.clusterLine, {
-      count: cluster.brokers.length,
-      brokers,
-      controller: cluster.controller ?? "?",
-    }),
+    fill(t.clusterLine, { count: cluster.brokers.length, brokers }),
     {
       brokers: cluster.brokers.map((b) => ({ id: b.nodeId, address: `${b.host}:${b.port}` })),
-      controller: cluster.controller,
+      /** What Metadata calls the controller: on KRaft any live broker, not the quorum leader. */
+      metadataController: cluster.controller,
       clusterId: cluster.clusterId,
     },
     "cluster",
   );
   guide.note(fill(t.clusterId, { clusterId: cluster.clusterId }));
+  guide.note(fill(t.metadataController, { controller: cluster.controller ?? "?" }));
   return cluster.brokers.length;
 }
 

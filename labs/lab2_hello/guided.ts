@@ -10,7 +10,7 @@ import type { ConsumedRecord } from "../../lib/consume.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, numberText } from "../../lib/i18n.ts";
 import { waitFor, withTimeout } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/topics.ts";
 import { consumeHello } from "./consume.ts";
@@ -109,7 +109,10 @@ async function produceAndWatch(
   interval: number,
 ): Promise<number> {
   const { ctx, t, guide, topic, group } = run;
-  guide.step(fill(t.stepProduce, { count, interval }), t.stepProduceExplain);
+  guide.step(
+    fill(t.stepProduce, { count, interval: numberText(interval, ctx.config.lang) }),
+    t.stepProduceExplain,
+  );
   const produced = await produceHello(ctx, t, {
     topic,
     count,

@@ -8,7 +8,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, ordinal } from "../../lib/i18n.ts";
 import { consumeCoordinates, type ConsumeResult, ensureTopics } from "./consume.ts";
 import { type Injected, injectRogue } from "./inject.ts";
 import { dlqTopicOf, type RogueKind } from "./model.ts";
@@ -96,7 +96,7 @@ async function produceValidated(
   p: { count: number; rate: number; invalidEvery: number; lingerMs: number },
 ): Promise<ProduceResult> {
   guide.step(
-    fill(t.stepProduce, { count: p.count, invalidEvery: p.invalidEvery }),
+    fill(t.stepProduce, { count: p.count, nth: ordinal(p.invalidEvery, ctx.config.lang) }),
     fill(t.stepProduceExplain, { linger: p.lingerMs, batchBytes: BATCH_BYTES }),
   );
   return await produceCoordinates(ctx, t, {

@@ -113,7 +113,7 @@ async function writeRecords(ctx: Context, t: Lab4Text, topic: string, count: num
     "produced",
     { topic, count, elapsedMs },
     `${out.style("green", "✓")} ${
-      fill(t.compareProduced, { count, seconds: formatSeconds(elapsedMs) })
+      fill(t.compareProduced, { count, seconds: formatSeconds(elapsedMs, ctx.config.lang) })
     }`,
   );
 }
@@ -145,7 +145,7 @@ async function readWithBoth(ctx: Context, t: Lab4Text, plan: Plan): Promise<RunS
         mode: name,
         records: stats.records,
         commits: stats.commits,
-        seconds: formatSeconds(stats.activeMs),
+        seconds: formatSeconds(stats.activeMs, ctx.config.lang),
       })
     }`);
     if (stats.records < plan.count && !ctx.signal.aborted) {
@@ -194,8 +194,8 @@ function printComparison(ctx: Context, t: Lab4Text, plan: Plan, batch: RunStats,
     modeName(t, s.mode),
     String(s.records),
     String(s.commits),
-    formatSeconds(s.activeMs),
-    formatNumber(perSecond(s.records, s.activeMs)),
+    formatSeconds(s.activeMs, ctx.config.lang),
+    formatNumber(perSecond(s.records, s.activeMs), ctx.config.lang),
     ms(percentile(s.commitMs, 50), lang),
     ms(percentile(s.commitMs, 99), lang),
   ]);
@@ -210,7 +210,7 @@ function printComparison(ctx: Context, t: Lab4Text, plan: Plan, batch: RunStats,
   ];
   for (const l of table(headers, rows)) out.line(`  ${l}`);
   out.line();
-  const times = (r: number | undefined) => `${formatNumber(r)}×`;
+  const times = (r: number | undefined) => `${formatNumber(r, ctx.config.lang)}×`;
   out.line(`  ${fill(t.ratioCommits, { ratio: times(ratios.commitsSingleToBatch) })}`);
   out.line(`  ${fill(t.ratioSpeed, { ratio: times(ratios.speedBatchToSingle) })}`);
   out.text();

@@ -314,7 +314,7 @@ export function consumerDone(
       invalid: stats.invalid,
       batches: stats.batches,
       commits: stats.commits,
-      seconds: formatSeconds(stats.elapsedMs),
+      seconds: formatSeconds(stats.elapsedMs, ctx.config.lang),
     }),
   );
 }

@@ -7,7 +7,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, numberText } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/topics.ts";
 import { runConsumer, type RunStats } from "./consumer.ts";
 import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./model.ts";
@@ -97,7 +97,10 @@ async function endOffsets({ ctx, topic }: Run): Promise<{ partition: number; off
 /** Step 2: two producers at once; what each partition received, in order. */
 async function produceWithTwo(run: Run, count: number, interval: number): Promise<ProduceResult> {
   const { ctx, t, guide, topic } = run;
-  guide.step(fill(t.stepProduce, { count, interval }), t.stepProduceExplain);
+  guide.step(
+    fill(t.stepProduce, { count, interval: numberText(interval, ctx.config.lang) }),
+    t.stepProduceExplain,
+  );
   const produced = await produceMessages(ctx, t, {
     topic,
     count,
@@ -165,10 +168,16 @@ async function readWith(run: Run, mode: Mode, sentIds: ReadonlySet<string>): Pro
   if (mode === "batch") {
     guide.step(
       fill(t.stepBatch, { group }),
-      fill(t.stepBatchExplain, { size: batchSize, seconds: idleSeconds }),
+      fill(t.stepBatchExplain, {
+        size: batchSize,
+        seconds: numberText(idleSeconds, ctx.config.lang),
+      }),
     );
   } else {
-    guide.step(fill(t.stepSingle, { group }), fill(t.stepSingleExplain, { seconds: idleSeconds }));
+    guide.step(
+      fill(t.stepSingle, { group }),
+      fill(t.stepSingleExplain, { seconds: numberText(idleSeconds, ctx.config.lang) }),
+    );
   }
   const stats = await runConsumer(ctx, t, {
     topic,
@@ -220,7 +229,7 @@ function checkAllProcessed(run: Run, stats: RunStats, sentIds: ReadonlySet<strin
 }
 
 /** Step 5: the same records, and how many commits each consumer made for them. */
-function compareCommits({ t, guide }: Run, batch: RunStats, single: RunStats): string {
+function compareCommits({ ctx, t, guide }: Run, batch: RunStats, single: RunStats): string {
   guide.step(t.stepCompare, t.stepCompareExplain);
   guide.ok(
     fill(t.compareCommits, {
@@ -237,8 +246,8 @@ function compareCommits({ t, guide }: Run, batch: RunStats, single: RunStats): s
     "compare.commits",
   );
   const perCommit = fill(t.perCommit, {
-    batch: formatNumber(ratio(batch.records, batch.commits)),
-    single: formatNumber(ratio(single.records, single.commits)),
+    batch: formatNumber(ratio(batch.records, batch.commits), ctx.config.lang),
+    single: formatNumber(ratio(single.records, single.commits), ctx.config.lang),
   });
   guide.note(perCommit);
   guide.note(t.compareHint);

@@ -14,7 +14,8 @@
  * @module
  */
 import { KafkaLabError } from "../../lib/errors.ts";
-import { fill } from "../../lib/i18n.ts";
+import type { Lang } from "../../lib/config.ts";
+import { decimal, fill } from "../../lib/i18n.ts";
 import type { Lab4Text } from "./text.ts";
 
 /** The record value both producers write and both consumers read. */
@@ -192,14 +193,14 @@ export function ratio(a: number | undefined, b: number | undefined): number | un
 }
 
 /** A number for a table: one decimal (two below 10), or `-` when undefined. */
-export function formatNumber(n: number | undefined): string {
+export function formatNumber(n: number | undefined, lang: Lang = "en"): string {
   if (n === undefined || !Number.isFinite(n)) return "-";
-  return n < 10 ? n.toFixed(2) : n.toFixed(1);
+  return decimal(n, lang, n < 10 ? 2 : 1);
 }
 
 /** Milliseconds as seconds with two decimals. */
-export function formatSeconds(ms: number): string {
-  return (ms / 1000).toFixed(2);
+export function formatSeconds(ms: number, lang: Lang = "en"): string {
+  return decimal(ms / 1000, lang, 2);
 }
 
 /** What one consumer run measured, as the comparison needs it. */
