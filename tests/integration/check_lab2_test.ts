@@ -14,8 +14,9 @@ import {
   uniquePrefix,
 } from "./check_support.ts";
 
-/** Lab 2's guided run for one student, with the lab's own --prefix. */
+/** Lab 1 (the topics), then lab 2's guided run, for one student with the labs' own --prefix. */
 async function lab2For(prefix: string): Promise<void> {
+  await runOk(["lab1", "--quiet", "--prefix", prefix]);
   await runOk(["lab2", "--quiet", "--prefix", prefix, "--interval", "0"]);
 }
 
