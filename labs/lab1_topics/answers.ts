@@ -26,7 +26,7 @@ export const LAB1_ANSWERS: readonly Answer[] = answerKey(LAB1_TEXT, [
   {
     answer: t(
       "An offset is a record's position in one partition's log: 0, 1, 2, … assigned by the partition's leader when it appends the record, and never changed. Every partition counts on its own, so offset 5 of partition 0 and offset 5 of partition 1 are different records, and offsets say nothing about order across partitions.",
-      "Offset — позиция записи в журнале одной партиции: 0, 1, 2, …; его назначает лидер партиции при добавлении записи, и он никогда не меняется. Каждая партиция считает сама по себе, поэтому offset 5 в партиции 0 и offset 5 в партиции 1 — разные записи, и по offset'ам нельзя судить о порядке между партициями.",
+      "Смещение (offset) — позиция записи в журнале одной партиции: 0, 1, 2, …; его назначает лидер партиции при добавлении записи, и оно никогда не меняется. Каждая партиция считает сама по себе, поэтому смещение 5 в партиции 0 и смещение 5 в партиции 1 — разные записи, и по смещениям нельзя судить о порядке между партициями.",
     ),
   },
   {

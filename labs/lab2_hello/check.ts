@@ -213,7 +213,7 @@ function secondGroup(s: Snapshot): CheckResult {
           "start `kafka-lab lab2 consume --from latest --group {g}{p}`, then send new records while it runs",
           "запустите `kafka-lab lab2 consume --from latest --group {g}{p}` и, пока он работает, отправьте новые записи",
         ),
-        { g: "fresh-group", p: prefixFlag(s) },
+        { g: real(s, "fresh-group"), p: prefixFlag(s) },
       ),
     );
   }

@@ -39,20 +39,20 @@ export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [
   },
   {
     answer: t(
-      "acks=all: the leader acknowledges only when every in-sync replica has the record, so an acknowledged record survives the leader's crash. enable.idempotence: the producer id and sequence numbers let the broker drop a retried batch it already has, so retries add no duplicates. max.in.flight.requests.per.connection=1: one unacknowledged request at a time, so a retry cannot overtake a later batch and reorder records.",
-      "acks=all: лидер подтверждает запись, только когда она есть у всех синхронных реплик, поэтому подтверждённая запись переживёт падение лидера. enable.idempotence: id продюсера и порядковые номера позволяют брокеру отбросить повторно отправленный пакет, который у него уже есть, поэтому повторы не создают дублей. max.in.flight.requests.per.connection=1: в каждый момент один неподтверждённый запрос, поэтому повтор не обгонит следующий пакет и не нарушит порядок.",
+      "acks=all: the leader acknowledges only when every in-sync replica has the record, so an acknowledged record survives the leader's crash. enable.idempotence: the producer id and sequence numbers let the broker drop a retried batch it already has, so retries add no duplicates. max.in.flight.requests.per.connection=1: one unacknowledged request at a time, so a retry cannot overtake a later batch and reorder records. With idempotence the broker checks each producer's sequence numbers per partition and keeps the last 5 batches, so it refuses a batch that arrives out of sequence and the Java client resends in order: up to 5 requests in flight keep order too.",
+      "acks=all: лидер подтверждает запись, только когда она есть у всех синхронных реплик, поэтому подтверждённая запись переживёт падение лидера. enable.idempotence: id продюсера и порядковые номера позволяют брокеру отбросить повторно отправленный пакет, который у него уже есть, поэтому повторы не создают дублей. max.in.flight.requests.per.connection=1: в каждый момент один неподтверждённый запрос, поэтому повтор не обгонит следующий пакет и не нарушит порядок. С идемпотентностью брокер проверяет порядковые номера каждого продюсера по партиции и помнит последние 5 пакетов, поэтому отклоняет пакет, пришедший не по порядку, и Java-клиент отправляет заново по порядку: порядок сохраняется и при 5 запросах в полёте.",
     ),
   },
   {
     answer: t(
       "If the offset were committed first and the consumer died before the DLQ write was acknowledged, the bad record would be lost: not processed and not in the DLQ. Committing after the DLQ acknowledges gives at-least-once: the worst case is the same bad record twice in the DLQ.",
-      "Если зафиксировать offset раньше, а консьюмер упадёт до подтверждения записи в DLQ, плохая запись пропадёт: она не обработана и не попала в DLQ. Фиксация после подтверждения DLQ даёт «хотя бы один раз»: в худшем случае та же плохая запись окажется в DLQ дважды.",
+      "Если зафиксировать смещение раньше, а консьюмер упадёт до подтверждения записи в DLQ, плохая запись пропадёт: она не обработана и не попала в DLQ. Фиксация после подтверждения DLQ даёт «хотя бы один раз»: в худшем случае та же плохая запись окажется в DLQ дважды.",
     ),
   },
   {
     answer: t(
       "It resets the group's committed offsets to the start of every partition (the group must have no live members), so the group reads the whole topic again and commits anew. Other ways: a new group id with earliest, kafka-consumer-groups --reset-offsets (to-earliest, to-offset, to-datetime), or a consumer that assigns partitions itself and seeks to offset 0 without a group.",
-      "Он сбрасывает зафиксированные offset'ы группы на начало каждой партиции (в группе не должно быть работающих участников), и группа перечитывает весь топик и фиксирует заново. Другие способы: новый group id с earliest, kafka-consumer-groups --reset-offsets (to-earliest, to-offset, to-datetime) или консьюмер без группы, который сам назначает себе партиции и переходит (seek) к offset 0.",
+      "Он сбрасывает зафиксированные смещения группы на начало каждой партиции (в группе не должно быть работающих участников), и группа перечитывает весь топик и фиксирует заново. Другие способы: новый group id с earliest, kafka-consumer-groups --reset-offsets (to-earliest, to-offset, to-datetime) или консьюмер без группы, который сам назначает себе партиции и переходит (seek) к смещению 0.",
     ),
     provenBy:
       "lab2 answer: a second run of the same group reads nothing and a new group reads everything",

@@ -14,7 +14,7 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   {
     answer: t(
       "All 10 records of that batch: the 6 it had processed (again) and the 4 it had not. The offset is committed only after a whole batch, so the group's committed offset is still the first offset of that batch; after the restart the group resumes exactly there — nothing before it (committed), nothing skipped.",
-      "Все 10 записей этого пакета: 6 уже обработанных (повторно) и 4 необработанные. Offset фиксируется только после всего пакета, поэтому зафиксированный offset группы всё ещё равен первому offset'у этого пакета; после перезапуска группа продолжает ровно с него — ничего раньше (оно зафиксировано) и ничего не пропуская.",
+      "Все 10 записей этого пакета: 6 уже обработанных (повторно) и 4 необработанные. Смещение фиксируется только после всего пакета, поэтому зафиксированное смещение группы всё ещё равен первому смещению этого пакета; после перезапуска группа продолжает ровно с него — ничего раньше (оно зафиксировано) и ничего не пропуская.",
     ),
     provenBy:
       "lab4 answer: a batch consumer killed mid-batch re-reads exactly the uncommitted part",
@@ -33,8 +33,8 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   },
   {
     answer: t(
-      "Within one partition, in offset order (the order the leader appended them); across partitions there is no order, and records of the two unkeyed producers interleave arbitrarily. To keep one user's records in order, give them the user id as key (one key, one partition) and produce with idempotence (or max.in.flight=1) so retries cannot reorder them.",
-      "Внутри одной партиции — по порядку offset'ов (в порядке добавления лидером); между партициями порядка нет, и записи двух продюсеров без ключа перемешиваются как угодно. Чтобы записи одного пользователя шли по порядку, используйте id пользователя как ключ (один ключ — одна партиция) и отправляйте с идемпотентностью (или max.in.flight=1), чтобы повторы не меняли порядок.",
+      "Within one partition, in offset order (the order the leader appended them); across partitions there is no order, and records of the two unkeyed producers interleave arbitrarily. Add a key — the user id, or whatever ties related records together: records with one key go to one partition and keep their order; produce with idempotence (or max.in.flight=1) so retries cannot reorder them.",
+      "Внутри одной партиции — по порядку смещений (в порядке добавления лидером); между партициями порядка нет, и записи двух продюсеров без ключа перемешиваются как угодно. Нужно добавить ключ — id пользователя или то, что связывает записи: записи с одним ключом попадают в одну партицию и сохраняют порядок; отправляйте с идемпотентностью (или max.in.flight=1), чтобы повторы не меняли порядок.",
     ),
     provenBy: "lab2 answer: records with one key land in one partition",
   },
@@ -47,7 +47,13 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   {
     answer: t(
       "Auto-commit commits, every auto.commit.interval.ms (5 s by default), the offsets of whatever the consumer has fetched, whether processed or not. In the middle of a batch it could commit records still unprocessed; a crash then loses them. With auto-commit off the consumer commits only after processing, which is what makes the batch consumer at-least-once.",
-      "Автокоммит раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует offset'ы всего, что консьюмер уже получил, независимо от обработки. Посреди пакета он мог бы зафиксировать ещё не обработанные записи, и при сбое они пропали бы. С выключенным автокоммитом консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «хотя бы один раз».",
+      "Автоматическая фиксация раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует смещения всего, что консьюмер уже получил, независимо от обработки. Посреди пакета она могла бы зафиксировать ещё не обработанные записи, и при сбое они пропали бы. С выключенной автоматической фиксацией консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «хотя бы один раз».",
+    ),
+  },
+  {
+    answer: t(
+      "The group coordinator gathers offset commits for up to group.coordinator.append.linger.ms (5 ms by default in Kafka 4.x) before it appends them to __consumer_offsets, so up to that much of every synchronous commit is waiting, the rest is the append, its replication and the round trip (about 7 ms in all here). Set to 0, each commit is written at once: the single consumer, which commits after every record, gets noticeably faster; the batch consumer, with one commit per 10 records, barely changes.",
+      "Координатор группы копит фиксации смещений до group.coordinator.append.linger.ms (5 мс по умолчанию в Kafka 4.x), прежде чем записать их в __consumer_offsets, поэтому до этого времени каждая синхронная фиксация просто ждёт, а остальное — запись, её репликация и сетевой обмен (здесь около 7 мс всего). При значении 0 каждая фиксация пишется сразу: поштучный консьюмер, который фиксирует после каждой записи, заметно ускорится; пакетный, с одной фиксацией на 10 записей, почти не изменится.",
     ),
   },
   {

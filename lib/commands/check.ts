@@ -10,6 +10,7 @@
  */
 import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
+import { PREFIX_OPTION, prefixOf } from "../cli/lab_options.ts";
 import type { Context } from "../context.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { fillText, localize, t } from "../i18n.ts";
@@ -20,13 +21,11 @@ import type { LabTasks, Snapshot, TaskResult } from "../grading/types.ts";
 /** Options of `check` (and `report`, which shares `--prefix`). */
 export const CHECK_OPTIONS = [
   {
-    name: "prefix",
+    ...PREFIX_OPTION,
     short: "p",
-    type: "string",
-    valueName: "PREFIX",
     description: t(
       "The student's prefix of topics, groups and subjects (env KAFKA_LAB_PREFIX): --prefix anna.",
-      "Префикс студента для топиков, групп и субъектов (переменная KAFKA_LAB_PREFIX): --prefix anna.",
+      "Префикс студента у топиков, групп и субъектов (переменная KAFKA_LAB_PREFIX): --prefix anna.",
     ),
   },
   {

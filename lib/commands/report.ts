@@ -6,6 +6,7 @@
  */
 import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
+import { prefixOf } from "../cli/lab_options.ts";
 import { readState } from "../cluster/state.ts";
 import type { Context } from "../context.ts";
 import { ExitCode, KafkaLabError } from "../errors.ts";
@@ -74,7 +75,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
   ],
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const [lab] = await selectLabs(args.positionals[0]);
-    const prefix = args.string("prefix") ?? Deno.env.get("KAFKA_LAB_PREFIX") ?? "";
+    const prefix = prefixOf(args.string("prefix"));
     const [snapshot] = await snapshotsFor(ctx, [lab], [prefix]);
     const results = runTasks(lab, snapshot);
     const { answersOf } = await import("../../labs/grading.ts");

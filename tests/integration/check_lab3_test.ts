@@ -16,10 +16,8 @@ Deno.test("check lab3 fails with hints on an empty cluster and passes after lab3
     await runOk([
       "lab3",
       "--quiet",
-      "--topic",
-      `${prefix}users_coordinates`,
-      "--group",
-      `${prefix}users-coordinates-consumer`,
+      "--prefix",
+      prefix,
       "--count",
       "8",
       "--rate",
