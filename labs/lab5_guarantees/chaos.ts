@@ -1,0 +1,65 @@
+/**
+ * Fault injection for lab 5: which broker to kill, and killing it in the
+ * background the moment a condition holds (a share of a stream sent).
+ * @module
+ */
+import type { Context } from "../../lib/context.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { fill } from "../../lib/i18n.ts";
+import { sleep } from "../../lib/time.ts";
+import { runningBrokers, stopBroker } from "./brokers.ts";
+import type { Reporter, Text } from "./report.ts";
+
+/**
+ * The broker to kill: the highest id that runs. Broker 1 is never chosen:
+ * new clients bootstrap through its address, and it must stay up.
+ */
+export async function pickVictim(ctx: Context, exclude: readonly number[] = []): Promise<number> {
+  const up = await brokersUp(ctx);
+  const candidates = up.filter((b) => b !== 1 && !exclude.includes(b));
+  if (up.length < 3 || candidates.length === 0) {
+    throw new KafkaLabError(
+      `lab 5 needs the 3 brokers of the local cluster running; running now: ${
+        up.join(", ") || "none"
+      }`,
+      { hint: "start them with `kafka-lab up` (a stopped broker starts again with it)" },
+    );
+  }
+  return candidates[candidates.length - 1];
+}
+
+/** Brokers up now. */
+export function brokersUp(ctx: Context): Promise<number[]> {
+  return Promise.resolve(runningBrokers(ctx).sort((a, b) => a - b));
+}
+
+/** A kill scheduled in the background; `done()` waits for it (or cancels it if not yet due). */
+export interface ScheduledKill {
+  done(): Promise<boolean>;
+}
+
+/** SIGKILLs `victim` as soon as `when()` holds; reports it through `r`. */
+export function killWhen(
+  ctx: Context,
+  r: Reporter,
+  t: Text,
+  s: { victim: number; when: () => boolean; signal: AbortSignal },
+): ScheduledKill {
+  let cancelled = false;
+  const task = (async () => {
+    while (!s.when()) {
+      if (cancelled || s.signal.aborted) return false;
+      await sleep(20);
+    }
+    const at = Date.now();
+    await stopBroker(ctx, s.victim, true);
+    r.ok(fill(t.brokerKilled, { broker: s.victim }), { broker: s.victim, at }, "broker.killed");
+    return true;
+  })();
+  return {
+    done: () => {
+      cancelled = true;
+      return task;
+    },
+  };
+}
