@@ -82,7 +82,7 @@ export async function runAcks(
     for (const [i, x] of SETTINGS.entries()) {
       const found = await readAll(kafka, topics[i]);
       const c = tally({ ...results[i], found: found.map((f) => f.id) });
-      rows.push({ label: x.label, tally: c, ...failureCounts(results[i]) });
+      rows.push({ key: x.label, label: x.label, tally: c, ...failureCounts(results[i]) });
     }
     printFigures(ctx, t, "acks", rows);
     for (const row of rows) r.note(explainRow(t, row));

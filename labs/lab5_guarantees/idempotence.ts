@@ -28,6 +28,8 @@ export interface IdempotenceSettings {
   readonly count: number;
   /** Broker kills during the run. */
   readonly kills: number;
+  /** How long a killed broker stays down before it is started again. */
+  readonly downSeconds: number;
   /** Also run kafkajs' own idempotent path (the broken one). */
   readonly unsafePartitioning: boolean;
   readonly keepTopics: boolean;
@@ -68,6 +70,7 @@ export async function runIdempotence(
   try {
     const chaos = killSeveral(ctx, r, t, {
       kills: s.kills,
+      downMs: s.downSeconds * 1000,
       topics,
       progress: () => progress / total,
       signal: ctx.signal,
@@ -92,6 +95,7 @@ export async function runIdempotence(
     for (const [i, kind] of kinds.entries()) {
       const found = await readAll(kafka, topics[i]);
       rows.push({
+        key: kind,
         label: label(t, kind),
         tally: tally({ ...results[i], found: found.map((f) => f.id) }),
         ...failureCounts(results[i]),
@@ -128,14 +132,20 @@ function explain(t: Text, r: Reporter, kinds: ProducerKind[], rows: FigureRow[])
 
 /**
  * Kills `kills` brokers one after another at even shares of the run (2, 3,
- * 2...), each started again 3 s later; the next kill waits until the ISR of
+ * 2...), each started again `downMs` later; the next kill waits until the ISR of
  * every topic is full again.
  */
 function killSeveral(
   ctx: Context,
   r: Reporter,
   t: Text,
-  s: { kills: number; topics: string[]; progress: () => number; signal: AbortSignal },
+  s: {
+    kills: number;
+    downMs: number;
+    topics: string[];
+    progress: () => number;
+    signal: AbortSignal;
+  },
 ): { finish(): Promise<number> } {
   let over = false;
   const task = (async () => {
@@ -152,8 +162,9 @@ function killSeveral(
       done++;
       last = victim;
       r.ok(fill(t.brokerKilled, { broker: victim }), { broker: victim, kill: k }, "broker.killed");
-      await sleep(3000, s.signal);
+      await sleep(s.downMs, s.signal);
       startBroker(ctx, victim);
+      ctx.out.event("broker.starting", { broker: victim });
       const kafka = await ctx.kafka();
       const back = await kafka.withAdmin(async (admin) => {
         for (const topic of s.topics) if (!await waitFullIsr(admin, topic, 120_000)) return false;

@@ -119,8 +119,14 @@ export async function runMinIsr(
       "min-isr.resent",
     );
     const rows = [
-      { label: t.minIsrRowDown, tally: tally({ ...down, found: [] }), refused, found: inTopic },
-      { label: t.minIsrRowUp, tally: c },
+      {
+        key: "down",
+        label: t.minIsrRowDown,
+        tally: tally({ ...down, found: [] }),
+        refused,
+        found: inTopic,
+      },
+      { key: "up", label: t.minIsrRowUp, tally: c },
     ];
     printFigures(ctx, t, "min-isr", rows);
     return rows;

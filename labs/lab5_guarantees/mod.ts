@@ -89,6 +89,18 @@ export const PART_OPTIONS = {
     ...COMMON,
     count(4000, "Records per producer", "Записей на каждого производителя"),
     kills(2),
+    {
+      name: "down-seconds",
+      type: "number",
+      min: 0,
+      max: 120,
+      default: 3,
+      valueName: "SECONDS",
+      description: t(
+        "How long a killed broker stays down",
+        "Сколько секунд убитый брокер остаётся остановленным",
+      ),
+    },
     UNSAFE_OPTION,
   ],
   semantics: [

@@ -81,6 +81,7 @@ export async function runOne(
         ...common,
         count: num(args, "count", 4000),
         kills: num(args, "kills", 2),
+        downSeconds: args.number("down-seconds") ?? 3,
         unsafePartitioning: guided || args.bool("unsafe-partitioning"),
       });
       return rows.map((row) =>

@@ -67,6 +67,8 @@ export class PartReport implements Reporter {
 
 /** One row of a figures table. */
 export interface FigureRow {
+  /** A name for scripts (`plain`, `safe`, `acks=1`...), the same in every language. */
+  readonly key: string;
   readonly label: string;
   readonly tally: Tally;
   /** Failed sends the broker refused / whose outcome is unknown. */
@@ -88,6 +90,7 @@ export function printFigures(
     const { lostIds, duplicatedIds, ...figures } = r.tally;
     out.event("figures", {
       part,
+      key: r.key,
       label: r.label,
       ...figures,
       refused: r.refused ?? 0,
