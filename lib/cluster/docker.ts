@@ -8,6 +8,7 @@ import { join } from "node:path";
 import composeText from "../../compose.yaml" with { type: "text" };
 import type { Config } from "../config.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
+import { t } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
@@ -43,6 +44,59 @@ async function docker(
       return { ok: false, text: "docker is not installed (no `docker` on PATH)" };
     }
     return { ok: false, text: (err as Error).message };
+  }
+}
+
+/** What broker control asks compose to do to one node's service. */
+export type ServiceAction = "stop" | "kill" | "start";
+
+/** The compose service of broker `id` in `compose.yaml`. */
+export function brokerService(id: number): string {
+  return `kafka-${id}`;
+}
+
+/**
+ * The `docker` arguments that stop (SIGTERM, SIGKILL after 30 s), kill
+ * (SIGKILL at once) or start broker `id`'s service, on its own volume.
+ */
+export function composeServiceArgs(
+  action: ServiceAction,
+  id: number,
+  composeFile: string,
+): string[] {
+  const base = ["compose", "-p", COMPOSE_PROJECT, "-f", composeFile];
+  const service = brokerService(id);
+  switch (action) {
+    case "stop":
+      return [...base, "stop", "--timeout", "30", service];
+    case "kill":
+      return [...base, "kill", "--signal", "SIGKILL", service];
+    case "start":
+      return [...base, "start", service];
+  }
+}
+
+/** Runs {@linkcode composeServiceArgs}; throws when compose fails. */
+export async function composeService(
+  action: ServiceAction,
+  id: number,
+  stateDir: string,
+): Promise<void> {
+  const file = join(stateDir, "docker", "compose.yaml");
+  const res = await docker(composeServiceArgs(action, id, file), { timeoutMs: 60_000 });
+  if (!res.ok) {
+    throw new KafkaLabError(
+      t(
+        `docker compose ${action} ${brokerService(id)} failed: ${res.text}`,
+        `docker compose ${action} ${brokerService(id)} не удался: ${res.text}`,
+      ),
+      {
+        hint: t(
+          `see \`docker compose -p ${COMPOSE_PROJECT} ps\``,
+          `посмотрите \`docker compose -p ${COMPOSE_PROJECT} ps\``,
+        ),
+      },
+    );
   }
 }
 

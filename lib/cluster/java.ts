@@ -8,12 +8,14 @@
  */
 import { delimiter, join } from "node:path";
 import type { Config } from "../config.ts";
+export { findJava, type JavaInfo, MIN_JAVA, parseJavaVersion } from "./jvm.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { portIsFree } from "../net.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import { APICURIO_ARCHIVE, APICURIO_RUNNER_JAR, KAFKA_JARS } from "./artifacts.ts";
 import { ensureArtifacts } from "./download.ts";
+import { brokerCommand, findJava, type JavaInfo, nodeDir, registryCommand } from "./jvm.ts";
 import {
   LISTEN_HOST,
   newClusterId,
@@ -24,7 +26,7 @@ import {
   serverProperties,
 } from "./kraft.ts";
 import log4jConfig from "./log4j2.properties" with { type: "text" };
-import { isRunning, spawnDetached, stopProcesses, tailFile } from "./process.ts";
+import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import {
@@ -32,76 +34,18 @@ import {
   type ClusterState,
   type ProcessRecord,
   readState,
+  withProcess,
   writeState,
 } from "./state.ts";
-
-/** The lowest Java feature release Kafka 4.x brokers run on. */
-export const MIN_JAVA = 17;
-
-/** The registry URL of the java runtime. */
-export const JAVA_REGISTRY_URL = `http://localhost:${REGISTRY_PORT}/apis/ccompat/v7`;
-
-/** A Java found on this machine. */
-export interface JavaInfo {
-  readonly path: string;
-  readonly major: number;
-  readonly version: string;
-}
-
-/** Reads the version out of `java -version` output (`openjdk version "17.0.15" ...`). */
-export function parseJavaVersion(text: string): { major: number; version: string } | undefined {
-  const m = /version "([^"]+)"/.exec(text);
-  if (!m) return undefined;
-  const version = m[1];
-  const parts = version.split(/[.+_-]/).map((p) => Number.parseInt(p, 10));
-  const major = parts[0] === 1 ? parts[1] : parts[0];
-  return Number.isFinite(major) ? { major, version } : undefined;
-}
-
-/** Finds `$JAVA_HOME/bin/java`, else `java` on PATH, and checks it is 17 or newer. */
-export async function findJava(
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<JavaInfo> {
-  const path = env.JAVA_HOME ? join(env.JAVA_HOME, "bin", "java") : "java";
-  const install =
-    "install Java 17 or newer (Debian/Ubuntu: sudo apt install openjdk-17-jre-headless; " +
-    "macOS: brew install openjdk@17) and set JAVA_HOME, or use Docker: kafka-lab up --runtime docker";
-  let output: Deno.CommandOutput;
-  try {
-    output = await new Deno.Command(path, { args: ["-version"], stdout: "piped", stderr: "piped" })
-      .output();
-  } catch (err) {
-    if (err instanceof Deno.errors.NotFound) {
-      throw new KafkaLabError(
-        env.JAVA_HOME
-          ? `Java was not found at ${path} (from JAVA_HOME)`
-          : "Java was not found: JAVA_HOME is not set and `java` is not on PATH",
-        { hint: install },
-      );
-    }
-    throw err;
-  }
-  const text = new TextDecoder().decode(output.stderr) + new TextDecoder().decode(output.stdout);
-  const parsed = parseJavaVersion(text);
-  if (!parsed) {
-    throw new KafkaLabError(`could not read the version of ${path}: ${text.trim()}`, {
-      hint: install,
-    });
-  }
-  if (parsed.major < MIN_JAVA) {
-    throw new KafkaLabError(
-      `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA} or newer; ${path} is Java ${parsed.version}`,
-      { hint: install },
-    );
-  }
-  return { path, ...parsed };
-}
 
 interface Meta {
   readonly clusterId: string;
   readonly brokers: number;
   readonly createdAt: string;
 }
+
+/** The registry URL of the java runtime. */
+export const JAVA_REGISTRY_URL = `http://localhost:${REGISTRY_PORT}/apis/ccompat/v7`;
 
 /** Runs the cluster from jars; see the module docs. */
 export class JavaRuntime implements ClusterRuntime {
@@ -164,6 +108,11 @@ export class JavaRuntime implements ClusterRuntime {
       }
       return { state: existing, alreadyRunning: true };
     }
+    const partlyRunning = existing !== undefined && existing.processes.some(isRunning) &&
+      existing.processes.every((p) => p.argv !== undefined);
+    if (partlyRunning && existing.brokers.length === options.brokers) {
+      return await this.#restartStopped(existing, options.timeoutMs);
+    }
     if (existing) {
       // Recorded but (partly) dead: stop what is left, then start again on the same data.
       await stopProcesses(existing.processes, { graceMs: 15_000, out: this.#out });
@@ -197,9 +146,9 @@ export class JavaRuntime implements ClusterRuntime {
       signal: this.#signal,
       repoUrl,
     };
-    const paths = await ensureArtifacts([...KAFKA_JARS, APICURIO_ARCHIVE], download);
-    const jars = paths.slice(0, KAFKA_JARS.length);
-    const archive = paths[KAFKA_JARS.length];
+    const files = await ensureArtifacts([...KAFKA_JARS, APICURIO_ARCHIVE], download);
+    const jars = files.slice(0, KAFKA_JARS.length);
+    const archive = files[KAFKA_JARS.length];
     const registryDir = await this.#unpackRegistry(archive);
 
     await Deno.mkdir(this.home, { recursive: true });
@@ -208,49 +157,31 @@ export class JavaRuntime implements ClusterRuntime {
     const classpath = jars.join(delimiter);
     const meta = await this.#prepareStorage(nodes, java, classpath, log4jPath);
 
+    const paths = { java: java.path, home: this.home, classpath, log4jPath };
     const records: ProcessRecord[] = [];
     const children = new Map<string, Deno.ChildProcess>();
-    for (const node of nodes) {
-      const dir = join(this.home, `node-${node.id}`);
-      const props = join(dir, "server.properties");
-      const logFile = join(dir, "kafka.log");
-      const child = spawnDetached(java.path, [
-        "-Xms256m",
-        "-Xmx512m",
-        "-XX:+UseG1GC",
-        "-XX:MaxGCPauseMillis=20",
-        "-Djava.awt.headless=true",
-        `-Dlog4j2.configurationFile=${log4jPath}`,
-        `-Dkafka.logs.dir=${dir}`,
-        "-cp",
-        classpath,
-        "kafka.Kafka",
-        props,
-      ], logFile);
-      const record = { name: `broker ${node.id}`, pid: child.pid, marker: props, logFile };
-      records.push(record);
-      children.set(record.name, child);
-    }
-    const registryData = join(this.home, "registry");
-    await Deno.mkdir(registryData, { recursive: true });
-    const registryLog = join(registryData, "registry.log");
-    const registryChild = spawnDetached(java.path, [
-      "-Xms128m",
-      "-Xmx512m",
-      `-Dquarkus.http.host=${LISTEN_HOST}`,
-      `-Dquarkus.http.port=${REGISTRY_PORT}`,
-      `-Dapicurio.datasource.url=jdbc:h2:file:${join(registryData, "db").replaceAll("\\", "/")}`,
-      "-jar",
-      join(registryDir, APICURIO_RUNNER_JAR),
-    ], registryLog);
-    const registryRecord = {
-      name: "registry",
-      pid: registryChild.pid,
-      marker: registryData,
-      logFile: registryLog,
+    const launch = (record: ProcessRecord) => {
+      const started = respawn(record);
+      records.push(started.record);
+      children.set(record.name, started.child);
     };
-    records.push(registryRecord);
-    children.set("registry", registryChild);
+    for (const node of nodes) {
+      const { argv, marker } = brokerCommand(paths, node.id);
+      const logFile = join(nodeDir(this.home, node.id), "kafka.log");
+      launch({ name: `broker ${node.id}`, nodeId: node.id, pid: 0, marker, logFile, argv });
+    }
+    const registry = registryCommand(
+      { java: java.path, home: this.home, runnerJar: join(registryDir, APICURIO_RUNNER_JAR) },
+      { host: LISTEN_HOST, port: REGISTRY_PORT },
+    );
+    await Deno.mkdir(registry.dataDir, { recursive: true });
+    launch({
+      name: "registry",
+      pid: 0,
+      marker: registry.marker,
+      logFile: join(registry.dataDir, "registry.log"),
+      argv: registry.argv,
+    });
 
     const state: ClusterState = {
       version: 1,
@@ -264,44 +195,75 @@ export class JavaRuntime implements ClusterRuntime {
     };
     writeState(this.#config.stateDir, state);
 
-    const exited = new Map<string, Deno.CommandStatus>();
-    for (const [name, child] of children) child.status.then((s) => exited.set(name, s));
     try {
-      const ready = await waitUntilReady({
-        config: this.#config,
-        out: this.#out,
-        addresses: nodes.map((n) => n.address),
-        registryUrl: JAVA_REGISTRY_URL,
-        timeoutMs: options.timeoutMs,
-        signal: this.#signal,
-        check: () => {
-          for (const [name, status] of exited) {
-            const rec = records.find((r) => r.name === name)!;
-            throw new KafkaLabError(
-              `${name} exited during start-up (exit code ${status.code}); the end of ${rec.logFile}:\n${
-                tailFile(rec.logFile, 15)
-              }`,
-              { hint: "fix what the log says, then `kafka-lab up` again" },
-            );
-          }
-        },
-      });
-      if (!ready) {
-        if (this.#signal?.aborted) throw new KafkaLabError("start-up interrupted");
-        const slow = records.map((r) => `--- ${r.name}: ${r.logFile}\n${tailFile(r.logFile, 6)}`);
-        throw new KafkaLabError(
-          `the cluster was not ready within ${Math.round(options.timeoutMs / 1000)} s\n${
-            slow.join("\n")
-          }`,
-          { hint: "the machine may be slow: try `kafka-lab up --timeout 300`" },
-        );
-      }
+      await this.#awaitReady(state, children, options.timeoutMs);
     } catch (err) {
       await stopProcesses(records, { graceMs: 10_000, out: this.#out });
       clearState(this.#config.stateDir);
       throw err;
     }
     return { state, alreadyRunning: false };
+  }
+
+  /** Waits until the cluster of `state` serves clients; throws when a started process exits. */
+  async #awaitReady(
+    state: ClusterState,
+    children: ReadonlyMap<string, Deno.ChildProcess>,
+    timeoutMs: number,
+  ): Promise<void> {
+    const exited = new Map<string, Deno.CommandStatus>();
+    for (const [name, child] of children) child.status.then((s) => exited.set(name, s));
+    const ready = await waitUntilReady({
+      config: this.#config,
+      out: this.#out,
+      addresses: state.brokers.map((b) => b.address),
+      registryUrl: JAVA_REGISTRY_URL,
+      timeoutMs,
+      signal: this.#signal,
+      check: () => {
+        for (const [name, status] of exited) {
+          const rec = state.processes.find((r) => r.name === name)!;
+          throw new KafkaLabError(
+            `${name} exited during start-up (exit code ${status.code}); the end of ${rec.logFile}:\n${
+              tailFile(rec.logFile, 15)
+            }`,
+            { hint: "fix what the log says, then `kafka-lab up` again" },
+          );
+        }
+      },
+    });
+    if (!ready) {
+      if (this.#signal?.aborted) throw new KafkaLabError("start-up interrupted");
+      const slow = state.processes.map((r) =>
+        `--- ${r.name}: ${r.logFile}\n${tailFile(r.logFile, 6)}`
+      );
+      throw new KafkaLabError(
+        `the cluster was not ready within ${Math.round(timeoutMs / 1000)} s\n${slow.join("\n")}`,
+        { hint: "the machine may be slow: try `kafka-lab up --timeout 300`" },
+      );
+    }
+  }
+
+  /**
+   * Some recorded processes run, others stopped (`broker stop`, a crash):
+   * starts only the stopped ones with their recorded command lines.
+   */
+  async #restartStopped(existing: ClusterState, timeoutMs: number): Promise<UpResult> {
+    let state = existing;
+    const children = new Map<string, Deno.ChildProcess>();
+    for (const record of existing.processes.filter((p) => !isRunning(p))) {
+      const started = respawn(record);
+      state = withProcess(state, started.record);
+      children.set(record.name, started.child);
+    }
+    writeState(this.#config.stateDir, state);
+    this.#out.event(
+      "cluster.restart",
+      { restarted: [...children.keys()] },
+      `Starting ${[...children.keys()].join(", ")} again; the rest of the cluster runs`,
+    );
+    await this.#awaitReady(state, children, timeoutMs);
+    return { state, alreadyRunning: false, restarted: [...children.keys()] };
   }
 
   async #unpackRegistry(archive: string): Promise<string> {

@@ -60,6 +60,21 @@ export function spawnDetached(
   return child;
 }
 
+/**
+ * Starts a recorded process again with its recorded command line; returns the
+ * record with the new pid, and the child (to watch for an early exit).
+ */
+export function respawn(
+  record: ProcessRecord,
+): { record: ProcessRecord; child: Deno.ChildProcess } {
+  if (!record.argv || record.argv.length === 0) {
+    throw new Error(`no command line is recorded for ${record.name}`);
+  }
+  const [program, ...args] = record.argv;
+  const child = spawnDetached(program, args, record.logFile);
+  return { record: { ...record, pid: child.pid }, child };
+}
+
 /** The last `lines` lines of a text file (empty when unreadable). */
 export function tailFile(path: string, lines = 20): string {
   try {
@@ -70,7 +85,8 @@ export function tailFile(path: string, lines = 20): string {
   }
 }
 
-function signal(pid: number, sig: Deno.Signal): void {
+/** Sends a signal; a process that is already gone is not an error. */
+export function signal(pid: number, sig: Deno.Signal): void {
   try {
     Deno.kill(pid, sig);
   } catch {

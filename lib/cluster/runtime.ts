@@ -21,6 +21,8 @@ export interface UpResult {
   readonly state: ClusterState;
   /** True when the cluster already ran and nothing was started. */
   readonly alreadyRunning: boolean;
+  /** The processes started again because they had stopped while the rest ran. */
+  readonly restarted?: readonly string[];
 }
 
 /** What `down` did. */

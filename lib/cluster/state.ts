@@ -14,6 +14,14 @@ export interface ProcessRecord {
   /** A string in the process's command line that proves it is ours. */
   readonly marker: string;
   readonly logFile: string;
+  /**
+   * The exact command line, program first, so the process can be started again
+   * as it first ran (`broker start`, `up` after a node stopped). Absent in
+   * states written before broker control existed.
+   */
+  readonly argv?: readonly string[];
+  /** The broker's `node.id`; absent for the registry. */
+  readonly nodeId?: number;
 }
 
 /** What `kafka-lab up` recorded. */
@@ -27,6 +35,14 @@ export interface ClusterState {
   readonly processes: readonly ProcessRecord[];
   readonly startedAt: string;
   readonly kafkaVersion: string;
+}
+
+/** The same state with one process record replaced (matched by name). */
+export function withProcess(state: ClusterState, record: ProcessRecord): ClusterState {
+  return {
+    ...state,
+    processes: state.processes.map((p) => p.name === record.name ? record : p),
+  };
 }
 
 /** The path of the state file. */

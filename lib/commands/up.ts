@@ -57,7 +57,7 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const runtime = await chooseRuntime(args.string("runtime") as "auto" | RuntimeName, ctx);
     const started = Date.now();
-    const { state, alreadyRunning } = await runtime.up({
+    const { state, alreadyRunning, restarted } = await runtime.up({
       brokers: args.int("brokers")!,
       timeoutMs: args.int("timeout")! * 1000,
     });
@@ -66,6 +66,7 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
     out.event("cluster.up", {
       runtime: state.runtime,
       alreadyRunning,
+      restarted: restarted ?? [],
       seconds,
       clusterId: state.clusterId,
       brokers: state.brokers,
@@ -79,6 +80,8 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
         "green",
         alreadyRunning
           ? `The local cluster is already running (${state.runtime} runtime); nothing to do.`
+          : restarted && restarted.length > 0
+          ? `Started ${restarted.join(", ")} again (the rest kept running); ready in ${seconds} s.`
           : `Kafka ${state.kafkaVersion} is up: ${state.brokers.length} broker(s), ${state.runtime} runtime, ready in ${seconds} s.`,
       ),
     );
