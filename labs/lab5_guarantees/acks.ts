@@ -105,7 +105,7 @@ export async function restart(
 ): Promise<void> {
   const kafka = await ctx.kafka();
   const started = Date.now();
-  startBroker(ctx, victim);
+  await startBroker(ctx, victim);
   const full = await kafka.withAdmin(async (admin) => {
     for (const topic of topics) {
       if (!await waitFullIsr(admin, topic, 120_000)) return false;

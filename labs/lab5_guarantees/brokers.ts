@@ -1,63 +1,70 @@
 /**
- * Broker control as lab 5 needs it: stop (gracefully or by SIGKILL) and start
- * one node of the local cluster, and wait until a partition's ISR is full again.
+ * Broker control as lab 5 needs it, on top of `lib/cluster` (the same code as
+ * `kafka-lab broker stop|start`): stop gracefully or kill, start again, the
+ * brokers up now, and waiting until a topic's ISR is full again.
  *
- * TEMPORARY adapter until `lib/cluster` offers broker control: it acts on the
- * java runtime's recorded processes only (a killed node is started again with
- * the command line it had).
+ * Part 2 stops two of the three nodes, and all three are KRaft controllers:
+ * `kafka-lab broker stop` refuses the second stop, because it leaves the
+ * metadata quorum without a majority. The lab does it anyway, on purpose and
+ * for a few seconds ({@linkcode stopPastQuorum}): the partition leader that
+ * stays keeps serving with the ISR it had when the quorum was lost (the
+ * controlled shutdown of the second node removes it from the ISR while the
+ * quorum still has a majority), which is exactly what part 2 shows.
  * @module
  */
 import type { Admin } from "kafkajs";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
-import { commandLine, isRunning, spawnDetached } from "../../lib/cluster/process.ts";
-import { readState, writeState } from "../../lib/cluster/state.ts";
+import { t } from "../../lib/i18n.ts";
+import {
+  localNodes,
+  requireState,
+  startBroker as start,
+  stopBroker as stop,
+} from "../../lib/cluster/mod.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
-
-const saved = new Map<number, { args: string[]; logFile: string }>();
-
-function record(ctx: Context, id: number) {
-  const state = readState(ctx.config.stateDir);
-  const rec = state?.processes.find((p) => p.name === `broker ${id}`);
-  if (!state || !rec) {
-    throw new KafkaLabError(
-      `no local java cluster with broker ${id} is recorded in ${ctx.config.stateDir}`,
-      { hint: "lab 5 stops and starts brokers of the local cluster: run `kafka-lab up` first" },
-    );
-  }
-  return { state, rec };
-}
 
 /** Stops broker `id`: SIGTERM (controlled shutdown) or, with `kill`, SIGKILL (a crash). */
 export async function stopBroker(ctx: Context, id: number, kill: boolean): Promise<void> {
-  const { rec } = record(ctx, id);
-  const line = commandLine(rec.pid);
-  if (!line || !isRunning(rec)) return;
-  saved.set(id, { args: line.split(" "), logFile: rec.logFile });
-  Deno.kill(rec.pid, kill ? "SIGKILL" : "SIGTERM");
-  await waitFor(() => !isRunning(rec), { timeoutMs: 60_000, intervalMs: 100 });
+  await stop(id, { config: ctx.config, out: ctx.out, signal: ctx.signal, kill });
 }
 
-/** Starts broker `id` again (no-op when it runs). */
-export function startBroker(ctx: Context, id: number): void {
-  const { state, rec } = record(ctx, id);
-  if (isRunning(rec)) return;
-  const s = saved.get(id);
-  if (!s) throw new KafkaLabError(`broker ${id} was not stopped by this run`);
-  const [cmd, ...args] = s.args;
-  const child = spawnDetached(cmd, args, s.logFile);
-  writeState(ctx.config.stateDir, {
-    ...state,
-    processes: state.processes.map((p) => p.name === rec.name ? { ...p, pid: child.pid } : p),
-  });
+/**
+ * Stops broker `id` gracefully even when that leaves the KRaft quorum without
+ * a majority (see the module docs); the caller starts it again soon.
+ */
+export async function stopPastQuorum(ctx: Context, id: number): Promise<void> {
+  const state = requireState(ctx.config.stateDir);
+  const node = (await localNodes(state)).find((n) => n.id === id);
+  if (!node?.running) return;
+  if (state.runtime !== "java" || node.pid === undefined) {
+    await stopBroker(ctx, id, false);
+    return;
+  }
+  Deno.kill(node.pid, "SIGTERM");
+  const gone = await waitFor(
+    async () =>
+      !(await localNodes(requireState(ctx.config.stateDir))).find((n) => n.id === id)?.running,
+    { timeoutMs: 60_000, intervalMs: 200 },
+  );
+  if (!gone) {
+    Deno.kill(node.pid, "SIGKILL");
+    throw new KafkaLabError(t(
+      `broker ${id} did not stop within 60 s and was killed`,
+      `брокер ${id} не остановился за 60 с и был убит`,
+    ));
+  }
 }
 
-/** Ids of the brokers that are up now, per the recorded processes. */
-export function runningBrokers(ctx: Context): number[] {
-  const state = readState(ctx.config.stateDir);
-  return (state?.processes ?? [])
-    .filter((p) => p.name.startsWith("broker ") && isRunning(p))
-    .map((p) => Number(p.name.slice(7)));
+/** Starts broker `id` again and waits until it is back in the cluster metadata. */
+export async function startBroker(ctx: Context, id: number): Promise<void> {
+  await start(id, { config: ctx.config, out: ctx.out, signal: ctx.signal, timeoutMs: 180_000 });
+}
+
+/** Ids of the brokers that run now. */
+export async function runningBrokers(ctx: Context): Promise<number[]> {
+  const nodes = await localNodes(requireState(ctx.config.stateDir));
+  return nodes.filter((n) => n.running).map((n) => n.id).sort((a, b) => a - b);
 }
 
 /** Waits until every replica of `topic` is in its ISR again (or the deadline passes). */

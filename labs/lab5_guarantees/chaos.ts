@@ -5,7 +5,7 @@
  */
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
-import { fill } from "../../lib/i18n.ts";
+import { fill, t } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
 import { runningBrokers, stopBroker } from "./brokers.ts";
 import type { Reporter, Text } from "./report.ts";
@@ -18,11 +18,18 @@ export async function pickVictim(ctx: Context, exclude: readonly number[] = []):
   const up = await brokersUp(ctx);
   const candidates = up.filter((b) => b !== 1 && !exclude.includes(b));
   if (up.length < 3 || candidates.length === 0) {
+    const now = up.join(", ") || "-";
     throw new KafkaLabError(
-      `lab 5 needs the 3 brokers of the local cluster running; running now: ${
-        up.join(", ") || "none"
-      }`,
-      { hint: "start them with `kafka-lab up` (a stopped broker starts again with it)" },
+      t(
+        `lab 5 needs the 3 brokers of the local cluster running; running now: ${now}`,
+        `лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: ${now}`,
+      ),
+      {
+        hint: t(
+          "start them with `kafka-lab up` (it starts the stopped ones)",
+          "запустите их: `kafka-lab up` (он запускает остановленные)",
+        ),
+      },
     );
   }
   return candidates[candidates.length - 1];
@@ -30,7 +37,7 @@ export async function pickVictim(ctx: Context, exclude: readonly number[] = []):
 
 /** Brokers up now. */
 export function brokersUp(ctx: Context): Promise<number[]> {
-  return Promise.resolve(runningBrokers(ctx).sort((a, b) => a - b));
+  return runningBrokers(ctx);
 }
 
 /** A kill scheduled in the background; `done()` waits for it (or cancels it if not yet due). */
@@ -42,7 +49,7 @@ export interface ScheduledKill {
 export function killWhen(
   ctx: Context,
   r: Reporter,
-  t: Text,
+  tx: Text,
   s: { victim: number; when: () => boolean; signal: AbortSignal },
 ): ScheduledKill {
   let cancelled = false;
@@ -53,7 +60,7 @@ export function killWhen(
     }
     const at = Date.now();
     await stopBroker(ctx, s.victim, true);
-    r.ok(fill(t.brokerKilled, { broker: s.victim }), { broker: s.victim, at }, "broker.killed");
+    r.ok(fill(tx.brokerKilled, { broker: s.victim }), { broker: s.victim, at }, "broker.killed");
     return true;
   })();
   return {

@@ -163,7 +163,7 @@ function killSeveral(
       last = victim;
       r.ok(fill(t.brokerKilled, { broker: victim }), { broker: victim, kill: k }, "broker.killed");
       await sleep(s.downMs, s.signal);
-      startBroker(ctx, victim);
+      await startBroker(ctx, victim);
       ctx.out.event("broker.starting", { broker: victim });
       const kafka = await ctx.kafka();
       const back = await kafka.withAdmin(async (admin) => {

@@ -9,7 +9,7 @@
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
-import { startBroker, stopBroker, waitFullIsr } from "./brokers.ts";
+import { startBroker, stopBroker, stopPastQuorum, waitFullIsr } from "./brokers.ts";
 import { brokersUp } from "./chaos.ts";
 import { tally } from "./model.ts";
 import { createTopic, readAll, recordId, runName, shortHex } from "./records.ts";
@@ -55,10 +55,13 @@ export async function runMinIsr(
     })
   );
   r.ok(fill(t.minIsrTopic, { topic, isr: (await isrNow(ctx, topic)).join(",") }), { topic });
-  const producer = await makeProducer(kafka, "plain");
+  // few retries: NOT_ENOUGH_REPLICAS is retriable, and the point is to see it
+  const producer = await makeProducer(kafka, "plain", { retries: 1 });
   try {
-    for (const b of stopped) {
-      await stopBroker(ctx, b, false);
+    for (const [i, b] of stopped.entries()) {
+      // the second stop leaves the KRaft quorum without a majority: see brokers.ts
+      if (i === 0) await stopBroker(ctx, b, false);
+      else await stopPastQuorum(ctx, b);
       r.ok(fill(t.brokerStopped, { broker: b }), { broker: b }, "broker.stopped");
     }
     await sleep(1000); // let the surviving broker apply the ISR change it was sent
@@ -89,7 +92,7 @@ export async function runMinIsr(
     r.note(one.ok ? t.minIsrAcks1Ok : fill(t.minIsrAcks1Failed, { code: one.code }));
 
     const started = Date.now();
-    for (const b of stopped) startBroker(ctx, b);
+    for (const b of [...stopped].reverse()) await startBroker(ctx, b);
     const full = await kafka.withAdmin((admin) => waitFullIsr(admin, topic, 180_000));
     const isrUp = await isrNow(ctx, topic);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -131,7 +134,7 @@ export async function runMinIsr(
     printFigures(ctx, t, "min-isr", rows);
     return rows;
   } finally {
-    for (const b of stopped) startBroker(ctx, b);
+    for (const b of [...stopped].reverse()) await startBroker(ctx, b).catch(() => {});
     await producer.close();
     if (!s.keepTopics) {
       await kafka.withAdmin((admin) => admin.deleteTopics({ topics: [topic] })).catch(() => {});

@@ -95,12 +95,16 @@ class SafeProducer implements LabProducer {
 }
 
 /** Makes and connects a producer of `kind`. */
-export async function makeProducer(kafka: KafkaClients, kind: ProducerKind): Promise<LabProducer> {
+export async function makeProducer(
+  kafka: KafkaClients,
+  kind: ProducerKind,
+  options: { retries?: number } = {},
+): Promise<LabProducer> {
   if (kind === "safe") return new SafeProducer(kafka);
   const producer = kafka.producer({
     idempotent: kind === "kafkajs",
     maxInFlightRequests: kind === "kafkajs" ? 1 : 5,
-    retry: RETRY,
+    retry: { ...RETRY, retries: options.retries ?? RETRY.retries },
   });
   return new SimpleProducer(kind, await kafka.connect(producer));
 }
