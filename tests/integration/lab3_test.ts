@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { consume } from "../../lib/consume.ts";
 import { KafkaClients } from "../../lib/kafka.ts";
-import schema from "../../labs/lab3_schema.json" with { type: "json" };
+import schema from "../../labs/lab3_coordinates/schema.json" with { type: "json" };
 import {
   captureOutput,
   CliProcess,

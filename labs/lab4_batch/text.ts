@@ -2,7 +2,8 @@
  * Lab 4's texts in English and Russian.
  * @module
  */
-import type { Bilingual, Translation } from "../lib/i18n.ts";
+import type { Lang } from "../../lib/config.ts";
+import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 4: a batch consumer and a single-message consumer",
@@ -92,6 +93,14 @@ const en = {
   colCommits: "commits",
   colTime: "time, s",
   colRate: "records/s",
+  colCommitP50: "commit p50, ms",
+  colCommitP99: "commit p99, ms",
+  compareCommitLatency:
+    "A commit is a round trip to the group coordinator, which appends the offsets to __consumer_offsets and waits until its in-sync replicas have them. Kafka 4.x also holds each such append for up to group.coordinator.append.linger.ms (5 ms by default) to gather other commits into one write, so a synchronous commit costs several milliseconds whatever the client. The single consumer pays that once per record, the batch consumer once per batch; with the broker's linger set to 0 both commit faster and the speed ratio shrinks.",
+  sameStart:
+    "both groups start where this run's messages begin (offsets {offsets}), so both read the same records",
+  sameStartBusy:
+    "group {group} has active members, so its position could not be moved; it reads from where it stopped",
   ratioCommits: "commits, single / batch: {ratio}",
   ratioSpeed: "speed, batch / single: {ratio}",
   compareNote:
@@ -200,6 +209,14 @@ const ru: Translation<typeof en> = {
   colCommits: "коммитов",
   colTime: "время, с",
   colRate: "записей/с",
+  colCommitP50: "фиксация p50, мс",
+  colCommitP99: "фиксация p99, мс",
+  compareCommitLatency:
+    "Фиксация — это запрос к координатору группы: он дописывает смещения в __consumer_offsets и ждёт, пока их получат все синхронные реплики. Kafka 4.x к тому же придерживает каждую такую запись до group.coordinator.append.linger.ms (по умолчанию 5 мс), чтобы собрать в неё фиксации других потребителей, поэтому синхронная фиксация стоит несколько миллисекунд при любом клиенте. Поштучный консьюмер платит эту цену за каждую запись, пакетный — один раз за пакет; если на брокере задать этот параметр равным 0, фиксации у обоих ускорятся и отношение скоростей уменьшится.",
+  sameStart:
+    "обе группы начинают с того места, где начинаются сообщения этого запуска (смещения {offsets}), поэтому обе читают одни и те же записи",
+  sameStartBusy:
+    "в группе {group} есть активные участники, поэтому её позицию сдвинуть нельзя; она читает с того места, где остановилась",
   ratioCommits: "коммиты, поштучный / пакетный: {ratio}",
   ratioSpeed: "скорость, пакетный / поштучный: {ratio}",
   compareNote:
@@ -221,3 +238,11 @@ const ru: Translation<typeof en> = {
 
 /** Lab 4's texts. */
 export const LAB4_TEXT: Bilingual<typeof en> = { en, ru };
+
+/** Lab 4's texts in one language. */
+export type Lab4Text = Translation<typeof en>;
+
+/** Lab 4's texts in the language of the run. */
+export function lab4Text(lang: Lang): Lab4Text {
+  return pick(LAB4_TEXT, lang);
+}

@@ -2,7 +2,8 @@
  * Lab 3's texts in English and Russian.
  * @module
  */
-import type { Bilingual, Translation } from "../lib/i18n.ts";
+import type { Lang } from "../../lib/config.ts";
+import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 3: the coordinates pipeline with a Schema Registry",
@@ -139,3 +140,11 @@ const ru: Translation<typeof en> = {
 
 /** Lab 3's texts. */
 export const LAB3_TEXT: Bilingual<typeof en> = { en, ru };
+
+/** Lab 3's texts in one language. */
+export type Lab3Text = Translation<typeof en>;
+
+/** Lab 3's texts in the language of the run. */
+export function lab3Text(lang: Lang): Lab3Text {
+  return pick(LAB3_TEXT, lang);
+}

@@ -1,20 +1,18 @@
 /**
  * Lab 3's pure parts: the `UserCoordinates` JSON Schema (imported, so the
  * compiled program carries it), the faker generator, the ways a record can
- * break the schema, the consumer's own (reader) validator, the "rogue"
- * records another producer might write, and the dead letter headers.
+ * break the schema, the "rogue" records another producer might write, and
+ * the dead letter headers. The consumer's own validator is in `reader.ts`
+ * (it loads Ajv, which help and the other commands do not need).
  *
  * @example
  * ```ts
  * const record = generateCoordinates(faker); // { id: 62, longitude: 103.088325, latitude: 2.195661 }
- * readerIssues(record); // []
  * ```
  * @module
  */
 import type { Faker } from "@faker-js/faker";
-import { Ajv } from "ajv";
-import type { ValidationIssue } from "../lib/registry.ts";
-import schema from "./lab3_schema.json" with { type: "json" };
+import schema from "./schema.json" with { type: "json" };
 
 /** The JSON Schema (draft-07) every coordinates record must match. */
 export const USER_COORDINATES_SCHEMA: Readonly<Record<string, unknown>> = schema;
@@ -62,21 +60,6 @@ export function breakRecord(record: UserCoordinates, how: Breakage): Record<stri
 /** Whether the n-th record (from 1) is to be broken with `--invalid-every every`. */
 export function isBrokenTurn(n: number, every: number): boolean {
   return every > 0 && n % every === 0;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile(USER_COORDINATES_SCHEMA);
-
-/**
- * The consumer's own check (the reader's schema): the problems of `value`
- * as `UserCoordinates`, empty when it is valid.
- */
-export function readerIssues(value: unknown): ValidationIssue[] {
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => ({
-    path: e.instancePath,
-    message: e.message ?? e.keyword,
-  }));
 }
 
 /** What `lab3 inject` writes, as a producer that skips the registry or validation might. */

@@ -2,7 +2,8 @@
  * Lab 1's texts in English and Russian.
  * @module
  */
-import type { Bilingual, Translation } from "../lib/i18n.ts";
+import type { Lang } from "../../lib/config.ts";
+import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 1: topics, partitions and replicas (Kafka 4.1.1, KRaft)",
@@ -116,3 +117,11 @@ const ru: Translation<typeof en> = {
 
 /** Lab 1's texts. */
 export const LAB1_TEXT: Bilingual<typeof en> = { en, ru };
+
+/** Lab 1's texts in one language. */
+export type Lab1Text = Translation<typeof en>;
+
+/** Lab 1's texts in the language of the run. */
+export function lab1Text(lang: Lang): Lab1Text {
+  return pick(LAB1_TEXT, lang);
+}

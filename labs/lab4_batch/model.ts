@@ -13,7 +13,9 @@
  * ```
  * @module
  */
-import { KafkaLabError } from "../lib/errors.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { fill } from "../../lib/i18n.ts";
+import type { Lab4Text } from "./text.ts";
 
 /** The record value both producers write and both consumers read. */
 export interface MessageModel {
@@ -233,4 +235,42 @@ export function producerSequence(
     .sort((a, b) => (BigInt(a.offset) < BigInt(b.offset) ? -1 : 1))
     .map((d) => String(d.producer))
     .join(" ");
+}
+
+/** How a consumer commits: once per batch, or after every record. */
+export type Mode = "batch" | "single";
+
+/** The reason of an invalid record, in the user's language. */
+export function reasonText(t: Lab4Text, err: InvalidMessageError): string {
+  const templates: Record<InvalidReason, string> = {
+    "empty": t.reasonEmpty,
+    "not-utf8": t.reasonNotUtf8,
+    "not-json": t.reasonNotJson,
+    "not-object": t.reasonNotObject,
+    "message-id-missing": t.reasonIdMissing,
+    "message-id-invalid": t.reasonIdInvalid,
+    "content-missing": t.reasonContentMissing,
+    "content-invalid": t.reasonContentInvalid,
+  };
+  return fill(templates[err.reason], { found: err.found ?? "" });
+}
+
+/** A consumer mode's name in the user's language. */
+export function modeName(t: Lab4Text, mode: Mode): string {
+  return mode === "batch" ? t.modeBatch : t.modeSingle;
+}
+
+/**
+ * The nearest-rank percentile `p` (0-100) of `values`, or undefined when empty.
+ *
+ * @example
+ * ```ts
+ * percentile([5, 1, 3], 50); // 3
+ * ```
+ */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1];
 }

@@ -2,7 +2,8 @@
  * Lab 2's texts in English and Russian.
  * @module
  */
-import type { Bilingual, Translation } from "../lib/i18n.ts";
+import type { Lang } from "../../lib/config.ts";
+import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 2: hello-kafka, a producer and a consumer",
@@ -114,3 +115,11 @@ const ru: Translation<typeof en> = {
 
 /** Lab 2's texts. */
 export const LAB2_TEXT: Bilingual<typeof en> = { en, ru };
+
+/** Lab 2's texts in one language. */
+export type Lab2Text = Translation<typeof en>;
+
+/** Lab 2's texts in the language of the run. */
+export function lab2Text(lang: Lang): Lab2Text {
+  return pick(LAB2_TEXT, lang);
+}

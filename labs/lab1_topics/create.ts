@@ -1,0 +1,31 @@
+/**
+ * `lab1 create`: create a topic, or describe and compare an existing one.
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Context } from "../../lib/context.ts";
+import {
+  checkTopicName,
+  describeTopic,
+  parseConfigPairs,
+  type TopicSpec,
+} from "../../lib/topics.ts";
+import { printLayout, reportEnsure } from "./report.ts";
+import { lab1Text } from "./text.ts";
+
+/** Runs `lab1 create`. */
+export async function create(ctx: Context, args: ParsedArgs): Promise<number> {
+  const t = lab1Text(ctx.config.lang);
+  const spec: TopicSpec = {
+    name: checkTopicName(args.requireString("topic")),
+    partitions: args.int("partitions")!,
+    replicationFactor: args.int("replication-factor")!,
+    configs: parseConfigPairs(args.list("config")),
+  };
+  return await (await ctx.kafka()).withAdmin(async (admin) => {
+    await reportEnsure(ctx, t, admin, spec);
+    const layout = await describeTopic(admin, spec.name);
+    if (layout) printLayout(ctx, t, layout);
+    return 0;
+  });
+}
