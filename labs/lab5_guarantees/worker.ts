@@ -17,6 +17,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
 import { ID_HEADER } from "./model.ts";
+import { sendOffsets } from "./transactions.ts";
 
 /** A worker's settings, from its command line. */
 export interface WorkerSettings {
@@ -172,7 +173,7 @@ async function transformBatch(
       });
       out.event("tx.sent", { partition: batch.partition, first: group[0].offset, last });
       await sleep(s.processMs * group.length); // the window in which the parent kills
-      await tx.sendOffsets({
+      await sendOffsets(tx, {
         consumerGroupId: s.group,
         topics: [{
           topic: batch.topic,
