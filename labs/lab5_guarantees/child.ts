@@ -14,7 +14,10 @@ export interface WorkerEvent {
 
 /** A running worker. */
 export interface Worker {
-  /** Resolves with the exit code (or the signal's name) when the child ends. */
+  /**
+   * Resolves with the exit code, the signal's name, or `timeout` when the
+   * watchdog had to kill it.
+   */
   readonly exited: Promise<number | string>;
   /** SIGKILL: the crash being simulated. */
   kill(): void;
@@ -45,6 +48,7 @@ export function startWorker(
   ctx: Context,
   args: readonly string[],
   onEvent: (e: WorkerEvent) => void,
+  timeoutMs = 180_000,
 ): Worker {
   const full = [
     "lab5",
@@ -78,23 +82,28 @@ export function startWorker(
     }
   })();
   const stderr = new Response(child.stderr).text();
+  const kill = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  let timedOut = false;
+  const watchdog = setTimeout(() => {
+    timedOut = true;
+    kill();
+  }, timeoutMs);
   const exited = (async () => {
     const status = await child.status;
+    clearTimeout(watchdog);
     await reading;
     const err = await stderr;
     if (!status.success && status.signal !== "SIGKILL" && err.trim()) {
       ctx.out.debug(`worker stderr: ${err.trim()}`);
     }
+    if (timedOut) return "timeout";
     return status.signal ?? status.code;
   })();
-  return {
-    exited,
-    kill: () => {
-      try {
-        child.kill("SIGKILL");
-      } catch {
-        // already gone
-      }
-    },
-  };
+  return { exited, kill };
 }

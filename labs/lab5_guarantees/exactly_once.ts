@@ -103,7 +103,11 @@ export async function runExactlyOnce(
       const w = startWorker(ctx, args, (e) => {
         if (e.event === "tx.sent" && ++opened === 3) w.kill();
       });
-      await w.exited;
+      const how = await w.exited;
+      if (how !== "SIGKILL") {
+        r.fail(fill(t.workerFailed, { code: how }), { code: how }, "worker.failed");
+        break;
+      }
       killed++;
       r.ok(fill(t.eosKilled, { k, committed: opened - 1 }), { kill: k }, "processor.killed");
     }

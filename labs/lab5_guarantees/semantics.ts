@@ -77,7 +77,10 @@ export async function runSemantics(
         processed.push(String(e.id));
         if (processed.length === s.killAfter) first.kill();
       });
-      await first.exited;
+      const how = await first.exited;
+      if (how !== "SIGKILL") {
+        r.fail(fill(t.workerFailed, { code: how }), { code: how }, "worker.failed");
+      }
       const beforeKill = processed.length;
       r.ok(
         fill(t.semKilled, { mode: commit === "before" ? t.semBefore : t.semAfter, n: beforeKill }),
