@@ -5,7 +5,7 @@
  */
 import type { Admin, IHeaders } from "kafkajs";
 import type { KafkaClients } from "../../lib/kafka.ts";
-import { sleep } from "../../lib/time.ts";
+import { sleep, waitFor } from "../../lib/time.ts";
 import { ID_HEADER } from "./model.ts";
 
 /** Eight hex digits, to make names unique per run. */
@@ -48,7 +48,7 @@ export async function createTopic(
     value,
   }));
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [
       spec.assignment
         ? {
@@ -67,6 +67,13 @@ export async function createTopic(
         },
     ],
   });
+  // KRaft brokers learn of a new topic asynchronously, and kafkajs' waitForLeaders
+  // does not retry UNKNOWN_TOPIC_OR_PARTITION: wait until every partition has a leader.
+  await waitFor(async () => {
+    const md = await admin.fetchTopicMetadata({ topics: [spec.topic] });
+    const parts = md.topics[0]?.partitions ?? [];
+    return parts.length > 0 && parts.every((p) => p.leader >= 0);
+  }, { timeoutMs: 30_000, intervalMs: 200 });
 }
 
 /** One record read back. */
