@@ -61,7 +61,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     short: "b",
     type: "string",
     valueName: "HOST:PORT,...",
-    description: "Kafka brokers (env KAFKA_BROKERS; default localhost:19092)",
+    description: "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's brokers)",
   },
   {
     name: "registry-url",
