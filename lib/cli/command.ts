@@ -110,7 +110,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     type: "string",
     valueName: "HOST:PORT,...",
     description: t(
-      "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's)",
+      "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's brokers)",
       "Брокеры Kafka (переменная KAFKA_BROKERS; по умолчанию — локального кластера)",
     ),
   },
