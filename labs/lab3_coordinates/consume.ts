@@ -12,7 +12,7 @@ import { consume as consumeLoop, type ConsumedRecord } from "../../lib/consume.t
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
-import { RecordFormatError, SchemaValidationError } from "../../lib/registry.ts";
+import { describeIssues, RecordFormatError, SchemaValidationError } from "../../lib/registry.ts";
 import { COURSE_TOPICS, ensureTopic, prepareTopic } from "../../lib/topics.ts";
 import { deadLetterHeaders, type DeadLetterKind, dlqTopicOf } from "./model.ts";
 import { readerIssues } from "./reader.ts";
@@ -69,23 +69,37 @@ export interface ConsumeResult {
   readonly commits: number;
 }
 
+/** Why a record is bad: `reason` in English for the DLQ header, `shown` in the user's language. */
+interface Verdict {
+  readonly kind: DeadLetterKind;
+  readonly reason: string;
+  readonly shown: string;
+}
+
 /** Why a record cannot be used, or its payload when it is a valid UserCoordinates. */
 async function classify(
   ctx: Context,
+  t: Lab3Text,
   record: ConsumedRecord,
-): Promise<{ payload: unknown } | { kind: DeadLetterKind; reason: string }> {
+): Promise<{ payload: unknown } | Verdict> {
+  const lang = ctx.config.lang;
+  let payload: unknown;
   try {
-    const { payload } = await (await ctx.registry()).decode(record.value);
-    const issues = readerIssues(payload);
-    if (issues.length > 0) throw new SchemaValidationError(issues);
-    return { payload };
+    payload = (await (await ctx.registry()).decode(record.value)).payload;
   } catch (err) {
-    if (err instanceof RecordFormatError) return { kind: err.kind, reason: err.message };
-    if (err instanceof SchemaValidationError) {
-      return { kind: "schema-violation", reason: err.message };
-    }
-    throw err; // the registry is down or refuses: stop without committing
+    if (!(err instanceof RecordFormatError)) throw err; // registry down: stop, commit nothing
+    const shown = {
+      "not-wire-format": t.reasonNotWire,
+      "unknown-schema": t.reasonUnknownSchema,
+      "invalid-json": t.reasonInvalidJson,
+    }[err.kind];
+    return { kind: err.kind, reason: err.message, shown: lang === "en" ? err.message : shown };
   }
+  const issues = readerIssues(payload);
+  if (issues.length === 0) return { payload };
+  const reason = new SchemaValidationError(issues).message;
+  const shown = fill(t.reasonSchema, { issues: describeIssues(readerIssues(payload, lang)) });
+  return { kind: "schema-violation", reason, shown: lang === "en" ? reason : shown };
 }
 
 /** Reads the topic until stopped; valid records are printed, bad ones go to the DLQ. */
@@ -131,14 +145,12 @@ export async function consumeCoordinates(
 /** Moves the group's offsets to the start of every partition (the group must be idle). */
 async function resetToBeginning(ctx: Context, t: Lab3Text, s: ConsumeSettings): Promise<void> {
   await (await ctx.kafka()).withAdmin(async (admin) => {
-    try {
-      await admin.resetOffsets({ groupId: s.group, topic: s.topic, earliest: true });
-    } catch (err) {
-      if (/running instances|no running/i.test((err as Error).message)) {
-        throw new UsageError(fill(t.resetBusy, { group: s.group }));
-      }
-      throw err;
+    // Offsets of a group with members cannot be moved: say so before trying.
+    const [described] = (await admin.describeGroups([s.group])).groups;
+    if (described && described.members.length > 0) {
+      throw new UsageError(fill(t.resetBusy, { group: s.group }));
     }
+    await admin.resetOffsets({ groupId: s.group, topic: s.topic, earliest: true });
   });
   ctx.out.event(
     "offsets.reset",
@@ -158,7 +170,7 @@ async function handleRecord(
 ): Promise<void> {
   const indent = s.indent ?? "";
   const where = { topic: r.topic, partition: r.partition, offset: r.offset };
-  const verdict = await classify(ctx, r);
+  const verdict = await classify(ctx, t, r);
   if ("payload" in verdict) {
     result.good.push(where);
     const v = verdict.payload as Record<string, unknown>;
@@ -181,7 +193,13 @@ async function handleRecord(
     messages: [{
       key: r.key ? Buffer.from(r.key) : null,
       value: r.value ? Buffer.from(r.value) : null,
-      headers: deadLetterHeaders({ ...verdict, ...where, timestamp: r.timestamp, group: s.group }),
+      headers: deadLetterHeaders({
+        kind: verdict.kind,
+        reason: verdict.reason,
+        ...where,
+        timestamp: r.timestamp,
+        group: s.group,
+      }),
     }],
   });
   const letter: DeadLetter = {
@@ -195,7 +213,9 @@ async function handleRecord(
   ctx.out.event(
     "dead-letter",
     { ...letter, dlq: s.dlq },
-    `${indent}${ctx.out.style("red", "✗")} ${fill(t.bad, { ...letter, dlq: s.dlq })}`,
+    `${indent}${ctx.out.style("red", "✗")} ${
+      fill(t.bad, { ...letter, reason: verdict.shown, dlq: s.dlq })
+    }`,
   );
 }
 

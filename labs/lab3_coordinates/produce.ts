@@ -25,6 +25,7 @@ import {
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
 import type { PRODUCE_OPTIONS } from "./mod.ts";
+import { readerIssues } from "./reader.ts";
 import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
@@ -209,6 +210,7 @@ async function encodeOrReject(
   n: number,
   record: Record<string, unknown>,
 ): Promise<Uint8Array | undefined> {
+  const lang = ctx.config.lang;
   try {
     const value = await registry.encode(schemaId, record);
     ctx.out.event("generated", { n, record });
@@ -217,10 +219,12 @@ async function encodeOrReject(
   } catch (err) {
     if (!(err instanceof SchemaValidationError)) throw err;
     const reason = describeIssues(err.issues);
+    // The registry's validator speaks English; the same schema checked here speaks the user's language.
+    const shown = lang === "en" ? reason : describeIssues(readerIssues(record, lang));
     ctx.out.event(
       "rejected",
       { n, record, reason, issues: err.issues },
-      `${indent}${ctx.out.style("red", "✗")} ${fill(t.rejected, { n, reason })}`,
+      `${indent}${ctx.out.style("red", "✗")} ${fill(t.rejected, { n, reason: shown })}`,
     );
     return undefined;
   }

@@ -50,6 +50,10 @@ const en = {
   bad:
     "{topic} [{partition}] offset {offset}: {reason} → {dlq} [{dlqPartition}] offset {dlqOffset}",
   consumerDone: "{good} valid, {invalid} invalid, {dlq} written to the dead letter topic",
+  reasonNotWire: "not in the Schema Registry wire format",
+  reasonUnknownSchema: "the registry does not know the record's schema id",
+  reasonInvalidJson: "the payload is not JSON",
+  reasonSchema: "the record breaks the schema: {issues}",
   resetOffsets: "offsets of group {group} on {topic} reset to the start of every partition",
   resetBusy: "group {group} has running consumers; stop them before --from-beginning",
   checkDelivered: "all {count} valid records were read back and passed validation",
@@ -116,6 +120,10 @@ const ru: Translation<typeof en> = {
   bad:
     "{topic} [{partition}] смещение {offset}: {reason} → {dlq} [{dlqPartition}] смещение {dlqOffset}",
   consumerDone: "корректных: {good}, некорректных: {invalid}, записано в DLQ: {dlq}",
+  reasonNotWire: "запись не в формате Schema Registry (wire format)",
+  reasonUnknownSchema: "реестр не знает id схемы этой записи",
+  reasonInvalidJson: "содержимое записи не является JSON",
+  reasonSchema: "запись нарушает схему: {issues}",
   resetOffsets: "смещения группы {group} на {topic} перенесены в начало каждой партиции",
   resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from-beginning",
   checkDelivered: "все корректные записи ({count}) прочитаны и прошли проверку",

@@ -101,3 +101,12 @@ Deno.test("lab3 dead letter headers name the reason and the origin", () => {
   );
   assert.equal(dlqTopicOf("users_coordinates"), "users_coordinates.dlq");
 });
+
+Deno.test("readerIssues speaks Russian through ajv-i18n with lang ru", () => {
+  const en = readerIssues({ id: "x", longitude: 2 });
+  const ru = readerIssues({ id: "x", longitude: 2 }, "ru");
+  assert.equal(ru.length, en.length);
+  assert.deepEqual(ru.map((i) => i.path), en.map((i) => i.path));
+  assert.ok(ru.some((i) => /обязательное поле latitude/.test(i.message)), JSON.stringify(ru));
+  assert.ok(en.some((i) => /required property 'latitude'/.test(i.message)));
+});
