@@ -7,7 +7,7 @@
  * interrupted).
  * @module
  */
-import { LABS } from "./labs/mod.ts";
+import { GRADED_LABS_SOURCE, LABS } from "./labs/mod.ts";
 import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
 import {
   type Command,
@@ -134,7 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[config.lang], { signal: sig })),
     });
     shutdown.install();
-    const ctx = new Context(config, out, shutdown);
+    const ctx = new Context(config, out, shutdown, { graded: GRADED_LABS_SOURCE });
     const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
     return shutdown.exitCode() ?? code;
   } catch (err) {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from "../lib/cli/command.ts";
+import type { GradedLabsSource } from "../lib/grading/types.ts";
 import { lab1 } from "./lab1_topics/mod.ts";
 import { lab2 } from "./lab2_hello/mod.ts";
 import { lab3 } from "./lab3_coordinates/mod.ts";
@@ -13,3 +14,9 @@ import { lab5 } from "./lab5_guarantees/mod.ts";
 
 /** Every lab command, in the order students take them. */
 export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4, lab5];
+
+/** The graded labs' tasks and answer keys, loaded when `check`, `report` or `answers` runs. */
+export const GRADED_LABS_SOURCE: GradedLabsSource = {
+  labs: async () => (await import("./grading.ts")).GRADED_LABS,
+  answers: async (lab) => await (await import("./grading.ts")).answersOf(lab),
+};

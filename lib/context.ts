@@ -8,6 +8,9 @@
  * @module
  */
 import type { Config } from "./config.ts";
+import { UsageError } from "./errors.ts";
+import type { GradedLabsSource } from "./grading/types.ts";
+import { t } from "./i18n.ts";
 import type { KafkaClients } from "./kafka.ts";
 import type { Output } from "./output.ts";
 import type { RegistryClient } from "./registry.ts";
@@ -18,13 +21,30 @@ export class Context {
   readonly config: Config;
   readonly out: Output;
   readonly shutdown: Shutdown;
+  readonly #graded?: GradedLabsSource;
   #kafka?: Promise<KafkaClients>;
   #registry?: Promise<RegistryClient>;
 
-  constructor(config: Config, out: Output, shutdown: Shutdown) {
+  constructor(
+    config: Config,
+    out: Output,
+    shutdown: Shutdown,
+    options: { graded?: GradedLabsSource } = {},
+  ) {
     this.config = config;
     this.out = out;
     this.shutdown = shutdown;
+    this.#graded = options.graded;
+  }
+
+  /** The graded labs (their tasks and answer keys), as `main.ts` wired them. */
+  get graded(): GradedLabsSource {
+    if (!this.#graded) {
+      throw new UsageError(
+        t("no graded labs are wired in", "проверяемые лабораторные не подключены"),
+      );
+    }
+    return this.#graded;
   }
 
   /** Aborted on Ctrl+C / SIGTERM: loops drain and return. */

@@ -4,19 +4,19 @@
  * required task passes. Without a lab: every lab as a progress table. With
  * `--roster FILE` (one prefix per line): a class table, `--csv` for a gradebook.
  *
- * The labs' tasks are loaded from `labs/grading.ts` when the command runs
- * (the one place `lib/` reaches into `labs/`: grading is about the labs).
+ * The labs' tasks come from the context (`ctx.graded`, wired by `main.ts`),
+ * so `lib/` never imports `labs/`.
  * @module
  */
 import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
-import { PREFIX_OPTION, prefixOf } from "../cli/lab_options.ts";
+import { PREFIX_OPTION } from "../cli/lab_options.ts";
 import type { Context } from "../context.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { fillText, localize, t } from "../i18n.ts";
 import { table } from "../output.ts";
 import { mergeNeeds, parseRoster, runTasks, summarize } from "../grading/run.ts";
-import type { LabTasks, Snapshot, TaskResult } from "../grading/types.ts";
+import type { GradedLabsSource, LabTasks, Snapshot, TaskResult } from "../grading/types.ts";
 
 /** Options of `check` (and `report`, which shares `--prefix`). */
 export const CHECK_OPTIONS = [
@@ -48,8 +48,11 @@ export const CHECK_OPTIONS = [
 ] as const satisfies readonly OptionSpec[];
 
 /** The labs named on the command line (all when none). */
-export async function selectLabs(name: string | undefined): Promise<LabTasks[]> {
-  const { GRADED_LABS } = await import("../../labs/grading.ts");
+export async function selectLabs(
+  source: GradedLabsSource,
+  name: string | undefined,
+): Promise<LabTasks[]> {
+  const GRADED_LABS = await source.labs();
   if (name === undefined) return [...GRADED_LABS];
   const lab = GRADED_LABS.find((l) => l.lab === name);
   if (!lab) {
@@ -242,7 +245,7 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
         t("--csv needs --roster and no --json", "--csv требует --roster и несовместим с --json"),
       );
     }
-    const labs = await selectLabs(args.positionals[0]);
+    const labs = await selectLabs(ctx.graded, args.positionals[0]);
     const prefixes = prefixesOf(args);
     const snaps = await snapshotsFor(ctx, labs, prefixes);
     let ok: boolean;

@@ -74,17 +74,16 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
     "kafka-lab report lab3 --lang ru",
   ],
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
-    const [lab] = await selectLabs(args.positionals[0]);
+    const [lab] = await selectLabs(ctx.graded, args.positionals[0]);
     const prefix = prefixOf(args.string("prefix"));
     const [snapshot] = await snapshotsFor(ctx, [lab], [prefix]);
     const results = runTasks(lab, snapshot);
-    const { answersOf } = await import("../../labs/grading.ts");
     const { renderReport } = await import("../grading/report.ts");
     const markdown = renderReport({
       lab,
       snapshot,
       results,
-      questions: (await answersOf(lab.lab)).map((a) => a.question),
+      questions: (await ctx.graded.answers(lab.lab)).map((a) => a.question),
       environment: environment(ctx),
       lang: ctx.config.lang,
     });

@@ -166,3 +166,15 @@ export interface Answer {
   /** The test in tests/answers/ that proves the behaviour the answer states, if any. */
   readonly provenBy?: string;
 }
+
+/**
+ * Where the graded labs come from. `lib/` never imports `labs/`: `main.ts`
+ * hands the labs' source (`GRADED_LABS_SOURCE` in `labs/mod.ts`) to the
+ * context, and `check`, `report` and the tests read it from there.
+ */
+export interface GradedLabsSource {
+  /** Every graded lab's tasks, in course order (loaded on first use). */
+  labs(): Promise<readonly LabTasks[]>;
+  /** A lab's answer key (loaded on first use). */
+  answers(lab: string): Promise<readonly Answer[]>;
+}
