@@ -1,13 +1,15 @@
 /**
- * The numbered labs, in course order. Each lab module exports one command;
- * labs never import each other, and what they share lives in `lib/`.
+ * The numbered labs, in course order. Each lab folder's `mod.ts` exports one
+ * command and only declares it: the code of each subcommand is loaded when it
+ * runs. Labs never import each other, and what they share lives in `lib/`.
  * @module
  */
 import type { Command } from "../lib/cli/command.ts";
-import { lab1 } from "./lab1_topics.ts";
-import { lab2 } from "./lab2_hello.ts";
-import { lab3 } from "./lab3_coordinates.ts";
-import { lab4 } from "./lab4_batch.ts";
+import { lab1 } from "./lab1_topics/mod.ts";
+import { lab2 } from "./lab2_hello/mod.ts";
+import { lab3 } from "./lab3_coordinates/mod.ts";
+import { lab4 } from "./lab4_batch/mod.ts";
+import { lab5 } from "./lab5_guarantees/mod.ts";
 
 /** Every lab command, in the order students take them. */
-export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4];
+export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4, lab5];

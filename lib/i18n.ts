@@ -106,3 +106,25 @@ export function decimal(n: number, lang: Lang, digits = 1): string {
   const s = n.toFixed(digits);
   return lang === "ru" ? s.replace(".", ",") : s;
 }
+
+/**
+ * A number as each language writes it, without padding: `1.5` in English,
+ * `1,5` in Russian, `3` in both.
+ */
+export function numberText(n: number, lang: Lang): string {
+  const s = String(n);
+  return lang === "ru" ? s.replace(".", ",") : s;
+}
+
+/**
+ * "Every n-th": `4th`, `1st`, `22nd` in English; `4-я` in Russian (agreeing
+ * with «запись», feminine).
+ */
+export function ordinal(n: number, lang: Lang): string {
+  if (lang === "ru") return `${n}-я`;
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13
+    ? "th"
+    : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}

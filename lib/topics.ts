@@ -13,6 +13,7 @@
  */
 import type { Admin } from "kafkajs";
 import { KafkaLabError, protocolErrorType, translateError, UsageError } from "./errors.ts";
+import { fillText, t, type Text } from "./i18n.ts";
 import { waitFor } from "./time.ts";
 
 /** What a topic should look like. */
@@ -60,12 +61,32 @@ export interface TopicLayout {
 const LEGAL_NAME = /^[a-zA-Z0-9._-]+$/;
 
 /** Why a topic name is not legal in Kafka, or undefined when it is. */
-export function topicNameProblem(name: string): string | undefined {
-  if (name.length === 0) return "the topic name is empty";
-  if (name === "." || name === "..") return `'${name}' cannot be a topic name`;
-  if (name.length > 249) return `the topic name is ${name.length} characters long; at most 249`;
+export function topicNameProblem(name: string): Text | undefined {
+  const vars = { name, length: name.length };
+  if (name.length === 0) return t("the topic name is empty", "имя топика пустое");
+  if (name === "." || name === "..") {
+    return fillText(
+      t("'{name}' cannot be a topic name", "'{name}' не может быть именем топика"),
+      vars,
+    );
+  }
+  if (name.length > 249) {
+    return fillText(
+      t(
+        "the topic name is {length} characters long; at most 249",
+        "в имени топика {length} симв.; допустимо не больше 249",
+      ),
+      vars,
+    );
+  }
   if (!LEGAL_NAME.test(name)) {
-    return `'${name}' has characters Kafka does not allow in topic names (only letters, digits, '.', '_' and '-')`;
+    return fillText(
+      t(
+        "'{name}' has characters Kafka does not allow in topic names (only letters, digits, '.', '_' and '-')",
+        "в имени '{name}' есть символы, которые Kafka не допускает в именах топиков (только буквы, цифры, '.', '_' и '-')",
+      ),
+      vars,
+    );
   }
   return undefined;
 }
@@ -73,8 +94,48 @@ export function topicNameProblem(name: string): string | undefined {
 /** Throws {@linkcode UsageError} for an illegal topic name. */
 export function checkTopicName(name: string): string {
   const problem = topicNameProblem(name);
-  if (problem) throw new UsageError(problem, "e.g. --topic my-topic");
+  if (problem) {
+    throw new UsageError(problem, t("e.g. --topic my-topic", "например, --topic my-topic"));
+  }
   return name;
+}
+
+/**
+ * Kafka's metric names replace '.' with '_', so `users.coordinates` and
+ * `users_coordinates` cannot both exist: the existing topic `name` collides
+ * with, or undefined.
+ */
+export function collidingTopic(name: string, existing: readonly string[]): string | undefined {
+  const key = name.replaceAll(".", "_");
+  return existing.find((other) => other !== name && other.replaceAll(".", "_") === key);
+}
+
+/** Broker settings people give as topic configs, with the topic config that means the same. */
+export const BROKER_NAMES_OF_TOPIC_CONFIGS: Readonly<Record<string, string>> = {
+  "message.max.bytes": "max.message.bytes",
+  "log.retention.ms": "retention.ms",
+  "log.retention.bytes": "retention.bytes",
+  "log.segment.bytes": "segment.bytes",
+  "log.cleanup.policy": "cleanup.policy",
+  "log.message.timestamp.type": "message.timestamp.type",
+  "default.replication.factor": "--replication-factor",
+  "num.partitions": "--partitions",
+};
+
+/** Warnings about a topic spec that Kafka accepts but that will not work as meant. */
+export function specWarnings(spec: TopicSpec): Text[] {
+  const warnings: Text[] = [];
+  const minIsr = Number(spec.configs?.["min.insync.replicas"]);
+  if (Number.isInteger(minIsr) && minIsr > spec.replicationFactor) {
+    warnings.push(fillText(
+      t(
+        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: every acks=all write will be refused (NOT_ENOUGH_REPLICAS)",
+        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: каждая запись с acks=all будет отклонена (NOT_ENOUGH_REPLICAS)",
+      ),
+      { topic: spec.name, minIsr, rf: spec.replicationFactor },
+    ));
+  }
+  return warnings;
 }
 
 /** Parses repeated `--config key=value` into an object; throws {@linkcode UsageError}. */
@@ -84,8 +145,14 @@ export function parseConfigPairs(pairs: readonly string[]): Record<string, strin
     const eq = pair.indexOf("=");
     if (eq <= 0 || eq === pair.length - 1) {
       throw new UsageError(
-        `--config takes key=value, not '${pair}'`,
-        "e.g. --config min.insync.replicas=2",
+        fillText(
+          t(
+            "--config takes key=value, not '{pair}'",
+            "--config принимает ключ=значение, а не '{pair}'",
+          ),
+          { pair },
+        ),
+        t("e.g. --config min.insync.replicas=2", "например, --config min.insync.replicas=2"),
       );
     }
     configs[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
@@ -94,20 +161,32 @@ export function parseConfigPairs(pairs: readonly string[]): Record<string, strin
 }
 
 /** How an existing topic differs from the spec, one sentence each (empty: it matches). */
-export function layoutDifferences(spec: TopicSpec, layout: TopicLayout): string[] {
-  const diffs: string[] = [];
+export function layoutDifferences(spec: TopicSpec, layout: TopicLayout): Text[] {
+  const diffs: Text[] = [];
   if (layout.partitions.length !== spec.partitions) {
-    diffs.push(`has ${layout.partitions.length} partition(s), expected ${spec.partitions}`);
+    diffs.push(fillText(
+      t("partitions: {got}, expected {want}", "партиций: {got}, ожидалось {want}"),
+      { got: layout.partitions.length, want: spec.partitions },
+    ));
   }
   if (layout.replicationFactor !== spec.replicationFactor) {
-    diffs.push(
-      `has replication factor ${layout.replicationFactor}, expected ${spec.replicationFactor}`,
-    );
+    diffs.push(fillText(
+      t("replication factor {got}, expected {want}", "фактор репликации {got}, ожидался {want}"),
+      { got: layout.replicationFactor, want: spec.replicationFactor },
+    ));
   }
   for (const [key, value] of Object.entries(spec.configs ?? {})) {
     const actual = layout.configs[key];
     if (actual !== value) {
-      diffs.push(`has ${key}=${actual ?? "(broker default)"}, expected ${value}`);
+      diffs.push(fillText(
+        actual === undefined
+          ? t(
+            "{key} is the broker default, expected {value}",
+            "{key} — значение брокера по умолчанию, ожидалось {value}",
+          )
+          : t("{key}={actual}, expected {value}", "{key}={actual}, ожидалось {value}"),
+        { key, actual: actual ?? "", value },
+      ));
     }
   }
   return diffs;
@@ -198,7 +277,9 @@ export interface EnsureResult {
   readonly status: "created" | "exists";
   readonly layout: TopicLayout;
   /** How an existing topic differs from the spec (empty when it matches or was created). */
-  readonly differences: readonly string[];
+  readonly differences: readonly Text[];
+  /** What will not work as meant (e.g. min.insync.replicas above the replication factor). */
+  readonly warnings: readonly Text[];
 }
 
 /**
@@ -208,36 +289,51 @@ export interface EnsureResult {
  * {@linkcode UsageError}.
  */
 export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<EnsureResult> {
-  checkTopicName(spec.name);
-  if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
-    throw new UsageError(`a topic needs at least 1 partition, not ${spec.partitions}`);
+  checkSpec(spec);
+  const existing = await describeTopic(admin, spec.name);
+  const warnings = specWarnings(spec);
+  if (existing) {
+    const differences = layoutDifferences(spec, existing);
+    return { status: "exists", layout: existing, differences, warnings };
   }
-  if (!Number.isInteger(spec.replicationFactor) || spec.replicationFactor < 1) {
+  const collision = collidingTopic(spec.name, await admin.listTopics());
+  if (collision) {
     throw new UsageError(
-      `the replication factor must be at least 1, not ${spec.replicationFactor}`,
+      fillText(
+        t(
+          "topic {name} would collide with the existing topic {other}: Kafka's metric names write '.' as '_', so the two cannot both exist",
+          "топик {name} совпал бы с существующим топиком {other}: в именах метрик Kafka '.' заменяется на '_', поэтому оба топика существовать не могут",
+        ),
+        { name: spec.name, other: collision },
+      ),
+      fillText(
+        t(
+          "use {other}, or pick a name that differs in more than '.' and '_'",
+          "используйте {other} или выберите имя, которое отличается не только '.' и '_'",
+        ),
+        { other: collision },
+      ),
     );
   }
-  const existing = await describeTopic(admin, spec.name);
-  if (existing) {
-    return { status: "exists", layout: existing, differences: layoutDifferences(spec, existing) };
-  }
-  if (spec.configs && Object.keys(spec.configs).length > 0) {
-    const known = await knownTopicConfigs(admin);
-    const unknown = known ? unknownConfigKeys(spec.configs, known) : [];
-    if (unknown.length > 0) {
-      throw new UsageError(
-        `unknown topic config ${unknown.map((u) => `'${u.key}'`).join(", ")}`,
-        unknown.map((u) => u.suggestion ? `did you mean ${u.suggestion}?` : "").filter((x) => x)
-          .join(" ") ||
-          "see the topic configs in Kafka's documentation (e.g. min.insync.replicas, retention.ms)",
-      );
-    }
-  }
+  await checkConfigKeys(admin, spec);
   const { brokers } = await admin.describeCluster();
   if (spec.replicationFactor > brokers.length) {
+    const vars = { rf: spec.replicationFactor, brokers: brokers.length };
     throw new UsageError(
-      `replication factor ${spec.replicationFactor} is more than the ${brokers.length} broker(s) in the cluster`,
-      `each replica needs its own broker: use --replication-factor ${brokers.length} or less, or start more brokers`,
+      fillText(
+        t(
+          "replication factor {rf} is more than the brokers in the cluster ({brokers})",
+          "фактор репликации {rf} больше числа брокеров в кластере ({brokers})",
+        ),
+        vars,
+      ),
+      fillText(
+        t(
+          "each replica needs its own broker: use --replication-factor {brokers} or less, or start more brokers",
+          "каждой реплике нужен свой брокер: укажите --replication-factor не больше {brokers} или запустите больше брокеров",
+        ),
+        vars,
+      ),
     );
   }
   try {
@@ -267,11 +363,77 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<Ensure
   }, { timeoutMs: 30_000, intervalMs: 100 });
   if (!layout) {
     throw new KafkaLabError(
-      `topic ${spec.name} was created, but its partitions had no leaders within 30 s`,
-      { hint: "see `kafka-lab status`: a broker may be down" },
+      fillText(
+        t(
+          "topic {name} was created, but its partitions had no leaders within 30 s",
+          "топик {name} создан, но у его партиций не появились лидеры за 30 с",
+        ),
+        { name: spec.name },
+      ),
+      {
+        hint: t(
+          "see `kafka-lab status`: a broker may be down",
+          "посмотрите `kafka-lab status`: возможно, брокер не работает",
+        ),
+      },
     );
   }
-  return { status: "created", layout, differences: [] };
+  return { status: "created", layout, differences: [], warnings };
+}
+
+/** Partitions and replication factor are whole numbers from 1. */
+function checkSpec(spec: TopicSpec): void {
+  checkTopicName(spec.name);
+  if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
+    throw new UsageError(fillText(
+      t("a topic needs at least 1 partition, not {n}", "топику нужна хотя бы 1 партиция, а не {n}"),
+      { n: spec.partitions },
+    ));
+  }
+  if (!Number.isInteger(spec.replicationFactor) || spec.replicationFactor < 1) {
+    throw new UsageError(fillText(
+      t(
+        "the replication factor must be at least 1, not {n}",
+        "фактор репликации должен быть не меньше 1, а не {n}",
+      ),
+      { n: spec.replicationFactor },
+    ));
+  }
+}
+
+/** Every config key is a topic config; a broker setting's name gets its topic name suggested. */
+async function checkConfigKeys(admin: Admin, spec: TopicSpec): Promise<void> {
+  if (!spec.configs || Object.keys(spec.configs).length === 0) return;
+  const brokerNamed = Object.keys(spec.configs).find((k) => k in BROKER_NAMES_OF_TOPIC_CONFIGS);
+  if (brokerNamed) {
+    const vars = { key: brokerNamed, topicKey: BROKER_NAMES_OF_TOPIC_CONFIGS[brokerNamed] };
+    throw new UsageError(
+      fillText(
+        t(
+          "{key} is a broker setting, not a topic config",
+          "{key} — настройка брокера, а не топика",
+        ),
+        vars,
+      ),
+      fillText(t("on a topic it is {topicKey}", "для топика это {topicKey}"), vars),
+    );
+  }
+  const known = await knownTopicConfigs(admin);
+  const unknown = known ? unknownConfigKeys(spec.configs, known) : [];
+  if (unknown.length === 0) return;
+  const keys = unknown.map((u) => `'${u.key}'`).join(", ");
+  const suggestions = unknown.filter((u) => u.suggestion).map((u) => u.suggestion).join(", ");
+  throw new UsageError(
+    fillText(t("unknown topic config {keys}", "неизвестная настройка топика {keys}"), { keys }),
+    suggestions
+      ? fillText(t("did you mean {suggestions}?", "возможно, имелось в виду {suggestions}?"), {
+        suggestions,
+      })
+      : t(
+        "see the topic configs in Kafka's documentation (e.g. min.insync.replicas, retention.ms)",
+        "список настроек топика — в документации Kafka (например, min.insync.replicas, retention.ms)",
+      ),
+  );
 }
 
 function innerMessage(err: unknown): string {
@@ -282,21 +444,51 @@ function innerMessage(err: unknown): string {
 /** Plain words for a refused CreateTopics. */
 function createError(err: unknown, spec: TopicSpec): Error {
   const type = protocolErrorType(err);
-  const detail = innerMessage(err);
+  const vars = {
+    detail: innerMessage(err),
+    rf: spec.replicationFactor,
+    partitions: spec.partitions,
+    name: spec.name,
+  };
   switch (type) {
     case "INVALID_CONFIG":
       return new UsageError(
-        `the broker refused the topic's configs: ${detail}`,
-        "check the key names and values (e.g. min.insync.replicas=2, retention.ms=604800000)",
+        fillText(
+          t(
+            "the broker refused the topic's configs: {detail}",
+            "брокер отклонил настройки топика: {detail}",
+          ),
+          vars,
+        ),
+        t(
+          "check the key names and values (e.g. min.insync.replicas=2, retention.ms=604800000)",
+          "проверьте имена и значения (например, min.insync.replicas=2, retention.ms=604800000)",
+        ),
       );
     case "INVALID_REPLICATION_FACTOR":
-      return new UsageError(
-        `the broker refused replication factor ${spec.replicationFactor}: ${detail}`,
-      );
+      return new UsageError(fillText(
+        t(
+          "the broker refused replication factor {rf}: {detail}",
+          "брокер отклонил фактор репликации {rf}: {detail}",
+        ),
+        vars,
+      ));
     case "INVALID_PARTITIONS":
-      return new UsageError(`the broker refused ${spec.partitions} partition(s): ${detail}`);
+      return new UsageError(fillText(
+        t(
+          "the broker refused {partitions} partitions: {detail}",
+          "брокер отклонил число партиций {partitions}: {detail}",
+        ),
+        vars,
+      ));
     case "INVALID_TOPIC_EXCEPTION":
-      return new UsageError(`the broker refused the topic name '${spec.name}': ${detail}`);
+      return new UsageError(fillText(
+        t(
+          "the broker refused the topic name '{name}': {detail}",
+          "брокер отклонил имя топика '{name}': {detail}",
+        ),
+        vars,
+      ));
     default:
       return translateError(err);
   }
@@ -324,7 +516,7 @@ export async function topicSize(
 
 /**
  * Makes sure a lab's topic exists before it produces or consumes. The
- * course's own topic (`courseSpec`) is created when missing; any other topic
+ * course's own topic (`courseSpec`, also behind a prefix) is created when missing; any other topic
  * must exist already (the error says how to create it). Returns true when the
  * topic was created now.
  */
@@ -334,14 +526,24 @@ export async function prepareTopic(
   courseSpec: TopicSpec,
 ): Promise<boolean> {
   checkTopicName(topic);
-  if (topic === courseSpec.name) {
-    return (await ensureTopic(admin, courseSpec)).status === "created";
+  // The course's topic, also behind a student's --prefix (anna.hello-kafka).
+  if (topic.endsWith(courseSpec.name)) {
+    return (await ensureTopic(admin, { ...courseSpec, name: topic })).status === "created";
   }
   if (!(await admin.listTopics()).includes(topic)) {
-    throw new KafkaLabError(`topic ${topic} does not exist`, {
-      hint:
-        `create it first: kafka-lab lab1 create --topic ${topic} --partitions ${courseSpec.partitions}`,
-    });
+    const vars = { topic, partitions: courseSpec.partitions };
+    throw new KafkaLabError(
+      fillText(t("topic {topic} does not exist", "топика {topic} нет"), vars),
+      {
+        hint: fillText(
+          t(
+            "create it first: kafka-lab lab1 create --topic {topic} --partitions {partitions}",
+            "сначала создайте его: kafka-lab lab1 create --topic {topic} --partitions {partitions}",
+          ),
+          vars,
+        ),
+      },
+    );
   }
   return false;
 }

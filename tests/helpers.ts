@@ -196,3 +196,33 @@ export async function createTopic(
   );
   return name;
 }
+
+/** What a test made and must delete: named topics and groups, or everything behind a prefix. */
+export interface Made {
+  readonly topics?: readonly string[];
+  readonly groups?: readonly string[];
+  /** Every topic and consumer group whose name starts with this (a lab run with `--prefix`). */
+  readonly prefix?: string;
+}
+
+/**
+ * Deletes the topics and consumer groups a test made (call it in `finally`).
+ * Missing ones are skipped; a group still in use is left to expire.
+ */
+export async function cleanUp(made: Made): Promise<void> {
+  const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
+  await kafka.withAdmin(async (admin) => {
+    const prefix = made.prefix;
+    const existing = await admin.listTopics();
+    const topics = existing.filter((t) =>
+      (made.topics ?? []).includes(t) || (prefix !== undefined && t.startsWith(prefix))
+    );
+    const listed = prefix === undefined ? [] : (await admin.listGroups()).groups;
+    const groups = [
+      ...(made.groups ?? []),
+      ...listed.map((g) => g.groupId).filter((g) => g.startsWith(prefix!)),
+    ];
+    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => {});
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  });
+}

@@ -13,7 +13,7 @@
 import { parseArgs } from "node:util";
 import type { Lang } from "../config.ts";
 import { UsageError } from "../errors.ts";
-import { type Localizable, localize } from "../i18n.ts";
+import { fillText, type Localizable, localize, t } from "../i18n.ts";
 
 /** The kinds of value an option takes. */
 export type OptionType = "string" | "boolean" | "integer" | "number" | "list";
@@ -33,7 +33,37 @@ export interface OptionSpec {
   readonly min?: number;
   readonly max?: number;
   readonly required?: boolean;
+  /** Whether a string option may be given as `''` (refused by default: `--group ''`). */
+  readonly allowEmpty?: boolean;
 }
+
+type BaseValue<S> = S extends { readonly type: "boolean" } ? boolean
+  : S extends { readonly type: "integer" | "number" } ? number
+  : S extends { readonly type: "list" } ? string[]
+  : S extends { readonly choices: readonly (infer C)[] } ? C
+  : string;
+
+/** The value an option holds after parsing: undefined only when it may be absent. */
+export type OptionValue<S> = S extends { readonly type: "boolean" | "list" } ? BaseValue<S>
+  : S extends { readonly default: unknown } | { readonly required: true } ? BaseValue<S>
+  : BaseValue<S> | undefined;
+
+/**
+ * The parsed values of an option table declared `as const`, keyed by option
+ * name, each typed from its spec: a misspelt name does not compile.
+ *
+ * @example
+ * ```ts
+ * const OPTS = [{ name: "count", type: "integer", default: 5, description: "How many" }] as const;
+ * type V = OptionValues<typeof OPTS>; // { readonly count: number }
+ * ```
+ */
+export type OptionValues<O extends readonly OptionSpec[]> = {
+  readonly [S in O[number] as S["name"]]: OptionValue<S>;
+};
+
+/** The name of one option of a table. */
+export type OptionName<O extends readonly OptionSpec[]> = O[number]["name"];
 
 /** A positional argument of a command. */
 export interface PositionalSpec {
@@ -44,8 +74,8 @@ export interface PositionalSpec {
 
 type Value = string | number | boolean | string[] | undefined;
 
-/** The parsed, validated values of one command line. */
-export class ParsedArgs {
+/** The parsed, validated values of one command line, typed by its option table `O`. */
+export class ParsedArgs<O extends readonly OptionSpec[] = readonly OptionSpec[]> {
   readonly #values: Record<string, Value>;
   readonly #given: Set<string>;
   /** Positional arguments in order. */
@@ -57,8 +87,13 @@ export class ParsedArgs {
     this.positionals = positionals;
   }
 
+  /** Every option's value, typed from the option table (`args.values.count`). */
+  get values(): OptionValues<O> {
+    return this.#values as unknown as OptionValues<O>;
+  }
+
   /** Whether the user typed this option (as opposed to its default applying). */
-  given(name: string): boolean {
+  given(name: OptionName<O>): boolean {
     return this.#given.has(name);
   }
 
@@ -71,7 +106,7 @@ export class ParsedArgs {
   /** A string option that must be present. */
   requireString(name: string): string {
     const v = this.string(name);
-    if (v === undefined || v === "") throw new UsageError(`--${name} is required`);
+    if (v === undefined || v === "") throw requiredError(name);
     return v;
   }
 
@@ -103,55 +138,110 @@ export class ParsedArgs {
   }
 }
 
+function requiredError(name: string): UsageError {
+  return new UsageError(fillText(t("--{name} is required", "нужен параметр --{name}"), { name }));
+}
+
 function parseNumber(spec: OptionSpec, raw: string): number {
   const trimmed = raw.trim();
   const n = spec.type === "integer" ? Number(trimmed) : Number.parseFloat(trimmed);
   const valid = trimmed !== "" && Number.isFinite(n) && (spec.type !== "integer" ||
     (Number.isInteger(n) && /^[+-]?\d+$/.test(trimmed)));
+  const vars = { name: spec.name, raw, min: spec.min ?? "", max: spec.max ?? "" };
   if (!valid) {
-    throw new UsageError(
-      `--${spec.name} takes ${
-        spec.type === "integer" ? "a whole number" : "a number"
-      }, not '${raw}'`,
-    );
+    throw new UsageError(fillText(
+      spec.type === "integer"
+        ? t(
+          "--{name} takes a whole number, not '{raw}'",
+          "--{name} принимает целое число, а не '{raw}'",
+        )
+        : t("--{name} takes a number, not '{raw}'", "--{name} принимает число, а не '{raw}'"),
+      vars,
+    ));
   }
   if (spec.min !== undefined && n < spec.min) {
-    throw new UsageError(`--${spec.name} must be at least ${spec.min}, not ${raw}`);
+    throw new UsageError(fillText(
+      t(
+        "--{name} must be at least {min}, not {raw}",
+        "--{name} должен быть не меньше {min}, а не {raw}",
+      ),
+      vars,
+    ));
   }
   if (spec.max !== undefined && n > spec.max) {
-    throw new UsageError(`--${spec.name} must be at most ${spec.max}, not ${raw}`);
+    throw new UsageError(fillText(
+      t(
+        "--{name} must be at most {max}, not {raw}",
+        "--{name} должен быть не больше {max}, а не {raw}",
+      ),
+      vars,
+    ));
   }
   return n;
 }
 
 function checkChoice(spec: OptionSpec, raw: string): string {
   if (spec.choices && !spec.choices.includes(raw)) {
+    throw new UsageError(fillText(
+      t(
+        "--{name} must be one of {choices}, not '{raw}'",
+        "--{name}: допустимые значения {choices}, а не '{raw}'",
+      ),
+      { name: spec.name, choices: spec.choices.join(", "), raw },
+    ));
+  }
+  if (raw === "" && !spec.allowEmpty) {
     throw new UsageError(
-      `--${spec.name} must be one of ${spec.choices.join(", ")}, not '${raw}'`,
+      fillText(t("--{name} cannot be empty", "--{name} не может быть пустым"), { name: spec.name }),
+      fillText(
+        t(
+          "give a value, or leave --{name} out to use the default",
+          "укажите значение или не указывайте --{name}, чтобы действовало значение по умолчанию",
+        ),
+        { name: spec.name },
+      ),
     );
   }
   return raw;
 }
 
-/** Rewrites the errors of `node:util` `parseArgs` into one plain sentence. */
+const PARSE_WORDS = {
+  unknown: t("unknown option {flag}", "неизвестный параметр {flag}"),
+  needsValue: t("{flag} needs a value", "параметру {flag} нужно значение"),
+  unexpected: t("unexpected argument '{arg}'", "лишний аргумент '{arg}'"),
+  dashHint: t(
+    "to give a value that starts with '-', write {flag}=<value>",
+    "значение, которое начинается с '-', пишите так: {flag}=<значение>",
+  ),
+  noValue: t("{flag} takes no value", "параметр {flag} не принимает значения"),
+} as const;
+
+/**
+ * Rewrites the errors of `node:util` `parseArgs` into one plain sentence. Node
+ * gives these errors no code to tell them apart, so its message is the only
+ * source; an unknown shape is reported as it is.
+ */
 function usageFromParseError(err: Error): UsageError {
   const msg = err.message;
+  const flagOf = (m: string) => m.split(",").pop()!.trim();
   const unknown = /Unknown option '([^']+)'/.exec(msg);
-  if (unknown) return new UsageError(`unknown option ${unknown[1]}`);
+  if (unknown) return new UsageError(fillText(PARSE_WORDS.unknown, { flag: unknown[1] }));
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-  if (missing) return new UsageError(`${missing[1].split(",").pop()!.trim()} needs a value`);
+  if (missing) {
+    return new UsageError(fillText(PARSE_WORDS.needsValue, { flag: flagOf(missing[1]) }));
+  }
   const unexpected = /Unexpected argument '([^']+)'/.exec(msg);
-  if (unexpected) return new UsageError(`unexpected argument '${unexpected[1]}'`);
+  if (unexpected) return new UsageError(fillText(PARSE_WORDS.unexpected, { arg: unexpected[1] }));
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(msg);
   if (ambiguous) {
-    const flag = ambiguous[1].split(",").pop()!.trim();
+    const flag = flagOf(ambiguous[1]);
     return new UsageError(
-      `${flag} needs a value`,
-      `to give a value that starts with '-', write ${flag}=<value>`,
+      fillText(PARSE_WORDS.needsValue, { flag }),
+      fillText(PARSE_WORDS.dashHint, { flag }),
     );
   }
   const noValue = /Option '([^']+)' does not take an argument/.exec(msg);
-  if (noValue) return new UsageError(`${noValue[1].split(",").pop()!.trim()} takes no value`);
+  if (noValue) return new UsageError(fillText(PARSE_WORDS.noValue, { flag: flagOf(noValue[1]) }));
   return new UsageError(msg.split("\n")[0]);
 }
 
@@ -160,11 +250,11 @@ function usageFromParseError(err: Error): UsageError {
  * unknown option, a missing or malformed value, a value out of range, or too
  * many positionals.
  */
-export function parseOptions(
+export function parseOptions<const O extends readonly OptionSpec[]>(
   argv: readonly string[],
-  options: readonly OptionSpec[],
+  options: O,
   positionals: readonly PositionalSpec[] = [],
-): ParsedArgs {
+): ParsedArgs<O> {
   const config: Record<
     string,
     { type: "string" | "boolean"; short?: string; multiple?: boolean }
@@ -195,7 +285,7 @@ export function parseOptions(
       spec.name
     ];
     if (raw === undefined) {
-      if (spec.required) throw new UsageError(`--${spec.name} is required`);
+      if (spec.required) throw requiredError(spec.name);
       values[spec.name] = spec.type === "list" ? [] : spec.default;
       continue;
     }
@@ -218,14 +308,16 @@ export function parseOptions(
 
   if (parsed.positionals.length > positionals.length) {
     const extra = parsed.positionals[positionals.length];
-    throw new UsageError(`unexpected argument '${extra}'`);
+    throw new UsageError(fillText(PARSE_WORDS.unexpected, { arg: extra }));
   }
   positionals.forEach((p, i) => {
     if (p.required && parsed.positionals[i] === undefined) {
-      throw new UsageError(`missing argument <${p.name}>`);
+      throw new UsageError(
+        fillText(t("missing argument <{name}>", "не хватает аргумента <{name}>"), { name: p.name }),
+      );
     }
   });
-  return new ParsedArgs(values, given, parsed.positionals);
+  return new ParsedArgs<O>(values, given, parsed.positionals);
 }
 
 function valueName(spec: OptionSpec): string {

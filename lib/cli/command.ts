@@ -11,7 +11,7 @@
 import type { Lang } from "../config.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
-import { type Localizable, localize } from "../i18n.ts";
+import { fillText, type Localizable, localize, t } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
 import { renderOptions } from "./args.ts";
 
@@ -26,68 +26,140 @@ export interface Command {
   readonly positionals?: readonly PositionalSpec[];
   readonly examples?: readonly string[];
   readonly subcommands?: readonly Command[];
+  /**
+   * The arguments after the command's name are not parsed: they reach `run`
+   * unchanged as `args.positionals` (for wrappers of other programs, like
+   * `kafka-lab kafka <tool>`).
+   */
+  readonly passthrough?: boolean;
   /** Runs the command; returns the exit code (0 when nothing is returned). */
   run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
 }
 
+/** A command whose `run` gets values typed from its own option table. */
+export interface CommandSpec<O extends readonly OptionSpec[]>
+  extends Omit<Command, "options" | "run"> {
+  readonly options?: O;
+  run?(ctx: Context, args: ParsedArgs<O>): Promise<number | void>;
+}
+
+/**
+ * Declares a command with a typed option table: `run` reads `args.values.x`,
+ * and a misspelt option name does not compile.
+ *
+ * @example
+ * ```ts
+ * const OPTS = [{ name: "yes", type: "boolean", description: "No questions" }] as const;
+ * defineCommand({ name: "delete", summary: "Delete", options: OPTS, run: async (_ctx, args) => {
+ *   args.values.yes; // boolean
+ * } });
+ * ```
+ */
+export function defineCommand<const O extends readonly OptionSpec[]>(
+  spec: CommandSpec<O>,
+): Command {
+  return spec as unknown as Command;
+}
+
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: "help", short: "h", type: "boolean", description: "Show help for this command" },
+  {
+    name: "help",
+    short: "h",
+    type: "boolean",
+    description: t("Show help for this command", "Показать справку по команде"),
+  },
   {
     name: "json",
     type: "boolean",
-    description: "Print one JSON event per line instead of text (for scripts)",
+    description: t(
+      "Print one JSON event per line instead of text (for scripts)",
+      "Выводить по одному событию JSON в строке вместо текста (для скриптов)",
+    ),
   },
   {
     name: "quiet",
     short: "q",
     type: "boolean",
-    description: "Print results only, without theory and explanations",
+    description: t(
+      "Print results only, without theory and explanations",
+      "Выводить только результаты, без теории и пояснений",
+    ),
   },
   {
     name: "verbose",
     short: "v",
     type: "boolean",
-    description: "Print client logs and, on errors, stack traces",
+    description: t(
+      "Print client logs and, on errors, stack traces",
+      "Выводить журналы клиента, а при ошибках — трассировку стека",
+    ),
   },
   {
     name: "lang",
     type: "string",
     choices: ["en", "ru"],
-    description: "Language of lab texts (default: KAFKA_LAB_LANG, else from LANG)",
+    description: t(
+      "Language of all output (default: KAFKA_LAB_LANG, else from LANG)",
+      "Язык вывода (по умолчанию KAFKA_LAB_LANG, иначе по LANG)",
+    ),
   },
   {
     name: "bootstrap-server",
     short: "b",
     type: "string",
     valueName: "HOST:PORT,...",
-    description: "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's brokers)",
+    description: t(
+      "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's)",
+      "Брокеры Kafka (переменная KAFKA_BROKERS; по умолчанию — локального кластера)",
+    ),
   },
   {
     name: "registry-url",
     type: "string",
     valueName: "URL",
-    description: "Schema Registry URL (env SCHEMA_REGISTRY_URL; default: the local cluster's)",
+    description: t(
+      "Schema Registry URL (env SCHEMA_REGISTRY_URL; default: the local cluster's)",
+      "Адрес Schema Registry (переменная SCHEMA_REGISTRY_URL; по умолчанию — локального кластера)",
+    ),
   },
   {
     name: "client-id",
     type: "string",
     valueName: "ID",
-    description: "Kafka client id (env KAFKA_LAB_CLIENT_ID; default kafka-lab)",
+    description: t(
+      "Kafka client id (env KAFKA_LAB_CLIENT_ID; default kafka-lab)",
+      "Идентификатор клиента Kafka (переменная KAFKA_LAB_CLIENT_ID; по умолчанию kafka-lab)",
+    ),
   },
   {
     name: "sasl-mechanism",
     type: "string",
     choices: ["plain", "scram-sha-256", "scram-sha-512"],
-    description: "SASL mechanism (password from KAFKA_LAB_SASL_PASSWORD)",
+    description: t(
+      "SASL mechanism (password from KAFKA_LAB_SASL_PASSWORD)",
+      "Механизм SASL (пароль из KAFKA_LAB_SASL_PASSWORD)",
+    ),
   },
-  { name: "sasl-username", type: "string", valueName: "USER", description: "SASL user name" },
-  { name: "ssl", type: "boolean", description: "Connect to the brokers with TLS" },
+  {
+    name: "sasl-username",
+    type: "string",
+    valueName: "USER",
+    description: t("SASL user name", "Имя пользователя SASL"),
+  },
+  {
+    name: "ssl",
+    type: "boolean",
+    description: t("Connect to the brokers with TLS", "Подключаться к брокерам по TLS"),
+  },
   {
     name: "ssl-ca",
     type: "string",
     valueName: "FILE",
-    description: "PEM file of the CA that signed the brokers' certificates",
+    description: t(
+      "PEM file of the CA that signed the brokers' certificates",
+      "PEM-файл центра сертификации, подписавшего сертификаты брокеров",
+    ),
   },
 ];
 
@@ -107,9 +179,16 @@ export function resolveCommand(commands: readonly Command[], argv: readonly stri
   if (first === undefined || first.startsWith("-")) return { path: [], rest: argv };
   let node = commands.find((c) => c.name === first);
   if (!node) {
+    const vars = { first, list: commands.map((c) => c.name).join(", ") };
     throw new UsageError(
-      `unknown command '${first}'`,
-      `commands: ${commands.map((c) => c.name).join(", ")}; see kafka-lab --help`,
+      fillText(t("unknown command '{first}'", "неизвестная команда '{first}'"), vars),
+      fillText(
+        t(
+          "commands: {list}; see `kafka-lab --help`",
+          "команды: {list}; справка: `kafka-lab --help`",
+        ),
+        vars,
+      ),
     );
   }
   const path: Command[] = [node];
@@ -119,11 +198,23 @@ export function resolveCommand(commands: readonly Command[], argv: readonly stri
     const next: Command | undefined = node.subcommands.find((c) => c.name === word);
     if (!next) {
       if (node.positionals && node.positionals.length > 0) break;
+      const vars = {
+        word,
+        name: path.map((c) => c.name).join(" "),
+        list: node.subcommands.map((c) => c.name).join(", "),
+      };
       throw new UsageError(
-        `unknown subcommand '${word}' of ${path.map((c) => c.name).join(" ")}`,
-        `subcommands: ${node.subcommands.map((c) => c.name).join(", ")}; see kafka-lab ${
-          path.map((c) => c.name).join(" ")
-        } --help`,
+        fillText(
+          t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'"),
+          vars,
+        ),
+        fillText(
+          t(
+            "subcommands: {list}; see `kafka-lab {name} --help`",
+            "подкоманды: {list}; справка: `kafka-lab {name} --help`",
+          ),
+          vars,
+        ),
       );
     }
     path.push(next);
@@ -166,18 +257,24 @@ export const HELP_HEADINGS = {
   },
 } as const;
 
+const USAGE_WORDS = {
+  en: { subcommand: "subcommand", options: "options", command: "command" },
+  ru: { subcommand: "подкоманда", options: "параметры", command: "команда" },
+} as const;
+
 /** The usage line of a command path: `kafka-lab lab1 create [options]`. */
-export function usageLine(path: readonly Command[]): string {
+export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
+  const w = USAGE_WORDS[lang];
   const cmd = path[path.length - 1];
   const words = ["kafka-lab", ...path.map((c) => c.name)];
   if (cmd?.subcommands && cmd.subcommands.length > 0) {
-    words.push(cmd.run ? "[<subcommand>]" : "<subcommand>");
+    words.push(cmd.run ? `[<${w.subcommand}>]` : `<${w.subcommand}>`);
   }
   for (const p of cmd?.positionals ?? []) words.push(p.required ? `<${p.name}>` : `[<${p.name}>]`);
   for (const o of cmd?.options ?? []) {
     if (o.required) words.push(`--${o.name} <${o.valueName ?? "VALUE"}>`);
   }
-  words.push("[options]");
+  words.push(`[${w.options}]`);
   return words.join(" ");
 }
 
@@ -191,7 +288,13 @@ export function renderHelp(
   const h = HELP_HEADINGS[lang];
   const lines: string[] = [];
   if (path.length === 0) {
-    lines.push(localize(header, lang), "", `${h.usage} kafka-lab <command> [options]`, "");
+    const w = USAGE_WORDS[lang];
+    lines.push(
+      localize(header, lang),
+      "",
+      `${h.usage} kafka-lab <${w.command}> [${w.options}]`,
+      "",
+    );
     lines.push(h.commands, ...commandList(commands, lang));
     lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
     lines.push(`  -V, --version                   ${h.version}`);
@@ -200,7 +303,7 @@ export function renderHelp(
   }
   const cmd = path[path.length - 1];
   lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${localize(cmd.summary, lang)}`, "");
-  lines.push(`${h.usage} ${usageLine(path)}`);
+  lines.push(`${h.usage} ${usageLine(path, lang)}`);
   if (cmd.description) lines.push("", localize(cmd.description, lang).trim());
   if (cmd.subcommands && cmd.subcommands.length > 0) {
     lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang));

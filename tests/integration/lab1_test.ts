@@ -1,12 +1,20 @@
 /** Lab 1 (topics) end to end against the real cluster, through the CLI. */
 import assert from "node:assert/strict";
-import { events, runCli, unique } from "../helpers.ts";
+import { cleanUp, events, runCli, unique } from "../helpers.ts";
 
 type Ev = Record<string, unknown> & { event: string };
 const byTopic = (evs: Ev[], name: string) => evs.filter((e) => e.event === name);
 
 Deno.test("lab1 creates the course topics with the seeds' layout and describes them", async () => {
   const prefix = `${unique("lab1")}.`;
+  try {
+    await createsAndDescribes(prefix);
+  } finally {
+    await cleanUp({ prefix });
+  }
+});
+
+async function createsAndDescribes(prefix: string): Promise<void> {
   const r = await runCli(["lab1", "--json", "--prefix", prefix]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
@@ -39,18 +47,29 @@ Deno.test("lab1 creates the course topics with the seeds' layout and describes t
   const exists = byTopic(events(again.stdout), "topic.exists");
   assert.equal(exists.length, 3, "running it again finds the topics");
   assert.ok(exists.every((e) => (e.differences as string[]).length === 0));
-});
+}
 
 Deno.test("lab1 prints theory, steps and control questions in Russian with --lang ru", async () => {
-  const r = await runCli(["lab1", "--lang", "ru", "--prefix", `${unique("lab1ru")}.`]);
+  const prefix = `${unique("lab1ru")}.`;
+  const r = await runCli(["lab1", "--lang", "ru", "--prefix", prefix]).finally(() =>
+    cleanUp({ prefix })
+  );
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Лабораторная 1: топики, партиции и реплики/);
+  assert.match(r.stdout, /Лабораторная работа 1: топики, партиции и реплики/);
   assert.match(r.stdout, /Шаг 2\/4: Создаём топики курса/);
   assert.match(r.stdout, /Контрольные вопросы\n\s+1\. Что такое KRaft/);
 });
 
 Deno.test("lab1 create reports an existing topic's real layout and how it differs", async () => {
   const topic = unique("lab1-diff");
+  try {
+    await reportsDifferences(topic);
+  } finally {
+    await cleanUp({ topics: [topic] });
+  }
+});
+
+async function reportsDifferences(topic: string): Promise<void> {
   const first = await runCli([
     "lab1",
     "create",
@@ -72,15 +91,15 @@ Deno.test("lab1 create reports an existing topic's real layout and how it differ
   assert.equal(second.code, 0, "an existing topic is not an error");
   const evs = events(second.stdout);
   const [exists] = byTopic(evs, "topic.exists");
-  assert.deepEqual(exists.differences, ["has 2 partition(s), expected 6"]);
+  assert.deepEqual(exists.differences, ["partitions: 2, expected 6"]);
   assert.ok(evs.some((e) => e.event === "warning" && /differs/.test(String(e.message))));
-});
+}
 
 Deno.test("lab1 create rejects bad input with exit code 2 and a plain reason", async () => {
   const topic = unique("lab1-bad");
   const rf = await runCli(["lab1", "create", "-t", topic, "-r", "4"]);
   assert.equal(rf.code, 2);
-  assert.match(rf.stderr, /replication factor 4 is more than the 3 broker\(s\)/);
+  assert.match(rf.stderr, /replication factor 4 is more than the brokers in the cluster \(3\)/);
   const parts = await runCli(["lab1", "create", "-t", topic, "-p", "0"]);
   assert.equal(parts.code, 2);
   assert.match(parts.stderr, /--partitions must be at least 1/);
@@ -110,15 +129,14 @@ Deno.test("lab1 list, describe and delete a topic", async () => {
   );
   assert.deepEqual(row, { topic, partitions: 3, replicationFactor: 3 });
   const all = await runCli(["lab1", "list", "--all", "--json"]);
-  assert.ok(
-    (events(all.stdout)[0].topics as Array<{ topic: string }>).some((t) =>
-      t.topic === "__consumer_offsets"
-    ),
-  );
+  const names = (r: { stdout: string }) =>
+    (events(r.stdout)[0].topics as Array<{ topic: string }>).map((t) => t.topic);
+  assert.ok(names(list).every((n) => !n.startsWith("__")), "internal topics only with --all");
+  assert.ok(names(list).every((n) => names(all).includes(n)), "--all lists every topic");
 
   const described = await runCli(["lab1", "describe", topic]);
   assert.equal(described.code, 0);
-  assert.match(described.stdout, new RegExp(`${topic}: 3 partition\\(s\\), replication factor 3`));
+  assert.match(described.stdout, new RegExp(`${topic}: partitions 3, replication factor 3`));
   assert.match(described.stdout, /partition\s+leader\s+replicas\s+in-sync/);
 
   const refused = await runCli(["lab1", "delete", topic]);
@@ -132,4 +150,52 @@ Deno.test("lab1 list, describe and delete a topic", async () => {
     gone.stderr,
     new RegExp(`topic ${topic} does not exist[\\s\\S]*lab1 create --topic ${topic}`),
   );
+});
+
+Deno.test("lab1 create refuses a name that collides in metric names and a broker setting as a topic config", async () => {
+  const base = unique("lab1_collide");
+  assert.equal((await runCli(["lab1", "create", "-t", base])).code, 0);
+  try {
+    const dotted = base.replaceAll("_", ".");
+    const collide = await runCli(["lab1", "create", "-t", dotted]);
+    assert.equal(collide.code, 2);
+    assert.match(collide.stderr, new RegExp(`would collide with the existing topic ${base}`));
+    const broker = await runCli([
+      "lab1",
+      "create",
+      "-t",
+      `${base}x`,
+      "-c",
+      "message.max.bytes=2000",
+    ]);
+    assert.equal(broker.code, 2);
+    assert.match(
+      broker.stderr,
+      /message\.max\.bytes is a broker setting[\s\S]*max\.message\.bytes/,
+    );
+    const ru = await runCli(["lab1", "create", "-t", dotted, "--lang", "ru"]);
+    assert.match(ru.stderr, /совпал бы с существующим топиком/);
+  } finally {
+    await runCli(["lab1", "delete", base, "--yes"]);
+  }
+});
+
+Deno.test("lab1 create warns when min.insync.replicas is above the replication factor", async () => {
+  const topic = unique("lab1-minisr");
+  try {
+    const r = await runCli([
+      "lab1",
+      "create",
+      "-t",
+      topic,
+      "-r",
+      "1",
+      "-c",
+      "min.insync.replicas=2",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /min\.insync\.replicas=2 is above the replication factor 1/);
+  } finally {
+    await runCli(["lab1", "delete", topic, "--yes"]);
+  }
 });

@@ -10,7 +10,9 @@ import { createTopic, events, runCli } from "../helpers.ts";
 
 const python = Deno.env.get("KAFKA_LAB_INTEROP_PYTHON") ?? "python3";
 const script = fileURLToPath(new URL("./confluent_json_read.py", import.meta.url));
-const schemaFile = fileURLToPath(new URL("../../labs/lab3_schema.json", import.meta.url));
+const schemaFile = fileURLToPath(
+  new URL("../../labs/lab3_coordinates/schema.json", import.meta.url),
+);
 
 Deno.test("interop Confluent's JSONDeserializer reads what lab3 produce wrote", async () => {
   const topic = await createTopic("interop-coords", 3, 2);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { describeRecord, helloValue } from "../../labs/lab2_hello.ts";
-import { LAB2_TEXT } from "../../labs/lab2_text.ts";
+import { describeRecord, helloValue } from "../../labs/lab2_hello/model.ts";
+import { LAB2_TEXT } from "../../labs/lab2_hello/text.ts";
 
 Deno.test("lab2 helloValue is the manual's text, or a JSON object with --json-value", () => {
   assert.equal(helloValue(3, false), "Hello Kafka 3");

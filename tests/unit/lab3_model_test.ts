@@ -8,13 +8,13 @@ import {
   dlqTopicOf,
   generateCoordinates,
   isBrokenTurn,
-  readerIssues,
   ROGUE_KINDS,
   rogueValue,
   UNKNOWN_SCHEMA_ID,
   USER_COORDINATES_SCHEMA,
   wireValue,
-} from "../../labs/lab3_model.ts";
+} from "../../labs/lab3_coordinates/model.ts";
+import { readerIssues } from "../../labs/lab3_coordinates/reader.ts";
 import { parseWireHeader } from "../../lib/registry.ts";
 
 const faker = new Faker({ locale: [en] });

@@ -7,13 +7,8 @@ import assert from "node:assert/strict";
 import { parseOptions } from "../../lib/cli/args.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill, pick, placeholders } from "../../lib/i18n.ts";
-import {
-  CONSUME_OPTIONS,
-  consumerSettings,
-  DEFAULT_BATCH_SIZE,
-  lab4,
-  reasonText,
-} from "../../labs/lab4_batch.ts";
+import { CONSUME_OPTIONS, DEFAULT_BATCH_SIZE, lab4 } from "../../labs/lab4_batch/mod.ts";
+import { consumerSettings } from "../../labs/lab4_batch/consume.ts";
 import {
   compareFigures,
   deserialize,
@@ -26,9 +21,10 @@ import {
   randomMessage,
   randomUuid,
   ratio,
+  reasonText,
   serialize,
-} from "../../labs/lab4_model.ts";
-import { LAB4_TEXT } from "../../labs/lab4_text.ts";
+} from "../../labs/lab4_batch/model.ts";
+import { LAB4_TEXT } from "../../labs/lab4_batch/text.ts";
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { fill, placeholders } from "../../lib/i18n.ts";
-import { LAB1_TEXT } from "../../labs/lab1_text.ts";
-import { LAB2_TEXT } from "../../labs/lab2_text.ts";
-import { LAB3_TEXT } from "../../labs/lab3_text.ts";
-import { LAB4_TEXT } from "../../labs/lab4_text.ts";
+import { LAB1_TEXT } from "../../labs/lab1_topics/text.ts";
+import { LAB2_TEXT } from "../../labs/lab2_hello/text.ts";
+import { LAB3_TEXT } from "../../labs/lab3_coordinates/text.ts";
+import { LAB4_TEXT } from "../../labs/lab4_batch/text.ts";
 
 type Table = { en: Record<string, unknown>; ru: Record<string, unknown> };
 const TABLES: Record<string, Table> = {

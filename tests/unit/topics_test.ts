@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { UsageError } from "../../lib/errors.ts";
 import {
   checkTopicName,
+  collidingTopic,
   COURSE_TOPICS,
   editDistance,
   layoutDifferences,
   parseConfigPairs,
+  specWarnings,
   type TopicLayout,
   topicNameProblem,
   unknownConfigKeys,
@@ -34,10 +36,10 @@ Deno.test("topicNameProblem accepts Kafka's legal names and explains the rest", 
   for (const ok of ["hello-kafka", "users_coordinates", "a.b-c_1", "x".repeat(249)]) {
     assert.equal(topicNameProblem(ok), undefined, ok);
   }
-  assert.match(topicNameProblem("")!, /empty/);
-  assert.match(topicNameProblem("..")!, /cannot be a topic name/);
-  assert.match(topicNameProblem("x".repeat(250))!, /250 characters/);
-  assert.match(topicNameProblem("bad name!")!, /only letters, digits/);
+  assert.match(topicNameProblem("")!.en, /empty/);
+  assert.match(topicNameProblem("..")!.en, /cannot be a topic name/);
+  assert.match(topicNameProblem("x".repeat(250))!.en, /250 characters/);
+  assert.match(topicNameProblem("bad name!")!.en, /only letters, digits/);
   assert.throws(() => checkTopicName("a/b"), UsageError);
 });
 
@@ -72,11 +74,11 @@ Deno.test("layoutDifferences says how an existing topic differs from the spec", 
         configs: { "min.insync.replicas": "1", "retention.ms": "1000" },
       },
       layout,
-    ),
+    ).map((d) => d.en),
     [
-      "has 1 partition(s), expected 6",
-      "has replication factor 1, expected 2",
-      "has min.insync.replicas=(broker default), expected 1",
+      "partitions: 1, expected 6",
+      "replication factor 1, expected 2",
+      "min.insync.replicas is the broker default, expected 1",
     ],
   );
 });
@@ -92,4 +94,21 @@ Deno.test("unknownConfigKeys finds misspelt keys and suggests the closest known 
   }]);
   assert.equal(editDistance("kitten", "sitting"), 3);
   assert.equal(editDistance("", "abc"), 3);
+});
+
+Deno.test("collidingTopic finds a topic whose name differs only in '.' and '_'", () => {
+  assert.equal(
+    collidingTopic("users.coordinates", ["users_coordinates", "x"]),
+    "users_coordinates",
+  );
+  assert.equal(collidingTopic("users_coordinates", ["users_coordinates"]), undefined);
+  assert.equal(collidingTopic("orders", ["orders.dlq"]), undefined);
+});
+
+Deno.test("specWarnings warns when min.insync.replicas is above the replication factor", () => {
+  const spec = { name: "t", partitions: 1, replicationFactor: 2 };
+  assert.equal(specWarnings({ ...spec, configs: { "min.insync.replicas": "2" } }).length, 0);
+  const [w] = specWarnings({ ...spec, configs: { "min.insync.replicas": "3" } });
+  assert.match(w.en, /acks=all write will be refused/);
+  assert.match(w.ru, /acks=all будет отклонена/);
 });

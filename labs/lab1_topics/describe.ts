@@ -1,0 +1,26 @@
+/**
+ * `lab1 describe`: a topic's partitions (leader, replicas, ISR) and configs.
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { prefixOf } from "../../lib/cli/lab_options.ts";
+import type { Context } from "../../lib/context.ts";
+import { checkTopicName } from "../../lib/topics.ts";
+import { layoutData, printLayout, requireLayout } from "./report.ts";
+import type { DESCRIBE_OPTIONS } from "./mod.ts";
+import { lab1Text } from "./text.ts";
+
+/** Runs `lab1 describe`. */
+export async function describe(
+  ctx: Context,
+  args: ParsedArgs<typeof DESCRIBE_OPTIONS>,
+): Promise<number> {
+  const t = lab1Text(ctx.config.lang);
+  const topic = checkTopicName(prefixOf(args.values.prefix) + args.positionals[0]);
+  return await (await ctx.kafka()).withAdmin(async (admin) => {
+    const layout = await requireLayout(t, admin, topic);
+    ctx.out.event("topic.describe", layoutData(layout));
+    printLayout(ctx, t, layout, "");
+    return 0;
+  });
+}
