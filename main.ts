@@ -8,7 +8,7 @@
  * @module
  */
 import { LABS } from "./labs/mod.ts";
-import { type ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
 import {
   type Command,
   GLOBAL_OPTIONS,
@@ -24,7 +24,7 @@ import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/error
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
 import { fill, fillText, t } from "./lib/i18n.ts";
-import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
+import { KAFKA_VERSION, VERSION, versionInfo, versionText } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
 export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
@@ -71,7 +71,8 @@ export function earlyLang(
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--version" || argv[0] === "-V") {
     const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
-    out.event("version", { version: VERSION, kafka: KAFKA_VERSION }, `kafka-lab ${VERSION}`);
+    const info = versionInfo();
+    out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
     return ExitCode.ok;
   }
   // Until the options are parsed, print errors as the raw flags ask.
@@ -88,16 +89,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     const resolved = resolveCommand(COMMANDS, argv);
     path = resolved.path;
     const cmd = path[path.length - 1];
-    // Help wins over everything else on the line, required options included.
-    if (resolved.rest.some((a) => a === "--help" || a === "-h")) {
+    // Help wins over everything else on the line, required options included;
+    // a passthrough command (Kafka's own tools) hands `--help` to the tool.
+    if (!cmd?.passthrough && resolved.rest.some((a) => a === "--help" || a === "-h")) {
       out.line(renderHelp(COMMANDS, path, HEADER, lang));
       return ExitCode.ok;
     }
-    const args = parseOptions(
-      resolved.rest,
-      [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
-      cmd?.positionals ?? [],
-    );
+    const args = cmd?.passthrough
+      ? new ParsedArgs({}, new Set(), [...resolved.rest])
+      : parseOptions(
+        resolved.rest,
+        [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
+        cmd?.positionals ?? [],
+      );
     out = createOutput({
       json: args.bool("json"),
       quiet: args.bool("quiet"),

@@ -9,6 +9,7 @@ import { lab1 } from "./lab1_topics/mod.ts";
 import { lab2 } from "./lab2_hello/mod.ts";
 import { lab3 } from "./lab3_coordinates/mod.ts";
 import { lab4 } from "./lab4_batch/mod.ts";
+import { lab5 } from "./lab5_guarantees/mod.ts";
 
 /** Every lab command, in the order students take them. */
-export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4];
+export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4, lab5];

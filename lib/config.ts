@@ -15,6 +15,7 @@
  * @module
  */
 import { parse as parseDotenv } from "dotenv";
+import { readLocalBrokers } from "./cluster/state.ts";
 import { UsageError } from "./errors.ts";
 
 /** Where a configuration value came from. */
@@ -108,8 +109,12 @@ export const CONFIG_KEYS: readonly KeyInfo[] = [
   },
 ];
 
-/** The default bootstrap address: the first external listener of the local cluster. */
-export const DEFAULT_BROKERS = "localhost:19092";
+/**
+ * The default bootstrap list: every broker of the default local cluster, so a
+ * client still finds the cluster while any one broker is down. A running local
+ * cluster's recorded brokers come first (source "local cluster").
+ */
+export const DEFAULT_BROKERS = "localhost:19092,localhost:19093,localhost:19094";
 /** Confluent Schema Registry's address as `compose.yaml` publishes it. */
 export const DEFAULT_REGISTRY_URL = "http://localhost:8081";
 export const DEFAULT_CLIENT_ID = "kafka-lab";
@@ -154,6 +159,8 @@ export interface ConfigInput {
   readonly dotenv: Readonly<Record<string, string>>;
   /** The registry URL recorded by a local cluster started with `kafka-lab up`. */
   readonly localRegistryUrl?: string;
+  /** The broker addresses recorded by a local cluster started with `kafka-lab up`. */
+  readonly localBrokers?: readonly string[];
   /** `Deno.build.os`; decides the default state and cache folders. */
   readonly os?: string;
 }
@@ -242,7 +249,9 @@ function defaultDir(
  * The state and cache folders alone; the local cluster's state file lives in
  * the state folder, so these are needed before the rest can be resolved.
  */
-export function resolveDirs(input: Omit<ConfigInput, "flags" | "localRegistryUrl">): {
+export function resolveDirs(
+  input: Omit<ConfigInput, "flags" | "localRegistryUrl" | "localBrokers">,
+): {
   stateDir: string;
   cacheDir: string;
 } {
@@ -275,7 +284,12 @@ export function resolveConfig(input: ConfigInput): Config {
       source = "default";
       switch (info.key) {
         case "brokers":
-          value = DEFAULT_BROKERS;
+          if (input.localBrokers && input.localBrokers.length > 0) {
+            value = input.localBrokers.join(",");
+            source = "local cluster";
+          } else {
+            value = DEFAULT_BROKERS;
+          }
           break;
         case "registryUrl":
           if (input.localRegistryUrl) {
@@ -379,7 +393,7 @@ export function readDotenv(path = ".env"): Record<string, string> {
 
 /**
  * Resolves the configuration of this process: its flags, `Deno.env`, `./.env`,
- * and the registry URL a running local cluster recorded.
+ * and the registry URL and brokers a running local cluster recorded.
  */
 export function loadConfig(
   flags: ConfigInput["flags"],
@@ -394,5 +408,6 @@ export function loadConfig(
     dotenv,
     os: Deno.build.os,
     localRegistryUrl: readLocalRegistryUrl(stateDir),
+    localBrokers: readLocalBrokers(stateDir),
   });
 }

@@ -15,23 +15,14 @@
  * ```
  * @module
  */
-import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from "kafkajs";
+import type { Consumer, ConsumerRunConfig, EachBatchPayload, EachMessagePayload } from "kafkajs";
 import { KafkaLabError } from "./errors.ts";
+import { fillText, t } from "./i18n.ts";
 import type { KafkaClients } from "./kafka.ts";
+import { chunk, type ConsumedRecord, nextOffset, toRecord } from "./consume_records.ts";
 import { sleep } from "./time.ts";
 
-/** A record as a lab sees it. */
-export interface ConsumedRecord {
-  readonly topic: string;
-  readonly partition: number;
-  /** The record's offset (a decimal string: offsets are 64-bit). */
-  readonly offset: string;
-  readonly key: Uint8Array | null;
-  readonly value: Uint8Array | null;
-  /** Milliseconds since the epoch, as a string. */
-  readonly timestamp: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
+export { chunk, type ConsumedRecord, nextOffset, toRecord } from "./consume_records.ts";
 
 /** Why the loop stopped. */
 export type StopReason = "max-messages" | "idle" | "signal";
@@ -72,45 +63,105 @@ export interface ConsumeSummary {
   readonly stoppedBy: StopReason;
 }
 
-/** Converts a kafkajs message. */
-export function toRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) {
-    if (v === undefined) continue;
-    const first = Array.isArray(v) ? v[0] : v;
-    headers[k] = typeof first === "string" ? first : new TextDecoder().decode(first);
-  }
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    key: m.key ? new Uint8Array(m.key) : null,
-    value: m.value ? new Uint8Array(m.value) : null,
-    timestamp: m.timestamp,
-    headers,
-  };
-}
-
-/** The offset after `offset` (what a commit stores: the next record to read). */
-export function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
-}
-
-/** Splits records into consecutive chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) {
-    throw new RangeError(`chunk size must be ≥ 1, not ${size}`);
-  }
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Errors of a commit that lost its partitions to a rebalance: the records will be read again. */
 function isRebalanceError(err: unknown): boolean {
   const type = (err as { type?: string })?.type ?? "";
   return ["REBALANCE_IN_PROGRESS", "ILLEGAL_GENERATION", "UNKNOWN_MEMBER_ID"].includes(type) ||
-    /rebalanc/i.test((err as Error)?.message ?? "");
+    (err as Error)?.name === "KafkaJSRebalanceError"; // kafkajs' own rebalance error class
+}
+
+/**
+ * A crash of kafkajs' own bookkeeping, not of Kafka or of the lab: a
+ * `TypeError` (kafkajs wraps it in `KafkaJSNonRetriableError`), as
+ * `OffsetManager.resolveOffsets` throws when a rebalance replaces its offsets
+ * map while it reads it (tulios/kafkajs#1366). The loop restarts its consumer
+ * from the committed offsets, so no record is skipped.
+ */
+export function isClientFault(err: unknown): boolean {
+  for (const e of causeChain(err)) {
+    if (e instanceof TypeError) return true;
+  }
+  return false;
+}
+
+function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = err; e !== undefined && e !== null && chain.length < 10;) {
+    chain.push(e);
+    const next = e as { originalError?: unknown; cause?: unknown };
+    e = next.originalError ?? next.cause;
+  }
+  return chain;
+}
+
+/** How many times one run restarts its consumer after a client fault. */
+export const MAX_RESTARTS = 20;
+
+/** The state of one {@linkcode consume} call, shared by its consumers (one at a time). */
+class Loop {
+  records = 0;
+  batches = 0;
+  commits = 0;
+  restarts = 0;
+  stopping = false;
+  joined = false;
+  lastActivity = Date.now();
+  stopReason: StopReason = "signal";
+  crash: unknown;
+  readonly started = Date.now();
+  readonly finished: Promise<void>;
+  #finish!: () => void;
+  /** The record or batch being handled right now: a stop waits for it. */
+  inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: ConsumeOptions) {
+    this.finished = new Promise<void>((resolve) => (this.#finish = resolve));
+  }
+
+  stop(reason: StopReason): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.stopReason = reason;
+    this.#finish();
+  }
+
+  fail(err: unknown): void {
+    this.crash ??= err;
+    this.stop("signal");
+  }
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight = work.catch(() => {});
+    return work;
+  }
+
+  /** Runs a handler; a failure stops the loop (kafkajs would retry the batch forever). */
+  async guard(work: () => Promise<void> | void): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  /** After a commit: the loop stops once `maxMessages` records are handled. */
+  counted(): void {
+    this.lastActivity = Date.now();
+    const max = this.options.maxMessages;
+    if (max !== undefined && this.records >= max) this.stop("max-messages");
+  }
+
+  summary(): ConsumeSummary {
+    return {
+      records: this.records,
+      batches: this.batches,
+      commits: this.commits,
+      elapsedMs: Date.now() - this.started,
+      stoppedBy: this.stopReason,
+    };
+  }
 }
 
 /**
@@ -124,167 +175,182 @@ export async function consume(
   if (!options.onRecord === !options.onBatch) {
     throw new Error("consume needs exactly one of onRecord and onBatch");
   }
-  const started = Date.now();
-  let records = 0;
-  let batches = 0;
-  let commits = 0;
-  let stopping = false;
-  let lastActivity = Date.now();
-  let joined = false;
-  let stopReason: StopReason = "signal";
-  let crash: unknown;
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  const stop = (reason: StopReason) => {
-    if (stopping) return;
-    stopping = true;
-    stopReason = reason;
-    finish();
-  };
-
+  const loop = new Loop(options);
   await kafka.preflight();
-  const consumer: Consumer = await kafka.connect(
+  const onAbort = () => loop.stop("signal");
+  options.signal.addEventListener("abort", onAbort, { once: true });
+  const timer = setInterval(() => watch(loop), 100);
+  try {
+    while (!loop.stopping) {
+      const fault = await runConsumer(kafka, loop);
+      if (fault === undefined || loop.stopping) break;
+      if (++loop.restarts > MAX_RESTARTS) {
+        loop.fail(fault);
+        break;
+      }
+      kafka.debug(`consumer restarts after a kafkajs fault: ${(fault as Error).message}`);
+    }
+  } finally {
+    clearInterval(timer);
+    options.signal.removeEventListener("abort", onAbort);
+    loop.stopping = true;
+  }
+  if (loop.crash) throw kafka.translate(loop.crash);
+  return loop.summary();
+}
+
+/** The join deadline and the idle timeout, checked every 100 ms. */
+function watch(loop: Loop): void {
+  const { options } = loop;
+  const joinTimeoutMs = options.joinTimeoutMs ?? 60_000;
+  if (!loop.joined && Date.now() > loop.started + joinTimeoutMs) {
+    loop.fail(
+      new KafkaLabError(
+        fillText(
+          t(
+            "the consumer did not join group {group} within {seconds} s",
+            "потребитель не вошёл в группу {group} за {seconds} с",
+          ),
+          { group: options.groupId, seconds: Math.round(joinTimeoutMs / 1000) },
+        ),
+        {
+          hint: t(
+            "check `kafka-lab status`; a group coordinator needs its internal topic's replicas",
+            "проверьте `kafka-lab status`: координатору группы нужны реплики его служебного топика",
+          ),
+        },
+      ),
+    );
+  }
+  if (
+    loop.joined && options.idleTimeoutMs !== undefined &&
+    Date.now() - loop.lastActivity >= options.idleTimeoutMs
+  ) loop.stop("idle");
+}
+
+/**
+ * One consumer's life: join, handle records until the loop stops (resolves
+ * `undefined`) or kafkajs crashes on its own bookkeeping (resolves the
+ * error: the caller starts a new consumer). Always leaves the group.
+ */
+async function runConsumer(kafka: KafkaClients, loop: Loop): Promise<unknown> {
+  const { options } = loop;
+  const consumer = await kafka.connect(
     kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false }),
   );
+  let fault: unknown;
+  let restart!: () => void;
+  const crashed = new Promise<void>((resolve) => (restart = resolve));
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
-    joined = true;
-    lastActivity = Date.now();
+    loop.joined = true;
+    loop.lastActivity = Date.now();
     const assigned = e.payload.memberAssignment[options.topic] ?? [];
     options.onAssign?.([...assigned].sort((a, b) => a - b));
   });
   consumer.on(consumer.events.CRASH, (e) => {
-    if (!e.payload.restart) {
-      crash = e.payload.error;
-      stop("signal");
-    }
+    if (e.payload.restart) return; // kafkajs starts the consumer again itself
+    if (isClientFault(e.payload.error)) {
+      fault = e.payload.error;
+      restart();
+    } else loop.fail(e.payload.error);
   });
-
-  const commit = async (partition: number, offset: string) => {
-    const next = nextOffset(offset);
-    try {
-      await consumer.commitOffsets([{ topic: options.topic, partition, offset: next }]);
-      commits++;
-      options.onCommit?.(partition, next);
-    } catch (err) {
-      if (!isRebalanceError(err)) throw err;
-      // The partition moved to another member, which starts from the last
-      // committed offset: these records will be handled again (at-least-once).
-    }
-  };
-
-  const onAbort = () => stop("signal");
-  options.signal.addEventListener("abort", onAbort, { once: true });
-  const joinDeadline = started + (options.joinTimeoutMs ?? 60_000);
-  const timer = setInterval(() => {
-    if (!joined && Date.now() > joinDeadline) {
-      crash ??= new KafkaLabError(
-        `the consumer did not join group ${options.groupId} within ${
-          Math.round((options.joinTimeoutMs ?? 60_000) / 1000)
-        } s`,
-        {
-          hint: "check `kafka-lab status`; a group coordinator needs its internal topic's replicas",
-        },
-      );
-      stop("signal");
-    }
-    if (
-      joined && options.idleTimeoutMs !== undefined &&
-      Date.now() - lastActivity >= options.idleTimeoutMs
-    ) stop("idle");
-  }, 100);
-  // The record or batch being handled (and committed) right now: a stop,
-  // whatever its cause, waits for it before leaving the group.
-  let inFlight: Promise<unknown> = Promise.resolve();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight = work.catch(() => {});
-    return work;
-  };
-  /** A failing handler stops the loop (kafkajs would retry the batch forever). */
-  const guard = async (work: () => Promise<void> | void): Promise<boolean> => {
-    try {
-      await work();
-      return true;
-    } catch (err) {
-      crash ??= err;
-      stop("signal");
-      return false;
-    }
-  };
-
   try {
-    // A topic created a moment ago may not be known yet to the broker asked
-    // (KRaft brokers apply the metadata log asynchronously): retry briefly.
-    const subscribeUntil = Date.now() + 15_000;
-    for (;;) {
-      try {
-        await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
-        break;
-      } catch (err) {
-        const type = (err as { type?: string }).type;
-        const transient = type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "LEADER_NOT_AVAILABLE";
-        if (!transient || Date.now() > subscribeUntil || options.signal.aborted) throw err;
-        await sleep(200, options.signal);
-      }
-    }
-    if (options.onRecord) {
-      const onRecord = options.onRecord;
-      await consumer.run({
-        autoCommit: false,
-        eachMessage: ({ topic, partition, message }: EachMessagePayload) => {
-          if (stopping) return Promise.resolve(); // left for the next run: not handled, not committed
-          return track((async () => {
-            lastActivity = Date.now();
-            if (!await guard(() => onRecord(toRecord(topic, partition, message)))) return;
-            records++;
-            if (!await guard(() => commit(partition, message.offset))) return;
-            lastActivity = Date.now();
-            if (options.maxMessages !== undefined && records >= options.maxMessages) {
-              stop("max-messages");
-            }
-          })());
-        },
-      });
-    } else {
-      const onBatch = options.onBatch!;
-      const size = options.batchSize ?? 10;
-      const handleBatch = async (
-        { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
-      ): Promise<void> => {
-        for (let group of chunk(batch.messages, size)) {
-          if (stopping || !isRunning() || isStale()) return;
-          if (options.maxMessages !== undefined) {
-            group = group.slice(0, options.maxMessages - records);
-          }
-          lastActivity = Date.now();
-          const recs = group.map((m) => toRecord(batch.topic, batch.partition, m));
-          if (!await guard(() => onBatch(recs))) return;
-          records += group.length;
-          batches++;
-          const last = group[group.length - 1].offset;
-          resolveOffset(last);
-          if (!await guard(() => commit(batch.partition, last))) return;
-          await heartbeat();
-          lastActivity = Date.now();
-          if (options.maxMessages !== undefined && records >= options.maxMessages) {
-            stop("max-messages");
-          }
-        }
-      };
-      await consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload: EachBatchPayload) =>
-          stopping ? Promise.resolve() : track(handleBatch(payload)),
-      });
-    }
-    await finished;
+    await subscribe(consumer, options);
+    await consumer.run(runConfig(consumer, loop));
+    await Promise.race([loop.finished, crashed]);
   } finally {
-    clearInterval(timer);
-    options.signal.removeEventListener("abort", onAbort);
-    stopping = true;
-    await inFlight;
-    await consumer.disconnect().catch(() => {});
+    await loop.inFlight;
+    await kafka.disconnectConsumer(consumer).catch(() => {});
   }
-  if (crash) throw kafka.translate(crash);
-  return { records, batches, commits, elapsedMs: Date.now() - started, stoppedBy: stopReason };
+  return fault;
+}
+
+/**
+ * Subscribes; a topic created a moment ago may not be known yet to the
+ * broker asked (KRaft brokers apply the metadata log asynchronously), so
+ * that is retried briefly.
+ */
+async function subscribe(consumer: Consumer, options: ConsumeOptions): Promise<void> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning });
+      return;
+    } catch (err) {
+      const type = (err as { type?: string }).type;
+      const transient = type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "LEADER_NOT_AVAILABLE";
+      if (!transient || Date.now() > until || options.signal.aborted) throw err;
+      await sleep(200, options.signal);
+    }
+  }
+}
+
+/** Commits the offset after `offset`; a commit lost to a rebalance is not an error. */
+async function commit(
+  consumer: Consumer,
+  loop: Loop,
+  partition: number,
+  offset: string,
+): Promise<void> {
+  const next = nextOffset(offset);
+  try {
+    await consumer.commitOffsets([{ topic: loop.options.topic, partition, offset: next }]);
+    loop.commits++;
+    loop.options.onCommit?.(partition, next);
+  } catch (err) {
+    if (!isRebalanceError(err)) throw err;
+    // The partition moved to another member, which starts from the last
+    // committed offset: these records will be handled again (at-least-once).
+  }
+}
+
+/** kafkajs' run configuration: one record or one batch at a time, committed by hand. */
+function runConfig(consumer: Consumer, loop: Loop): ConsumerRunConfig {
+  if (loop.options.onRecord) {
+    const onRecord = loop.options.onRecord;
+    return {
+      autoCommit: false,
+      eachMessage: ({ topic, partition, message }: EachMessagePayload) => {
+        if (loop.stopping) return Promise.resolve(); // not handled, not committed: read again later
+        return loop.track((async () => {
+          loop.lastActivity = Date.now();
+          if (!await loop.guard(() => onRecord(toRecord(topic, partition, message)))) return;
+          loop.records++;
+          if (!await loop.guard(() => commit(consumer, loop, partition, message.offset))) return;
+          loop.counted();
+        })());
+      },
+    };
+  }
+  return {
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: (payload: EachBatchPayload) =>
+      loop.stopping ? Promise.resolve() : loop.track(handleBatch(consumer, loop, payload)),
+  };
+}
+
+/** Hands a fetched batch to the lab in chunks of `batchSize`, committing after each. */
+async function handleBatch(
+  consumer: Consumer,
+  loop: Loop,
+  { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+): Promise<void> {
+  const { options } = loop;
+  for (let group of chunk(batch.messages, options.batchSize ?? 10)) {
+    if (loop.stopping || !isRunning() || isStale()) return;
+    if (options.maxMessages !== undefined) {
+      group = group.slice(0, options.maxMessages - loop.records);
+    }
+    loop.lastActivity = Date.now();
+    const recs = group.map((m) => toRecord(batch.topic, batch.partition, m));
+    if (!await loop.guard(() => options.onBatch!(recs))) return;
+    loop.records += group.length;
+    loop.batches++;
+    const last = group[group.length - 1].offset;
+    resolveOffset(last);
+    if (!await loop.guard(() => commit(consumer, loop, batch.partition, last))) return;
+    await heartbeat();
+    loop.counted();
+  }
 }

@@ -1,6 +1,9 @@
 /**
  * Typed errors with a hint, the exit codes they map to, and the translation of
- * kafkajs, registry and network errors into plain words.
+ * kafkajs, registry and network errors into plain words in English and
+ * Russian. Errors are told apart by their class (kafkajs' error class names,
+ * Deno's error classes), system error code (`ECONNREFUSED`) and Kafka error
+ * type (`NOT_ENOUGH_REPLICAS`), never by their message text.
  *
  * @example
  * ```ts
@@ -8,7 +11,16 @@
  * ```
  * @module
  */
-import type { Localizable, Text } from "./i18n.ts";
+import { fillText, type Localizable, t, type Text } from "./i18n.ts";
+import {
+  CLASS_TEXTS,
+  NETWORK_TEXTS,
+  type NetworkFailure,
+  PROTOCOL_TEXTS,
+  type Translated,
+} from "./errors_text.ts";
+
+export type { NetworkFailure } from "./errors_text.ts";
 
 /** Process exit codes used by every command. */
 export const ExitCode = {
@@ -88,7 +100,7 @@ export interface ErrorContext {
   brokers?: readonly string[];
   registryUrl?: string;
   /** The hint to start a local cluster, e.g. "start one with `kafka-lab up`". */
-  startHint?: string;
+  startHint?: Localizable;
 }
 
 interface ErrorLike {
@@ -96,11 +108,9 @@ interface ErrorLike {
   message?: string;
   code?: string;
   type?: string;
-  retriable?: boolean;
   cause?: unknown;
   originalError?: unknown;
   errors?: unknown[];
-  status?: number;
   broker?: string;
 }
 
@@ -122,71 +132,71 @@ export function causeChain(err: unknown): ErrorLike[] {
   return chain;
 }
 
-const NETWORK_PATTERNS: Array<[RegExp, string]> = [
-  [/ECONNREFUSED|Connection refused|ConnectionRefused/i, "connection refused"],
-  [
-    /ENOTFOUND|EAI_AGAIN|failed to lookup address|getaddrinfo|Name or service not known/i,
-    "host name does not resolve",
-  ],
-  [/ETIMEDOUT|timed? ?out|Connection timeout/i, "timed out"],
-  [/EHOSTUNREACH|ENETUNREACH|No route to host|Network is unreachable/i, "host unreachable"],
-  [/ECONNRESET|Connection reset|closed the connection/i, "connection closed by the peer"],
+/** System error codes (Node's `code`) of network failures. */
+const ERRNO: Readonly<Record<string, NetworkFailure>> = {
+  ECONNREFUSED: "refused",
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  ETIMEDOUT: "timeout",
+  EHOSTUNREACH: "unreachable",
+  ENETUNREACH: "unreachable",
+  ECONNRESET: "reset",
+  ECONNABORTED: "reset",
+  EPIPE: "reset",
+};
+
+/** Deno's error classes of network failures. */
+const DENO_NETWORK_ERRORS: ReadonlyArray<
+  [abstract new (...args: never[]) => Error, NetworkFailure]
+> = [
+  [Deno.errors.ConnectionRefused, "refused"],
+  [Deno.errors.ConnectionReset, "reset"],
+  [Deno.errors.ConnectionAborted, "reset"],
+  [Deno.errors.BrokenPipe, "reset"],
+  [Deno.errors.TimedOut, "timeout"],
+  [Deno.errors.NetworkUnreachable, "unreachable"],
+  [Deno.errors.AddrNotAvailable, "unreachable"],
+  [Deno.errors.NotConnected, "failed"],
 ];
 
-/** Says whether an error (or one of its causes) is a network failure, and which. */
-export function networkFailure(err: unknown): string | undefined {
+/** kafkajs error classes that mean "could not talk to a broker" (a slow answer is not one). */
+const KAFKAJS_CONNECTION_CLASSES = new Set([
+  "KafkaJSConnectionError",
+  "KafkaJSConnectionClosedError",
+  "KafkaJSNoBrokerAvailableError",
+]);
+
+/** Which network failure an error (or one of its causes) is, if any. */
+export function networkFailureKind(err: unknown): NetworkFailure | undefined {
+  let connectionClass = false;
   for (const e of causeChain(err)) {
-    const text = `${e.name ?? ""} ${e.code ?? ""} ${e.message ?? ""}`;
-    if (e.name === "KafkaJSConnectionError" && !/refused|lookup|timeout/i.test(text)) {
-      return "connection failed";
-    }
-    for (const [pattern, label] of NETWORK_PATTERNS) {
-      if (pattern.test(text)) return label;
-    }
+    if (typeof e.code === "string" && e.code in ERRNO) return ERRNO[e.code];
+    for (const [cls, kind] of DENO_NETWORK_ERRORS) if (e instanceof cls) return kind;
+    if (e.name !== undefined && KAFKAJS_CONNECTION_CLASSES.has(e.name)) connectionClass = true;
   }
-  return undefined;
+  return connectionClass ? "failed" : undefined;
 }
 
-/** Kafka's name for it changed over protocol versions; the advice did not. */
-const COORDINATOR_UNAVAILABLE = {
-  message: "the group coordinator is not available",
-  hint:
-    "offsets.topic.replication.factor may exceed the number of brokers; check the broker config",
-};
+/** The network failure of an error in both languages, e.g. "connection refused". */
+export function networkFailureText(err: unknown): Text | undefined {
+  const kind = networkFailureKind(err);
+  return kind && NETWORK_TEXTS[kind];
+}
 
-/** Plain words for the Kafka protocol error types a student is likely to meet. */
-const PROTOCOL_ERRORS: Record<string, { message: string; hint?: string }> = {
-  TOPIC_ALREADY_EXISTS: { message: "the topic already exists" },
-  INVALID_REPLICATION_FACTOR: {
-    message: "the replication factor is larger than the number of brokers",
-    hint: "use a replication factor at most the broker count (`kafka-lab status` shows it)",
-  },
-  INVALID_PARTITIONS: { message: "the number of partitions is invalid" },
-  INVALID_CONFIG: { message: "a topic config key or value is invalid" },
-  INVALID_TOPIC_EXCEPTION: {
-    message: "the topic name is invalid",
-    hint: "use letters, digits, '.', '_' and '-' (at most 249 characters)",
-  },
-  UNKNOWN_TOPIC_OR_PARTITION: {
-    message: "the topic does not exist",
-    hint: "create it first (`kafka-lab lab1 create --topic <name>`)",
-  },
-  TOPIC_AUTHORIZATION_FAILED: { message: "not authorised for this topic" },
-  GROUP_AUTHORIZATION_FAILED: { message: "not authorised for this consumer group" },
-  SASL_AUTHENTICATION_FAILED: {
-    message: "SASL authentication failed",
-    hint: "check KAFKA_LAB_SASL_USERNAME / KAFKA_LAB_SASL_PASSWORD",
-  },
-  GROUP_COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
-  COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
-  NOT_ENOUGH_REPLICAS: {
-    message: "fewer in-sync replicas than min.insync.replicas, so acks=all cannot be met",
-    hint: "start the missing brokers or lower min.insync.replicas",
-  },
-  REQUEST_TIMED_OUT: { message: "the broker did not answer in time" },
-  POLICY_VIOLATION: { message: "the broker's policy refused the request" },
-  REBALANCE_IN_PROGRESS: { message: "the consumer group is rebalancing" },
-};
+/** The network failure of an error in English (for logs and reasons kept as plain strings). */
+export function networkFailure(err: unknown): string | undefined {
+  return networkFailureText(err)?.en;
+}
+
+/**
+ * A failure of `fetch()` to reach a server: a known network failure, or the
+ * `TypeError` that `fetch` rejects with when the request could not be made
+ * (an HTTP error status is a response, not a rejection).
+ */
+export function fetchFailureText(err: unknown): Text | undefined {
+  return networkFailureText(err) ??
+    (err instanceof TypeError ? NETWORK_TEXTS.failed : undefined);
+}
 
 /** The Kafka protocol error type of an error or its causes, e.g. `TOPIC_ALREADY_EXISTS`. */
 export function protocolErrorType(err: unknown): string | undefined {
@@ -194,54 +204,94 @@ export function protocolErrorType(err: unknown): string | undefined {
     if (typeof e.type === "string" && e.type.length > 0) return e.type;
     if (Array.isArray(e.errors)) {
       for (const inner of e.errors) {
-        const t = protocolErrorType(inner);
-        if (t) return t;
+        const type = protocolErrorType(inner);
+        if (type) return type;
       }
     }
   }
   return undefined;
 }
 
-function brokerList(ctx: ErrorContext): string {
-  return ctx.brokers && ctx.brokers.length > 0 ? ctx.brokers.join(", ") : "the configured brokers";
+/**
+ * The kafkajs error class with a translation nearest the root cause, e.g.
+ * `KafkaJSRequestTimeoutError` inside `KafkaJSNumberOfRetriesExceeded` (the
+ * wrapper's own words only when nothing inside it has any).
+ */
+function translatedClass(err: unknown): [ErrorLike, Translated] | undefined {
+  const known = causeChain(err).filter((e) => e.name !== undefined && e.name in CLASS_TEXTS);
+  const specific = known.filter((e) => e.name !== "KafkaJSNumberOfRetriesExceeded");
+  const e = specific.at(-1) ?? known.at(-1);
+  return e && [e, CLASS_TEXTS[e.name!]];
+}
+
+function brokerList(ctx: ErrorContext): Localizable {
+  return ctx.brokers && ctx.brokers.length > 0
+    ? ctx.brokers.join(", ")
+    : t("the configured brokers", "настроенным адресам брокеров");
+}
+
+function localText(text: Localizable): Text {
+  return typeof text === "string" ? { en: text, ru: text } : text;
+}
+
+/** Exit 3: no broker could be talked to. */
+function unreachable(err: unknown, why: Text, ctx: ErrorContext): UnreachableError {
+  const first = asErrorLike(err);
+  const where = localText(first.broker ?? brokerList(ctx));
+  const start = localText(
+    ctx.startHint ?? t("start one with `kafka-lab up`", "запустите его: `kafka-lab up`"),
+  );
+  return new UnreachableError(
+    {
+      en: `no Kafka broker answers at ${where.en} (${why.en})`,
+      ru: `ни один брокер Kafka не отвечает по адресу ${where.ru} (${why.ru})`,
+    },
+    {
+      hint: {
+        en: `${start.en}, or point KAFKA_BROKERS / --bootstrap-server at a running cluster`,
+        ru: `${start.ru}, или укажите работающий кластер в KAFKA_BROKERS / --bootstrap-server`,
+      },
+      cause: err,
+    },
+  );
 }
 
 /**
- * Turns any error into a {@linkcode KafkaLabError} with plain words and a hint.
- * Errors that already are `KafkaLabError`s pass through unchanged.
+ * Turns any error into a {@linkcode KafkaLabError} with plain words in both
+ * languages and a hint. Errors that already are `KafkaLabError`s pass
+ * through unchanged. Exit 3 only when no broker could be reached; a request
+ * that timed out or was refused is a failed step (exit 1).
  */
 export function translateError(err: unknown, ctx: ErrorContext = {}): KafkaLabError {
   if (err instanceof KafkaLabError) return err;
-  const first = asErrorLike(err);
-  const startHint = ctx.startHint ?? "start one with `kafka-lab up`";
-
-  const net = networkFailure(err);
-  if (net) {
-    const where = first.broker ? first.broker : brokerList(ctx);
-    return new UnreachableError(`no Kafka broker answers at ${where} (${net})`, {
-      hint: `${startHint}, or point KAFKA_BROKERS / --bootstrap-server at a running cluster`,
-      cause: err,
-    });
-  }
+  const net = networkFailureText(err);
+  if (net) return unreachable(err, net, ctx);
 
   const type = protocolErrorType(err);
   if (type) {
-    const known = PROTOCOL_ERRORS[type];
-    const detail = first.message && !known ? `: ${first.message}` : "";
-    return new KafkaLabError(`${known?.message ?? `Kafka answered ${type}`}${detail}`, {
-      hint: known?.hint,
+    const known = PROTOCOL_TEXTS[type];
+    return new KafkaLabError(
+      known?.message ??
+        fillText(t("Kafka answered {type}", "Kafka ответила ошибкой {type}"), { type }),
+      { hint: known?.hint, cause: err },
+    );
+  }
+
+  const byClass = translatedClass(err);
+  if (byClass) {
+    const [e, known] = byClass;
+    const vars = { broker: e.broker ?? "?" };
+    return new KafkaLabError(fillText(known.message, vars), {
+      hint: known.hint && fillText(known.hint, vars),
       cause: err,
     });
   }
 
-  if (
-    first.name === "KafkaJSNumberOfRetriesExceeded" || first.name === "KafkaJSRequestTimeoutError"
-  ) {
-    return new KafkaLabError(`Kafka did not complete the request: ${first.message}`, {
-      hint: "the cluster may be overloaded or a broker is down; `kafka-lab status` shows which",
-      cause: err,
-    });
-  }
-
-  return new KafkaLabError(first.message ?? String(err), { cause: err });
+  const first = asErrorLike(err);
+  return new KafkaLabError(
+    fillText(t("unexpected error: {detail}", "непредвиденная ошибка: {detail}"), {
+      detail: first.message ?? String(err),
+    }),
+    { cause: err },
+  );
 }

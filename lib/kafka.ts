@@ -15,6 +15,8 @@
  * @module
  */
 import process from "node:process";
+import { FetchSockets } from "./kafka_sockets.ts";
+import { partitionOncePerRecord, type ProducerOptions, SafeProducer } from "./produce.ts";
 import {
   type Admin,
   type Consumer,
@@ -25,14 +27,18 @@ import {
   logLevel,
   Partitioners,
   type Producer,
-  type ProducerConfig,
   type SASLOptions,
 } from "kafkajs";
 import type { Config } from "./config.ts";
 import { type ErrorContext, translateError, UnreachableError } from "./errors.ts";
+import { NETWORK_TEXTS } from "./errors_text.ts";
+import { fillText, t, type Text } from "./i18n.ts";
 import { probeTcp } from "./net.ts";
 import type { Output } from "./output.ts";
 import { withTimeout } from "./time.ts";
+
+/** `retries` of the course's producers (the seed's `retries: 100`). */
+export const SEED_PRODUCER_RETRIES = 100;
 
 /** How long the reachability check waits for each bootstrap address. */
 export const PROBE_TIMEOUT_MS = 5000;
@@ -81,12 +87,26 @@ export function keyPartitioner(topic: string, partitions: number): (key: string)
 }
 
 /** The hint for reaching a cluster, depending on whether it is the local default. */
-export function startHint(brokers: readonly string[]): string {
+export function startHint(brokers: readonly string[]): Text {
   const local = brokers.every((b) => /^(localhost|127\.0\.0\.1|\[::1\]):19\d{3}$/.test(b));
   return local
-    ? "start the local cluster with `kafka-lab up`"
-    : "check that the brokers run and the address is right";
+    ? t(
+      "start the local cluster with `kafka-lab up`",
+      "запустите локальный кластер: `kafka-lab up`",
+    )
+    : t(
+      "check that the brokers run and the address is right",
+      "проверьте, что брокеры запущены и адрес указан верно",
+    );
 }
+
+/** A probe's reason in both languages: a known network failure, else as the probe said it. */
+function probeReason(reason: string): Text {
+  const known = Object.values(NETWORK_TEXTS).find((text) => text.en === reason);
+  return known ?? { en: reason, ru: reason };
+}
+
+const CONSUMER_SOCKETS = new WeakMap<Consumer, FetchSockets>();
 
 /** Builds kafkajs admin, producer and consumer clients that share one configuration. */
 export class KafkaClients {
@@ -116,10 +136,22 @@ export class KafkaClients {
       this.config.brokers.map(async (b) => ({ b, r: await probeTcp(b, PROBE_TIMEOUT_MS) })),
     );
     if (results.some(({ r }) => r.ok)) return;
-    const reasons = results.map(({ b, r }) => `${b} (${r.ok ? "ok" : r.reason})`).join(", ");
-    throw new UnreachableError(`no Kafka broker answers at ${reasons}`, {
-      hint: `${startHint(this.config.brokers)}, or set KAFKA_BROKERS / --bootstrap-server`,
-    });
+    const reasons = results.map(({ b, r }) => ({ b, why: probeReason(r.ok ? "ok" : r.reason) }));
+    const start = startHint(this.config.brokers);
+    throw new UnreachableError(
+      {
+        en: `no Kafka broker answers at ${reasons.map((x) => `${x.b} (${x.why.en})`).join(", ")}`,
+        ru: `ни один брокер Kafka не отвечает: ${
+          reasons.map((x) => `${x.b} (${x.why.ru})`).join(", ")
+        }`,
+      },
+      {
+        hint: {
+          en: `${start.en}, or set KAFKA_BROKERS / --bootstrap-server`,
+          ru: `${start.ru}, или задайте адрес в KAFKA_BROKERS / --bootstrap-server`,
+        },
+      },
+    );
   }
 
   /**
@@ -131,20 +163,35 @@ export class KafkaClients {
     client: T,
   ): Promise<T> {
     try {
-      await withTimeout(client.connect(), CONNECT_TIMEOUT_MS, () =>
-        new UnreachableError(
-          `no Kafka broker answered at ${this.config.brokers.join(", ")} within ${
-            CONNECT_TIMEOUT_MS / 1000
-          } s (the port accepts connections, but nothing speaks Kafka there)`,
-          {
-            hint: `${startHint(this.config.brokers)}, or check KAFKA_BROKERS / --bootstrap-server`,
-          },
-        ));
+      await withTimeout(client.connect(), CONNECT_TIMEOUT_MS, () => this.#silentPort());
       return client;
     } catch (err) {
       client.disconnect().catch(() => {});
       throw this.translate(err);
     }
+  }
+
+  #silentPort(): UnreachableError {
+    const vars = {
+      brokers: this.config.brokers.join(", "),
+      seconds: CONNECT_TIMEOUT_MS / 1000,
+    };
+    const start = startHint(this.config.brokers);
+    return new UnreachableError(
+      fillText(
+        t(
+          "no Kafka broker answered at {brokers} within {seconds} s (the port accepts connections, but nothing speaks Kafka there)",
+          "ни один брокер Kafka не ответил по адресу {brokers} за {seconds} с (порт принимает соединения, но Kafka на нём не отвечает)",
+        ),
+        vars,
+      ),
+      {
+        hint: {
+          en: `${start.en}, or check KAFKA_BROKERS / --bootstrap-server`,
+          ru: `${start.ru}, или проверьте KAFKA_BROKERS / --bootstrap-server`,
+        },
+      },
+    );
   }
 
   /** Runs `fn` with a connected admin client (after the reachability check), then disconnects. */
@@ -165,10 +212,35 @@ export class KafkaClients {
     return this.#kafka.admin({ retry: { retries: 5 } });
   }
 
-  /** A producer with the default (murmur2, Java-compatible) partitioner. */
-  producer(options: ProducerConfig = {}): Producer {
-    return this.#kafka.producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
+  /**
+   * A producer with the default (murmur2, Java-compatible) partitioner, safe
+   * to retry (see `lib/produce.ts`): each record's partition is chosen once
+   * before its first attempt, and an idempotent producer whose send failed is
+   * replaced before the next send. `unsafePartitioning: true` returns the
+   * plain kafkajs producer (lab 5 shows the loss with it).
+   */
+  producer(options: ProducerOptions = {}): Producer {
+    const { unsafePartitioning, ...config } = options;
+    const createPartitioner = config.createPartitioner ?? Partitioners.DefaultPartitioner;
+    if (unsafePartitioning) return this.#kafka.producer({ ...config, createPartitioner });
+    return new SafeProducer((chosen) =>
+      this.#kafka.producer({
+        ...config,
+        createPartitioner: partitionOncePerRecord(createPartitioner, chosen),
+      })
+    );
+  }
+
+  /**
+   * The producer every lab uses for acks=all writes: idempotent, one request
+   * in flight per connection, and `retries` 100 as in the course's seed
+   * (kafkajs would retry an idempotent send forever). Options override these.
+   */
+  idempotentProducer(options: ProducerOptions = {}): Producer {
+    return this.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: SEED_PRODUCER_RETRIES },
       ...options,
     });
   }
@@ -176,17 +248,54 @@ export class KafkaClients {
   /**
    * A consumer. Session timeout defaults to 10 s (the broker's minimum is 6 s)
    * so a killed consumer's partitions move to the others quickly in labs; a
-   * fetch waits at most 1 s for new records (kafkajs' default is 5 s), so a
-   * stop (Ctrl+C, --max-messages, idle) leaves the group within about a second.
+   * fetch waits at most 1 s for new records (kafkajs' default is 5 s).
+   *
+   * Each consumer gets its own kafkajs `Kafka` instance: kafkajs keeps one
+   * map of committed offsets per instance and group, and a member whose new
+   * assignment is empty clears it under the feet of another member of the
+   * same group in the same process (tulios/kafkajs#1366). Stop it with
+   * {@linkcode KafkaClients.disconnectConsumer}, which does not wait out the
+   * fetch in flight.
    */
   consumer(options: ConsumerConfig): Consumer {
-    return this.#kafka.consumer({
+    const sockets = new FetchSockets();
+    const kafka = new Kafka({
+      ...kafkaConfig(this.config, this.#out),
+      socketFactory: sockets.factory,
+    });
+    const consumer = kafka.consumer({
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       rebalanceTimeout: 20_000,
       maxWaitTimeInMs: 1_000,
       ...options,
     });
+    CONSUMER_SOCKETS.set(consumer, sockets);
+    return consumer;
+  }
+
+  /**
+   * Leaves the group and disconnects at once. kafkajs' `disconnect()` first
+   * waits for the fetch in flight, which the broker holds up to
+   * `maxWaitTimeInMs` when there is nothing new; here the fetch connection is
+   * closed as soon as the consumer is told to stop, so the long poll ends
+   * now, and the group is left on the other connection (kafkajs sends
+   * fetches on their own connection).
+   */
+  async disconnectConsumer(consumer: Consumer): Promise<void> {
+    const sockets = CONSUMER_SOCKETS.get(consumer);
+    const done = consumer.disconnect();
+    sockets?.endFetches();
+    try {
+      await done;
+    } finally {
+      sockets?.destroyAll();
+    }
+  }
+
+  /** A line for `--verbose`. */
+  debug(text: string): void {
+    this.#out.debug(text);
   }
 
   /** Translates any error thrown by a client into plain words with a hint. */

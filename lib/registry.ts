@@ -19,7 +19,8 @@
  */
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import type { Config } from "./config.ts";
-import { KafkaLabError, networkFailure, UnreachableError } from "./errors.ts";
+import { fetchFailureText, KafkaLabError, UnreachableError } from "./errors.ts";
+import { probeTcp } from "./net.ts";
 import type { Output } from "./output.ts";
 
 /** How long the reachability check waits. */
@@ -129,7 +130,7 @@ export class RegistryClient {
     } catch (err) {
       const reason = (err as Error).name === "TimeoutError"
         ? `timed out after ${REGISTRY_PROBE_TIMEOUT_MS} ms`
-        : networkFailure(err) ?? (err as Error).message;
+        : await this.#whyUnreachable(err);
       throw new UnreachableError(`no Schema Registry answers at ${this.url} (${reason})`, {
         hint: registryStartHint(this.url),
         cause: err,
@@ -238,10 +239,23 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * Why `fetch` could not reach the registry: Deno's fetch error carries no
+   * class or code, so a TCP probe of the same address tells refused from
+   * unresolvable or silent.
+   */
+  async #whyUnreachable(err: unknown): Promise<string> {
+    const url = new URL(this.url);
+    const port = url.port || (url.protocol === "https:" ? "443" : "80");
+    const probe = await probeTcp(`${url.hostname}:${port}`, 2_000);
+    if (!probe.ok) return probe.reason;
+    return fetchFailureText(err)?.en ?? (err as Error).message;
+  }
+
   /** Plain words for a registry failure; network failures become exit code 3. */
   translate(err: unknown, doing: string): KafkaLabError {
     if (err instanceof KafkaLabError) return err;
-    const net = networkFailure(err);
+    const net = fetchFailureText(err)?.en;
     if (net || (err as Error)?.name === "TimeoutError") {
       return new UnreachableError(
         `no Schema Registry answers at ${this.url} (${net ?? "timed out"}) while ${doing}`,

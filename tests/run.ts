@@ -5,7 +5,8 @@
  * left running; otherwise the java runtime is started in a throw-away state
  * folder and stopped (and its data deleted) afterwards.
  *
- * Arguments are passed to `deno test` (default: tests/unit and tests/integration;
+ * Arguments are passed to `deno test` (default: tests/unit, tests/integration and
+ * tests/answers; never tests/grade, which grades students: `deno task grade`;
  * `deno task test:interop` passes tests/interop).
  * The last line is the plain summary `tests: N passed, N failed`.
  * @module
@@ -74,7 +75,9 @@ if (registryUrl) {
 }
 
 const junit = join(await Deno.makeTempDir({ prefix: "kafka-lab-junit-" }), "report.xml");
-const testArgs = Deno.args.length > 0 ? Deno.args : ["tests/unit", "tests/integration"];
+const testArgs = Deno.args.length > 0
+  ? Deno.args
+  : ["tests/unit", "tests/integration", "tests/answers"];
 const started = performance.now();
 const result = await new Deno.Command(Deno.execPath(), {
   args: ["test", ...PERMISSION_FLAGS, `--junit-path=${junit}`, ...testArgs],

@@ -7,6 +7,7 @@
  * runs, so `--help` never loads the Kafka client.
  * @module
  */
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
@@ -176,7 +177,13 @@ RF 2, min.insync.replicas=1; final-1-topic: 3 партиции, RF 2), их сп
 топики описываются и сравниваются с ожидаемыми.`,
   ),
   options: GUIDED_OPTIONS,
-  subcommands: [createCommand, listCommand, describeCommand, deleteCommand],
+  subcommands: [
+    createCommand,
+    listCommand,
+    describeCommand,
+    deleteCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB1_ANSWERS),
+  ],
   examples: [
     "kafka-lab lab1",
     "kafka-lab lab1 --lang ru",

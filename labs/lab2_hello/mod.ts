@@ -8,6 +8,7 @@
  * This module only declares the commands; each one's code is loaded when it runs.
  * @module
  */
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
@@ -159,7 +160,11 @@ new and that a new group reads the whole topic.`,
 повторном запуске не читает ничего нового, а новая группа читает весь топик.`,
   ),
   options: GUIDED_OPTIONS,
-  subcommands: [produceCommand, consumeCommand],
+  subcommands: [
+    produceCommand,
+    consumeCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB2_ANSWERS),
+  ],
   examples: ["kafka-lab lab2", "kafka-lab lab2 --lang ru", "kafka-lab lab2 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),
 });

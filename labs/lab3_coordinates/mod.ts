@@ -9,6 +9,7 @@
  * faker, Ajv and the registry client) is loaded when it runs.
  * @module
  */
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
@@ -271,7 +272,13 @@ RF 2, min.insync.replicas=1) и его DLQ, регистрирует схему 
 записи, затем читает и проверяет: хорошие записи выводятся, плохие идут в DLQ.`,
   ),
   options: GUIDED_OPTIONS,
-  subcommands: [registerCommand, produceCommand, injectCommand, consumeCommand],
+  subcommands: [
+    registerCommand,
+    produceCommand,
+    injectCommand,
+    consumeCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB3_ANSWERS),
+  ],
   examples: [
     "kafka-lab lab3",
     "kafka-lab lab3 --lang ru",

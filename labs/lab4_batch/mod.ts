@@ -16,6 +16,7 @@
  * ```
  * @module
  */
+import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import {
   CONSUMER_STOP_OPTIONS,
@@ -292,7 +293,12 @@ compared. For the speed of both, see \`kafka-lab lab4 compare\`.`,
 сравнивается. Скорость обоих измеряет \`kafka-lab lab4 compare\`.`,
   ),
   options: GUIDED_OPTIONS,
-  subcommands: [produceCommand, consumeCommand, compareCommand],
+  subcommands: [
+    produceCommand,
+    consumeCommand,
+    compareCommand,
+    answersCommand(async () => (await import("./answers.ts")).LAB4_ANSWERS),
+  ],
   examples: ["kafka-lab lab4", "kafka-lab lab4 --lang ru", "kafka-lab lab4 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),
 });

@@ -26,6 +26,12 @@ export interface Command {
   readonly positionals?: readonly PositionalSpec[];
   readonly examples?: readonly string[];
   readonly subcommands?: readonly Command[];
+  /**
+   * The arguments after the command's name are not parsed: they reach `run`
+   * unchanged as `args.positionals` (for wrappers of other programs, like
+   * `kafka-lab kafka <tool>`).
+   */
+  readonly passthrough?: boolean;
   /** Runs the command; returns the exit code (0 when nothing is returned). */
   run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
 }
@@ -104,7 +110,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     type: "string",
     valueName: "HOST:PORT,...",
     description: t(
-      "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's)",
+      "Kafka brokers (env KAFKA_BROKERS; default: the local cluster's brokers)",
       "Брокеры Kafka (переменная KAFKA_BROKERS; по умолчанию — локального кластера)",
     ),
   },

@@ -31,6 +31,7 @@ import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import { composeService } from "./docker.ts";
+import { fetchMetadata } from "./wire.ts";
 import { controllerCount } from "./kraft.ts";
 import { isRunning, respawn, signal, tailFile } from "./process.ts";
 import { type ClusterState, readState, withProcess, writeState } from "./state.ts";
@@ -251,9 +252,7 @@ async function waitForBroker(
     running: readonly NodeStatus[];
   },
 ): Promise<void> {
-  const { KafkaClients } = await import("../kafka.ts");
   const bootstrap = [address, ...options.running.filter((n) => n.running).map((n) => n.address)];
-  const clients = new KafkaClients({ ...options.config, brokers: bootstrap }, options.out);
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (Date.now() < deadline && !options.signal?.aborted) {
     if (!options.alive()) {
@@ -268,23 +267,17 @@ async function waitForBroker(
         ),
         {
           hint: t(
-            "fix what the log says, then `kafka-lab broker start " + id + "`",
-            "исправьте то, о чём говорит журнал, и повторите `kafka-lab broker start " + id + "`",
+            `fix what the log says, then \`kafka-lab broker start ${id}\``,
+            `исправьте то, о чём говорит журнал, и повторите \`kafka-lab broker start ${id}\``,
           ),
         },
       );
     }
-    if ((await probeTcp(address, 1000)).ok) {
-      const admin = clients.admin();
-      try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        if (cluster.brokers.some((b) => b.nodeId === id)) return;
-      } catch (err) {
-        options.out.debug(`broker ${id} not registered yet: ${(err as Error).message}`);
-      } finally {
-        await admin.disconnect().catch(() => {});
-      }
+    try {
+      const md = await fetchMetadata(bootstrap, [], 3000);
+      if (md.brokers.some((b) => b.nodeId === id)) return;
+    } catch (err) {
+      options.out.debug(`broker ${id} not registered yet: ${(err as Error).message}`);
     }
     options.out.progress("broker.start", `broker ${id}: waiting until it rejoins the cluster`, {
       id,
@@ -313,29 +306,22 @@ async function waitForBroker(
 
 /**
  * How many partitions each broker leads, and the partitions without a leader,
- * read through the running brokers `addresses`.
+ * read through the running brokers `addresses` (Metadata on the wire, which
+ * reports a leaderless partition instead of failing the whole answer).
  */
 export async function partitionLeaders(
-  config: Config,
-  out: Output,
   addresses: readonly string[],
 ): Promise<
   { leads: Map<number, number>; leaderless: Array<{ topic: string; partition: number }> }
 > {
-  const { KafkaClients } = await import("../kafka.ts");
-  const clients = new KafkaClients({ ...config, brokers: [...addresses] }, out);
-  return await clients.withAdmin(async (admin) => {
-    const topics = await admin.listTopics();
-    const leads = new Map<number, number>();
-    const leaderless: Array<{ topic: string; partition: number }> = [];
-    if (topics.length === 0) return { leads, leaderless };
-    const metadata = await admin.fetchTopicMetadata({ topics });
-    for (const topic of metadata.topics) {
-      for (const p of topic.partitions) {
-        if (p.leader >= 0) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
-        else leaderless.push({ topic: topic.name, partition: p.partitionId });
-      }
+  const md = await fetchMetadata(addresses);
+  const leads = new Map<number, number>();
+  const leaderless: Array<{ topic: string; partition: number }> = [];
+  for (const topic of md.topics) {
+    for (const p of topic.partitions) {
+      if (p.leader >= 0) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
+      else leaderless.push({ topic: topic.name, partition: p.partition });
     }
-    return { leads, leaderless };
-  });
+  }
+  return { leads, leaderless };
 }

@@ -1,14 +1,17 @@
 /**
- * Waits until a cluster serves clients: every broker registered (seen in the
- * cluster metadata with a controller elected) and the registry answering.
- * Both runtimes use it after starting their processes.
+ * Waits until a cluster serves clients: every broker registered (listed in
+ * the cluster metadata, i.e. unfenced), a KRaft quorum leader elected (from
+ * DescribeQuorum: the Metadata `controllerId` names some live broker on KRaft
+ * and proves nothing about the election), and the registry answering. Both
+ * runtimes use it after starting their processes. It speaks the two requests
+ * on the wire (`wire.ts`), so `up` never loads kafkajs.
  * @module
  */
 import type { Config } from "../config.ts";
-import { KafkaClients } from "../kafka.ts";
 import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
+import { describeQuorum, fetchMetadata } from "./wire.ts";
 
 /** Options of {@linkcode waitUntilReady}. */
 export interface ReadyOptions {
@@ -26,7 +29,10 @@ export interface ReadyOptions {
 export interface Readiness {
   brokersUp: number;
   brokersRegistered: number;
+  /** The KRaft quorum leader (the active controller), once elected. */
   controller: number | undefined;
+  /** Its epoch. */
+  controllerEpoch: number | undefined;
   registry: boolean;
 }
 
@@ -48,33 +54,31 @@ async function registryAnswers(url: string): Promise<boolean> {
 export async function waitUntilReady(options: ReadyOptions): Promise<Readiness | undefined> {
   const deadline = Date.now() + options.timeoutMs;
   const started = Date.now();
-  const config = { ...options.config, brokers: [...options.addresses] };
   const state: Readiness = {
     brokersUp: 0,
     brokersRegistered: 0,
     controller: undefined,
+    controllerEpoch: undefined,
     registry: false,
   };
   while (Date.now() < deadline && !options.signal?.aborted) {
     options.check?.();
     const probes = await Promise.all(options.addresses.map((a) => probeTcp(a, 1000)));
     state.brokersUp = probes.filter((p) => p.ok).length;
-    if (state.brokersUp === options.addresses.length && state.brokersRegistered < state.brokersUp) {
-      const admin = new KafkaClients(config, options.out).admin();
+    if (state.brokersUp === options.addresses.length) {
       try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        state.brokersRegistered = cluster.brokers.length;
-        state.controller = cluster.controller ?? undefined;
+        const md = await fetchMetadata(options.addresses, [], 2000);
+        state.brokersRegistered = md.brokers.length;
+        const quorum = await describeQuorum(options.addresses, 2000);
+        state.controller = quorum.leaderId >= 0 ? quorum.leaderId : undefined;
+        state.controllerEpoch = quorum.leaderEpoch;
       } catch (err) {
         options.out.debug(`not ready yet: ${(err as Error).message}`);
-      } finally {
-        await admin.disconnect().catch(() => {});
       }
     }
     if (!state.registry) state.registry = await registryAnswers(options.registryUrl);
     const brokersReady = state.brokersRegistered === options.addresses.length &&
-      state.controller !== undefined && state.controller >= 0;
+      state.controller !== undefined;
     if (brokersReady && state.registry) {
       options.out.progressDone();
       return state;

@@ -81,3 +81,8 @@ export function clearState(stateDir: string): void {
 export function readLocalRegistryUrl(stateDir: string): string | undefined {
   return readState(stateDir)?.registryUrl;
 }
+
+/** The broker addresses a running local cluster recorded, for the config's default. */
+export function readLocalBrokers(stateDir: string): string[] | undefined {
+  return readState(stateDir)?.brokers.map((b) => b.address);
+}

@@ -90,7 +90,9 @@ Deno.test({
       assert.deepEqual(await isrOf(topic), [1, 2, 3]);
     } finally {
       await allRunning();
-      await clients.withAdmin((a) => a.deleteTopics({ topics: [topic] })).catch(() => {});
+      await clients.withAdmin((a) => a.deleteTopics({ topics: [topic] })).catch(
+        () => {},
+      );
     }
   },
 });
@@ -121,6 +123,61 @@ Deno.test({
       assert.ok((await localNodes(readState(config.stateDir)!)).every((n) => n.running));
     } finally {
       await allRunning();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "with broker 1 killed, status exits 1, names its leaderless partition, and topics led elsewhere still work",
+  ignore,
+  async fn() {
+    const topic = unique("leaderless");
+    const elsewhere = unique("led-by-2");
+    const clients = new KafkaClients(config, captureOutput().out);
+    await clients.withAdmin((a) =>
+      a.createTopics({
+        topics: [
+          { topic, replicaAssignment: [{ partition: 0, replicas: [1] }] },
+          { topic: elsewhere, replicaAssignment: [{ partition: 0, replicas: [2] }] },
+        ],
+        waitForLeaders: false,
+      })
+    );
+    try {
+      await stopBroker(1, { config, out: captureOutput().out, kill: true });
+      const status = await waitFor(async () => {
+        const r = await runCli(["status", "--json"]);
+        const [st] = events(r.stdout).filter((e) => e.event === "status");
+        return (st?.leaderless as string[] | undefined)?.includes(`${topic}[0]`)
+          ? { r, st }
+          : undefined;
+      }, { timeoutMs: 60_000, intervalMs: 1000 });
+      assert.ok(status, "status reported the partition without a leader");
+      assert.equal(status.r.code, 1, status.r.stderr);
+      assert.ok(!(status.st.leaderless as string[]).includes(`${elsewhere}[0]`));
+      const b1 = (status.st.brokers as Array<{ id: number; reachable: boolean }>).find((b) =>
+        b.id === 1
+      );
+      assert.equal(b1?.reachable, false);
+
+      // The default bootstrap lists every broker: a producer to the partition led by broker 2 works.
+      const producer = clients.producer();
+      await clients.connect(producer);
+      try {
+        const [meta] = await producer.send({
+          topic: elsewhere,
+          messages: [{ value: "still here" }],
+        });
+        assert.equal(meta.partition, 0);
+      } finally {
+        await producer.disconnect();
+      }
+    } finally {
+      await allRunning();
+      await clients.withAdmin((a) => a.deleteTopics({ topics: [topic, elsewhere] })).catch(
+        () => {},
+      );
     }
   },
 });

@@ -122,7 +122,7 @@ Deno.test("lab3 produce sends a batch when linger.ms passes, and reports each re
   }
 });
 
-Deno.test("lab3 produce sends a batch as soon as batch.size is reached", async () => {
+Deno.test("lab3 produce closes a partition's batch before a record would overflow batch.size", async () => {
   const topic = await coordinatesTopic();
   const r = await runCli([
     "lab3",
@@ -141,9 +141,8 @@ Deno.test("lab3 produce sends a batch as soon as batch.size is reached", async (
   ]);
   assert.equal(r.code, 0, r.stderr);
   const batches = only(events(r.stdout), "batch.sent");
-  const bySize = batches.filter((b) => b.reason === "size");
-  assert.ok(bySize.length >= 2, JSON.stringify(batches));
-  assert.ok(bySize.every((b) => Number(b.bytes) >= 120));
+  // Which partitions fill up depends on the random ids; tests/unit/batcher_test.ts checks when.
+  assert.ok(batches.every((b) => Number(b.bytes) <= 120), JSON.stringify(batches));
   assert.equal(only(events(r.stdout), "delivered").length, 6);
 });
 
@@ -331,10 +330,9 @@ Deno.test("lab3 produce on Ctrl+C sends the open batch, reports every delivery, 
   assert.equal(r.code, 130, r.stderr);
   const generated = only(r.events, "generated").length;
   assert.ok(generated >= 3);
-  assert.deepEqual(only(r.events, "batch.sent").map((b) => [b.reason, b.records]), [[
-    "close",
-    generated,
-  ]]);
+  const batches = only(r.events, "batch.sent");
+  assert.ok(batches.every((b) => b.reason === "close"), JSON.stringify(batches));
+  assert.equal(batches.reduce((n, b) => n + Number(b.records), 0), generated);
   assert.equal(only(r.events, "delivered").length, generated);
   assert.deepEqual(r.events.at(-1)?.delivered, generated);
 });

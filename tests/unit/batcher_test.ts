@@ -22,16 +22,58 @@ Deno.test("LingerBatcher sends records together once linger.ms has passed", asyn
   assert.deepEqual(sent, [{ items: ["a", "b", "c"], reason: "linger" }]);
 });
 
-Deno.test("LingerBatcher sends at once when batch.size is reached, and the rest on close", async () => {
+Deno.test("LingerBatcher closes a batch before a record would overflow batch.size", async () => {
   const { batcher, sent } = recorder(60_000, 10);
-  const first = [batcher.add("aaaa"), batcher.add("bbbb"), batcher.add("cccc")];
-  assert.deepEqual(await Promise.all(first), ["ack:aaaa", "ack:bbbb", "ack:cccc"]);
-  const last = batcher.add("dd");
+  const first = [batcher.add("aaaa"), batcher.add("bbbb")];
+  assert.equal(sent.length, 0, "8 of 10 bytes: the batch stays open");
+  const third = batcher.add("cccc"); // 12 bytes would not fit: [aaaa, bbbb] leaves
+  assert.deepEqual(await Promise.all(first), ["ack:aaaa", "ack:bbbb"]);
   assert.equal(batcher.waiting, 1);
+  const fourth = batcher.add("dddddd"); // 4 + 6 = 10: exactly full, leaves at once
+  assert.deepEqual(await Promise.all([third, fourth]), ["ack:cccc", "ack:dddddd"]);
+  const last = batcher.add("ee");
   await batcher.close();
-  assert.equal(await last, "ack:dd");
-  assert.deepEqual(sent.map((s) => [s.items.length, s.reason]), [[3, "size"], [1, "close"]]);
-  assert.equal(batcher.batches, 2);
+  assert.equal(await last, "ack:ee");
+  assert.deepEqual(sent.map((s) => [s.items, s.reason]), [
+    [["aaaa", "bbbb"], "size"],
+    [["cccc", "dddddd"], "size"],
+    [["ee"], "close"],
+  ]);
+  assert.ok(sent.every((s) => s.items.join("").length <= 10), "no batch grows past batch.size");
+});
+
+Deno.test("LingerBatcher sends a record larger than batch.size alone", async () => {
+  const { batcher, sent } = recorder(60_000, 4);
+  const small = batcher.add("ab");
+  const big = batcher.add("abcdefgh");
+  await Promise.all([small, big]);
+  assert.deepEqual(sent.map((s) => s.items), [["ab"], ["abcdefgh"]]);
+});
+
+Deno.test("LingerBatcher batches per partition, each with its own size", async () => {
+  const sent: Array<{ items: string[]; reason: FlushReason }> = [];
+  const batcher = new LingerBatcher<{ partition: number; v: string }, string>({
+    lingerMs: 60_000,
+    batchBytes: 6,
+    sizeOf: (r) => r.v.length,
+    send: (items, reason) => {
+      sent.push({ items: items.map((i) => `${i.partition}:${i.v}`), reason });
+      return Promise.resolve(items.map((i) => i.v));
+    },
+  });
+  const adds = [
+    batcher.add({ partition: 0, v: "aaa" }),
+    batcher.add({ partition: 1, v: "bbb" }),
+    batcher.add({ partition: 0, v: "ccc" }), // partition 0 full (6 bytes): leaves now
+    batcher.add({ partition: 2, v: "d" }),
+  ];
+  await adds[0];
+  assert.deepEqual(sent, [{ items: ["0:aaa", "0:ccc"], reason: "size" }]);
+  assert.equal(batcher.waiting, 2, "partitions 1 and 2 still wait");
+  await batcher.close();
+  await Promise.all(adds);
+  assert.deepEqual(sent.slice(1).map((s) => s.reason), ["close", "close"]);
+  assert.deepEqual(sent.slice(1).map((s) => s.items).sort(), [["1:bbb"], ["2:d"]]);
 });
 
 Deno.test("LingerBatcher with linger.ms 0 sends each record on its own", async () => {

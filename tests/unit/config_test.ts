@@ -13,7 +13,7 @@ const base = { flags: {}, env: {}, dotenv: {}, os: "linux" } as const;
 
 Deno.test("resolveConfig uses the defaults when nothing is set", () => {
   const c = resolveConfig({ ...base, env: { HOME: "/home/s" } });
-  assert.deepEqual(c.brokers, ["localhost:19092"]);
+  assert.deepEqual(c.brokers, ["localhost:19092", "localhost:19093", "localhost:19094"]);
   assert.equal(c.registryUrl, "http://localhost:8081");
   assert.equal(c.clientId, "kafka-lab");
   assert.equal(c.ssl, false);
@@ -162,4 +162,12 @@ Deno.test("resolveDirs follows XDG, macOS and Windows conventions and the overri
       .stateDir,
     "/x",
   );
+});
+
+Deno.test("resolveConfig bootstraps from every broker a local cluster recorded", () => {
+  const c = resolveConfig({ ...base, localBrokers: ["localhost:19092", "localhost:19093"] });
+  assert.deepEqual(c.brokers, ["localhost:19092", "localhost:19093"]);
+  assert.equal(c.sources.brokers.source, "local cluster");
+  const env = resolveConfig({ ...base, env: { KAFKA_BROKERS: "k:1" }, localBrokers: ["x:2"] });
+  assert.deepEqual(env.brokers, ["k:1"]);
 });

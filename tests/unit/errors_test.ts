@@ -1,77 +1,168 @@
 import assert from "node:assert/strict";
+import * as kafkajs from "kafkajs";
 import {
   ExitCode,
+  fetchFailureText,
   KafkaLabError,
   networkFailure,
+  networkFailureKind,
   protocolErrorType,
   translateError,
   UnreachableError,
 } from "../../lib/errors.ts";
+import { CLASS_TEXTS, NETWORK_TEXTS, PROTOCOL_TEXTS } from "../../lib/errors_text.ts";
 
-function kafkajsError(name: string, message: string, extra: Record<string, unknown> = {}) {
-  return Object.assign(new Error(message), { name, ...extra });
+const CYRILLIC = /[а-яё]/i;
+const LATIN_WORD = /\b[a-z]{4,}\b/;
+
+/** kafkajs' error classes, by name (its typings leave some out or mistype their constructors). */
+const K = (kafkajs as unknown as { default: Record<string, new (...args: unknown[]) => Error> })
+  .default;
+
+function protocolError(type: string, code: number): Error {
+  return new K.KafkaJSProtocolError({ message: `${type} from the broker`, type, code });
 }
 
-Deno.test("translateError maps refused connections to exit code 3 naming the brokers", () => {
-  const err = kafkajsError("KafkaJSNumberOfRetriesExceeded", "retries exceeded", {
-    originalError: kafkajsError(
-      "KafkaJSConnectionError",
-      "Connection error: connect ECONNREFUSED 127.0.0.1:19092",
-    ),
+/** Russian text without English words, except names, values and commands in backquotes. */
+function assertRussian(text: string, where: string) {
+  const prose = text.replace(/`[^`]*`/g, "")
+    .replace(/\b[a-z.]+=[a-z0-9-]+\b/g, "") // settings: acks=all
+    .replace(/\b[a-z]+(\.[a-z]+)+\b/g, "") // config keys
+    .replace(/\b[A-Z][A-Z0-9_]*\b/g, "") // environment variables, error types
+    .replace(/\b[a-z]+:\d+\b/g, "") // addresses
+    .replace(/\{\w+\}/g, ""); // placeholders
+  assert.match(text, CYRILLIC, `${where}: Russian`);
+  assert.doesNotMatch(prose, LATIN_WORD, `${where}: no English word in "${text}"`);
+}
+
+Deno.test("translateError: KafkaJSConnectionError with ECONNREFUSED is unreachable (exit 3) naming the broker", () => {
+  const err = new K.KafkaJSConnectionError("Connection error: connect ECONNREFUSED", {
+    broker: "localhost:19092",
+    code: "ECONNREFUSED",
   });
-  const t = translateError(err, { brokers: ["localhost:19092"], startHint: "start it" });
-  assert.ok(t instanceof UnreachableError);
-  assert.equal(t.exitCode, ExitCode.unreachable);
-  assert.match(t.message, /no Kafka broker answers at localhost:19092 \(connection refused\)/);
-  assert.match(t.hint ?? "", /^start it/);
+  const e = translateError(err, { brokers: ["localhost:19092"], startHint: "start it" });
+  assert.ok(e instanceof UnreachableError);
+  assert.equal(e.exitCode, ExitCode.unreachable);
+  assert.equal(e.message, "no Kafka broker answers at localhost:19092 (connection refused)");
+  assert.match(e.hint ?? "", /^start it/);
+  assertRussian(e.text.ru, "message");
 });
 
-Deno.test("networkFailure recognises DNS failures and timeouts", () => {
-  assert.equal(
-    networkFailure(new Error("getaddrinfo ENOTFOUND kafka")),
-    "host name does not resolve",
-  );
-  assert.equal(
-    networkFailure(new Error("failed to lookup address information")),
-    "host name does not resolve",
-  );
-  assert.equal(
-    networkFailure(kafkajsError("KafkaJSConnectionError", "Connection timeout")),
-    "timed out",
-  );
-  assert.equal(networkFailure(new Error("Topic creation errors")), undefined);
+Deno.test("translateError: KafkaJSConnectionClosedError and KafkaJSNoBrokerAvailableError are unreachable", () => {
+  const closed = new K.KafkaJSConnectionClosedError("Closed connection", {
+    host: "localhost",
+    port: 19093,
+  });
+  assert.equal(networkFailureKind(closed), "failed");
+  assert.equal(translateError(closed).exitCode, ExitCode.unreachable);
+  assert.match(translateError(closed).message, /localhost:19093/);
+  const none = new K.KafkaJSNoBrokerAvailableError();
+  assert.equal(translateError(none).exitCode, ExitCode.unreachable);
 });
 
-Deno.test("translateError puts protocol errors into plain words with hints", () => {
-  const agg = kafkajsError("KafkaJSAggregateError", "Topic creation errors", {
-    errors: [
-      kafkajsError(
-        "KafkaJSCreateTopicError",
-        "Replication factor: 4 larger than available brokers: 3.",
-        {
-          type: "INVALID_REPLICATION_FACTOR",
-        },
-      ),
-    ],
+Deno.test("translateError: retries exceeded over a refused connection stay unreachable", () => {
+  const cause = new K.KafkaJSConnectionError("Connection error", { code: "ECONNREFUSED" });
+  const err = new K.KafkaJSNumberOfRetriesExceeded(cause, { retryCount: 5, retryTime: 100 });
+  assert.equal(translateError(err).exitCode, ExitCode.unreachable);
+});
+
+Deno.test("translateError: KafkaJSRequestTimeoutError is a failed step (exit 1), not unreachable", () => {
+  const err = new K.KafkaJSRequestTimeoutError("Request produce(key: 0, version: 7) timed out", {
+    broker: "localhost:19094",
   });
+  assert.equal(networkFailure(err), undefined);
+  const e = translateError(err);
+  assert.ok(!(e instanceof UnreachableError));
+  assert.equal(e.exitCode, ExitCode.failed);
+  assert.equal(e.message, "broker localhost:19094 did not answer the request in time");
+  assertRussian(e.text.ru, "message");
+  const retried = new K.KafkaJSNumberOfRetriesExceeded(err, { retryCount: 8 });
+  assert.equal(translateError(retried).exitCode, ExitCode.failed);
+  assert.match(translateError(retried).message, /did not answer the request in time/);
+});
+
+Deno.test("translateError: KafkaJSProtocolError is told by its type, in both languages", () => {
+  const e = translateError(protocolError("NOT_ENOUGH_REPLICAS", 19));
+  assert.equal(e.exitCode, ExitCode.failed);
+  assert.match(e.message, /min\.insync\.replicas/);
+  assert.match(e.text.ru, /min\.insync\.replicas/);
+  assert.ok(e.hintText);
+  const unknown = translateError(protocolError("SOMETHING_NEW", 999));
+  assert.match(unknown.message, /SOMETHING_NEW/);
+  assert.match(unknown.text.ru, /SOMETHING_NEW/);
+});
+
+Deno.test("translateError: KafkaJSAggregateError of KafkaJSCreateTopicError uses the inner type", () => {
+  const inner = new K.KafkaJSCreateTopicError(
+    {
+      message: "Replication factor: 4 larger than available brokers: 3.",
+      type: "INVALID_REPLICATION_FACTOR",
+      code: 38,
+    },
+    "t",
+  );
+  const agg = new K.KafkaJSAggregateError("Topic creation errors", [inner]);
   assert.equal(protocolErrorType(agg), "INVALID_REPLICATION_FACTOR");
-  const t = translateError(agg);
-  assert.equal(t.exitCode, ExitCode.failed);
-  assert.match(t.message, /replication factor is larger than the number of brokers/);
-  assert.ok(t.hint);
+  const e = translateError(agg);
+  assert.match(e.message, /replication factor is larger than the number of brokers/);
+  assert.ok(e.hint);
 });
 
-Deno.test("translateError keeps an unknown protocol type visible", () => {
-  const t = translateError(
-    kafkajsError("KafkaJSProtocolError", "weird", { type: "SOMETHING_NEW" }),
-  );
-  assert.match(t.message, /SOMETHING_NEW/);
+Deno.test("translateError: every other kafkajs class it names gets its own words and exit 1", () => {
+  const cases: Array<[Error, RegExp]> = [
+    [new K.KafkaJSTimeout("Timeout"), /timed out/],
+    [new K.KafkaJSLockTimeout("Timeout while acquiring lock"), /waited too long/],
+    [new K.KafkaJSSASLAuthenticationError("SASL PLAIN authentication failed"), /SASL/],
+    [new K.KafkaJSTopicMetadataNotLoaded("no metadata", { topic: "x" }), /topic's metadata/],
+    [new K.KafkaJSMetadataNotLoaded("no metadata"), /cluster's metadata/],
+    [new K.KafkaJSGroupCoordinatorNotFound("no coordinator"), /group coordinator/],
+    [new K.KafkaJSBrokerNotFound("Broker 4 not found"), /not known/],
+    [new K.KafkaJSServerDoesNotSupportApiKey("unsupported"), /does not support/],
+  ];
+  for (const [err, pattern] of cases) {
+    const e = translateError(err);
+    assert.equal(e.exitCode, ExitCode.failed, err.name);
+    assert.match(e.message, pattern, err.name);
+    assertRussian(e.text.ru, err.name);
+  }
 });
 
-Deno.test("translateError passes KafkaLabErrors through and wraps anything else", () => {
+Deno.test("translateError: a kafkajs TypeError is an unexpected error with its detail, exit 1", () => {
+  const err = new K.KafkaJSNonRetriableError(new TypeError("x is undefined"));
+  const e = translateError(err);
+  assert.equal(e.exitCode, ExitCode.failed);
+  assert.match(e.message, /^unexpected error: x is undefined/);
+  assert.match(e.text.ru, /^непредвиденная ошибка/);
+});
+
+Deno.test("networkFailureKind reads system error codes and Deno's error classes, not messages", () => {
+  const enotfound = Object.assign(new Error("getaddrinfo ENOTFOUND kafka"), { code: "ENOTFOUND" });
+  assert.equal(networkFailureKind(enotfound), "dns");
+  assert.equal(networkFailureKind(new Deno.errors.ConnectionRefused("refused")), "refused");
+  assert.equal(networkFailureKind(new Deno.errors.TimedOut("slow")), "timeout");
+  assert.equal(networkFailureKind(new Error("connect ECONNREFUSED 127.0.0.1:1")), undefined);
+  assert.equal(networkFailureKind(new Error("Request timed out")), undefined);
+});
+
+Deno.test("fetchFailureText counts fetch's TypeError as a failed connection", () => {
+  assert.deepEqual(fetchFailureText(new TypeError("fetch failed")), NETWORK_TEXTS.failed);
+  assert.equal(fetchFailureText(new Error("HTTP 500")), undefined);
+});
+
+Deno.test("translateError passes KafkaLabErrors through", () => {
   const own = new KafkaLabError("mine", { hint: "h" });
   assert.equal(translateError(own), own);
-  const t = translateError("a string");
-  assert.equal(t.message, "a string");
-  assert.equal(t.exitCode, 1);
+  const e = translateError("a string");
+  assert.equal(e.message, "unexpected error: a string");
+  assert.equal(e.exitCode, ExitCode.failed);
+});
+
+Deno.test("error texts: every entry has natural Russian without English words", () => {
+  const tables = { ...NETWORK_TEXTS };
+  for (const [key, text] of Object.entries(tables)) assertRussian(text.ru, key);
+  for (const [key, entry] of Object.entries({ ...PROTOCOL_TEXTS, ...CLASS_TEXTS })) {
+    assertRussian(entry.message.ru, key);
+    if (entry.hint) assertRussian(entry.hint.ru, `${key} hint`);
+    assert.notEqual(entry.message.ru, entry.message.en, key);
+  }
 });

@@ -1,0 +1,43 @@
+/**
+ * Start-up of kafka-lab as a student feels it: whole-process time of
+ * `--version`, `--help` and `lab1 list` (each a `deno run` subprocess with the
+ * binary's permission flags), against a Deno hello-world in the same run.
+ * `deno bench` prints each one's time and, in the group summary, how many
+ * times slower than the hello-world baseline it is.
+ *
+ * Run: `deno task bench` (or `deno bench -A bench/startup_bench.ts`).
+ * `lab1 list` needs a cluster (`kafka-lab up`); without one it is ignored.
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+import { probeTcp } from "../lib/net.ts";
+import { PERMISSION_FLAGS } from "../tests/helpers.ts";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const HELLO = fileURLToPath(new URL("./hello.ts", import.meta.url));
+const BROKER = (Deno.env.get("KAFKA_BROKERS") ?? "localhost:19092").split(",")[0];
+const CLUSTER_UP = (await probeTcp(BROKER, 2000)).ok;
+
+async function run(script: string, args: string[] = []): Promise<void> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...PERMISSION_FLAGS, script, ...args],
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!out.success) {
+    throw new Error(`${script} ${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+  }
+}
+
+const options = { group: "startup", n: 30, warmup: 3 } as const;
+
+Deno.bench("deno hello-world", { ...options, baseline: true }, () => run(HELLO));
+Deno.bench("kafka-lab --version", options, () => run(MAIN, ["--version"]));
+Deno.bench("kafka-lab --help", options, () => run(MAIN, ["--help"]));
+Deno.bench(
+  "kafka-lab lab1 list",
+  { ...options, ignore: !CLUSTER_UP },
+  () => run(MAIN, ["lab1", "list", "--quiet"]),
+);

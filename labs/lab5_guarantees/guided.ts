@@ -1,0 +1,49 @@
+/**
+ * `kafka-lab lab5`: the theory, the six parts one step each, a summary of
+ * the figures measured in this run and the control questions.
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Context } from "../../lib/context.ts";
+import { UsageError } from "../../lib/errors.ts";
+import { Guide } from "../../lib/guide.ts";
+import { fill, t as tt } from "../../lib/i18n.ts";
+import { PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
+import { text } from "./report.ts";
+
+/** The parts picked by `--parts 1,3,5`, in course order. */
+export function selectedParts(list: string): PartName[] {
+  const picked = new Set<number>();
+  for (const item of list.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const n = Number(item);
+    if (!Number.isInteger(n) || n < 1 || n > PART_NAMES.length) {
+      throw new UsageError(
+        tt(
+          `--parts takes numbers 1 to 6, not '${item}'`,
+          `--parts принимает числа от 1 до 6, а не '${item}'`,
+        ),
+        tt("for example --parts 1,3,5", "например --parts 1,3,5"),
+      );
+    }
+    picked.add(n);
+  }
+  return [...picked].sort((a, b) => a - b).map((n) => PART_NAMES[n - 1]);
+}
+
+/** Runs the guided lab. */
+export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+  const t = text(ctx);
+  const parts = selectedParts(args.string("parts") ?? "1,2,3,4,5,6");
+  const started = Date.now();
+  const guide = Guide.begin(ctx, "lab5", t, parts.length);
+  const summary: string[] = [];
+  for (const part of parts) {
+    if (ctx.signal.aborted) break;
+    const [title, explanation] = partTitle(t, part, args);
+    guide.step(title, explanation);
+    summary.push(...await runOne(ctx, t, guide, part, args, true));
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  summary.push(fill(t.summaryTime, { seconds }));
+  return guide.done(summary, { seconds });
+}

@@ -1,0 +1,152 @@
+/**
+ * What every part of lab 5 shares: throw-away topic names, numbered records
+ * with a message-id header, and reading a whole topic back to count by id.
+ * @module
+ */
+import type { Admin, IHeaders } from "kafkajs";
+import type { KafkaClients } from "../../lib/kafka.ts";
+import { sleep, waitFor } from "../../lib/time.ts";
+import { ID_HEADER } from "./model.ts";
+
+/** Eight hex digits, to make names unique per run. */
+export function shortHex(): string {
+  return crypto.randomUUID().replaceAll("-", "").slice(0, 8);
+}
+
+/** `<prefix>lab5.<part>-<hex>`: a topic (or group) of one run. */
+export function runName(prefix: string, part: string, hex = shortHex()): string {
+  return `${prefix}lab5.${part}-${hex}`;
+}
+
+/** The id of record `n` of a run: `<run>-000042`. */
+export function recordId(run: string, n: number): string {
+  return `${run}-${String(n).padStart(6, "0")}`;
+}
+
+/** A record with its id as value and in the message-id header. */
+export function idRecord(
+  id: string,
+  extra: IHeaders = {},
+): { value: string; headers: IHeaders } {
+  return { value: id, headers: { [ID_HEADER]: id, ...extra } };
+}
+
+/** Creates a topic and waits until each partition has a leader. */
+export async function createTopic(
+  admin: Admin,
+  spec: {
+    topic: string;
+    partitions?: number;
+    replicationFactor?: number;
+    /** Replicas per partition, first = preferred leader; overrides the two above. */
+    assignment?: number[][];
+    config?: Record<string, string>;
+  },
+): Promise<void> {
+  const configEntries = Object.entries(spec.config ?? {}).map(([name, value]) => ({
+    name,
+    value,
+  }));
+  await admin.createTopics({
+    waitForLeaders: false,
+    topics: [
+      spec.assignment
+        ? {
+          topic: spec.topic,
+          replicaAssignment: spec.assignment.map((replicas, partition) => ({
+            partition,
+            replicas,
+          })),
+          configEntries,
+        }
+        : {
+          topic: spec.topic,
+          numPartitions: spec.partitions ?? 1,
+          replicationFactor: spec.replicationFactor ?? 3,
+          configEntries,
+        },
+    ],
+  });
+  // KRaft brokers learn of a new topic asynchronously, and kafkajs' waitForLeaders
+  // does not retry UNKNOWN_TOPIC_OR_PARTITION: wait until every partition has a leader.
+  await waitFor(async () => {
+    const md = await admin.fetchTopicMetadata({ topics: [spec.topic] });
+    const parts = md.topics[0]?.partitions ?? [];
+    return parts.length > 0 && parts.every((p) => p.leader >= 0);
+  }, { timeoutMs: 30_000, intervalMs: 200 });
+}
+
+/** One record read back. */
+export interface ReadRecord {
+  readonly id: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+function headerMap(h: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) {
+    const one = Array.isArray(v) ? v[0] : v;
+    if (one !== undefined) out[k] = typeof one === "string" ? one : one.toString();
+  }
+  return out;
+}
+
+/**
+ * Reads every record of `topic` from the beginning up to the end offsets it
+ * has now, in a throw-away group that is deleted afterwards. With
+ * `readCommitted`, records of aborted (or open) transactions are skipped.
+ */
+export async function readAll(
+  kafka: KafkaClients,
+  topic: string,
+  options: { readCommitted?: boolean; timeoutMs?: number } = {},
+): Promise<ReadRecord[]> {
+  const groupId = `lab5.reader-${shortHex()}`;
+  const ends = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(topic));
+  const pending = new Map(
+    ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => [e.partition, BigInt(e.high)]),
+  );
+  const records: ReadRecord[] = [];
+  if (pending.size === 0) return records;
+  const consumer = await kafka.connect(kafka.consumer({
+    groupId,
+    readUncommitted: !options.readCommitted,
+    maxWaitTimeInMs: 200,
+  }));
+  try {
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) {
+          records.push({
+            id: m.value?.toString() ?? "",
+            partition: batch.partition,
+            offset: m.offset,
+            headers: headerMap(m.headers),
+          });
+        }
+        const end = pending.get(batch.partition);
+        if (end !== undefined && BigInt(batch.lastOffset()) + 1n >= end) {
+          pending.delete(batch.partition);
+          if (pending.size === 0) done();
+        }
+        await Promise.resolve();
+      },
+    });
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const giveUp = new AbortController();
+    await Promise.race([finished, sleep(timeoutMs, giveUp.signal)]);
+    giveUp.abort();
+    if (pending.size > 0) {
+      throw new Error(`reading ${topic} back did not reach its end within ${timeoutMs} ms`);
+    }
+  } finally {
+    await consumer.disconnect().catch(() => {});
+    await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
+  }
+  return records;
+}

@@ -1,0 +1,198 @@
+/**
+ * `kafka-lab lab5 worker`: the process parts 4 and 5 SIGKILL. It prints one
+ * JSON event per step so the parent knows when to kill it.
+ * - `--role consume`: reads in groups of `--batch` records and commits the
+ *   group's offset before processing it (`--commit before`, at-most-once) or
+ *   after (`--commit after`, at-least-once); "processing" is a pause and a
+ *   `processed` event with the record's id.
+ * - `--role transform`: a transactional consume-transform-produce step: per
+ *   group of records one transaction with the output records and the input
+ *   offsets (`sendOffsets`), committed together.
+ * With `--until-end` it stops once it has handled everything that was in the
+ * input when it started.
+ * @module
+ */
+import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from "kafkajs";
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Context } from "../../lib/context.ts";
+import { sleep } from "../../lib/time.ts";
+import { ID_HEADER } from "./model.ts";
+import { sendOffsets } from "./transactions.ts";
+
+/** A worker's settings, from its command line. */
+export interface WorkerSettings {
+  readonly role: "consume" | "transform";
+  readonly topic: string;
+  readonly output?: string;
+  readonly group: string;
+  readonly commit: "before" | "after";
+  readonly batch: number;
+  readonly processMs: number;
+  readonly untilEnd: boolean;
+  readonly transactionalId?: string;
+}
+
+/** Reads the worker's options. */
+export function workerSettings(args: ParsedArgs): WorkerSettings {
+  return {
+    role: args.string("role") as "consume" | "transform",
+    topic: args.requireString("topic"),
+    output: args.string("output"),
+    group: args.requireString("group"),
+    commit: (args.string("commit") ?? "after") as "before" | "after",
+    batch: args.int("batch") ?? 10,
+    processMs: args.int("process-ms") ?? 20,
+    untilEnd: args.bool("until-end"),
+    transactionalId: args.string("transactional-id"),
+  };
+}
+
+function idOf(m: KafkaMessage): string {
+  return m.value?.toString() ?? "";
+}
+
+function next(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/** Runs the worker until the input's end (with --until-end), a crash or a kill. */
+export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number> {
+  const kafka = await ctx.kafka();
+  const ends = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(s.topic));
+  const pending = new Map(
+    ends.filter((e) => BigInt(e.high) > 0n).map((e) => [e.partition, BigInt(e.high)]),
+  );
+  let producer: Producer | undefined;
+  if (s.role === "transform") {
+    producer = await kafka.connect(kafka.producer({
+      transactionalId: s.transactionalId ?? `${s.group}.tx`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    }));
+    ctx.out.event("producer.ready", { transactionalId: s.transactionalId });
+  }
+  const consumer: Consumer = await kafka.connect(kafka.consumer({
+    groupId: s.group,
+    sessionTimeout: 6_000,
+    heartbeatInterval: 500,
+    readUncommitted: false,
+    maxWaitTimeInMs: 200,
+  }));
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  if (s.untilEnd && pending.size === 0) finish();
+  const reached = (partition: number, offset: string) => {
+    const end = pending.get(partition);
+    if (end !== undefined && BigInt(offset) + 1n >= end) {
+      pending.delete(partition);
+      if (s.untilEnd && pending.size === 0) finish();
+    }
+  };
+  consumer.on(consumer.events.GROUP_JOIN, (e) => {
+    ctx.out.event("joined", { partitions: e.payload.memberAssignment[s.topic] ?? [] });
+  });
+  try {
+    await consumer.subscribe({ topic: s.topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) =>
+        s.role === "transform"
+          ? transformBatch(ctx, s, producer!, payload, reached)
+          : consumeBatch(ctx, s, consumer, payload, reached),
+    });
+    ctx.signal.addEventListener("abort", () => finish(), { once: true });
+    await finished;
+    ctx.out.event("worker.done", {});
+  } finally {
+    await consumer.disconnect().catch(() => {});
+    await producer?.disconnect().catch(() => {});
+  }
+  return 0;
+}
+
+async function consumeBatch(
+  ctx: Context,
+  s: WorkerSettings,
+  consumer: Consumer,
+  { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  reached: (partition: number, offset: string) => void,
+): Promise<void> {
+  const { out } = ctx;
+  for (let i = 0; i < batch.messages.length; i += s.batch) {
+    if (!isRunning() || isStale()) return;
+    const group = batch.messages.slice(i, i + s.batch);
+    const last = group[group.length - 1].offset;
+    const commit = () =>
+      consumer.commitOffsets([{
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: next(last),
+      }]);
+    out.event("batch", { partition: batch.partition, first: group[0].offset, last });
+    if (s.commit === "before") {
+      await commit();
+      out.event("committed", { partition: batch.partition, next: next(last) });
+    }
+    for (const m of group) {
+      await sleep(s.processMs);
+      out.event("processed", { id: idOf(m), partition: batch.partition, offset: m.offset });
+    }
+    if (s.commit === "after") {
+      await commit();
+      out.event("committed", { partition: batch.partition, next: next(last) });
+    }
+    resolveOffset(last);
+    await heartbeat();
+    reached(batch.partition, last);
+  }
+  reached(batch.partition, batch.lastOffset());
+}
+
+async function transformBatch(
+  ctx: Context,
+  s: WorkerSettings,
+  producer: Producer,
+  { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  reached: (partition: number, offset: string) => void,
+): Promise<void> {
+  const { out } = ctx;
+  for (let i = 0; i < batch.messages.length; i += s.batch) {
+    if (!isRunning() || isStale()) return;
+    const group = batch.messages.slice(i, i + s.batch);
+    const last = group[group.length - 1].offset;
+    const tx = await producer.transaction();
+    try {
+      await tx.send({
+        topic: s.output!,
+        messages: group.map((m) => ({
+          key: m.key,
+          value: idOf(m),
+          headers: { [ID_HEADER]: idOf(m), "source-offset": m.offset },
+        })),
+      });
+      out.event("tx.sent", { partition: batch.partition, first: group[0].offset, last });
+      await sleep(s.processMs * group.length); // the window in which the parent kills
+      await sendOffsets(tx, {
+        consumerGroupId: s.group,
+        topics: [{
+          topic: batch.topic,
+          partitions: [{ partition: batch.partition, offset: next(last) }],
+        }],
+      });
+      await tx.commit();
+    } catch (err) {
+      await tx.abort().catch(() => {});
+      throw err;
+    }
+    out.event("tx.committed", {
+      partition: batch.partition,
+      ids: group.map(idOf),
+      next: next(last),
+    });
+    resolveOffset(last);
+    await heartbeat();
+    reached(batch.partition, last);
+  }
+  reached(batch.partition, batch.lastOffset());
+}

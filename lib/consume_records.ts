@@ -1,0 +1,53 @@
+/**
+ * Records as the labs see them, converted from kafkajs messages, and the
+ * small arithmetic of the consumer loop (next offset, batches).
+ * @module
+ */
+import type { KafkaMessage } from "kafkajs";
+
+/** A record as a lab sees it. */
+export interface ConsumedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  /** The record's offset (a decimal string: offsets are 64-bit). */
+  readonly offset: string;
+  readonly key: Uint8Array | null;
+  readonly value: Uint8Array | null;
+  /** Milliseconds since the epoch, as a string. */
+  readonly timestamp: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Converts a kafkajs message. */
+export function toRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    if (v === undefined) continue;
+    const first = Array.isArray(v) ? v[0] : v;
+    headers[k] = typeof first === "string" ? first : new TextDecoder().decode(first);
+  }
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ? new Uint8Array(m.key) : null,
+    value: m.value ? new Uint8Array(m.value) : null,
+    timestamp: m.timestamp,
+    headers,
+  };
+}
+
+/** The offset after `offset` (what a commit stores: the next record to read). */
+export function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/** Splits records into consecutive chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new RangeError(`chunk size must be ≥ 1, not ${size}`);
+  }
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,329 @@
+/**
+ * Takes {@linkcode Snapshot}s: reads exactly what the labs' checks need, for
+ * one or many prefixes (a class on one cluster) — topic layouts, configs and
+ * ends; records (up to a limit per partition); group states, members and
+ * committed offsets; registry subjects and the schemas records name.
+ *
+ * Records are read by one throw-away consumer group (`kafka-lab-check-<uuid>`,
+ * no commits, deleted afterwards) for every student at once: kafkajs has no
+ * group-less reader, and one join is faster than one per student.
+ *
+ * @example
+ * ```ts
+ * const kafka = await ctx.kafka();
+ * const [snap] = await takeSnapshots(kafka, ctx.config.registryUrl, ["anna."], LAB2_TASKS.needs);
+ * ```
+ * @module
+ */
+import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
+import type { KafkaClients } from "../kafka.ts";
+import { describeTopic } from "../topics.ts";
+import type {
+  CommittedOffset,
+  GroupSnap,
+  PartitionEnds,
+  RecordSnap,
+  SchemaVersion,
+  Snapshot,
+  SnapshotNeeds,
+  SubjectSnap,
+  TopicSnap,
+} from "./types.ts";
+
+/** How much a snapshot reads. */
+export interface SnapshotOptions {
+  /** Records read per partition at most (default 2000). */
+  readonly recordLimit?: number;
+  /** Stop reading after this long without a new record (default 5000 ms). */
+  readonly idleMs?: number;
+}
+
+/** The prefix of the reader's own consumer groups (never a student's). */
+export const READER_GROUP_PREFIX = "kafka-lab-check-";
+
+interface TopicMeta {
+  readonly course: string;
+  readonly prefix: string;
+  readonly layout: NonNullable<Awaited<ReturnType<typeof describeTopic>>>;
+  readonly ends: PartitionEnds[];
+}
+
+async function topicMetas(admin: Admin, prefixes: readonly string[], topics: readonly string[]) {
+  const existing = new Set(await admin.listTopics());
+  const metas: TopicMeta[] = [];
+  for (const prefix of prefixes) {
+    for (const course of topics) {
+      if (!existing.has(prefix + course)) continue;
+      const layout = await describeTopic(admin, prefix + course);
+      if (!layout) continue;
+      const ends = (await admin.fetchTopicOffsets(layout.name))
+        .map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }))
+        .sort((a, b) => a.partition - b.partition);
+      metas.push({ course, prefix, layout, ends });
+    }
+  }
+  return metas;
+}
+
+function recordOf(partition: number, m: EachBatchPayload["batch"]["messages"][number]): RecordSnap {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    const last = Array.isArray(v) ? v[v.length - 1] : v;
+    if (last !== undefined) headers[k] = typeof last === "string" ? last : last.toString("utf8");
+  }
+  return {
+    partition,
+    offset: Number(m.offset),
+    key: m.key ? new Uint8Array(m.key) : null,
+    value: m.value ? new Uint8Array(m.value) : null,
+    headers,
+    timestamp: Number(m.timestamp),
+  };
+}
+
+/**
+ * Reads every partition of `metas` from its start up to its end (at most
+ * `limit` records each). Returns records by topic name, and the names of
+ * topics that were not read to the end.
+ */
+async function readRecords(
+  kafka: KafkaClients,
+  metas: readonly TopicMeta[],
+  limit: number,
+  idleMs: number,
+): Promise<{ records: Map<string, RecordSnap[]>; short: Set<string> }> {
+  const records = new Map<string, RecordSnap[]>(metas.map((m) => [m.layout.name, []]));
+  const targets = new Map<string, number>();
+  for (const m of metas) {
+    for (const e of m.ends) {
+      if (e.high > e.low) {
+        targets.set(`${m.layout.name}/${e.partition}`, Math.min(e.high, e.low + limit));
+      }
+    }
+  }
+  const short = new Set(
+    metas.filter((m) => m.ends.some((e) => e.high - e.low > limit)).map((m) => m.layout.name),
+  );
+  if (targets.size === 0) return { records, short };
+  const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
+  const consumer: Consumer = await kafka.connect(kafka.consumer({ groupId, maxWaitTimeInMs: 200 }));
+  const remaining = new Set(targets.keys());
+  let lastProgress = Date.now();
+  try {
+    const topics = [...new Set([...targets.keys()].map((k) => k.slice(0, k.lastIndexOf("/"))))];
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        const key = `${batch.topic}/${batch.partition}`;
+        const target = targets.get(key);
+        if (target === undefined) return;
+        for (const m of batch.messages) {
+          if (Number(m.offset) < target) {
+            records.get(batch.topic)!.push(recordOf(batch.partition, m));
+          }
+        }
+        lastProgress = Date.now();
+        if (Number(batch.lastOffset()) >= target - 1) {
+          remaining.delete(key);
+          consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+        }
+        await Promise.resolve();
+      },
+    });
+    lastProgress = Date.now();
+    while (remaining.size > 0 && Date.now() - lastProgress < idleMs) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const key of remaining) short.add(key.slice(0, key.lastIndexOf("/")));
+  } finally {
+    await consumer.disconnect().catch(() => {});
+    await kafka.withAdmin((a) => a.deleteGroups([groupId])).catch(() => {});
+  }
+  for (const list of records.values()) {
+    list.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  }
+  return { records, short };
+}
+
+async function committed(
+  admin: Admin,
+  groupId: string,
+  topics: ReadonlyMap<string, string>,
+): Promise<CommittedOffset[]> {
+  if (topics.size === 0) return [];
+  const res = await admin.fetchOffsets({ groupId, topics: [...topics.keys()] });
+  return res.flatMap((t) =>
+    t.partitions
+      .filter((p) => Number(p.offset) >= 0)
+      .map((p) => ({
+        topic: topics.get(t.topic)!,
+        partition: p.partition,
+        offset: Number(p.offset),
+      }))
+  );
+}
+
+/** Groups of one prefix: the course groups, plus others that committed on `otherGroupsOn`. */
+async function groupsOf(
+  admin: Admin,
+  prefix: string,
+  needs: SnapshotNeeds,
+  allGroups: readonly string[],
+  topicNames: ReadonlyMap<string, string>,
+): Promise<Record<string, GroupSnap>> {
+  const candidates = new Set(
+    needs.groups.map((g) => prefix + g).filter((g) => allGroups.includes(g)),
+  );
+  const others = needs.otherGroupsOn ?? [];
+  const otherTopics = new Map([...topicNames].filter(([, course]) => others.includes(course)));
+  const extra: string[] = [];
+  if (otherTopics.size > 0) {
+    for (const g of allGroups) {
+      if (!g.startsWith(prefix) || g.startsWith(READER_GROUP_PREFIX) || candidates.has(g)) continue;
+      if ((await committed(admin, g, otherTopics)).length > 0) extra.push(g);
+    }
+  }
+  const ids = [...candidates, ...extra];
+  if (ids.length === 0) return {};
+  const described = await admin.describeGroups(ids);
+  const result: Record<string, GroupSnap> = {};
+  for (const g of described.groups) {
+    const offsets = await committed(admin, g.groupId, topicNames);
+    if (offsets.length === 0 && g.members.length === 0) continue;
+    result[g.groupId.slice(prefix.length)] = {
+      id: g.groupId,
+      state: g.state,
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        host: m.clientHost,
+      })),
+      offsets,
+    };
+  }
+  return result;
+}
+
+async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body };
+}
+
+async function subjectOf(url: string, name: string): Promise<SubjectSnap | undefined> {
+  const base = `${url}/subjects/${encodeURIComponent(name)}/versions`;
+  const list = await getJson(base);
+  if (list.status === 404) return undefined;
+  if (list.status !== 200 || !Array.isArray(list.body)) {
+    throw new Error(`GET ${base} answered HTTP ${list.status}`);
+  }
+  const versions: SchemaVersion[] = [];
+  for (const v of list.body as number[]) {
+    const res = await getJson(`${base}/${v}`);
+    const b = res.body as { version: number; id: number; schema: string; schemaType?: string };
+    versions.push({
+      version: b.version,
+      id: b.id,
+      schemaType: b.schemaType ?? "AVRO",
+      schema: b.schema,
+    });
+  }
+  return { name, versions: versions.sort((a, b) => a.version - b.version) };
+}
+
+async function registryUp(url: string): Promise<boolean> {
+  try {
+    return (await getJson(`${url}/subjects`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Schema ids named by wire-format record values (magic byte 0, 4-byte id). */
+export function schemaIdsIn(records: readonly RecordSnap[]): number[] {
+  const ids = new Set<number>();
+  for (const r of records) {
+    const v = r.value;
+    if (v && v.length >= 5 && v[0] === 0) {
+      ids.add(new DataView(v.buffer, v.byteOffset, v.byteLength).getInt32(1));
+    }
+  }
+  return [...ids];
+}
+
+async function schemasById(url: string, ids: readonly number[]) {
+  const out: Record<number, string | null> = {};
+  for (const id of ids) {
+    const res = await getJson(`${url}/schemas/ids/${id}`);
+    out[id] = res.status === 200 ? String((res.body as { schema?: string }).schema ?? "") : null;
+  }
+  return out;
+}
+
+/** One snapshot per prefix, in the order of `prefixes`. */
+export async function takeSnapshots(
+  kafka: KafkaClients,
+  registryUrl: string,
+  prefixes: readonly string[],
+  needs: SnapshotNeeds,
+  options: SnapshotOptions = {},
+): Promise<Snapshot[]> {
+  const { metas, brokers, allGroups } = await kafka.withAdmin(async (admin) => ({
+    metas: await topicMetas(admin, prefixes, needs.topics),
+    brokers: (await admin.describeCluster()).brokers.map((b) => b.nodeId).sort((a, b) => a - b),
+    allGroups: (await admin.listGroups()).groups.map((g) => g.groupId),
+  }));
+  const { records, short } = await readRecords(
+    kafka,
+    metas,
+    options.recordLimit ?? 2000,
+    options.idleMs ?? 5000,
+  );
+  const registry = needs.subjects.length > 0 && await registryUp(registryUrl);
+  const snapshots: Snapshot[] = [];
+  for (const prefix of prefixes) {
+    const mine = metas.filter((m) => m.prefix === prefix);
+    const topics: Record<string, TopicSnap> = {};
+    for (const m of mine) {
+      topics[m.course] = {
+        name: m.layout.name,
+        partitions: m.layout.partitions,
+        replicationFactor: m.layout.replicationFactor,
+        configs: m.layout.configs,
+        ends: m.ends,
+        records: records.get(m.layout.name) ?? [],
+        truncated: short.has(m.layout.name),
+      };
+    }
+    const topicNames = new Map(mine.map((m) => [m.layout.name, m.course]));
+    const groups = await kafka.withAdmin((admin) =>
+      groupsOf(admin, prefix, needs, allGroups, topicNames)
+    );
+    const subjects: Record<string, SubjectSnap> = {};
+    if (registry) {
+      for (const s of needs.subjects) {
+        const snap = await subjectOf(registryUrl, prefix + s);
+        if (snap) subjects[s] = snap;
+      }
+    }
+    const ids = schemaIdsIn(Object.values(topics).flatMap((t) => t.records));
+    snapshots.push({
+      prefix,
+      takenAt: new Date().toISOString(),
+      brokers,
+      topics,
+      groups,
+      subjects,
+      schemas: registry ? await schemasById(registryUrl, ids) : {},
+      registryReachable: registry,
+    });
+  }
+  return snapshots;
+}

@@ -1,0 +1,145 @@
+/**
+ * Turns a record's key or value bytes into something a person can read: the
+ * Schema Registry wire format (magic byte 0, 4-byte schema id, then JSON),
+ * JSON, UTF-8 text, or hex for anything else. `read` and the web console use
+ * the same function, so they always agree.
+ *
+ * @example
+ * ```ts
+ * decodeBytes(new TextEncoder().encode('{"id":1}'), "auto"); // { format: "json", value: { id: 1 } }
+ * ```
+ * @module
+ */
+
+/** The formats `--format` can force; `auto` tries registry, JSON, then text. */
+export const FORMATS = ["auto", "registry", "json", "text", "hex"] as const;
+
+/** One of {@linkcode FORMATS}. */
+export type Format = typeof FORMATS[number];
+
+/** A decoded key or value. */
+export interface Decoded {
+  /** How the bytes were read; `null` when the record has no bytes there. */
+  readonly format: "registry" | "json" | "text" | "hex" | "null";
+  /** The JSON value (registry, json), the string (text), hex digits (hex), or null. */
+  readonly value: unknown;
+  /** The writer's schema id (registry format only). */
+  readonly schemaId?: number;
+  /** Why a forced format did not fit (the bytes are then shown as hex). */
+  readonly problem?: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function asText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Control characters other than tab, newline and carriage return mark binary data. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+function asJson(text: string | undefined): { value: unknown } | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  // Only objects, arrays and strings count as JSON in auto mode: "42" or "true" stay text.
+  if (!/^[[{"]/.test(trimmed)) return undefined;
+  try {
+    return { value: JSON.parse(trimmed) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The wire format's header is read here rather than with `lib/registry.ts`'s
+ * `parseWireHeader`, which would load the registry client and Ajv just to look
+ * at five bytes.
+ */
+function asRegistry(bytes: Uint8Array): Decoded | string {
+  if (bytes.length < 5 || bytes[0] !== 0) {
+    return "not in the Schema Registry wire format (magic byte 0 and a 4-byte schema id)";
+  }
+  const schemaId = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(1);
+  const json = asText(bytes.subarray(5));
+  if (json === undefined) return "the bytes after the schema id are not UTF-8";
+  try {
+    return { format: "registry", schemaId, value: JSON.parse(json) };
+  } catch {
+    return "the bytes after the schema id are not JSON";
+  }
+}
+
+function hex(bytes: Uint8Array, problem?: string): Decoded {
+  return problem === undefined
+    ? { format: "hex", value: toHex(bytes) }
+    : { format: "hex", value: toHex(bytes), problem };
+}
+
+/** Decodes `bytes` in `format` (see the module docs); never throws. */
+export function decodeBytes(bytes: Uint8Array | null, format: Format): Decoded {
+  if (bytes === null) return { format: "null", value: null };
+  switch (format) {
+    case "hex":
+      return hex(bytes);
+    case "registry": {
+      const r = asRegistry(bytes);
+      return typeof r === "string" ? hex(bytes, r) : r;
+    }
+    case "json": {
+      const text = asText(bytes);
+      if (text === undefined) return hex(bytes, "not UTF-8 text");
+      try {
+        return { format: "json", value: JSON.parse(text) };
+      } catch {
+        return hex(bytes, "not JSON");
+      }
+    }
+    case "text": {
+      const text = asText(bytes);
+      return text === undefined ? hex(bytes, "not UTF-8 text") : { format: "text", value: text };
+    }
+    case "auto": {
+      if (bytes.length >= 5 && bytes[0] === 0) {
+        const r = asRegistry(bytes);
+        if (typeof r !== "string") return r;
+      }
+      const text = asText(bytes);
+      const json = asJson(text);
+      if (json) return { format: "json", value: json.value };
+      if (text !== undefined && !hasControlCharacters(text)) {
+        return { format: "text", value: text };
+      }
+      return hex(bytes);
+    }
+  }
+}
+
+/** A decoded value on one line: JSON compact, text as is, hex prefixed `0x`. */
+export function showDecoded(d: Decoded): string {
+  switch (d.format) {
+    case "null":
+      return "(null)";
+    case "text":
+      return String(d.value);
+    case "hex":
+      return `0x${d.value}`;
+    case "registry":
+      return `[schema ${d.schemaId}] ${JSON.stringify(d.value)}`;
+    case "json":
+      return JSON.stringify(d.value);
+  }
+}

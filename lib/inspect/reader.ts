@@ -1,0 +1,187 @@
+/**
+ * Reads records of a topic from a chosen position without touching any
+ * consumer group's offsets (what `kcat -C` and `kafka-console-consumer` do).
+ *
+ * kafkajs has no `assign()`: every consumer joins a group. So the reader joins
+ * a throwaway group (`kafka-lab-read-<uuid>`), never commits, seeks each
+ * partition to its start, pauses the partitions it was not asked for, and
+ * deletes the group when it is done. Without `follow` it stops at the end
+ * offsets it saw when it started.
+ *
+ * @example
+ * ```ts
+ * await readTopic(kafka, { topic: "hello-kafka", from: { kind: "earliest" }, follow: false,
+ *   signal, onRecord: (r) => console.log(r.offset) });
+ * ```
+ * @module
+ */
+import type { Admin, EachBatchPayload } from "kafkajs";
+import { type ConsumedRecord, toRecord } from "../consume.ts";
+import { KafkaLabError, UsageError } from "../errors.ts";
+import { fillText, t } from "../i18n.ts";
+import type { KafkaClients } from "../kafka.ts";
+import { type Position, resolveOffset } from "./position.ts";
+
+/** The prefix of the reader's throwaway groups (so `groups list` readers can tell them). */
+export const READER_GROUP_PREFIX = "kafka-lab-read-";
+
+/** Options of {@linkcode readTopic}. */
+export interface ReadOptions {
+  readonly topic: string;
+  readonly from: Position;
+  /** Partitions to read; all when absent. */
+  readonly partitions?: readonly number[];
+  /** Stop after this many records. */
+  readonly count?: number;
+  /** Keep waiting for new records after the end. */
+  readonly follow: boolean;
+  readonly signal: AbortSignal;
+  readonly onRecord: (record: ConsumedRecord) => void | Promise<void>;
+  /** Told once the start and end of each partition are known. */
+  readonly onStart?: (ranges: readonly PartitionRange[]) => void;
+}
+
+/** Where reading a partition starts and (without `follow`) ends. */
+export interface PartitionRange {
+  readonly partition: number;
+  /** The first offset to read. */
+  readonly start: string;
+  /** The end offset when reading started (the next offset to be written). */
+  readonly end: string;
+}
+
+/** Why reading stopped. */
+export type ReadStop = "end" | "count" | "signal";
+
+/** What {@linkcode readTopic} did. */
+export interface ReadSummary {
+  readonly records: number;
+  readonly stoppedBy: ReadStop;
+  readonly ranges: readonly PartitionRange[];
+}
+
+/** The error for a topic that does not exist. */
+export function topicNotFound(topic: string): KafkaLabError {
+  return new KafkaLabError(
+    fillText(t("topic {topic} does not exist", "топика {topic} нет"), { topic }),
+    {
+      hint: t(
+        "`kafka-lab kafka kafka-topics --list` lists the topics; create one with `kafka-lab kafka kafka-topics --create --topic <name>`",
+        "`kafka-lab kafka kafka-topics --list` покажет топики; создать: `kafka-lab kafka kafka-topics --create --topic <имя>`",
+      ),
+    },
+  );
+}
+
+/** The partition ids of a topic, or {@linkcode topicNotFound}. */
+export async function topicPartitions(admin: Admin, topic: string): Promise<number[]> {
+  const topics = await admin.listTopics();
+  if (!topics.includes(topic)) throw topicNotFound(topic);
+  const { topics: meta } = await admin.fetchTopicMetadata({ topics: [topic] });
+  return meta[0].partitions.map((p) => p.partitionId).sort((a, b) => a - b);
+}
+
+/** Start and end offsets of the partitions to read. */
+export async function planRead(
+  admin: Admin,
+  topic: string,
+  from: Position,
+  wanted?: readonly number[],
+): Promise<PartitionRange[]> {
+  const all = await topicPartitions(admin, topic);
+  for (const p of wanted ?? []) {
+    if (!all.includes(p)) {
+      throw new UsageError(
+        fillText(
+          t(
+            "topic {topic} has no partition {p} (it has {list})",
+            "у топика {topic} нет раздела {p} (есть {list})",
+          ),
+          { topic, p, list: all.join(", ") },
+        ),
+      );
+    }
+  }
+  const chosen = wanted && wanted.length > 0 ? [...new Set(wanted)].sort((a, b) => a - b) : all;
+  const marks = await admin.fetchTopicOffsets(topic);
+  const byTime = from.kind === "time"
+    ? await admin.fetchTopicOffsetsByTimestamp(topic, from.ms)
+    : [];
+  return chosen.map((partition) => {
+    const m = marks.find((x) => x.partition === partition)!;
+    const start = resolveOffset(
+      from,
+      { low: m.low, high: m.high },
+      byTime.find((x) => x.partition === partition)?.offset,
+    );
+    return { partition, start, end: m.high };
+  });
+}
+
+/** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
+export async function readTopic(kafka: KafkaClients, options: ReadOptions): Promise<ReadSummary> {
+  const ranges = await kafka.withAdmin((admin) =>
+    planRead(admin, options.topic, options.from, options.partitions)
+  );
+  options.onStart?.(ranges);
+  const next = new Map(ranges.map((r) => [r.partition, BigInt(r.start)]));
+  const ends = new Map(ranges.map((r) => [r.partition, BigInt(r.end)]));
+  const finished = () => [...next].every(([p, n]) => n >= ends.get(p)!);
+  if (options.count === 0 || (!options.follow && finished())) {
+    return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
+  }
+
+  const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
+  let records = 0;
+  let stop!: (why: ReadStop) => void;
+  let fail!: (err: unknown) => void;
+  const stopped = new Promise<ReadStop>((resolve, reject) => {
+    stop = resolve;
+    fail = reject;
+  });
+  const onAbort = () => stop("signal");
+  options.signal.addEventListener("abort", onAbort, { once: true });
+
+  const eachBatch = async ({ batch }: EachBatchPayload) => {
+    const expected = next.get(batch.partition);
+    if (expected === undefined) return;
+    const reached = () => options.count !== undefined && records >= options.count;
+    for (const m of batch.messages) {
+      if (options.signal.aborted || reached()) break;
+      if (BigInt(m.offset) < next.get(batch.partition)!) continue;
+      await options.onRecord(toRecord(batch.topic, batch.partition, m));
+      records++;
+      next.set(batch.partition, BigInt(m.offset) + 1n);
+    }
+    if (reached()) return stop("count");
+    const last = BigInt(batch.lastOffset()) + 1n;
+    if (last > next.get(batch.partition)!) next.set(batch.partition, last);
+    if (!options.follow && finished()) stop("end");
+  };
+
+  try {
+    await kafka.connect(consumer);
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (!e.payload.restart) fail(e.payload.error);
+    });
+    await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatch: (p) => eachBatch(p).catch(fail) });
+    for (const r of ranges) {
+      consumer.seek({ topic: options.topic, partition: r.partition, offset: r.start });
+    }
+    if (options.partitions && options.partitions.length > 0) {
+      const all = await kafka.withAdmin((admin) => topicPartitions(admin, options.topic));
+      const others = all.filter((p) => !next.has(p));
+      if (others.length > 0) consumer.pause([{ topic: options.topic, partitions: others }]);
+    }
+    const stoppedBy = await stopped;
+    return { records, stoppedBy, ranges };
+  } catch (err) {
+    throw kafka.translate(err);
+  } finally {
+    options.signal.removeEventListener("abort", onAbort);
+    await consumer.disconnect().catch(() => {});
+    await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
+  }
+}

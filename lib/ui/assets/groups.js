@@ -1,0 +1,180 @@
+// The consumer group pages: the list, one group's lag, and the offset reset
+// (a preview, then a confirmation dialog; the change carries the token).
+import { api, banner, dialog, errorText, h, refresh, T, table } from "./app.js";
+
+const enc = encodeURIComponent;
+const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
+
+export const groups = {
+  title: () => T("navGroups"),
+  load: () => api("groups"),
+  view: (list) => {
+    if (list.length === 0) return h("p", { class: "muted" }, T("noGroups"));
+    return table(
+      [T("colGroup"), T("colState"), [T("colMembers"), "num"], T("colTopics")],
+      list.map((g) => ({
+        attrs: { "data-group": g.group },
+        cells: [
+          link(`#/group/${enc(g.group)}`, g.group),
+          g.state,
+          [String(g.members), "num"],
+          g.topics.join(", "),
+        ],
+      })),
+    );
+  },
+};
+
+function resetForm(group) {
+  const to = h(
+    "select",
+    { id: "reset-to" },
+    h("option", { value: "earliest" }, T("toEarliest")),
+    h("option", { value: "latest" }, T("toLatest")),
+    h("option", { value: "offset" }, T("toOffset")),
+    h("option", { value: "time" }, T("toTime")),
+  );
+  const arg = h("input", {
+    type: "text",
+    id: "reset-arg",
+    placeholder: "0 | 2026-11-23T09:00:00Z",
+    size: 24,
+  });
+  const topicSelect = h("select", { id: "reset-topic" });
+  api(`groups/${enc(group)}`).then((d) => {
+    const names = [...new Set(d.partitions.map((p) => p.topic))];
+    topicSelect.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
+  }).catch(() => {});
+  const position = () =>
+    to.value === "offset"
+      ? `offset:${arg.value.trim()}`
+      : to.value === "time"
+      ? `time:${arg.value.trim()}`
+      : to.value;
+  const preview = async () => {
+    try {
+      const plan = await api(`groups/${enc(group)}/reset`, {
+        method: "POST",
+        body: { topic: topicSelect.value, to: position(), dryRun: true },
+      });
+      confirmReset(group, plan);
+    } catch (err) {
+      banner(errorText(err));
+    }
+  };
+  return h(
+    "div",
+    { class: "card" },
+    h("h2", {}, T("resetTitle")),
+    h(
+      "div",
+      { class: "row" },
+      h("label", {}, `${T("colTopic")} `, topicSelect),
+      h("label", {}, `${T("resetTo")} `, to),
+      arg,
+      h(
+        "button",
+        { type: "button", class: "primary", id: "reset-preview", onclick: preview },
+        T("preview"),
+      ),
+    ),
+  );
+}
+
+function confirmReset(group, plan) {
+  const d = dialog();
+  const apply = async () => {
+    try {
+      const done = await api(`groups/${enc(group)}/reset`, {
+        method: "POST",
+        body: { topic: plan.topic, to: plan.to, dryRun: false },
+      });
+      d.close();
+      banner(T("resetDone", { group, topic: done.topic, to: done.to }), "info");
+      await refresh();
+    } catch (err) {
+      d.close();
+      banner(errorText(err));
+    }
+  };
+  d.replaceChildren(
+    h("p", {}, T("confirmQuestion", { group, topic: plan.topic, to: plan.to })),
+    table(
+      [[T("colPartition"), "num"], [T("colCurrent"), "num"], [T("colNew"), "num"], [
+        T("colLagAfter"),
+        "num",
+      ]],
+      plan.rows.map((r) => ({
+        cells: [[String(r.partition), "num"], [r.current ?? "-", "num"], [r.target, "num"], [
+          String(r.lagAfter),
+          "num",
+        ]],
+      })),
+    ),
+    h(
+      "div",
+      { class: "row" },
+      h(
+        "button",
+        { type: "button", class: "danger", id: "reset-confirm", onclick: apply },
+        T("resetButton"),
+      ),
+      h("button", { type: "button", class: "plain", onclick: () => d.close() }, T("cancel")),
+    ),
+  );
+  d.showModal();
+}
+
+export const group = {
+  title: (id) => `${T("colGroup")} ${id}`,
+  controls: (id) => resetForm(id),
+  controlsBelow: true,
+  load: (id) => api(`groups/${enc(id)}`),
+  view: (d) =>
+    h(
+      "div",
+      {},
+      h(
+        "div",
+        { class: "card kv" },
+        h("span", { class: "muted" }, T("colState")),
+        h("span", { id: "group-state" }, d.state),
+        h("span", { class: "muted" }, T("colLag")),
+        h("span", { id: "total-lag" }, T("totalLag", { lag: d.totalLag })),
+      ),
+      h("h2", {}, T("membersTitle")),
+      d.members.length === 0 ? h("p", { class: "muted" }, T("noMembers")) : table(
+        [T("colClient"), T("colHost"), T("colAssignment")],
+        d.members.map((m) => ({
+          cells: [
+            m.clientId,
+            m.host,
+            Object.entries(m.assignment).map(([t, ps]) => `${t}[${ps.join(",")}]`).join(" "),
+          ],
+        })),
+      ),
+      d.members.length > 0 ? h("p", { class: "warn" }, T("groupActive")) : "",
+      h("h2", {}, T("colPartitions")),
+      table(
+        [T("colTopic"), [T("colPartition"), "num"], [T("colCommitted"), "num"], [
+          T("colEnd"),
+          "num",
+        ], [
+          T("colLag"),
+          "num",
+        ], T("colMember")],
+        d.partitions.map((p) => ({
+          attrs: { "data-lag": `${p.topic}/${p.partition}` },
+          cells: [
+            link(`#/topic/${enc(p.topic)}`, p.topic),
+            [String(p.partition), "num"],
+            [p.committed ?? "-", "num"],
+            [p.end, "num"],
+            [p.lag === null ? "-" : String(p.lag), "num lag"],
+            p.member ?? "-",
+          ],
+        })),
+        { id: "lag-table" },
+      ),
+    ),
+};

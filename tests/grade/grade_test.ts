@@ -1,0 +1,70 @@
+/**
+ * Grading as Deno tests (`deno task grade`, never part of `deno task test`):
+ * one test per student and lab, one step per task. A failed required task
+ * fails its step with the evidence and the hint; an extra task not done is
+ * shown as ignored, so it does not fail the student.
+ *
+ *   KAFKA_LAB_ROSTER=roster.txt deno task grade        a class (one prefix per line)
+ *   KAFKA_LAB_PREFIX=anna. deno task grade             one student
+ *   KAFKA_LAB_LABS=lab2 deno task grade                only some labs (comma-separated)
+ *   deno task grade --junit-path=grades.xml            a JUnit file for the gradebook
+ *
+ * The cluster is found as the CLI finds it (flags aside): KAFKA_BROKERS,
+ * SCHEMA_REGISTRY_URL, .env, the local cluster.
+ * @module
+ */
+import { GRADED_LABS } from "../../labs/grading.ts";
+import { readLocalRegistryUrl } from "../../lib/cluster/state.ts";
+import { loadConfig } from "../../lib/config.ts";
+import { mergeNeeds, parseRoster, runTasks } from "../../lib/grading/run.ts";
+import { takeSnapshots } from "../../lib/grading/snapshot.ts";
+import type { Snapshot } from "../../lib/grading/types.ts";
+import { KafkaClients } from "../../lib/kafka.ts";
+import { createOutput } from "../../lib/output.ts";
+
+const env = Deno.env.toObject();
+const prefixes = env.KAFKA_LAB_ROSTER
+  ? parseRoster(Deno.readTextFileSync(env.KAFKA_LAB_ROSTER))
+  : [env.KAFKA_LAB_PREFIX ?? ""];
+const only = env.KAFKA_LAB_LABS?.split(",").map((s) => s.trim()).filter((s) => s !== "");
+const labs = GRADED_LABS.filter((l) => !only || only.includes(l.lab));
+
+let snapshots: Promise<Map<string, Snapshot>> | undefined;
+
+/** Every student's snapshot, taken once (one reader for the whole class). */
+function snapshotOf(prefix: string): Promise<Snapshot> {
+  snapshots ??= (async () => {
+    const config = loadConfig({}, readLocalRegistryUrl);
+    const out = createOutput({ json: false, quiet: true, verbose: false, lang: config.lang });
+    const kafka = new KafkaClients(config, out);
+    const needs = mergeNeeds(labs.map((l) => l.needs));
+    const list = await takeSnapshots(kafka, config.registryUrl, prefixes, needs);
+    return new Map(list.map((s) => [s.prefix, s]));
+  })();
+  return snapshots.then((m) => m.get(prefix)!);
+}
+
+for (const prefix of prefixes) {
+  for (const lab of labs) {
+    Deno.test({
+      name: `${prefix || "(no prefix)"} ${lab.lab}`,
+      sanitizeOps: false,
+      sanitizeResources: false,
+      async fn(t) {
+        const results = runTasks(lab, await snapshotOf(prefix));
+        for (const r of results) {
+          await t.step({
+            name: `${r.required ? "" : "(extra) "}${r.task}: ${r.title.en}`,
+            ignore: !r.required && !r.pass,
+            fn() {
+              if (r.pass) return;
+              const failed = new Error(`${r.evidence.en}\nhint: ${r.hint?.en ?? "-"}`);
+              failed.stack = `Error: ${failed.message}`; // the evidence tells it all; no trace
+              throw failed;
+            },
+          });
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Fault injection for integration tests on the local java cluster: SIGKILL a
+ * broker's JVM, start it again with the same command line, and wait until a
+ * topic's replicas are all in sync again. The restarted process is recorded
+ * in the cluster's state file, so `kafka-lab down` still stops it.
+ * @module
+ */
+import type { Admin } from "kafkajs";
+import { spawnDetached } from "../../lib/cluster/process.ts";
+import { readState, writeState } from "../../lib/cluster/state.ts";
+import { waitFor } from "../../lib/time.ts";
+
+/** A killed broker and what it takes to start it again. */
+export interface KilledBroker {
+  readonly id: number;
+  readonly argv: readonly string[];
+  readonly logFile: string;
+}
+
+function brokerRecord(stateDir: string, id: number) {
+  const state = readState(stateDir);
+  const record = state?.processes.find((p) => p.name === `broker ${id}`);
+  if (!state || !record) {
+    throw new Error(`no java broker ${id} recorded in ${stateDir} (these tests need \`up\`)`);
+  }
+  return { state, record };
+}
+
+/** Whether the local java cluster is recorded (fault tests are skipped without it). */
+export function javaClusterRecorded(stateDir: string): boolean {
+  return readState(stateDir)?.runtime === "java";
+}
+
+/** SIGKILLs broker `id`'s JVM and returns how to start it again. */
+export function killBroker(stateDir: string, id: number): KilledBroker {
+  const { record } = brokerRecord(stateDir, id);
+  const raw = Deno.readTextFileSync(`/proc/${record.pid}/cmdline`);
+  const argv = raw.split("\0").filter((a) => a.length > 0);
+  if (!argv.some((a) => a.includes(record.marker))) {
+    throw new Error(`pid ${record.pid} is not broker ${id} any more`);
+  }
+  Deno.kill(record.pid, "SIGKILL");
+  return { id, argv, logFile: record.logFile };
+}
+
+/** Starts a killed broker with its old command line and records the new pid. */
+export function restartBroker(stateDir: string, killed: KilledBroker): void {
+  const child = spawnDetached(killed.argv[0], killed.argv.slice(1), killed.logFile);
+  const { state } = brokerRecord(stateDir, killed.id);
+  writeState(stateDir, {
+    ...state,
+    processes: state.processes.map((p) =>
+      p.name === `broker ${killed.id}` ? { ...p, pid: child.pid } : p
+    ),
+  });
+}
+
+/** The leader of each partition of `topic`, by partition id. */
+export async function leaders(admin: Admin, topic: string): Promise<Map<number, number>> {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  return new Map(topics[0].partitions.map((p) => [p.partitionId, p.leader]));
+}
+
+/** Waits until every partition of `topic` has all its replicas in sync; false after the deadline. */
+export async function waitForFullIsr(
+  admin: Admin,
+  topic: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  const full = await waitFor(async () => {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    return topics[0].partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length);
+  }, { timeoutMs, intervalMs: 500 });
+  return full === true;
+}

@@ -1,0 +1,100 @@
+/**
+ * `deno compile` embeds exactly the module graph of main.ts: static imports,
+ * dynamic imports with a literal specifier, and JSON/text/bytes imports. A lab,
+ * text table, schema or asset outside that graph would be missing from the
+ * binary (and lazy loading would break there only). These tests walk the graph
+ * that `deno info --json main.ts` reports and compare it with the files on disk.
+ */
+import assert from "node:assert/strict";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ROOT } from "../helpers.ts";
+
+/** Folders whose every file (tests and docs aside) the binary needs. */
+const EMBEDDED_FOLDERS = ["labs", "lib"];
+/** Files outside those folders that the program imports. */
+const EMBEDDED_FILES = ["main.ts", "deno.json", "compose.yaml"];
+
+interface InfoModule {
+  readonly specifier: string;
+  readonly kind?: string;
+  readonly error?: string;
+  readonly dependencies?: ReadonlyArray<{ readonly specifier: string; isDynamic?: boolean }>;
+}
+
+async function moduleGraph(): Promise<InfoModule[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "main.ts"],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  return JSON.parse(new TextDecoder().decode(out.stdout)).modules;
+}
+
+const GRAPH = await moduleGraph();
+/** Repository-relative paths of every local file in the graph, `/` separated. */
+const REACHABLE = new Set(
+  GRAPH.filter((m) => m.specifier.startsWith("file:"))
+    .map((m) => relative(ROOT, fileURLToPath(m.specifier)).replaceAll("\\", "/")),
+);
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of Deno.readDirSync(join(ROOT, dir))) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) yield* walk(path);
+    else if (entry.isFile) yield path;
+  }
+}
+
+function shipped(path: string): boolean {
+  return !/_test\.ts$|\.md$|(^|\/)\./.test(path);
+}
+
+Deno.test("module graph of main.ts reaches every file under labs/ and lib/", () => {
+  const files = EMBEDDED_FOLDERS.flatMap((d) => [...walk(d)]).filter(shipped);
+  assert.ok(files.length > 20, "the walk found the sources");
+  const missing = files.filter((f) => !REACHABLE.has(f)).sort();
+  assert.deepEqual(
+    missing,
+    [],
+    `not imported from main.ts (statically or by a literal dynamic import), so deno compile ` +
+      `would leave them out: ${missing.join(", ")}`,
+  );
+});
+
+Deno.test("module graph of main.ts holds deno.json and compose.yaml (imported assets)", () => {
+  for (const f of EMBEDDED_FILES) assert.ok(REACHABLE.has(f), f);
+});
+
+Deno.test("module graph of main.ts has every lab's text table and schema", () => {
+  const labs = [...REACHABLE].filter((f) => /^labs\/lab\d/.test(f));
+  const numbers = new Set(labs.map((f) => /^labs\/lab(\d+)/.exec(f)![1]));
+  assert.ok(numbers.size >= 4, `labs found: ${[...numbers].join(", ")}`);
+  for (const n of numbers) {
+    assert.ok(
+      labs.some((f) => /text\.ts$/.test(f) && f.startsWith(`labs/lab${n}`)),
+      `lab${n} text`,
+    );
+  }
+  assert.ok(labs.some((f) => f.endsWith(".json")), "a lab schema (JSON) is in the graph");
+});
+
+Deno.test("module graph of main.ts resolves without errors", () => {
+  const broken = GRAPH.filter((m) => m.error).map((m) => `${m.specifier}: ${m.error}`);
+  assert.deepEqual(broken, []);
+});
+
+Deno.test("program code uses only literal specifiers in dynamic imports", () => {
+  const offenders: string[] = [];
+  const files = ["main.ts", ...EMBEDDED_FOLDERS.flatMap((d) => [...walk(d)])]
+    .filter((f) => f.endsWith(".ts") && shipped(f));
+  for (const f of files) {
+    const text = Deno.readTextFileSync(join(ROOT, f));
+    for (const m of text.matchAll(/\bimport\(\s*([^)]*)\)/g)) {
+      if (!/^(["'])[^"'`$]+\1$/.test(m[1].trim())) offenders.push(`${f}: import(${m[1]})`);
+    }
+  }
+  assert.deepEqual(offenders, [], "deno compile cannot follow a computed import()");
+});
