@@ -69,7 +69,7 @@ export async function selectLabs(
 export function prefixesOf(args: ParsedArgs): string[] {
   const roster = args.string("roster");
   if (roster === undefined) {
-    return [args.string("prefix") ?? Deno.env.get("KAFKA_LAB_PREFIX") ?? ""];
+    return [prefixOf(args.string("prefix"))];
   }
   let text: string;
   try {

@@ -69,7 +69,7 @@ export function englishWords(line: string): string[] {
     .replace(/<[^>]*>/g, " ")
     .replace(/\{[^}]*\}/g, " ")
     .replace(/(^|\s)--?[\w-]+(=\S*)?/g, " ")
-    .replace(/\S*[=:/@]\S*/g, " ")
+    .replace(/\S*[=/@]\S*|\S+:\S+/g, " ")
     .replace(/\S*[._]\S*/g, " ")
     .replace(/\bkafka-lab\b.*$/, " "); // an example command runs to the end of the line
   const words = stripped.toLowerCase().match(/[a-z]+/g) ?? [];
