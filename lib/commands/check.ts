@@ -10,7 +10,7 @@
  */
 import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
-import { PREFIX_OPTION } from "../cli/lab_options.ts";
+import { PREFIX_OPTION, prefixOf } from "../cli/lab_options.ts";
 import type { Context } from "../context.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { fillText, localize, t } from "../i18n.ts";
