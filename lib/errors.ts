@@ -189,6 +189,15 @@ export function networkFailure(err: unknown): string | undefined {
 }
 
 /**
+ * The two-language text of an English network-failure reason as `probeTcp`
+ * reports it ("connection refused"); an unknown reason stays as it is.
+ */
+export function networkReasonText(reason: string): Text {
+  return Object.values(NETWORK_TEXTS).find((text) => text.en === reason) ??
+    { en: reason, ru: reason };
+}
+
+/**
  * A failure of `fetch()` to reach a server: a known network failure, or the
  * `TypeError` that `fetch` rejects with when the request could not be made
  * (an HTTP error status is a response, not a rejection).

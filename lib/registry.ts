@@ -19,7 +19,8 @@
  */
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import type { Config } from "./config.ts";
-import { fetchFailureText, KafkaLabError, UnreachableError } from "./errors.ts";
+import { fetchFailureText, KafkaLabError, networkReasonText, UnreachableError } from "./errors.ts";
+import { fillText, type Localizable, t, type Text } from "./i18n.ts";
 import { probeTcp } from "./net.ts";
 import type { Output } from "./output.ts";
 
@@ -78,10 +79,33 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => i.path ? `${i.path}: ${i.message}` : i.message).join("; ");
 }
 
-function registryStartHint(url: string): string {
+function registryStartHint(url: string): Text {
   return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url)
-    ? "start the local cluster with `kafka-lab up`, or set SCHEMA_REGISTRY_URL / --registry-url"
-    : "check that the registry runs and SCHEMA_REGISTRY_URL / --registry-url is right";
+    ? t(
+      "start the local cluster with `kafka-lab up`, or set SCHEMA_REGISTRY_URL / --registry-url",
+      "запустите локальный кластер: `kafka-lab up`, или задайте SCHEMA_REGISTRY_URL / --registry-url",
+    )
+    : t(
+      "check that the registry runs and SCHEMA_REGISTRY_URL / --registry-url is right",
+      "проверьте, что реестр работает и SCHEMA_REGISTRY_URL / --registry-url указан верно",
+    );
+}
+
+/** "no Schema Registry answers at URL (why)[ while doing]" in both languages. */
+function noRegistry(url: string, why: Text, doing?: Text): Text {
+  const vars = { url, en: why.en, ru: why.ru, den: doing?.en ?? "", dru: doing?.ru ?? "" };
+  return fillText(
+    doing
+      ? t(
+        "no Schema Registry answers at {url} ({en}) while {den}",
+        "реестр схем не отвечает по адресу {url} ({ru}): {dru}",
+      )
+      : t(
+        "no Schema Registry answers at {url} ({en})",
+        "реестр схем не отвечает по адресу {url} ({ru})",
+      ),
+    vars,
+  );
 }
 
 /** Converts the library's validation error payload into {@linkcode ValidationIssue}s. */
@@ -129,9 +153,11 @@ export class RegistryClient {
       });
     } catch (err) {
       const reason = (err as Error).name === "TimeoutError"
-        ? `timed out after ${REGISTRY_PROBE_TIMEOUT_MS} ms`
+        ? fillText(t("timed out after {ms} ms", "нет ответа за {ms} мс"), {
+          ms: REGISTRY_PROBE_TIMEOUT_MS,
+        })
         : await this.#whyUnreachable(err);
-      throw new UnreachableError(`no Schema Registry answers at ${this.url} (${reason})`, {
+      throw new UnreachableError(noRegistry(this.url, reason), {
         hint: registryStartHint(this.url),
         cause: err,
       });
@@ -139,10 +165,18 @@ export class RegistryClient {
     const body = await res.text();
     if (!res.ok || !body.trim().startsWith("[")) {
       throw new UnreachableError(
-        `${this.url} answers, but not as a Confluent Schema Registry (GET /subjects gave HTTP ${res.status})`,
+        fillText(
+          t(
+            "{url} answers, but not as a Confluent Schema Registry (GET /subjects gave HTTP {status})",
+            "{url} отвечает, но не как Confluent Schema Registry (GET /subjects вернул HTTP {status})",
+          ),
+          { url: this.url, status: res.status },
+        ),
         {
-          hint:
+          hint: t(
             "for Apicurio Registry the URL ends in /apis/ccompat/v7; for Confluent it is the server root",
+            "у Apicurio Registry адрес оканчивается на /apis/ccompat/v7; у Confluent это корень сервера",
+          ),
         },
       );
     }
@@ -156,7 +190,12 @@ export class RegistryClient {
         { subject },
       );
     } catch (err) {
-      throw this.translate(err, `registering the schema under ${subject}`);
+      throw this.translate(
+        err,
+        fillText(t("registering the schema under {s}", "при регистрации схемы в {s}"), {
+          s: subject,
+        }),
+      );
     }
   }
 
@@ -198,7 +237,10 @@ export class RegistryClient {
     } catch (err) {
       const issues = issuesFromLibraryError(err);
       if (issues) throw new SchemaValidationError(issues);
-      throw this.translate(err, `encoding with schema ${id}`);
+      throw this.translate(
+        err,
+        fillText(t("encoding with schema {id}", "при кодировании по схеме {id}"), { id }),
+      );
     }
   }
 
@@ -221,7 +263,10 @@ export class RegistryClient {
           `schema id ${header.schemaId} is not in the registry at ${this.url}`,
         );
       }
-      throw this.translate(err, `fetching schema ${header.schemaId}`);
+      throw this.translate(
+        err,
+        fillText(t("fetching schema {id}", "при получении схемы {id}"), { id: header.schemaId }),
+      );
     }
     const { Buffer } = await import("node:buffer");
     try {
@@ -235,7 +280,7 @@ export class RegistryClient {
       if (err instanceof SyntaxError) {
         throw new RecordFormatError("invalid-json", `the payload is not JSON (${err.message})`);
       }
-      throw this.translate(err, "decoding a record");
+      throw this.translate(err, t("decoding a record", "при декодировании записи"));
     }
   }
 
@@ -244,28 +289,37 @@ export class RegistryClient {
    * class or code, so a TCP probe of the same address tells refused from
    * unresolvable or silent.
    */
-  async #whyUnreachable(err: unknown): Promise<string> {
+  async #whyUnreachable(err: unknown): Promise<Text> {
     const url = new URL(this.url);
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
     const probe = await probeTcp(`${url.hostname}:${port}`, 2_000);
-    if (!probe.ok) return probe.reason;
-    return fetchFailureText(err)?.en ?? (err as Error).message;
+    if (!probe.ok) return networkReasonText(probe.reason);
+    const message = (err as Error).message;
+    return fetchFailureText(err) ?? { en: message, ru: message };
   }
 
   /** Plain words for a registry failure; network failures become exit code 3. */
-  translate(err: unknown, doing: string): KafkaLabError {
+  translate(err: unknown, doing: Localizable): KafkaLabError {
+    const doingText: Text = typeof doing === "string" ? { en: doing, ru: doing } : doing;
     if (err instanceof KafkaLabError) return err;
-    const net = fetchFailureText(err)?.en;
+    const net = fetchFailureText(err);
     if (net || (err as Error)?.name === "TimeoutError") {
       return new UnreachableError(
-        `no Schema Registry answers at ${this.url} (${net ?? "timed out"}) while ${doing}`,
+        noRegistry(this.url, net ?? t("timed out", "нет ответа"), doingText),
         { hint: registryStartHint(this.url), cause: err },
       );
     }
     const e = err as { name?: string; message?: string; status?: number };
     this.#out.debug(`registry error ${e.name}: ${e.message}`);
-    return new KafkaLabError(`the Schema Registry refused ${doing}: ${e.message ?? String(err)}`, {
-      cause: err,
-    });
+    const vars = { en: doingText.en, ru: doingText.ru, why: e.message ?? String(err) };
+    return new KafkaLabError(
+      fillText(
+        t("the Schema Registry refused {en}: {why}", "реестр схем отказал {ru}: «{why}»"),
+        vars,
+      ),
+      {
+        cause: err,
+      },
+    );
   }
 }

@@ -25,8 +25,8 @@ export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [
   },
   {
     answer: t(
-      "Because the broker accepts any bytes: the producer's check refuses a record without latitude ('latitude' is a required property) before it is sent, but another producer — kcat, an old version, a bug — can still write one to the topic. The consumer is the last line of defence: it validates and sends what fails to the dead letter topic instead of crashing or storing garbage.",
-      "Потому что брокер принимает любые байты: проверка продюсера отклоняет запись без latitude ('latitude' is a required property) ещё до отправки, но другой продюсер — kcat, старая версия, ошибка в коде — всё равно может записать такую запись в топик. Консьюмер — последний рубеж: он проверяет записи и отправляет неподходящие в топик недоставленных сообщений, а не падает и не сохраняет мусор.",
+      "Because the broker accepts any bytes: the producer's check refuses a record without latitude («должно иметь обязательное поле latitude») before it is sent, but another producer — kcat, an old version, a bug — can still write one to the topic. The consumer is the last line of defence: it validates and sends what fails to the dead letter topic instead of crashing or storing garbage.",
+      "Потому что брокер принимает любые байты: проверка продюсера отклоняет запись без latitude («должно иметь обязательное поле latitude») ещё до отправки, но другой продюсер — kcat, старая версия, ошибка в коде — всё равно может записать такую запись в топик. Консьюмер — последний рубеж: он проверяет записи и отправляет неподходящие в топик ошибочных записей (DLQ), а не падает и не сохраняет мусор.",
     ),
     provenBy:
       "lab3 answer: a record without latitude is refused by the producer but not by the broker",
@@ -51,8 +51,8 @@ export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [
   },
   {
     answer: t(
-      "It resets the group's committed offsets to the start of every partition (the group must have no live members), so the group reads the whole topic again and commits anew. Other ways: a new group id with earliest, kafka-consumer-groups --reset-offsets (to-earliest, to-offset, to-datetime), or a consumer that assigns partitions itself and seeks to offset 0 without a group.",
-      "Он сбрасывает зафиксированные смещения группы на начало каждой партиции (в группе не должно быть работающих участников), и группа перечитывает весь топик и фиксирует заново. Другие способы: новый group id с earliest, kafka-consumer-groups --reset-offsets (to-earliest, to-offset, to-datetime) или консьюмер без группы, который сам назначает себе партиции и переходит (seek) к смещению 0.",
+      "It resets the group's committed offsets to the start of every partition (the group must have no live members), so the group reads the whole topic again and commits anew. Other ways: a new group id with earliest, `kafka-consumer-groups --reset-offsets` (`--to-earliest`, `--to-offset`, `--to-datetime`), or a consumer that assigns partitions itself and seeks to offset 0 without a group.",
+      "Он сбрасывает зафиксированные смещения группы на начало каждой партиции (в группе не должно быть работающих участников), и группа перечитывает весь топик и фиксирует заново. Другие способы: новый group id с earliest, `kafka-consumer-groups --reset-offsets` (`--to-earliest`, `--to-offset`, `--to-datetime`) или консьюмер без группы, который сам назначает себе партиции и переходит (seek) к смещению 0.",
     ),
     provenBy:
       "lab2 answer: a second run of the same group reads nothing and a new group reads everything",

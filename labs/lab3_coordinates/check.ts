@@ -263,7 +263,7 @@ export const LAB3_TASKS: LabTasks = {
   ),
   goal: t(
     "Build a producer and a consumer of user coordinates whose records are validated against a JSON Schema kept in a Schema Registry; route records that break it to a dead letter topic.",
-    "Построить продюсер и консьюмер координат пользователей, записи которых проверяются по JSON Schema из Schema Registry; записи с нарушениями направлять в топик недоставленных сообщений.",
+    "Построить продюсер и консьюмер координат пользователей, записи которых проверяются по JSON Schema из Schema Registry; записи с нарушениями направлять в топик ошибочных записей (DLQ).",
   ),
   needs: { topics: [TOPIC, DLQ], groups: [GROUP], subjects: [...SUBJECTS] },
   tasks: [

@@ -170,7 +170,7 @@ registry does not know), not-json (wire format, payload not JSON).`,
     `
 Виды: raw-json (просто JSON, без wire format), missing-field (wire format, нет
 latitude: проверка пропущена), unknown-schema (id схемы, которого реестр не
-знает), not-json (wire format, но внутри не JSON).`,
+знает), \`not-json\` (wire format, но внутри не JSON).`,
   ),
   options: INJECT_OPTIONS,
   examples: ["kafka-lab lab3 inject", "kafka-lab lab3 inject --kind raw-json --kind missing-field"],

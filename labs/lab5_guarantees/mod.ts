@@ -307,7 +307,7 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
       "retry",
       [
         "Part 6: retry topic and dead letter queue",
-        "Часть 6: топик повторов и очередь недоставленных сообщений",
+        "Часть 6: топик повторов и топик ошибочных записей (DLQ)",
       ],
       PART_OPTIONS.retry,
       (c, a) => parts(c, a, "retry"),

@@ -4,16 +4,26 @@
  */
 import type { Command } from "../cli/command.ts";
 import type { Context } from "../context.ts";
+import { localize, t } from "../i18n.ts";
 import { table } from "../output.ts";
 
 /** The `config` command. */
 export const configCommand: Command = {
   name: "config",
-  summary: "Show the resolved settings and where each came from",
-  description: `
+  summary: t(
+    "Show the resolved settings and where each came from",
+    "Показать итоговые настройки и откуда взята каждая",
+  ),
+  description: t(
+    `
 Settings are resolved in this order: command-line flag, environment variable,
 .env file in the current folder, the running local cluster, built-in default.
 Secrets are masked.`,
+    `
+Порядок поиска настроек: флаг командной строки, переменная окружения, файл
+.env в текущей папке, работающий локальный кластер, встроенное значение.
+Секреты скрыты.`,
+  ),
   examples: ["kafka-lab config", "KAFKA_BROKERS=broker:9092 kafka-lab config --json"],
   run(ctx: Context): Promise<number> {
     const rows = Object.values(ctx.config.sources).map((s) => {
@@ -30,12 +40,13 @@ Secrets are masked.`,
       });
     }
     if (!ctx.out.json) {
+      const lang = ctx.config.lang;
       const lines = table(
-        ["setting", "value", "source", "set with"],
+        CONFIG_HEADERS.map((h) => localize(h, lang)),
         rows.map((r) => [
           r.key,
           r.value,
-          r.source,
+          localize(SOURCE_NAMES[r.source] ?? r.source, lang),
           [r.s.flag ? `--${r.s.flag}` : "", r.s.env].filter((x) => x).join(" / "),
         ]),
       );
@@ -43,4 +54,21 @@ Secrets are masked.`,
     }
     return Promise.resolve(0);
   },
+};
+
+const CONFIG_HEADERS = [
+  t("setting", "настройка"),
+  t("value", "значение"),
+  t("source", "источник"),
+  t("set with", "как задать"),
+];
+
+/** The config's source names, as each language says them. */
+const SOURCE_NAMES: Record<string, ReturnType<typeof t>> = {
+  default: t("default", "по умолчанию"),
+  unset: t("unset", "не задано"),
+  flag: t("flag", "флаг"),
+  env: t("env", "окружение"),
+  ".env": t(".env", ".env"),
+  "local cluster": t("local cluster", "локальный кластер"),
 };

@@ -6,22 +6,36 @@ import type { ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
 import { readState } from "../cluster/state.ts";
 import type { Context } from "../context.ts";
+import { fillText, localize, t } from "../i18n.ts";
 import { makeRuntime } from "./runtime_choice.ts";
 
 /** The `down` command. */
 export const downCommand: Command = {
   name: "down",
-  summary: "Stop the local cluster started by `kafka-lab up`",
-  description: `
+  summary: t(
+    "Stop the local cluster started by `kafka-lab up`",
+    "Остановить локальный кластер, запущенный `kafka-lab up`",
+  ),
+  description: t(
+    `
 Stops exactly the processes (or compose project) that \`kafka-lab up\`
 started, gently first (brokers flush and close their logs), then firmly
 after 30 s. Data is kept for the next \`up\` unless --purge is given.
 Running it when nothing runs changes nothing.`,
+    `
+Останавливает ровно те процессы (или проект compose), которые запустил
+\`kafka-lab up\`: сначала мягко (брокеры сбрасывают и закрывают журналы), через
+30 с — принудительно. Данные сохраняются до следующего \`up\`, если не указан
+--purge. Если ничего не запущено, команда ничего не меняет.`,
+  ),
   options: [
     {
       name: "purge",
       type: "boolean",
-      description: "Also delete the cluster's data (topics, offsets, schemas)",
+      description: t(
+        "Also delete the cluster's data (topics, offsets, schemas)",
+        "Также удалить данные кластера (топики, смещения, схемы)",
+      ),
     },
   ],
   examples: ["kafka-lab down", "kafka-lab down --purge"],
@@ -33,7 +47,7 @@ Running it when nothing runs changes nothing.`,
       ctx.out.event(
         "cluster.down",
         { wasRunning: false, stopped: [], killed: [], purged: false },
-        "No local cluster is recorded as running; nothing to stop.",
+        localize(DOWN_TEXT.nothingRecorded, ctx.config.lang),
       );
       return 0;
     }
@@ -42,15 +56,36 @@ Running it when nothing runs changes nothing.`,
       "cluster.down",
       { wasRunning: state !== undefined, runtime: runtime.name, ...result },
       [
-        result.stopped.length > 0
-          ? `Stopped ${result.stopped.join(", ")}.`
-          : "Nothing was running.",
-        result.killed.length > 0
-          ? `${result.killed.join(", ")} did not stop within 30 s and were killed.`
-          : "",
-        result.purged ? `Deleted the cluster's data in ${ctx.config.stateDir}.` : "",
-      ].filter((s) => s).join(" "),
+        result.stopped.length > 0 ? DOWN_TEXT.stopped : DOWN_TEXT.nothingRan,
+        result.killed.length > 0 ? DOWN_TEXT.killed : undefined,
+        result.purged ? DOWN_TEXT.purged : undefined,
+      ].flatMap((text) =>
+        text
+          ? [localize(
+            fillText(text, {
+              stopped: result.stopped.join(", "),
+              killed: result.killed.join(", "),
+              dir: ctx.config.stateDir,
+            }),
+            ctx.config.lang,
+          )]
+          : []
+      ).join(" "),
     );
     return 0;
   },
+};
+
+const DOWN_TEXT = {
+  nothingRecorded: t(
+    "No local cluster is recorded as running; nothing to stop.",
+    "Запущенный локальный кластер не записан; останавливать нечего.",
+  ),
+  stopped: t("Stopped {stopped}.", "Остановлены: {stopped}."),
+  nothingRan: t("Nothing was running.", "Ничего не работало."),
+  killed: t(
+    "{killed} did not stop within 30 s and were killed.",
+    "Не остановились за 30 с и завершены принудительно: {killed}.",
+  ),
+  purged: t("Deleted the cluster's data in {dir}.", "Данные кластера в {dir} удалены."),
 };

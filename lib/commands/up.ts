@@ -7,6 +7,7 @@ import type { Command } from "../cli/command.ts";
 import { MAX_BROKERS } from "../cluster/kraft.ts";
 import type { RuntimeName } from "../cluster/runtime.ts";
 import type { Context } from "../context.ts";
+import { fillText, localize, t } from "../i18n.ts";
 import { table } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import { chooseRuntime } from "./runtime_choice.ts";
@@ -14,8 +15,12 @@ import { chooseRuntime } from "./runtime_choice.ts";
 /** The `up` command. */
 export const upCommand: Command = {
   name: "up",
-  summary: `Start a local Kafka ${KAFKA_VERSION} cluster (KRaft) and a schema registry`,
-  description: `
+  summary: t(
+    `Start a local Kafka ${KAFKA_VERSION} cluster (KRaft) and a schema registry`,
+    `Запустить локальный кластер Kafka ${KAFKA_VERSION} (KRaft) и реестр схем`,
+  ),
+  description: t(
+    `
 Starts the brokers and the schema registry on this machine and waits until
 they serve clients. Labs then need no configuration: brokers at
 localhost:19092.., the registry at http://localhost:8081.
@@ -28,13 +33,27 @@ Runtimes:
 
 Running it again while the cluster runs changes nothing. Data is kept
 between \`down\` and \`up\` (\`down --purge\` deletes it).`,
+    `
+Запускает брокеры и реестр схем на этом компьютере и ждёт, пока они начнут
+обслуживать клиентов. После этого лабораторным не нужна настройка: брокеры на
+localhost:19092.., реестр на http://localhost:8081.
+
+Среды запуска:
+  docker  compose.yaml: 3 узла apache/kafka:${KAFKA_VERSION}, Confluent Schema Registry, Kafka UI
+  java    официальные jar-файлы Kafka и Apicurio Registry на Java 17+ этого компьютера;
+          скачиваются один раз из Maven Central и сверяются с закреплёнными суммами SHA-256
+  auto    docker, если отвечает движок Docker, иначе java
+
+Повторный запуск работающего кластера ничего не меняет. Данные сохраняются
+между \`down\` и \`up\` (\`down --purge\` их удаляет).`,
+  ),
   options: [
     {
       name: "runtime",
       type: "string",
       choices: ["auto", "docker", "java"],
       default: "auto",
-      description: "How to run the cluster",
+      description: t("How to run the cluster", "Как запускать кластер"),
     },
     {
       name: "brokers",
@@ -42,7 +61,7 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
       min: 1,
       max: MAX_BROKERS,
       default: 3,
-      description: "Number of brokers (docker: 3 only)",
+      description: t("Number of brokers (docker: 3 only)", "Число брокеров (docker: только 3)"),
     },
     {
       name: "timeout",
@@ -50,7 +69,10 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
       min: 10,
       default: 180,
       valueName: "SECONDS",
-      description: "Give up when the cluster is not ready by then",
+      description: t(
+        "Give up when the cluster is not ready by then",
+        "Сдаться, если кластер не готов к этому сроку",
+      ),
     },
   ],
   examples: ["kafka-lab up", "kafka-lab up --runtime java --brokers 1", "kafka-lab up --json"],
@@ -75,31 +97,61 @@ between \`down\` and \`up\` (\`down --purge\` deletes it).`,
       stateDir: ctx.config.stateDir,
     });
     if (out.json) return 0;
-    out.line(
-      out.style(
-        "green",
-        alreadyRunning
-          ? `The local cluster is already running (${state.runtime} runtime); nothing to do.`
-          : restarted && restarted.length > 0
-          ? `Started ${restarted.join(", ")} again (the rest kept running); ready in ${seconds} s.`
-          : `Kafka ${state.kafkaVersion} is up: ${state.brokers.length} broker(s), ${state.runtime} runtime, ready in ${seconds} s.`,
-      ),
-    );
+    const lang = ctx.config.lang;
+    const vars = {
+      runtime: state.runtime,
+      nodes: (restarted ?? []).join(", "),
+      seconds: localize(t(String(seconds), String(seconds).replace(".", ",")), lang),
+      version: state.kafkaVersion,
+      brokers: state.brokers.length,
+    };
+    const headline = alreadyRunning
+      ? UP_TEXT.already
+      : restarted && restarted.length > 0
+      ? UP_TEXT.restarted
+      : UP_TEXT.started;
+    out.line(out.style("green", localize(fillText(headline, vars), lang)));
     out.line();
+    const h = UP_TEXT.headers;
     for (
       const l of table(
-        ["broker", "address"],
+        [localize(h.broker, lang), localize(h.address, lang)],
         state.brokers.map((b) => [String(b.id), b.address]),
       )
     ) out.line(`  ${l}`);
     out.line();
-    out.line(`  schema registry  ${state.registryUrl}`);
-    if (state.uiUrl) out.line(`  kafka ui         ${state.uiUrl}`);
-    if (state.runtime === "java") out.line(`  data and logs    ${ctx.config.stateDir}/java`);
+    out.line(`  ${localize(h.registry, lang).padEnd(16)} ${state.registryUrl}`);
+    if (state.uiUrl) out.line(`  ${"Kafka UI".padEnd(16)} ${state.uiUrl}`);
+    if (state.runtime === "java") {
+      out.line(`  ${localize(h.data, lang).padEnd(16)} ${ctx.config.stateDir}/java`);
+    }
     out.line();
-    out.text(
-      "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",
-    );
+    out.text(localize(UP_TEXT.next, lang));
     return 0;
   },
+};
+
+const UP_TEXT = {
+  already: t(
+    "The local cluster is already running ({runtime} runtime); nothing to do.",
+    "Локальный кластер уже работает (среда {runtime}); делать нечего.",
+  ),
+  restarted: t(
+    "Started {nodes} again (the rest kept running); ready in {seconds} s.",
+    "Снова запущены: {nodes} (остальные работали); готово за {seconds} с.",
+  ),
+  started: t(
+    "Kafka {version} is up: brokers {brokers}, {runtime} runtime, ready in {seconds} s.",
+    "Kafka {version} запущена: брокеров — {brokers}, среда {runtime}, готово за {seconds} с.",
+  ),
+  headers: {
+    broker: t("broker", "брокер"),
+    address: t("address", "адрес"),
+    registry: t("schema registry", "реестр схем"),
+    data: t("data and logs", "данные и логи"),
+  },
+  next: t(
+    "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",
+    "Дальше: `kafka-lab lab1` создаёт топики курса; `kafka-lab down` останавливает кластер.",
+  ),
 };

@@ -100,6 +100,17 @@ function commandPaths(commands: readonly Command[], above: string[] = []): strin
  */
 const NOT_RUN = new Set(["up", "down", "broker", "ui", "kafka", "completions", "self-check"]);
 
+/** Whether a command path runs one of Kafka's own tools (its output is Kafka's, not ours). */
+function passesThrough(path: readonly string[]): boolean {
+  let commands: readonly Command[] = COMMANDS;
+  let cmd: Command | undefined;
+  for (const name of path) {
+    cmd = commands.find((c) => c.name === name);
+    commands = cmd?.subcommands ?? [];
+  }
+  return cmd?.passthrough === true;
+}
+
 /** Lines of `text` with English words, as `line  ← words`. */
 function englishLines(text: string): string[] {
   return text.split("\n")
@@ -123,6 +134,9 @@ for (const top of COMMANDS) {
     try {
       const found: string[] = [];
       for (const path of commandPaths([top])) {
+        // `kafka <tool>` hands its arguments to Kafka's own tool, whose help
+        // and errors are Kafka's English; `kafka --help` itself is ours.
+        if (passesThrough(path)) continue;
         found.push(...await englishIn([...path, "--help"], env));
         found.push(...await englishIn([...path, "--no-such-flag"], env));
         if (!NOT_RUN.has(top.name)) {
