@@ -15,6 +15,16 @@ import type { Admin } from "kafkajs";
 import { KafkaLabError, protocolErrorType, translateError, UsageError } from "./errors.ts";
 import { fillText, t, type Text } from "./i18n.ts";
 import { waitFor } from "./time.ts";
+import {
+  BROKER_NAMES_OF_TOPIC_CONFIGS,
+  checkTopicName,
+  collidingTopic,
+  layoutDifferences,
+  specWarnings,
+  unknownConfigKeys,
+} from "./topic_rules.ts";
+
+export * from "./topic_rules.ts";
 
 /** What a topic should look like. */
 export interface TopicSpec {
@@ -58,172 +68,7 @@ export interface TopicLayout {
   readonly configs: Readonly<Record<string, string>>;
 }
 
-const LEGAL_NAME = /^[a-zA-Z0-9._-]+$/;
-
-/** Why a topic name is not legal in Kafka, or undefined when it is. */
-export function topicNameProblem(name: string): Text | undefined {
-  const vars = { name, length: name.length };
-  if (name.length === 0) return t("the topic name is empty", "имя топика пустое");
-  if (name === "." || name === "..") {
-    return fillText(
-      t("'{name}' cannot be a topic name", "'{name}' не может быть именем топика"),
-      vars,
-    );
-  }
-  if (name.length > 249) {
-    return fillText(
-      t(
-        "the topic name is {length} characters long; at most 249",
-        "в имени топика {length} симв.; допустимо не больше 249",
-      ),
-      vars,
-    );
-  }
-  if (!LEGAL_NAME.test(name)) {
-    return fillText(
-      t(
-        "'{name}' has characters Kafka does not allow in topic names (only letters, digits, '.', '_' and '-')",
-        "в имени '{name}' есть символы, которые Kafka не допускает в именах топиков (только буквы, цифры, '.', '_' и '-')",
-      ),
-      vars,
-    );
-  }
-  return undefined;
-}
-
-/** Throws {@linkcode UsageError} for an illegal topic name. */
-export function checkTopicName(name: string): string {
-  const problem = topicNameProblem(name);
-  if (problem) {
-    throw new UsageError(problem, t("e.g. --topic my-topic", "например, --topic my-topic"));
-  }
-  return name;
-}
-
-/**
- * Kafka's metric names replace '.' with '_', so `users.coordinates` and
- * `users_coordinates` cannot both exist: the existing topic `name` collides
- * with, or undefined.
- */
-export function collidingTopic(name: string, existing: readonly string[]): string | undefined {
-  const key = name.replaceAll(".", "_");
-  return existing.find((other) => other !== name && other.replaceAll(".", "_") === key);
-}
-
-/** Broker settings people give as topic configs, with the topic config that means the same. */
-export const BROKER_NAMES_OF_TOPIC_CONFIGS: Readonly<Record<string, string>> = {
-  "message.max.bytes": "max.message.bytes",
-  "log.retention.ms": "retention.ms",
-  "log.retention.bytes": "retention.bytes",
-  "log.segment.bytes": "segment.bytes",
-  "log.cleanup.policy": "cleanup.policy",
-  "log.message.timestamp.type": "message.timestamp.type",
-  "default.replication.factor": "--replication-factor",
-  "num.partitions": "--partitions",
-};
-
-/** Warnings about a topic spec that Kafka accepts but that will not work as meant. */
-export function specWarnings(spec: TopicSpec): Text[] {
-  const warnings: Text[] = [];
-  const minIsr = Number(spec.configs?.["min.insync.replicas"]);
-  if (Number.isInteger(minIsr) && minIsr > spec.replicationFactor) {
-    warnings.push(fillText(
-      t(
-        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: every acks=all write will be refused (NOT_ENOUGH_REPLICAS)",
-        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: каждая запись с acks=all будет отклонена (NOT_ENOUGH_REPLICAS)",
-      ),
-      { topic: spec.name, minIsr, rf: spec.replicationFactor },
-    ));
-  }
-  return warnings;
-}
-
-/** Parses repeated `--config key=value` into an object; throws {@linkcode UsageError}. */
-export function parseConfigPairs(pairs: readonly string[]): Record<string, string> {
-  const configs: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0 || eq === pair.length - 1) {
-      throw new UsageError(
-        fillText(
-          t(
-            "--config takes key=value, not '{pair}'",
-            "--config принимает ключ=значение, а не '{pair}'",
-          ),
-          { pair },
-        ),
-        t("e.g. --config min.insync.replicas=2", "например, --config min.insync.replicas=2"),
-      );
-    }
-    configs[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
-  }
-  return configs;
-}
-
-/** How an existing topic differs from the spec, one sentence each (empty: it matches). */
-export function layoutDifferences(spec: TopicSpec, layout: TopicLayout): Text[] {
-  const diffs: Text[] = [];
-  if (layout.partitions.length !== spec.partitions) {
-    diffs.push(fillText(
-      t("partitions: {got}, expected {want}", "партиций: {got}, ожидалось {want}"),
-      { got: layout.partitions.length, want: spec.partitions },
-    ));
-  }
-  if (layout.replicationFactor !== spec.replicationFactor) {
-    diffs.push(fillText(
-      t("replication factor {got}, expected {want}", "фактор репликации {got}, ожидался {want}"),
-      { got: layout.replicationFactor, want: spec.replicationFactor },
-    ));
-  }
-  for (const [key, value] of Object.entries(spec.configs ?? {})) {
-    const actual = layout.configs[key];
-    if (actual !== value) {
-      diffs.push(fillText(
-        actual === undefined
-          ? t(
-            "{key} is the broker default, expected {value}",
-            "{key} — значение брокера по умолчанию, ожидалось {value}",
-          )
-          : t("{key}={actual}, expected {value}", "{key}={actual}, ожидалось {value}"),
-        { key, actual: actual ?? "", value },
-      ));
-    }
-  }
-  return diffs;
-}
-
 const CONFIG_RESOURCE_TOPIC = 2;
-
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-/** The config keys in `configs` that are not in `known`, each with the closest known key. */
-export function unknownConfigKeys(
-  configs: Readonly<Record<string, string>>,
-  known: ReadonlySet<string>,
-): Array<{ key: string; suggestion?: string }> {
-  return Object.keys(configs).filter((k) => !known.has(k)).map((key) => {
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-      const d = editDistance(key, candidate);
-      if (d < bestDistance) [best, bestDistance] = [candidate, d];
-    }
-    return bestDistance <= Math.max(3, Math.floor(key.length / 3))
-      ? { key, suggestion: best }
-      : { key };
-  });
-}
 
 /**
  * The names of every topic-level config the cluster knows, read from an
