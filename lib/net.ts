@@ -8,6 +8,7 @@
  * ```
  * @module
  */
+import { lookup } from "node:dns/promises";
 import { networkFailure } from "./errors.ts";
 
 /** A host and port. */
@@ -48,9 +49,24 @@ export async function probeTcp(address: string, timeoutMs: number): Promise<Prob
     winner.close();
     return { ok: true };
   } catch (err) {
-    return { ok: false, reason: networkFailure(err) ?? (err as Error).message };
+    const known = networkFailure(err) ?? await lookupFailure(target.hostname);
+    return { ok: false, reason: known ?? (err as Error).message };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Why a host name does not resolve, asked of the system resolver: Deno's
+ * connect error for an unknown host carries no class or code, while
+ * `node:dns` `lookup` (getaddrinfo, as connect uses) rejects with `ENOTFOUND`.
+ */
+async function lookupFailure(hostname: string): Promise<string | undefined> {
+  try {
+    await lookup(hostname);
+    return undefined;
+  } catch (err) {
+    return networkFailure(err);
   }
 }
 
