@@ -87,19 +87,32 @@ async function classify(
   try {
     payload = (await (await ctx.registry()).decode(record.value)).payload;
   } catch (err) {
-    if (!(err instanceof RecordFormatError)) throw err; // registry down: stop, commit nothing
-    const shown = {
-      "not-wire-format": t.reasonNotWire,
-      "unknown-schema": t.reasonUnknownSchema,
-      "invalid-json": t.reasonInvalidJson,
-    }[err.kind];
-    return { kind: err.kind, reason: err.message, shown: lang === "en" ? err.message : shown };
+    // The writer's schema refused the payload: judge it against UserCoordinates
+    // below, so the reason is the reader's, in the user's language.
+    if (err instanceof SchemaValidationError) payload = wirePayload(record.value);
+    else if (!(err instanceof RecordFormatError)) throw err; // registry down: stop, commit nothing
+    else return formatVerdict(t, err, lang);
   }
   const issues = readerIssues(payload);
   if (issues.length === 0) return { payload };
   const reason = new SchemaValidationError(issues).message;
   const shown = fill(t.reasonSchema, { issues: describeIssues(readerIssues(payload, lang)) });
   return { kind: "schema-violation", reason, shown: lang === "en" ? reason : shown };
+}
+
+/** The JSON after the wire format's 5-byte header (decode has checked that it parses). */
+function wirePayload(value: Uint8Array | null): unknown {
+  return JSON.parse(new TextDecoder().decode(value!.subarray(5)));
+}
+
+/** The verdict on a record that is not in the wire format, names an unknown schema, or is not JSON. */
+function formatVerdict(t: Lab3Text, err: RecordFormatError, lang: string): Verdict {
+  const shown = {
+    "not-wire-format": t.reasonNotWire,
+    "unknown-schema": t.reasonUnknownSchema,
+    "invalid-json": t.reasonInvalidJson,
+  }[err.kind];
+  return { kind: err.kind, reason: err.message, shown: lang === "en" ? err.message : shown };
 }
 
 /** Reads the topic until stopped; valid records are printed, bad ones go to the DLQ. */

@@ -46,7 +46,7 @@ const en = {
   stepConsumeExplain:
     "Each record is decoded (magic byte, schema id, JSON) and validated against the writer's schema and UserCoordinates. Good records are printed; bad ones go to {dlq}. Once a record is handled, the offset after it is committed.",
   good:
-    "id={id} longitude={longitude} latitude={latitude}  ({topic} [{partition}] смещение {offset})",
+    "id={id} longitude={longitude} latitude={latitude}  ({topic} [{partition}] offset {offset})",
   bad:
     "{topic} [{partition}] offset {offset}: {reason} → {dlq} [{dlqPartition}] offset {dlqOffset}",
   consumerDone: "{good} valid, {invalid} invalid, {dlq} written to the dead letter topic",
