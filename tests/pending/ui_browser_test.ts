@@ -126,7 +126,8 @@ Deno.test({
       await shot(page, "group");
 
       const described = await runCli(["groups", "describe", group, "--json"]);
-      const row = events(described.stdout).find((e) => e.event === "partition")!;
+      const row = events(described.stdout).find((e) => e.event === "partition");
+      assert.ok(row, `groups describe ${group}: ${described.stdout}\n${described.stderr}`);
       assert.deepEqual([row.committed, row.lag], ["0", produced]);
 
       const refused = await page.evaluate(
