@@ -15,9 +15,11 @@
  * ```
  * @module
  */
+import { registryHeaders } from "../registry_auth.ts";
 import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
 import type { KafkaClients } from "../kafka.ts";
 import { describeTopic } from "../topics.ts";
+import { fetchCommittedOffsets } from "../group_offsets.ts";
 import type {
   CommittedOffset,
   GroupSnap,
@@ -152,7 +154,7 @@ async function committed(
   topics: ReadonlyMap<string, string>,
 ): Promise<CommittedOffset[]> {
   if (topics.size === 0) return [];
-  const res = await admin.fetchOffsets({ groupId, topics: [...topics.keys()] });
+  const res = await fetchCommittedOffsets(admin, groupId, [...topics.keys()]);
   return res.flatMap((t) =>
     t.partitions
       .filter((p) => Number(p.offset) >= 0)
@@ -205,8 +207,11 @@ async function groupsOf(
   return result;
 }
 
-async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+async function getJson(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   let body: unknown;
   try {
@@ -217,16 +222,20 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
   return { status: res.status, body };
 }
 
-async function subjectOf(url: string, name: string): Promise<SubjectSnap | undefined> {
+async function subjectOf(
+  url: string,
+  name: string,
+  headers: Record<string, string>,
+): Promise<SubjectSnap | undefined> {
   const base = `${url}/subjects/${encodeURIComponent(name)}/versions`;
-  const list = await getJson(base);
+  const list = await getJson(base, headers);
   if (list.status === 404) return undefined;
   if (list.status !== 200 || !Array.isArray(list.body)) {
     throw new Error(`GET ${base} answered HTTP ${list.status}`);
   }
   const versions: SchemaVersion[] = [];
   for (const v of list.body as number[]) {
-    const res = await getJson(`${base}/${v}`);
+    const res = await getJson(`${base}/${v}`, headers);
     const b = res.body as { version: number; id: number; schema: string; schemaType?: string };
     versions.push({
       version: b.version,
@@ -238,9 +247,9 @@ async function subjectOf(url: string, name: string): Promise<SubjectSnap | undef
   return { name, versions: versions.sort((a, b) => a.version - b.version) };
 }
 
-async function registryUp(url: string): Promise<boolean> {
+async function registryUp(url: string, headers: Record<string, string>): Promise<boolean> {
   try {
-    return (await getJson(`${url}/subjects`)).status === 200;
+    return (await getJson(`${url}/subjects`, headers)).status === 200;
   } catch {
     return false;
   }
@@ -258,10 +267,10 @@ export function schemaIdsIn(records: readonly RecordSnap[]): number[] {
   return [...ids];
 }
 
-async function schemasById(url: string, ids: readonly number[]) {
+async function schemasById(url: string, ids: readonly number[], headers: Record<string, string>) {
   const out: Record<number, string | null> = {};
   for (const id of ids) {
-    const res = await getJson(`${url}/schemas/ids/${id}`);
+    const res = await getJson(`${url}/schemas/ids/${id}`, headers);
     out[id] = res.status === 200 ? String((res.body as { schema?: string }).schema ?? "") : null;
   }
   return out;
@@ -286,7 +295,8 @@ export async function takeSnapshots(
     options.recordLimit ?? 2000,
     options.idleMs ?? 5000,
   );
-  const registry = needs.subjects.length > 0 && await registryUp(registryUrl);
+  const headers = registryHeaders(kafka.config.registryAuth);
+  const registry = needs.subjects.length > 0 && await registryUp(registryUrl, headers);
   const snapshots: Snapshot[] = [];
   for (const prefix of prefixes) {
     const mine = metas.filter((m) => m.prefix === prefix);
@@ -309,7 +319,7 @@ export async function takeSnapshots(
     const subjects: Record<string, SubjectSnap> = {};
     if (registry) {
       for (const s of needs.subjects) {
-        const snap = await subjectOf(registryUrl, prefix + s);
+        const snap = await subjectOf(registryUrl, prefix + s, headers);
         if (snap) subjects[s] = snap;
       }
     }
@@ -321,7 +331,7 @@ export async function takeSnapshots(
       topics,
       groups,
       subjects,
-      schemas: registry ? await schemasById(registryUrl, ids) : {},
+      schemas: registry ? await schemasById(registryUrl, ids, headers) : {},
       registryReachable: registry,
     });
   }

@@ -19,6 +19,7 @@
 import { type Admin, AssignerProtocol, type GroupDescription } from "kafkajs";
 import { Buffer } from "node:buffer";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
+import { fetchCommittedOffsets } from "../group_offsets.ts";
 import { fill, fillText, t } from "../i18n.ts";
 import { type Position, positionLabel, resolveOffset } from "./position.ts";
 
@@ -93,13 +94,13 @@ function toMembers(description: GroupDescription): GroupMember[] {
 /** The error for a group that does not exist. */
 export function groupNotFound(group: string): KafkaLabError {
   return new KafkaLabError(
-    fillText(t("consumer group {group} does not exist", "группы потребителей {group} нет"), {
+    fillText(t("consumer group {group} does not exist", "группы консьюмеров {group} нет"), {
       group,
     }),
     {
       hint: t(
         "`kafka-lab groups list` shows the groups; a group appears once a consumer has joined it",
-        "`kafka-lab groups list` покажет группы; группа появляется, когда к ней присоединится потребитель",
+        "`kafka-lab groups list` покажет группы; группа появляется, когда к ней присоединится консьюмер",
       ),
     },
   );
@@ -152,9 +153,7 @@ async function committedOffsets(
   const result = new Map<string, Map<number, string>>();
   if (topics.length === 0) return result;
   // kafkajs asks for named topics only (an empty list means none, not all).
-  const fetched = await retryCoordinator(() =>
-    admin.fetchOffsets({ groupId: group, topics: [...topics] })
-  );
+  const fetched = await retryCoordinator(() => fetchCommittedOffsets(admin, group, topics));
   for (const { topic, partitions } of fetched) {
     for (const p of partitions) {
       if (BigInt(p.offset) < 0n) continue;
@@ -300,7 +299,7 @@ export async function assertInactive(
     {
       hint: t(
         "stop the group's consumers (Ctrl+C), wait until `kafka-lab groups describe` shows no members, then try again",
-        "остановите потребителей группы (Ctrl+C), дождитесь, пока `kafka-lab groups describe` не покажет участников, и повторите",
+        "остановите консьюмеров группы (Ctrl+C), дождитесь, пока `kafka-lab groups describe` не покажет участников, и повторите",
       ),
     },
   );

@@ -1,6 +1,7 @@
 /** `groups list|describe|reset|delete` against the real cluster. */
 import assert from "node:assert/strict";
 import { createTopic, events, runCli, unique } from "../helpers.ts";
+import { describeGroup } from "../../lib/inspect/groups.ts";
 import { cleanUp, holdGroup, produce, records, withAdmin } from "../inspect_fixtures.ts";
 
 /** Records written per partition in these tests. */
@@ -159,4 +160,21 @@ Deno.test("groups delete removes an inactive group; unknown groups and topics fa
   assert.equal(badTo.code, 2);
   assert.match(badTo.stderr, /--to must be one of earliest\|latest\|offset:N\|time:ISO/);
   await cleanUp([topic]);
+});
+
+Deno.test("groups describe finds the committed offsets every time among many topics (kafkajs' concurrent metadata lookups)", async () => {
+  const topics = await Promise.all(Array.from({ length: 8 }, () => createTopic("many", 1, 1)));
+  await produce(topics[0], records(0, 3));
+  const group = unique("many");
+  const held = await holdGroup(group, topics[0]);
+  await held.commit(0, 3);
+  await held.leave();
+  // Before the fix about one describe in 20 listed no partition here; each run is a new client.
+  const empty: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const d = await withAdmin((admin) => describeGroup(admin, group));
+    if (d.partitions.length !== 1 || d.partitions[0].committed !== "3") empty.push(i);
+  }
+  assert.deepEqual(empty, [], "runs that missed the committed offset");
+  await cleanUp(topics, [group]);
 });

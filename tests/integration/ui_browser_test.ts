@@ -147,7 +147,8 @@ Deno.test({
       // fetch() sets Host itself; a raw request carries the name a rebinding page would send.
       assert.match(await rawGet(port, "attacker.example"), /^HTTP\/1\.1 403/);
       const after = await runCli(["groups", "describe", group, "--json"]);
-      const unchanged = events(after.stdout).find((e) => e.event === "partition")!;
+      const unchanged = events(after.stdout).find((e) => e.event === "partition");
+      assert.ok(unchanged, `groups describe ${group}: ${after.stdout}\n${after.stderr}`);
       assert.deepEqual(
         [unchanged.committed, unchanged.lag],
         ["0", produced],
