@@ -1,7 +1,8 @@
 /**
  * Shared test helpers: the permission flags of the compiled binary, running
  * the real CLI as a subprocess, unique names, a silent output, and the
- * configuration of the cluster under test.
+ * configuration of the cluster under test. Importing it deletes, after each
+ * test, what the test made (tests/cleanup.ts).
  * @module
  */
 import { fileURLToPath as fromFileUrl } from "node:url";
@@ -9,6 +10,9 @@ import { type Config, resolveConfig } from "../lib/config.ts";
 import { KafkaClients } from "../lib/kafka.ts";
 import { Output, type Sink } from "../lib/output.ts";
 import { ensureTopic } from "../lib/topics.ts";
+import { remember } from "./cleanup.ts";
+
+export { cleanUp, type Made } from "./cleanup.ts";
 
 /** The flags `deno task compile` gives the binary; CLI tests run main.ts with the same. */
 export const PERMISSION_FLAGS = [
@@ -70,9 +74,12 @@ export function events(stdout: string): Array<Record<string, unknown> & { event:
   return stdout.split("\n").filter((l) => l.trim().startsWith("{")).map((l) => JSON.parse(l));
 }
 
-/** A name no other test uses: `prefix-<uuid>`. */
+/**
+ * A name no other test uses: `prefix-<uuid>`. Topics, groups and subjects
+ * starting with it are deleted after the test (tests/cleanup.ts).
+ */
 export function unique(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID()}`;
+  return remember(`${prefix}-${crypto.randomUUID()}`);
 }
 
 /** An output that keeps what it prints, for assertions. */
@@ -195,34 +202,4 @@ export async function createTopic(
     ensureTopic(admin, { name, partitions, replicationFactor, configs })
   );
   return name;
-}
-
-/** What a test made and must delete: named topics and groups, or everything behind a prefix. */
-export interface Made {
-  readonly topics?: readonly string[];
-  readonly groups?: readonly string[];
-  /** Every topic and consumer group whose name starts with this (a lab run with `--prefix`). */
-  readonly prefix?: string;
-}
-
-/**
- * Deletes the topics and consumer groups a test made (call it in `finally`).
- * Missing ones are skipped; a group still in use is left to expire.
- */
-export async function cleanUp(made: Made): Promise<void> {
-  const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
-  await kafka.withAdmin(async (admin) => {
-    const prefix = made.prefix;
-    const existing = await admin.listTopics();
-    const topics = existing.filter((t) =>
-      (made.topics ?? []).includes(t) || (prefix !== undefined && t.startsWith(prefix))
-    );
-    const listed = prefix === undefined ? [] : (await admin.listGroups()).groups;
-    const groups = [
-      ...(made.groups ?? []),
-      ...listed.map((g) => g.groupId).filter((g) => g.startsWith(prefix!)),
-    ];
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => {});
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-  });
 }

@@ -7,9 +7,9 @@
 import type { Admin, Consumer } from "kafkajs";
 import { Buffer } from "node:buffer";
 import { KafkaClients } from "../lib/kafka.ts";
-import { deleteTopic } from "../lib/topics.ts";
 import {
   captureOutput,
+  cleanUp as cleanUpMade,
   type CliResult,
   clusterConfig,
   MAIN,
@@ -94,14 +94,8 @@ export async function holdGroup(group: string, topic: string): Promise<HeldGroup
 }
 
 /** Deletes the topics and groups a test made (missing ones are fine). */
-export async function cleanUp(
-  topics: readonly string[],
-  groups: readonly string[] = [],
-): Promise<void> {
-  await withAdmin(async (admin) => {
-    for (const g of groups) await admin.deleteGroups([g]).catch(() => {});
-    for (const t of topics) await deleteTopic(admin, t).catch(() => {});
-  });
+export function cleanUp(topics: readonly string[], groups: readonly string[] = []): Promise<void> {
+  return cleanUpMade({ topics, groups });
 }
 
 /** Runs the CLI with `input` on stdin. */

@@ -34,7 +34,7 @@ let snapshots: Promise<Map<string, Snapshot>> | undefined;
 /** Every student's snapshot, taken once (one reader for the whole class). */
 function snapshotOf(prefix: string): Promise<Snapshot> {
   snapshots ??= (async () => {
-    const config = loadConfig({}, readLocalRegistryUrl);
+    const config = await loadConfig({}, readLocalRegistryUrl);
     const out = createOutput({ json: false, quiet: true, verbose: false, lang: config.lang });
     const kafka = new KafkaClients(config, out);
     const needs = mergeNeeds(labs.map((l) => l.needs));

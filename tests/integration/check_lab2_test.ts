@@ -6,13 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { PERMISSION_FLAGS, ROOT, runCli } from "../helpers.ts";
-import {
-  assertFailsBeforeWork,
-  assertPassesAfterWork,
-  removePrefix,
-  runOk,
-  uniquePrefix,
-} from "./check_support.ts";
+import { failsThenPasses, removePrefix, runOk, uniquePrefix } from "./check_support.ts";
 
 /** Lab 1 (the topics), then lab 2's guided run, for one student with the labs' own --prefix. */
 async function lab2For(prefix: string): Promise<void> {
@@ -21,14 +15,7 @@ async function lab2For(prefix: string): Promise<void> {
 }
 
 Deno.test("check lab2 fails with hints on an empty cluster and passes after lab2's guided run", async () => {
-  const prefix = uniquePrefix();
-  try {
-    await assertFailsBeforeWork("lab2", prefix);
-    await lab2For(prefix);
-    await assertPassesAfterWork("lab2", prefix);
-  } finally {
-    await removePrefix(prefix);
-  }
+  await failsThenPasses("lab2", lab2For);
 });
 
 Deno.test("check lab2 --roster, deno task grade and report lab2 agree: anna passes, boris fails with hints", async () => {

@@ -1,17 +1,9 @@
 /** `kafka-lab check lab3` on the real cluster: fails before lab 3, passes after its guided run. */
 import assert from "node:assert/strict";
-import {
-  assertFailsBeforeWork,
-  assertPassesAfterWork,
-  removePrefix,
-  runOk,
-  uniquePrefix,
-} from "./check_support.ts";
+import { failsThenPasses, runOk } from "./check_support.ts";
 
 Deno.test("check lab3 fails with hints on an empty cluster and passes after lab3's guided run", async () => {
-  const prefix = uniquePrefix();
-  try {
-    await assertFailsBeforeWork("lab3", prefix);
+  const { tasks } = await failsThenPasses("lab3", async (prefix) => {
     await runOk(["lab1", "--prefix", prefix, "--quiet"]);
     await runOk([
       "lab3",
@@ -25,12 +17,9 @@ Deno.test("check lab3 fails with hints on an empty cluster and passes after lab3
       "--linger-ms",
       "100",
     ]);
-    const tasks = await assertPassesAfterWork("lab3", prefix);
-    const dlq = tasks.find((t) => t.task === "bad-in-dlq")!;
-    assert.match(dlq.evidence, /break the schema and each is in .*users_coordinates\.dlq/);
-    assert.equal(tasks.find((t) => t.task === "dlq-used")!.pass, true);
-    assert.equal(tasks.find((t) => t.task === "keys-are-ids")!.pass, true);
-  } finally {
-    await removePrefix(prefix);
-  }
+  });
+  const dlq = tasks.find((t) => t.task === "bad-in-dlq")!;
+  assert.match(dlq.evidence, /break the schema and each is in .*users_coordinates\.dlq/);
+  assert.equal(tasks.find((t) => t.task === "dlq-used")!.pass, true);
+  assert.equal(tasks.find((t) => t.task === "keys-are-ids")!.pass, true);
 });

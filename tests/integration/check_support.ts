@@ -5,12 +5,12 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { KafkaClients } from "../../lib/kafka.ts";
-import { captureOutput, clusterConfig, events, runCli } from "../helpers.ts";
+import { remember } from "../cleanup.ts";
+import { cleanUp, events, runCli } from "../helpers.ts";
 
 /** A prefix no other test uses: `t<8 hex>.`. */
 export function uniquePrefix(): string {
-  return `t${crypto.randomUUID().slice(0, 8)}.`;
+  return remember(`t${crypto.randomUUID().slice(0, 8)}.`);
 }
 
 /** A task event of `check --json`. */
@@ -63,25 +63,23 @@ export async function runOk(args: readonly string[]): Promise<string> {
   return r.stdout;
 }
 
-/** Deletes the prefix's topics, consumer groups and registry subjects. */
-export async function removePrefix(prefix: string): Promise<void> {
-  const config = clusterConfig();
-  const kafka = new KafkaClients(config, captureOutput().out);
-  await kafka.withAdmin(async (admin) => {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId)
-      .filter((g) => g.startsWith(prefix));
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => {});
-  });
-  const res = await fetch(`${config.registryUrl}/subjects`);
-  const listed: unknown = await res.json();
-  assert.ok(Array.isArray(listed), `GET ${config.registryUrl}/subjects answered a list`);
-  const subjects = (listed as string[]).filter((s) => s.startsWith(prefix));
-  for (const s of subjects) {
-    await (await fetch(`${config.registryUrl}/subjects/${encodeURIComponent(s)}`, {
-      method: "DELETE",
-    }))
-      .body?.cancel();
-  }
+/** Deletes the prefix's topics, consumer groups and registry subjects (also done after each test). */
+export function removePrefix(prefix: string): Promise<void> {
+  return cleanUp({ prefixes: [prefix] });
+}
+
+/**
+ * The shape of every check test: on a fresh prefix `check <lab>` fails with
+ * hints, `work` does the lab as a student would, then `check <lab>` passes.
+ * Returns the prefix and the passing run's tasks; what the prefix made is
+ * deleted after the test.
+ */
+export async function failsThenPasses(
+  lab: string,
+  work: (prefix: string) => Promise<unknown>,
+): Promise<{ prefix: string; tasks: TaskEvent[] }> {
+  const prefix = uniquePrefix();
+  await assertFailsBeforeWork(lab, prefix);
+  await work(prefix);
+  return { prefix, tasks: await assertPassesAfterWork(lab, prefix) };
 }

@@ -10,7 +10,7 @@ Deno.test("lab1 creates the course topics with the seeds' layout and describes t
   try {
     await createsAndDescribes(prefix);
   } finally {
-    await cleanUp({ prefix });
+    await cleanUp({ prefixes: [prefix] });
   }
 });
 
@@ -52,7 +52,7 @@ async function createsAndDescribes(prefix: string): Promise<void> {
 Deno.test("lab1 prints theory, steps and control questions in Russian with --lang ru", async () => {
   const prefix = `${unique("lab1ru")}.`;
   const r = await runCli(["lab1", "--lang", "ru", "--prefix", prefix]).finally(() =>
-    cleanUp({ prefix })
+    cleanUp({ prefixes: [prefix] })
   );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Лабораторная работа 1: топики, партиции и реплики/);

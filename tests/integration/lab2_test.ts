@@ -156,13 +156,13 @@ Deno.test("lab2 consume --instances 2 on one partition leaves one consumer idle"
     "3",
   ]);
   assert.equal(r.code, 0, r.stderr);
-  const firstAssignment = new Map<number, number[]>();
+  // A rebalance may pass through other assignments; what counts is where the group settled.
+  const finalAssignment = new Map<number, number[]>();
   for (const e of events(r.stdout).filter((e) => e.event === "assigned")) {
-    if (!firstAssignment.has(e.instance as number)) {
-      firstAssignment.set(e.instance as number, e.partitions as number[]);
-    }
+    finalAssignment.set(e.instance as number, e.partitions as number[]);
   }
-  assert.deepEqual([...firstAssignment.values()].sort((a, b) => b.length - a.length), [[0], []]);
+  assert.deepEqual([...finalAssignment.keys()].sort(), [1, 2]);
+  assert.deepEqual([...finalAssignment.values()].sort((a, b) => b.length - a.length), [[0], []]);
 });
 
 Deno.test("lab2 consume on Ctrl+C commits what it printed and exits 130", async () => {

@@ -11,6 +11,7 @@ import type { Admin } from "kafkajs";
 import { deserialize, randomMessage, serialize } from "../../labs/lab4_batch/model.ts";
 import { KafkaClients } from "../../lib/kafka.ts";
 import { waitFor } from "../../lib/time.ts";
+import { crashMidBatch } from "../lab4_crash.ts";
 import {
   captureOutput,
   CliProcess,
@@ -386,41 +387,12 @@ Deno.test("lab4 batch consumer killed mid-batch reprocesses only that batch afte
     );
     assert.equal(all.size, 60);
 
-    const args = [
-      "lab4",
-      "consume",
-      "--mode",
-      "batch",
-      "--json",
-      "--topic",
-      topic,
-      "--group",
-      group,
-      "--batch-size",
-      "10",
-      "--process-ms",
-      "100",
-    ];
-    const afterLastCommit = (evs: readonly Event[]) => {
-      const i = evs.findLastIndex((e) => e.event === "batch.committed");
-      return i < 0 ? undefined : idsOf(evs.slice(i + 1));
-    };
-    const crashed = new CliProcess(args);
-    const midBatch = await waitFor(() => (afterLastCommit(crashed.events)?.length ?? 0) >= 2, {
-      timeoutMs: 60_000,
-      intervalMs: 20,
-    });
-    crashed.kill("SIGKILL");
-    const killed = await crashed.finish();
-    assert.ok(midBatch, `a commit and records after it; got ${crashed.events.length} events`);
-    assert.notEqual(killed.code, 0);
-    const firstRun = idsOf(crashed.events);
-    const uncommitted = new Set(afterLastCommit(crashed.events));
+    const crash = await crashMidBatch(topic, group);
+    const firstRun = idsOf(crash.killed);
+    const uncommitted = new Set(idsOf(crash.uncommitted));
     assert.ok(uncommitted.size >= 1 && uncommitted.size <= 10, `${uncommitted.size} uncommitted`);
 
-    const restart = await runCli([...args, "--idle-timeout", "5"], { timeoutMs: 90_000 });
-    assert.equal(restart.code, 0, restart.stderr);
-    const secondRun = idsOf(events(restart.stdout));
+    const secondRun = idsOf(crash.again);
     assert.equal(new Set(secondRun).size, secondRun.length, "no duplicates within one run");
 
     const union = new Set([...firstRun, ...secondRun]);
