@@ -13,7 +13,7 @@ import { tally } from "./model.ts";
 import { makeProducer } from "./producers.ts";
 import { createTopic, readAll, runName, shortHex } from "./records.ts";
 import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
-import { failureCounts, runStream, type StreamResult } from "./stream.ts";
+import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
 import { killWhen, pickVictim } from "./chaos.ts";
 
 /** Settings of part 1. */
@@ -82,10 +82,17 @@ export async function runAcks(
     for (const [i, x] of SETTINGS.entries()) {
       const found = await readAll(kafka, topics[i]);
       const c = tally({ ...results[i], found: found.map((f) => f.id) });
-      rows.push({ key: x.label, label: x.label, tally: c, ...failureCounts(results[i]) });
+      rows.push({
+        key: x.label,
+        label: x.label,
+        tally: c,
+        ...failureCounts(results[i]),
+        codes: failureCodes(results[i]),
+      });
     }
     printFigures(ctx, t, "acks", rows);
     for (const row of rows) r.note(explainRow(t, row));
+    if (rows[1].tally.lost === 0) r.note(t.acksOneWindow);
     return rows;
   } finally {
     await Promise.all(producers.map((p) => p.close()));

@@ -11,27 +11,35 @@ import { runningBrokers, stopBroker } from "./brokers.ts";
 import type { Reporter, Text } from "./report.ts";
 
 /**
+ * Throws a clear error (no stack trace) unless the 3 brokers of the local
+ * cluster run: lab 5 stops and kills brokers itself and counts on the others.
+ * Returns the ids of the brokers up.
+ */
+export async function requireAllBrokers(ctx: Context): Promise<number[]> {
+  const up = await brokersUp(ctx);
+  if (up.length >= 3) return up;
+  const now = up.join(", ") || "-";
+  throw new KafkaLabError(
+    t(
+      `lab 5 needs the 3 brokers of the local cluster running; running now: ${now}`,
+      `лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: ${now}`,
+    ),
+    {
+      hint: t(
+        "start them with `kafka-lab up` (it starts the stopped ones)",
+        "запустите их: `kafka-lab up` (он запускает остановленные)",
+      ),
+    },
+  );
+}
+
+/**
  * The broker to kill: the highest id that runs. Broker 1 is never chosen:
  * new clients bootstrap through its address, and it must stay up.
  */
 export async function pickVictim(ctx: Context, exclude: readonly number[] = []): Promise<number> {
-  const up = await brokersUp(ctx);
+  const up = await requireAllBrokers(ctx);
   const candidates = up.filter((b) => b !== 1 && !exclude.includes(b));
-  if (up.length < 3 || candidates.length === 0) {
-    const now = up.join(", ") || "-";
-    throw new KafkaLabError(
-      t(
-        `lab 5 needs the 3 brokers of the local cluster running; running now: ${now}`,
-        `лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: ${now}`,
-      ),
-      {
-        hint: t(
-          "start them with `kafka-lab up` (it starts the stopped ones)",
-          "запустите их: `kafka-lab up` (он запускает остановленные)",
-        ),
-      },
-    );
-  }
   return candidates[candidates.length - 1];
 }
 

@@ -6,7 +6,9 @@
  * times and started again; the new worker's transactional id fences the dead
  * one and its open transaction is aborted. A read_committed reader of the
  * output then sees every input id exactly once, a read_uncommitted reader
- * also sees the aborted copies.
+ * also sees the aborted copies. The kafkajs workarounds this needs (slow
+ * CONCURRENT_TRANSACTIONS retries, sendOffsets retries, no require_stable
+ * offset fetch) live in `lib/transactions.ts`.
  * @module
  */
 import type { Context } from "../../lib/context.ts";
@@ -131,6 +133,7 @@ export async function runExactlyOnce(
       { readCommitted: committed },
       "eos.read-committed",
     );
+    ctx.out.event("eos.read-uncommitted", { ...uncommitted });
     r.note(fill(t.eosUncommitted, {
       records: uncommitted.records,
       dup: uncommitted.duplicated,

@@ -8,6 +8,7 @@ import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, t as tt } from "../../lib/i18n.ts";
+import { requireAllBrokers } from "./chaos.ts";
 import { PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
 import { text } from "./report.ts";
 
@@ -34,6 +35,7 @@ export function selectedParts(list: string): PartName[] {
 export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
   const t = text(ctx);
   const parts = selectedParts(args.string("parts") ?? "1,2,3,4,5,6");
+  await requireAllBrokers(ctx);
   const started = Date.now();
   const guide = Guide.begin(ctx, "lab5", t, parts.length);
   const summary: string[] = [];

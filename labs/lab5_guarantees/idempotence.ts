@@ -3,8 +3,8 @@
  * their own topics (RF 3, 3 partitions, min.insync.replicas=2) while brokers
  * are SIGKILLed and started again `kills` times:
  * - without idempotence (a retry after a lost answer may write twice);
- * - idempotent, partition fixed per record, producer replaced after a
- *   failed send (the safe path);
+ * - the library's idempotent producer (`idempotentProducer()`: partition
+ *   fixed per record, producer replaced after a failed send; the safe path);
  * - with `--unsafe-partitioning`, also kafkajs' own idempotent path, whose
  *   retry re-partitions unkeyed records and can lose or double them.
  * Every topic is read back and counted by id.
@@ -14,12 +14,12 @@ import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
 import { startBroker, stopBroker, waitFullIsr } from "./brokers.ts";
-import { pickVictim } from "./chaos.ts";
+import { pickVictim, requireAllBrokers } from "./chaos.ts";
 import { tally } from "./model.ts";
 import { makeProducer, type ProducerKind } from "./producers.ts";
 import { createTopic, readAll, runName, shortHex } from "./records.ts";
 import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
-import { failureCounts, runStream, type StreamResult } from "./stream.ts";
+import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
 
 /** Settings of part 3. */
 export interface IdempotenceSettings {
@@ -35,8 +35,6 @@ export interface IdempotenceSettings {
   readonly keepTopics: boolean;
 }
 
-const PARTITIONS = 3;
-
 function label(t: Text, kind: ProducerKind): string {
   return kind === "plain" ? t.idemPlain : kind === "safe" ? t.idemSafe : t.idemKafkajs;
 }
@@ -48,6 +46,7 @@ export async function runIdempotence(
   r: Reporter,
   s: IdempotenceSettings,
 ): Promise<FigureRow[]> {
+  await requireAllBrokers(ctx);
   const kafka = await ctx.kafka();
   const hex = shortHex();
   const kinds: ProducerKind[] = s.unsafePartitioning
@@ -83,8 +82,6 @@ export async function runIdempotence(
         run: `${hex}-${kind}`,
         count: s.count,
         perSend: 20,
-        fixedPartitions: kind === "safe" ? PARTITIONS : undefined,
-        appRetries: kind === "safe" ? 3 : 0,
         signal: ctx.signal,
         onProgress: () => (progress += 20),
       })
@@ -99,6 +96,7 @@ export async function runIdempotence(
         label: label(t, kind),
         tally: tally({ ...results[i], found: found.map((f) => f.id) }),
         ...failureCounts(results[i]),
+        codes: failureCodes(results[i]),
       });
     }
     printFigures(ctx, t, "idempotence", rows);
@@ -116,6 +114,10 @@ function explain(t: Text, r: Reporter, kinds: ProducerKind[], rows: FigureRow[])
   for (const [i, kind] of kinds.entries()) {
     const c = rows[i].tally;
     const vars = { label: rows[i].label, lost: c.lost, dup: c.duplicated };
+    if (c.failed > 0) {
+      const codes = (rows[i].codes ?? []).join(", ") || "-";
+      r.note(fill(t.idemFailed, { label: rows[i].label, failed: c.failed, codes }));
+    }
     if (kind === "plain") r.note(fill(c.duplicated > 0 ? t.idemPlainDup : t.idemPlainNoDup, vars));
     if (kind === "kafkajs") {
       r.note(fill(c.lost + c.duplicated > 0 ? t.idemKafkajsBroken : t.idemKafkajsLucky, vars));

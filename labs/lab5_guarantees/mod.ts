@@ -81,13 +81,13 @@ export const PART_OPTIONS = {
     ...COMMON,
     count(
       5,
-      "Writes tried while two brokers are down",
-      "Попыток записи при двух остановленных брокерах",
+      "Records written at each stage (one broker down, ISR short, all back)",
+      "Записей на каждом этапе (один брокер остановлен, ISR неполный, все снова работают)",
     ),
   ],
   idempotence: [
     ...COMMON,
-    count(4000, "Records per producer", "Записей на каждого производителя"),
+    count(4000, "Records per producer", "Записей на каждого продюсера"),
     kills(2),
     {
       name: "down-seconds",
@@ -120,7 +120,7 @@ export const PART_OPTIONS = {
       default: 25,
       description: t(
         "Kill the consumer after this many records processed",
-        "Убить потребителя после стольких обработанных записей",
+        "Убить консьюмера после стольких обработанных записей",
       ),
     },
   ],
@@ -184,7 +184,7 @@ const WORKER_OPTIONS: readonly OptionSpec[] = [
     name: "group",
     type: "string",
     required: true,
-    description: t("Consumer group", "Группа потребителей"),
+    description: t("Consumer group", "Группа консьюмеров"),
   },
   {
     name: "commit",
@@ -266,8 +266,8 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
     part(
       "min-isr",
       [
-        "Part 2: min.insync.replicas=2 with two brokers down",
-        "Часть 2: min.insync.replicas=2 при двух остановленных брокерах",
+        "Part 2: min.insync.replicas on RF 3: one broker down is tolerated, an ISR short is refused",
+        "Часть 2: min.insync.replicas при RF 3: один остановленный брокер допустим, неполный ISR — отказ",
       ],
       PART_OPTIONS.minIsr,
       (c, a) => parts(c, a, "min-isr"),
@@ -287,7 +287,7 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
       "semantics",
       [
         "Part 4: at-most-once vs at-least-once, consumer killed mid-batch",
-        "Часть 4: at-most-once и at-least-once, потребитель убит посреди группы",
+        "Часть 4: at-most-once и at-least-once, консьюмер убит посреди группы",
       ],
       PART_OPTIONS.semantics,
       (c, a) => parts(c, a, "semantics"),
@@ -317,7 +317,7 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
       name: "worker",
       summary: t(
         "Internal: the consumer or processor process parts 4 and 5 kill",
-        "Служебная: процесс потребителя или обработчика, который убивают части 4 и 5",
+        "Служебная: процесс консьюмера или обработчика, который убивают части 4 и 5",
       ),
       options: WORKER_OPTIONS,
       run: (ctx, args) =>

@@ -73,7 +73,12 @@ export async function runOne(
     case "min-isr": {
       const m = await import("./min_isr.ts");
       const rows = await m.runMinIsr(ctx, t, r, { ...common, count: num(args, "count", 5) });
-      return [fill(t.summaryMinIsr, { refused: rows[0].refused ?? 0, lost: rows[1].tally.lost })];
+      const lost = rows.reduce((n, row) => n + row.tally.lost, 0);
+      return [fill(t.summaryMinIsr, {
+        tolerated: rows[0].tally.acknowledged,
+        refused: rows[1].refused ?? 0,
+        lost,
+      })];
     }
     case "idempotence": {
       const m = await import("./idempotence.ts");

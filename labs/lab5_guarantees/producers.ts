@@ -1,12 +1,16 @@
 /**
- * The three producers lab 5 compares while brokers die:
- * - `plain`: acks as asked, retries, no idempotence (a retry may write twice);
- * - `kafkajs`: kafkajs' own idempotent producer with its default partitioner
- *   on unkeyed records: a retried send() runs the partitioner again, the
- *   record moves partition and the rolled-back sequence numbers make the
- *   broker drop or double records (`--unsafe-partitioning`);
- * - `safe`: idempotent, every record's partition fixed before its first
- *   attempt, and a producer whose send failed replaced by a new one.
+ * The producers lab 5 compares while brokers die, all made by the library
+ * (`KafkaClients.producer()`, `lib/produce.ts`); this file only says how
+ * each send of a group of records ended:
+ * - `plain`: acks as asked, retries, no idempotence (a retry after a lost
+ *   answer may write a record twice);
+ * - `kafkajs`: kafkajs' own idempotent producer (`unsafePartitioning`): a
+ *   retried send() runs the partitioner again, an unkeyed record moves
+ *   partition and the rolled-back sequence numbers make the broker drop or
+ *   double records (`--unsafe-partitioning`);
+ * - `safe`: the library's idempotent producer (`idempotentProducer()`): each
+ *   record's partition fixed before its first attempt, a producer whose send
+ *   failed replaced by a new one, partitions missing from a reply sent again.
  * @module
  */
 import type { Message, Producer } from "kafkajs";
@@ -28,10 +32,34 @@ export interface LabProducer {
   close(): Promise<void>;
 }
 
-/** Producer settings shared by the three kinds: retries ~20 s, as a real app would. */
-const RETRY = { retries: 10, initialRetryTime: 200, maxRetryTime: 3_000 };
+/** Retries of the plain and kafkajs kinds: about 20 s, as a real application would wait. */
+export const LAB_RETRY = { retries: 10, initialRetryTime: 200, maxRetryTime: 3_000 };
 
-class SimpleProducer implements LabProducer {
+/** The library's producer of `kind` (not yet connected). */
+export function libraryProducer(
+  kafka: KafkaClients,
+  kind: ProducerKind,
+  options: { retries?: number } = {},
+): Producer {
+  const retry = { ...LAB_RETRY, retries: options.retries ?? LAB_RETRY.retries };
+  switch (kind) {
+    case "plain":
+      return kafka.producer({ idempotent: false, maxInFlightRequests: 5, retry });
+    case "kafkajs":
+      return kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry,
+        unsafePartitioning: true,
+      });
+    case "safe": // the library's own settings (retries as in the course's seed)
+      return kafka.idempotentProducer(
+        options.retries === undefined ? {} : { retry },
+      );
+  }
+}
+
+class ClassifyingProducer implements LabProducer {
   readonly kind: ProducerKind;
   readonly #producer: Producer;
 
@@ -54,57 +82,11 @@ class SimpleProducer implements LabProducer {
   }
 }
 
-/**
- * The safe path: partitions fixed per record by the caller (`message.partition`
- * must be set), and after a failed send the producer is replaced, so its
- * producer id and sequence numbers never go out of step with the broker.
- */
-class SafeProducer implements LabProducer {
-  readonly kind = "safe" as const;
-  readonly #kafka: KafkaClients;
-  #producer?: Producer;
-
-  constructor(kafka: KafkaClients) {
-    this.#kafka = kafka;
-  }
-
-  async #current(): Promise<Producer> {
-    return this.#producer ??= await this.#kafka.connect(
-      this.#kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: RETRY }),
-    );
-  }
-
-  async send(topic: string, messages: Message[]): Promise<SendResult> {
-    if (messages.some((m) => m.partition === undefined)) {
-      throw new Error("the safe producer needs a partition on every record");
-    }
-    try {
-      await (await this.#current()).send({ topic, messages, acks: -1 });
-      return { ok: true };
-    } catch (err) {
-      const old = this.#producer;
-      this.#producer = undefined;
-      await old?.disconnect().catch(() => {});
-      return { ok: false, ...classifySendError(err) };
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.#producer?.disconnect().catch(() => {});
-  }
-}
-
-/** Makes and connects a producer of `kind`. */
+/** Makes and connects the library's producer of `kind`. */
 export async function makeProducer(
   kafka: KafkaClients,
   kind: ProducerKind,
   options: { retries?: number } = {},
 ): Promise<LabProducer> {
-  if (kind === "safe") return new SafeProducer(kafka);
-  const producer = kafka.producer({
-    idempotent: kind === "kafkajs",
-    maxInFlightRequests: kind === "kafkajs" ? 1 : 5,
-    retry: { ...RETRY, retries: options.retries ?? RETRY.retries },
-  });
-  return new SimpleProducer(kind, await kafka.connect(producer));
+  return new ClassifyingProducer(kind, await kafka.connect(libraryProducer(kafka, kind, options)));
 }

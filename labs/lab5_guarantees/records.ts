@@ -5,6 +5,8 @@
  */
 import type { Admin, IHeaders } from "kafkajs";
 import type { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { t } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
 import { ID_HEADER } from "./model.ts";
 
@@ -94,9 +96,26 @@ function headerMap(h: IHeaders | undefined): Record<string, string> {
 }
 
 /**
- * Reads every record of `topic` from the beginning up to the end offsets it
- * has now, in a throw-away group that is deleted afterwards. With
- * `readCommitted`, records of aborted (or open) transactions are skipped.
+ * Where a partition's reading stands: done once the reader has passed both
+ * the end offset taken before reading and the high watermark of the last
+ * fetch (so a read_committed reader also waits for the markers of the last
+ * transaction). `lastOffset` counts control records (transaction markers).
+ */
+export function partitionDone(
+  progress: { lastOffset: string; highWatermark: string },
+  endBefore: bigint,
+): boolean {
+  const next = BigInt(progress.lastOffset) + 1n;
+  return next >= endBefore && next >= BigInt(progress.highWatermark);
+}
+
+/**
+ * Reads every record of `topic` from the beginning up to its end, in a
+ * throw-away group that is deleted afterwards. With `readCommitted`, records
+ * of aborted transactions are skipped, and the read waits until no
+ * transaction is open. The end of a partition is seen through kafkajs'
+ * END_BATCH_PROCESS event, which also comes for a fetch that held only
+ * transaction markers (eachBatch is not called for those).
  */
 export async function readAll(
   kafka: KafkaClients,
@@ -118,6 +137,13 @@ export async function readAll(
   try {
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = pending.get(payload.partition);
+      if (end !== undefined && partitionDone(payload, end)) {
+        pending.delete(payload.partition);
+        if (pending.size === 0) done();
+      }
+    });
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachBatch: async ({ batch }) => {
@@ -129,11 +155,6 @@ export async function readAll(
             headers: headerMap(m.headers),
           });
         }
-        const end = pending.get(batch.partition);
-        if (end !== undefined && BigInt(batch.lastOffset()) + 1n >= end) {
-          pending.delete(batch.partition);
-          if (pending.size === 0) done();
-        }
         await Promise.resolve();
       },
     });
@@ -142,10 +163,22 @@ export async function readAll(
     await Promise.race([finished, sleep(timeoutMs, giveUp.signal)]);
     giveUp.abort();
     if (pending.size > 0) {
-      throw new Error(`reading ${topic} back did not reach its end within ${timeoutMs} ms`);
+      const seconds = Math.round(timeoutMs / 1000);
+      throw new KafkaLabError(
+        t(
+          `reading ${topic} back did not reach its end within ${seconds} s`,
+          `чтение ${topic} не дошло до конца топика за ${seconds} с`,
+        ),
+        {
+          hint: t(
+            "see `kafka-lab status`: a broker may be down or a transaction still open",
+            "посмотрите `kafka-lab status`: возможно, брокер остановлен или транзакция ещё открыта",
+          ),
+        },
+      );
     }
   } finally {
-    await consumer.disconnect().catch(() => {});
+    await kafka.disconnectConsumer(consumer).catch(() => {});
     await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
   }
   return records;

@@ -74,6 +74,8 @@ export interface FigureRow {
   /** Failed sends the broker refused / whose outcome is unknown. */
   readonly refused?: number;
   readonly ambiguous?: number;
+  /** The error codes of the failed sends, most frequent first. */
+  readonly codes?: readonly string[];
   /** Records in the topic when it cannot be read by id (shown in place of the count by id). */
   readonly found?: number;
 }
@@ -95,6 +97,7 @@ export function printFigures(
       ...figures,
       refused: r.refused ?? 0,
       ambiguous: r.ambiguous ?? 0,
+      codes: [...(r.codes ?? [])],
       lostIds,
       duplicatedIds,
     });

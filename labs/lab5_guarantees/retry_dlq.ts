@@ -44,6 +44,8 @@ export interface RetryResult extends RetryOutcome {
 }
 
 const RULE = { failEvery: 4, failTimes: 2, poisonEvery: 15 };
+/** The reason the demo handler's failures carry to the retry topic and the DLQ. */
+const DEMO_ERROR = "DemoHandlerError";
 
 function numberOf(id: string): number {
   return Number(id.slice(id.lastIndexOf("-") + 1));
@@ -97,7 +99,8 @@ export async function runRetry(
     };
     const handle = async (id: string, attempt: number) => {
       if (demoHandlerFails(numberOf(id), attempt, RULE)) {
-        await route(id, attempt, `handler failed on attempt ${attempt + 1}`);
+        // the reason header holds the error's class name, as an application would store it
+        await route(id, attempt, DEMO_ERROR);
         return;
       }
       st.processed.push(id);

@@ -27,8 +27,6 @@ export interface StreamSettings {
   readonly run: string;
   readonly count: number;
   readonly perSend: number;
-  /** Fix each record's partition before its first attempt (n mod partitions). */
-  readonly fixedPartitions?: number;
   /** Send a failed group again this many times (an application's own retry). */
   readonly appRetries?: number;
   readonly signal: AbortSignal;
@@ -45,10 +43,7 @@ export async function runStream(s: StreamSettings): Promise<StreamResult> {
   for (let first = 1; first <= s.count && !s.signal.aborted; first += s.perSend) {
     const n = Math.min(s.perSend, s.count - first + 1);
     const ids = Array.from({ length: n }, (_, i) => recordId(s.run, first + i));
-    const messages: Message[] = ids.map((id, i) => ({
-      ...idRecord(id),
-      ...(s.fixedPartitions ? { partition: (first + i) % s.fixedPartitions } : {}),
-    }));
+    const messages: Message[] = ids.map((id) => idRecord(id));
     sent.push(...ids);
     s.onProgress?.(sent.length);
     for (let attempt = 0; attempt <= (s.appRetries ?? 0); attempt++) {

@@ -7,13 +7,14 @@ import type { Bilingual, Translation } from "../../lib/i18n.ts";
 const en = {
   title: "Lab 5: delivery guarantees under failure",
   theory: [
-    "A guarantee is only as good as what happens when something breaks. This lab breaks things on purpose: it kills the broker that leads a partition in the middle of a stream, stops two of three brokers, and kills consumers and processors in the middle of their work. Every part then reads the topics back and counts by message id: sent, acknowledged by Kafka, really found in the topic, lost (acknowledged yet missing) and duplicated. The numbers are measured in this run, so they can differ from run to run.",
+    "A guarantee is only as good as what happens when something breaks. This lab breaks things on purpose: it kills the broker that leads a partition in the middle of a stream, stops a broker until the in-sync replicas are too few for acks=all, and kills consumers and processors in the middle of their work. Every part then reads the topics back and counts by message id: sent, acknowledged by Kafka, really found in the topic, lost (acknowledged yet missing) and duplicated. The numbers are measured in this run, so they can differ from run to run.",
     "Producer side. acks=0 does not wait for any answer; acks=1 waits for the partition leader only; acks=all waits until every in-sync replica (ISR) has the record. min.insync.replicas sets how many replicas the ISR must have for acks=all to be accepted at all: with replication factor 3 and min.insync.replicas=2 one broker may fail without losing or refusing anything. Retries re-send a request whose answer was lost; without idempotence the broker may then write the record twice. An idempotent producer numbers its records (producer id + sequence), and the broker drops a repeat.",
     "Consumer side. Commit the offset before processing and a crash loses the records of the group being processed (at-most-once); commit after and a crash processes them again (at-least-once). Exactly-once inside Kafka needs a transactional producer that writes the output and the consumed offsets in one transaction, and readers with isolation.level=read_committed. A handler that fails now and then should not block its partition: a retry topic with an attempt counter and a delay, then a dead letter queue (DLQ), and de-duplication by a message id header.",
   ],
   questions: [
     "Which acks setting can report success for a record that is not in the topic afterwards, and why?",
-    "Why did acks=all with min.insync.replicas=2 refuse writes when two of three brokers were down, and why is a refused write not a lost one?",
+    "Why were acks=all writes accepted with one broker of three down and min.insync.replicas=2, and refused once the ISR was smaller than min.insync.replicas? Why is a refused write not a lost one?",
+    "Why does this lab not stop two of the three brokers to shrink the ISR below min.insync.replicas=2? What would a cluster with separate controllers change?",
     "How does the broker recognise a record re-sent by an idempotent producer? Which two numbers does it compare?",
     "Why can a client's own retry path break idempotence? What must stay fixed between the attempts of a record?",
     "Where must the offset commit go for at-most-once and for at-least-once processing? What did the killed consumer lose or repeat in each case?",
@@ -23,9 +24,9 @@ const en = {
   part1: "acks=0 / 1 / all while the partition leader is killed",
   part1Explain:
     "Three topics (replication factor 3, one partition each) are led by the same broker. The same stream goes to each, one per acks setting; a third of the way through the leader is killed with SIGKILL, then started again. acks=all uses min.insync.replicas=2, the others 1.",
-  part2: "min.insync.replicas=2 on a topic with replication factor 3",
+  part2: "min.insync.replicas on a topic with replication factor 3",
   part2Explain:
-    "Two of the three brokers are stopped. acks=all writes must now be refused with NOT_ENOUGH_REPLICAS (refused, not lost: the producer is told). Then the brokers start again, the ISR grows back to 3 and the refused records are sent again.",
+    "The topic has replication factor 3 and min.insync.replicas=2. Broker 3 is stopped: acks=all writes still go through, because the ISR (2 replicas) is not smaller than min.insync.replicas. Then min.insync.replicas is raised to 3, so the ISR is one replica short, as it would be with two of three brokers down: acks=all writes must now be refused with NOT_ENOUGH_REPLICAS (refused, not lost: the producer is told). Broker 3 starts again, the ISR grows back to 3 and the refused records are sent again.\nWhy not stop a second broker? Each of the 3 nodes of this cluster is also a KRaft controller. With two stopped, the one left is not a majority of the metadata quorum: no leader could be elected and no ISR change recorded until they come back (`kafka-lab broker stop` refuses it). On a cluster with separate controllers, stopping two brokers gives the same refusal.",
   part3: "Idempotence while brokers are killed",
   part3Explain:
     "The same stream goes to separate topics (3 partitions, replication factor 3, min.insync.replicas=2) from several producers at once, while brokers are killed and started again. Duplicates are counted by message id.",
@@ -34,7 +35,7 @@ const en = {
     "A consumer in a child process handles groups of {batch} records and commits either before processing a group (at-most-once) or after it (at-least-once). It is killed with SIGKILL in the middle of a group, then a new consumer of the same group runs to the end.",
   part5: "Exactly-once: a transactional consume-transform-produce step",
   part5Explain:
-    "A child process copies an input topic to an output topic; each group of 10 records is one transaction holding the output records and the input offsets (sendOffsets). It is killed in the middle of a transaction {kills} time(s) and started again; the restarted processor fences the dead one and its open transaction is aborted.",
+    "A child process copies an input topic to an output topic, partition n to partition n; each group of 10 records is one transaction holding the output records and the input offsets (sendOffsets). It is killed in the middle of a transaction {kills} time(s) and started again; the restarted processor fences the dead one and its open transaction is aborted.",
   part6: "Retry topic and dead letter queue",
   part6Explain:
     "A handler fails for every 4th record twice (transient) and for every 15th always (poison). A failed record goes to <topic>.retry with attempt and not-before headers, after {max} failures to <topic>.dlq with the reason. Every 10th record is sent twice; the copy is dropped by its message-id header.",
@@ -59,25 +60,34 @@ const en = {
     "{label}: nothing acknowledged was lost, but {dup} record(s) are in the topic twice: a retry re-sent requests whose answer was lost.",
   acksClean:
     "{label}: nothing lost, nothing duplicated in this run; {failed} record(s) were reported as failed to the producer.",
+  acksOneWindow:
+    "acks=1 loses a record when the leader answers and dies before a follower has copied it, and a follower becomes the new leader. Followers of the local cluster fetch within milliseconds, so that window is short; acks=all closes it.",
   minIsrTopic: "topic {topic}: replication factor 3, min.insync.replicas=2, ISR {isr}",
-  minIsrIsrNow: "the ISR reported now: {isr}",
+  minIsrTolerated:
+    "one broker down, ISR {isr}: {acked} of {count} acks=all writes acknowledged (min.insync.replicas=2 tolerates one failure)",
+  minIsrRaised:
+    "min.insync.replicas raised to 3: the ISR (2) is now smaller than min.insync.replicas, as with two of three brokers down at min.insync.replicas=2",
   minIsrRefused:
     "{refused} of {count} acks=all writes refused ({codes}): the producer knows they were not written",
-  minIsrInTopic: "records in the topic after the refused writes: {count}",
+  minIsrInTopic:
+    "records in the topic after the refused writes: {count}, of which {before} were accepted before them",
   minIsrAcks1Ok:
-    "an acks=1 write went through all the same: min.insync.replicas only guards acks=all, and that record now has one copy",
+    "an acks=1 write went through all the same: min.insync.replicas only guards acks=all, and acks=1 does not wait for any follower, so the leader may hold the only copy when it answers",
   minIsrAcks1Failed: "an acks=1 write failed too ({code})",
-  minIsrBack: "brokers started again: ISR {isr} after {seconds} s",
-  minIsrNotBack: "brokers started again, but the ISR is only {isr} after {seconds} s",
+  minIsrBack: "broker 3 started again: ISR {isr} after {seconds} s",
+  minIsrNotBack: "broker 3 started again, but the ISR is only {isr} after {seconds} s",
   minIsrResent:
     "the refused records sent again: {acked} of {count} acknowledged, {found} in the topic",
-  minIsrRowDown: "2 brokers down",
-  minIsrRowUp: "all brokers up",
+  minIsrRowOneDown: "1 down, min.isr=2",
+  minIsrRowDown: "1 down, min.isr=3",
+  minIsrRowUp: "all up, sent again",
   idemPlain: "no idempotence",
   idemKafkajs: "kafkajs idempotent, unsafe",
   idemSafe: "idempotent, fixed partition",
   idemTopics: "{count} topics created; {kills} broker kill(s) planned",
   idemKillsDone: "broker kills done: {kills} of {planned}",
+  idemFailed:
+    "{label}: {failed} record(s) reported as failed to the producer ({codes}): not lost, the application was told and can send them again.",
   idemPlainDup:
     "{label}: {dup} duplicate(s). A request was written, its answer was lost with the broker, and the retry wrote it again.",
   idemPlainNoDup:
@@ -113,7 +123,8 @@ const en = {
     "{input} ids: {processedOnce} processed once, {processedTwice} twice, {inDlq} in the DLQ ({dlqReasons} with a reason), {lost} lost; {retried} retries, {duplicatesDropped} duplicate(s) dropped",
   retryDlqSample: "DLQ record {id}: attempt {attempt}, reason: {reason}",
   summaryAcks: "{label}: {acked} acknowledged, {lost} lost, {dup} duplicated",
-  summaryMinIsr: "min.insync.replicas=2: {refused} refused with 2 brokers down, {lost} lost",
+  summaryMinIsr:
+    "min.insync.replicas: {tolerated} accepted with one broker down, {refused} refused with the ISR short, {lost} lost",
   summaryIdem: "{label}: {lost} lost, {dup} duplicated",
   summarySem: "{mode}: {lost} lost, {reprocessed} processed twice",
   summaryEos: "exactly-once, {kills} kill(s): {dup} duplicated, {missing} missing (read_committed)",
@@ -124,34 +135,35 @@ const en = {
 const ru: Translation<typeof en> = {
   title: "Лабораторная 5: гарантии доставки при сбоях",
   theory: [
-    "Гарантия стоит ровно столько, сколько она выдерживает при сбое. В этой лабораторной сбои устраиваются намеренно: посреди потока записей убивается брокер-лидер партиции, останавливаются два брокера из трёх, убиваются потребители и обработчики в середине работы. Затем каждая часть перечитывает топики и считает по идентификатору сообщения: отправлено, подтверждено Kafka, действительно найдено в топике, потеряно (подтверждено, но отсутствует) и продублировано. Числа измерены в этом запуске и от запуска к запуску могут отличаться.",
-    "Сторона производителя. acks=0 не ждёт никакого ответа; acks=1 ждёт только лидера партиции; acks=all ждёт, пока запись получат все синхронные реплики (ISR). min.insync.replicas задаёт, сколько реплик должно быть в ISR, чтобы запись с acks=all вообще приняли: при факторе репликации 3 и min.insync.replicas=2 один брокер может отказать, и ничего не потеряется и не будет отклонено. Повторные попытки (retries) заново отправляют запрос, ответ на который потерян; без идемпотентности брокер может записать запись дважды. Идемпотентный производитель нумерует свои записи (идентификатор производителя и порядковый номер), и брокер отбрасывает повтор.",
-    "Сторона потребителя. Если фиксировать (commit) смещение до обработки, сбой теряет записи обрабатываемой группы (не более одного раза, at-most-once); если после — сбой обрабатывает их повторно (не менее одного раза, at-least-once). Ровно один раз (exactly-once) внутри Kafka требует транзакционного производителя, который пишет результат и прочитанные смещения в одной транзакции, и читателей с isolation.level=read_committed. Обработчик, который иногда падает, не должен блокировать партицию: нужен топик повторов со счётчиком попыток и задержкой, затем топик ошибочных записей (DLQ) и отбрасывание дублей по заголовку с идентификатором сообщения.",
+    "Гарантия стоит ровно столько, сколько она выдерживает при сбое. В этой лабораторной сбои устраиваются намеренно: посреди потока записей убивается брокер-лидер партиции, брокер останавливается, пока синхронных реплик не станет слишком мало для acks=all, убиваются консьюмеры и обработчики в середине работы. Затем каждая часть перечитывает топики и считает по идентификатору сообщения: отправлено, подтверждено Kafka, действительно найдено в топике, потеряно (подтверждено, но отсутствует) и продублировано. Числа измерены в этом запуске и от запуска к запуску могут отличаться.",
+    "Сторона продюсера. acks=0 не ждёт никакого ответа; acks=1 ждёт только лидера партиции; acks=all ждёт, пока запись получат все синхронные реплики (ISR). min.insync.replicas задаёт, сколько реплик должно быть в ISR, чтобы запись с acks=all вообще приняли: при факторе репликации 3 и min.insync.replicas=2 один брокер может отказать, и ничего не потеряется и не будет отклонено. Повторные попытки (retries) заново отправляют запрос, ответ на который потерян; без идемпотентности брокер может записать запись дважды. Идемпотентный продюсер нумерует свои записи (идентификатор продюсера и порядковый номер), и брокер отбрасывает повтор.",
+    "Сторона консьюмера. Если фиксировать (commit) смещение до обработки, сбой теряет записи обрабатываемой группы (не более одного раза, at-most-once); если после — сбой обрабатывает их повторно (не менее одного раза, at-least-once). Ровно один раз (exactly-once) внутри Kafka требует транзакционного продюсера, который пишет результат и прочитанные смещения в одной транзакции, и читателей с isolation.level=read_committed. Обработчик, который иногда падает, не должен блокировать партицию: нужен топик повторов со счётчиком попыток и задержкой, затем топик ошибочных записей (DLQ) и отбрасывание дублей по заголовку с идентификатором сообщения.",
   ],
   questions: [
     "Какая настройка acks может сообщить об успехе для записи, которой потом нет в топике, и почему?",
-    "Почему acks=all с min.insync.replicas=2 отклонял запись, когда два брокера из трёх были остановлены, и почему отклонённая запись — не потерянная?",
-    "Как брокер узнаёт запись, повторно отправленную идемпотентным производителем? Какие два числа он сравнивает?",
+    "Почему при одном остановленном брокере из трёх и min.insync.replicas=2 запись с acks=all принималась, а когда ISR стал меньше min.insync.replicas — отклонялась? Почему отклонённая запись — не потерянная?",
+    "Почему эта лабораторная не останавливает два брокера из трёх, чтобы ISR стал меньше min.insync.replicas=2? Что изменилось бы в кластере с отдельными контроллерами?",
+    "Как брокер узнаёт запись, повторно отправленную идемпотентным продюсером? Какие два числа он сравнивает?",
     "Почему собственный механизм повторов клиента может сломать идемпотентность? Что должно оставаться неизменным между попытками отправки записи?",
-    "Где должна стоять фиксация смещения для обработки at-most-once и at-least-once? Что убитый потребитель потерял или повторил в каждом случае?",
+    "Где должна стоять фиксация смещения для обработки at-most-once и at-least-once? Что убитый консьюмер потерял или повторил в каждом случае?",
     "Что входит в транзакцию шага «прочитать — преобразовать — записать»? Почему читатель read_uncommitted видит больше записей, чем read_committed?",
     "Зачем отправлять падающую запись в топик повторов, а не повторять её на месте? Что должна нести запись в DLQ?",
   ],
   part1: "acks=0 / 1 / all, когда лидер партиции убит",
   part1Explain:
     "Три топика (фактор репликации 3, по одной партиции) ведёт один и тот же брокер. В каждый идёт одинаковый поток, по одному на настройку acks; на трети пути лидер убивается сигналом SIGKILL, потом запускается снова. Для acks=all задано min.insync.replicas=2, для остальных 1.",
-  part2: "min.insync.replicas=2 в топике с фактором репликации 3",
+  part2: "min.insync.replicas в топике с фактором репликации 3",
   part2Explain:
-    "Два брокера из трёх останавливаются. Теперь запись с acks=all должна отклоняться с NOT_ENOUGH_REPLICAS (отклонена, а не потеряна: производитель об этом знает). Затем брокеры запускаются снова, ISR вырастает обратно до 3, и отклонённые записи отправляются ещё раз.",
+    "У топика фактор репликации 3 и min.insync.replicas=2. Брокер 3 останавливается: запись с acks=all по-прежнему проходит, потому что ISR (2 реплики) не меньше min.insync.replicas. Затем min.insync.replicas поднимается до 3, и в ISR не хватает одной реплики — как если бы были остановлены два брокера из трёх: теперь запись с acks=all должна отклоняться с NOT_ENOUGH_REPLICAS (отклонена, а не потеряна: продюсер об этом знает). Брокер 3 запускается снова, ISR вырастает обратно до 3, и отклонённые записи отправляются ещё раз.\nПочему не остановить второй брокер? Каждый из 3 узлов этого кластера — ещё и контроллер KRaft. Если остановить два, оставшийся не составляет большинства кворума метаданных: пока они не вернутся, нельзя ни выбрать лидера, ни записать изменение ISR (`kafka-lab broker stop` этого не позволяет). В кластере с отдельными контроллерами остановка двух брокеров дала бы такой же отказ.",
   part3: "Идемпотентность, когда брокеры убиваются",
   part3Explain:
-    "Одинаковый поток одновременно идёт от нескольких производителей в отдельные топики (3 партиции, фактор репликации 3, min.insync.replicas=2), пока брокеры убиваются и запускаются снова. Дубли считаются по идентификатору сообщения.",
-  part4: "Семантика потребителя: фиксация до или после обработки",
+    "Одинаковый поток одновременно идёт от нескольких продюсеров в отдельные топики (3 партиции, фактор репликации 3, min.insync.replicas=2), пока брокеры убиваются и запускаются снова. Дубли считаются по идентификатору сообщения.",
+  part4: "Семантика консьюмера: фиксация до или после обработки",
   part4Explain:
-    "Потребитель в дочернем процессе обрабатывает группы по {batch} записей и фиксирует смещение либо до обработки группы (at-most-once), либо после неё (at-least-once). Его убивают сигналом SIGKILL посреди группы, затем новый потребитель той же группы дочитывает до конца.",
+    "Консьюмер в дочернем процессе обрабатывает группы по {batch} записей и фиксирует смещение либо до обработки группы (at-most-once), либо после неё (at-least-once). Его убивают сигналом SIGKILL посреди группы, затем новый консьюмер той же группы дочитывает до конца.",
   part5: "Ровно один раз: транзакционный шаг «прочитать — преобразовать — записать»",
   part5Explain:
-    "Дочерний процесс копирует входной топик в выходной; каждая группа из 10 записей — одна транзакция, в которой и выходные записи, и смещения входа (sendOffsets). Его убивают посреди транзакции и каждый раз запускают снова (всего убийств: {kills}); новый обработчик отстраняет (fencing) убитого, и его открытая транзакция прерывается.",
+    "Дочерний процесс копирует входной топик в выходной, партицию n в партицию n; каждая группа из 10 записей — одна транзакция, в которой и выходные записи, и смещения входа (sendOffsets). Его убивают посреди транзакции и каждый раз запускают снова (всего убийств: {kills}); новый обработчик отстраняет (fencing) убитого, и его открытая транзакция прерывается.",
   part6: "Топик повторов и топик ошибочных записей (DLQ)",
   part6Explain:
     "Обработчик падает на каждой 4-й записи дважды (временный сбой) и на каждой 15-й всегда («ядовитая» запись). Упавшая запись уходит в <topic>.retry с заголовками номера попытки и времени «не раньше», после {max} неудач — в <topic>.dlq с причиной. Каждая 10-я запись отправлена дважды; копия отбрасывается по заголовку message-id.",
@@ -171,30 +183,39 @@ const ru: Translation<typeof en> = {
     "дочерний процесс завершился с кодом {code}; запустите с --verbose, чтобы увидеть его ошибки",
   acksTopics: "создано топиков: {count}, все ведёт брокер {leader}",
   acksLost:
-    "{label}: подтверждённых записей нет в топике: {lost}. Производителю ответили «да», а записей больше нет.",
+    "{label}: подтверждённых записей нет в топике: {lost}. Продюсеру ответили «да», а записей больше нет.",
   acksDuplicated:
     "{label}: из подтверждённого ничего не потеряно, но записей в топике дважды: {dup}. Повторная попытка заново отправила запросы, ответ на которые потерялся.",
   acksClean:
-    "{label}: в этом запуске ничего не потеряно и не продублировано; производителю сообщено об ошибке для записей: {failed}.",
+    "{label}: в этом запуске ничего не потеряно и не продублировано; продюсеру сообщено об ошибке для записей: {failed}.",
+  acksOneWindow:
+    "acks=1 теряет запись, когда лидер ответил и погиб раньше, чем ведомый её скопировал, а новым лидером стал ведомый. Ведомые локального кластера забирают данные за миллисекунды, так что это окно короткое; acks=all его закрывает.",
   minIsrTopic: "топик {topic}: фактор репликации 3, min.insync.replicas=2, ISR {isr}",
-  minIsrIsrNow: "ISR сейчас: {isr}",
+  minIsrTolerated:
+    "один брокер остановлен, ISR {isr}: подтверждено записей с acks=all: {acked} из {count} (min.insync.replicas=2 выдерживает один отказ)",
+  minIsrRaised:
+    "min.insync.replicas поднят до 3: ISR (2) теперь меньше min.insync.replicas — как при двух остановленных брокерах из трёх и min.insync.replicas=2",
   minIsrRefused:
-    "отклонено записей с acks=all: {refused} из {count} ({codes}); производитель знает, что они не записаны",
-  minIsrInTopic: "записей в топике после отклонённых попыток: {count}",
+    "отклонено записей с acks=all: {refused} из {count} ({codes}); продюсер знает, что они не записаны",
+  minIsrInTopic:
+    "записей в топике после отклонённых попыток: {count}, из них принятых ранее: {before}",
   minIsrAcks1Ok:
-    "запись с acks=1 при этом прошла: min.insync.replicas защищает только acks=all, и у этой записи сейчас одна копия",
+    "запись с acks=1 при этом прошла: min.insync.replicas защищает только acks=all, а acks=1 не ждёт ни одного ведомого, так что в момент ответа единственная копия может быть только у лидера",
   minIsrAcks1Failed: "запись с acks=1 тоже не прошла ({code})",
-  minIsrBack: "брокеры запущены снова: ISR {isr} через {seconds} с",
-  minIsrNotBack: "брокеры запущены снова, но через {seconds} с ISR только {isr}",
+  minIsrBack: "брокер 3 запущен снова: ISR {isr} через {seconds} с",
+  minIsrNotBack: "брокер 3 запущен снова, но через {seconds} с ISR только {isr}",
   minIsrResent:
     "отклонённые записи отправлены ещё раз: подтверждено {acked} из {count}, в топике {found}",
-  minIsrRowDown: "2 брокера остановлены",
-  minIsrRowUp: "все брокеры работают",
+  minIsrRowOneDown: "1 остановлен, min.isr=2",
+  minIsrRowDown: "1 остановлен, min.isr=3",
+  minIsrRowUp: "все работают, повтор",
   idemPlain: "без идемпотентности",
   idemKafkajs: "идемпотентный kafkajs, небезопасно",
   idemSafe: "идемпотентный, партиция зафиксирована",
   idemTopics: "создано топиков: {count}; запланировано убийств брокера: {kills}",
   idemKillsDone: "убийств брокера выполнено: {kills} из {planned}",
+  idemFailed:
+    "{label}: продюсеру сообщено об ошибке для записей: {failed} ({codes}); это не потеря: приложение знает о них и может отправить их ещё раз.",
   idemPlainDup:
     "{label}: дублей: {dup}. Запрос был записан, ответ на него пропал вместе с брокером, и повторная попытка записала его ещё раз.",
   idemPlainNoDup:
@@ -204,18 +225,18 @@ const ru: Translation<typeof en> = {
   idemKafkajsLucky:
     "{label}: в этом запуске ничего не потеряно и не удвоено; перераспределение при повторе срабатывает, только когда повторная отправка переносит записи между партициями, поэтому запустите ещё раз или с большим --kills.",
   idemSafeOk:
-    "{label}: потеряно 0, дублей 0: партиция каждой записи выбрана до первой попытки, а производитель после неудачной отправки заменён",
+    "{label}: потеряно 0, дублей 0: партиция каждой записи выбрана до первой попытки, а продюсер после неудачной отправки заменён",
   idemSafeBad: "{label}: потеряно {lost}, дублей {dup}, хотя безопасный путь должен это исключать",
   semProduced: "в {topic} записано записей: {count}",
   semBefore: "фиксация до обработки",
   semAfter: "фиксация после обработки",
-  semKilled: "{mode}: потребитель убит после обработки записей: {n}",
+  semKilled: "{mode}: консьюмер убит после обработки записей: {n}",
   semResultBefore:
     "at-most-once: из {input} записей ни разу не обработано (потеряно) {lost}, обработано дважды {reprocessed}",
   semResultAfter:
     "at-least-once: из {input} записей потеряно {lost}, обработано дважды {reprocessed}",
   semExplain:
-    "Фиксация до обработки передвинула группу дальше записей, которые так и не были обработаны; фиксация после обработки заставила нового потребителя повторить ту часть группы, которую успел сделать убитый. Обычный выбор — at-least-once плюс идемпотентная обработка (запоминать обработанные идентификаторы).",
+    "Фиксация до обработки передвинула группу дальше записей, которые так и не были обработаны; фиксация после обработки заставила нового консьюмера повторить ту часть группы, которую успел сделать убитый. Обычный выбор — at-least-once плюс идемпотентная обработка (запоминать обработанные идентификаторы).",
   eosProduced: "в {input} записано записей: {count}; обработчик копирует их в {output}",
   eosKilled:
     "обработчик убит посреди транзакции ({k}); до этого зафиксировано транзакций: {committed}",
@@ -232,7 +253,7 @@ const ru: Translation<typeof en> = {
   retryDlqSample: "запись {id} в DLQ: попытка {attempt}, причина: {reason}",
   summaryAcks: "{label}: подтверждено {acked}, потеряно {lost}, дублей {dup}",
   summaryMinIsr:
-    "min.insync.replicas=2: при двух остановленных брокерах отклонено {refused}, потеряно {lost}",
+    "min.insync.replicas: при одном остановленном брокере принято {tolerated}, при неполном ISR отклонено {refused}, потеряно {lost}",
   summaryIdem: "{label}: потеряно {lost}, дублей {dup}",
   summarySem: "{mode}: потеряно {lost}, обработано дважды {reprocessed}",
   summaryEos:

@@ -6,8 +6,9 @@
  *   after (`--commit after`, at-least-once); "processing" is a pause and a
  *   `processed` event with the record's id.
  * - `--role transform`: a transactional consume-transform-produce step: per
- *   group of records one transaction with the output records and the input
- *   offsets (`sendOffsets`), committed together.
+ *   group of records one transaction with the output records (to the same
+ *   partition number of the output) and the input offsets (`sendOffsets`),
+ *   committed together, through `lib/transactions.ts`.
  * With `--until-end` it stops once it has handled everything that was in the
  * input when it started.
  * @module
@@ -16,8 +17,14 @@ import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from "kafkajs
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
+import {
+  CommittedOffsets,
+  sendByPartition,
+  sendOffsets,
+  transactionalProducer,
+} from "../../lib/transactions.ts";
+import type { KafkaClients } from "../../lib/kafka.ts";
 import { ID_HEADER } from "./model.ts";
-import { sendOffsets } from "./transactions.ts";
 
 /** A worker's settings, from its command line. */
 export interface WorkerSettings {
@@ -55,22 +62,41 @@ function next(offset: string): string {
   return (BigInt(offset) + 1n).toString();
 }
 
+/**
+ * The partitions of `topic` with records the group has not committed yet,
+ * and the end offset (now) of each.
+ */
+export async function unfinishedPartitions(
+  kafka: KafkaClients,
+  topic: string,
+  group: string,
+): Promise<Map<number, bigint>> {
+  return await kafka.withAdmin(async (admin) => {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const next = new Map(
+      (committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]),
+    );
+    return new Map(
+      ends.filter((e) => BigInt(e.high) > (next.get(e.partition) ?? -1n) && BigInt(e.high) > 0n)
+        .map((e) => [e.partition, BigInt(e.high)]),
+    );
+  });
+}
+
 /** Runs the worker until the input's end (with --until-end), a crash or a kill. */
 export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number> {
   const kafka = await ctx.kafka();
-  const ends = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(s.topic));
-  const pending = new Map(
-    ends.filter((e) => BigInt(e.high) > 0n).map((e) => [e.partition, BigInt(e.high)]),
-  );
   let producer: Producer | undefined;
   if (s.role === "transform") {
-    producer = await kafka.connect(kafka.producer({
-      transactionalId: s.transactionalId ?? `${s.group}.tx`,
-      idempotent: true,
-      maxInFlightRequests: 1,
-    }));
+    // Before the consumer joins: InitProducerId fences a dead processor and
+    // waits until its last transaction (offsets included) is complete.
+    producer = await kafka.connect(
+      transactionalProducer(kafka, s.transactionalId ?? `${s.group}.tx`),
+    );
     ctx.out.event("producer.ready", { transactionalId: s.transactionalId });
   }
+  const pending = await unfinishedPartitions(kafka, s.topic, s.group);
   const consumer: Consumer = await kafka.connect(kafka.consumer({
     groupId: s.group,
     sessionTimeout: 6_000,
@@ -88,6 +114,7 @@ export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number
       if (s.untilEnd && pending.size === 0) finish();
     }
   };
+  const committed = new CommittedOffsets();
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     ctx.out.event("joined", { partitions: e.payload.memberAssignment[s.topic] ?? [] });
   });
@@ -98,7 +125,7 @@ export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number
       eachBatchAutoResolve: false,
       eachBatch: (payload) =>
         s.role === "transform"
-          ? transformBatch(ctx, s, producer!, payload, reached)
+          ? transformBatch(ctx, s, { producer: producer!, committed }, payload, reached)
           : consumeBatch(ctx, s, consumer, payload, reached),
     });
     ctx.signal.addEventListener("abort", () => finish(), { once: true });
@@ -152,25 +179,37 @@ async function consumeBatch(
 async function transformBatch(
   ctx: Context,
   s: WorkerSettings,
-  producer: Producer,
+  { producer, committed }: { producer: Producer; committed: CommittedOffsets },
   { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
   reached: (partition: number, offset: string) => void,
 ): Promise<void> {
   const { out } = ctx;
-  for (let i = 0; i < batch.messages.length; i += s.batch) {
+  // after a rebalance, records this process already committed may come again
+  const fresh = batch.messages.filter((m) =>
+    !committed.done(batch.topic, batch.partition, m.offset)
+  );
+  const skipped = batch.messages.length - fresh.length;
+  if (skipped > 0) {
+    resolveOffset(batch.messages[skipped - 1].offset);
+    out.event("skipped", { partition: batch.partition, records: skipped });
+  }
+  for (let i = 0; i < fresh.length; i += s.batch) {
     if (!isRunning() || isStale()) return;
-    const group = batch.messages.slice(i, i + s.batch);
+    const group = fresh.slice(i, i + s.batch);
     const last = group[group.length - 1].offset;
     const tx = await producer.transaction();
     try {
-      await tx.send({
-        topic: s.output!,
-        messages: group.map((m) => ({
+      // co-partitioned: input partition n goes to output partition n
+      await sendByPartition(
+        tx,
+        s.output!,
+        group.map((m) => ({
           key: m.key,
           value: idOf(m),
+          partition: batch.partition,
           headers: { [ID_HEADER]: idOf(m), "source-offset": m.offset },
         })),
-      });
+      );
       out.event("tx.sent", { partition: batch.partition, first: group[0].offset, last });
       await sleep(s.processMs * group.length); // the window in which the parent kills
       await sendOffsets(tx, {
@@ -181,6 +220,7 @@ async function transformBatch(
         }],
       });
       await tx.commit();
+      committed.commit(batch.topic, batch.partition, next(last));
     } catch (err) {
       await tx.abort().catch(() => {});
       throw err;

@@ -13,6 +13,7 @@ import {
   tally,
 } from "../../labs/lab5_guarantees/model.ts";
 import { selectedParts } from "../../labs/lab5_guarantees/guided.ts";
+import { partitionDone } from "../../labs/lab5_guarantees/records.ts";
 import { UsageError } from "../../lib/errors.ts";
 
 Deno.test("tally counts acknowledged-but-missing records as lost and extra copies as duplicated", () => {
@@ -115,4 +116,17 @@ Deno.test("selectedParts reads --parts in course order and refuses unknown parts
   assert.deepEqual(selectedParts("1,2,3,4,5,6").length, 6);
   assert.throws(() => selectedParts("7"), UsageError);
   assert.throws(() => selectedParts("a"), UsageError);
+});
+
+Deno.test("partitionDone waits for both the end taken before reading and the last fetch's high watermark", () => {
+  // a data batch ends at 41, the commit marker at 42 is not read yet: not done
+  assert.equal(partitionDone({ lastOffset: "41", highWatermark: "43" }, 43n), false);
+  // the marker-only fetch (no eachBatch call, but END_BATCH_PROCESS) reaches it
+  assert.equal(partitionDone({ lastOffset: "42", highWatermark: "43" }, 43n), true);
+  // the end taken before reading was the last stable offset; a later transaction's
+  // markers raise the high watermark: read on until it
+  assert.equal(partitionDone({ lastOffset: "29", highWatermark: "43" }, 30n), false);
+  // nothing new since: the end before reading is enough
+  assert.equal(partitionDone({ lastOffset: "99", highWatermark: "100" }, 100n), true);
+  assert.equal(partitionDone({ lastOffset: "98", highWatermark: "100" }, 100n), false);
 });
