@@ -1,71 +1,14 @@
 /**
  * kafka-lab: Kafka labs for students, checked by instructors with `deno test`.
  *
- * `main.ts` parses the command line, resolves the configuration, builds one
- * context, runs the command, and turns every error into a message with a hint
- * and an exit code (0 ok, 1 failed step, 2 usage, 3 unreachable, 130/143
- * interrupted).
+ * The entry point stays small so every command starts at once: `--version`
+ * is answered from data the program embeds, and everything else loads the
+ * command table (`cli.ts`), whose commands load their code only when they run.
  * @module
  */
-import { GRADED_LABS_SOURCE, LABS } from "./labs/mod.ts";
-import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
-import {
-  type Command,
-  GLOBAL_OPTIONS,
-  renderHelp,
-  resolveCommand,
-  usageLine,
-} from "./lib/cli/command.ts";
-import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
-import { CLUSTER_COMMANDS } from "./lib/commands/mod.ts";
-import { type ConfigInput, type Lang, langFromLocale, loadConfig } from "./lib/config.ts";
-import { Context } from "./lib/context.ts";
-import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/errors.ts";
-import { createOutput, type Output } from "./lib/output.ts";
-import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
-import { fill, fillText, t } from "./lib/i18n.ts";
-import { KAFKA_VERSION, VERSION, versionInfo, versionText } from "./lib/version.ts";
-
-/** Every top-level command: cluster management, then the labs in course order. */
-export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
-
-const HEADER = t(
-  `kafka-lab ${VERSION}: hands-on Apache Kafka ${KAFKA_VERSION} labs (topics, producers, consumers, Schema Registry)`,
-  `kafka-lab ${VERSION}: лабораторные работы по Apache Kafka ${KAFKA_VERSION} (топики, продюсеры, консьюмеры, Schema Registry)`,
-);
-
-const USAGE_WORDS = {
-  en: { usage: "usage:", see: "see" },
-  ru: { usage: "использование:", see: "справка:" },
-} as const;
-
-function configFlags(args: ParsedArgs): ConfigInput["flags"] {
-  return {
-    brokers: args.string("bootstrap-server"),
-    registryUrl: args.string("registry-url"),
-    clientId: args.string("client-id"),
-    saslMechanism: args.string("sasl-mechanism"),
-    saslUsername: args.string("sasl-username"),
-    ssl: args.bool("ssl") ? "true" : undefined,
-    sslCaFile: args.string("ssl-ca"),
-    lang: args.string("lang"),
-  };
-}
-
-/**
- * The language asked for before the options are parsed (for errors in the
- * arguments themselves): `--lang`, else `KAFKA_LAB_LANG`, else the locale.
- */
-export function earlyLang(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): Lang {
-  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  const flag = i < 0 ? undefined : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
-  const raw = flag ?? env.KAFKA_LAB_LANG;
-  if (raw === "ru" || raw === "en") return raw;
-  return langFromLocale(env);
-}
+import { earlyLang } from "./lib/config_values.ts";
+import { createOutput } from "./lib/output.ts";
+import { versionInfo, versionText } from "./lib/version.ts";
 
 /** Runs kafka-lab with `argv` and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -73,85 +16,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
     const info = versionInfo();
     out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
-    return ExitCode.ok;
+    return 0;
   }
-  // Until the options are parsed, print errors as the raw flags ask.
-  const lang = earlyLang(argv, Deno.env.toObject());
-  let out: Output = createOutput({
-    json: argv.includes("--json"),
-    quiet: false,
-    verbose: argv.includes("--verbose") || argv.includes("-v"),
-    lang,
-  });
-  let path: readonly Command[] = [];
-  let shutdown: Shutdown | undefined;
-  try {
-    const resolved = resolveCommand(COMMANDS, argv);
-    path = resolved.path;
-    const cmd = path[path.length - 1];
-    // Help wins over everything else on the line, required options included;
-    // a passthrough command (Kafka's own tools) hands `--help` to the tool.
-    if (!cmd?.passthrough && resolved.rest.some((a) => a === "--help" || a === "-h")) {
-      out.line(renderHelp(COMMANDS, path, HEADER, lang));
-      return ExitCode.ok;
-    }
-    const args = cmd?.passthrough
-      ? new ParsedArgs({}, new Set(), [...resolved.rest])
-      : parseOptions(
-        resolved.rest,
-        [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
-        cmd?.positionals ?? [],
-      );
-    out = createOutput({
-      json: args.bool("json"),
-      quiet: args.bool("quiet"),
-      verbose: args.bool("verbose"),
-      lang,
-    });
-    if (!cmd || args.bool("help")) {
-      out.line(renderHelp(COMMANDS, path, HEADER, lang));
-      return ExitCode.ok;
-    }
-    if (!cmd.run) {
-      const vars = {
-        name: path.map((c) => c.name).join(" "),
-        list: cmd.subcommands?.map((c) => c.name).join(", ") ?? "",
-      };
-      throw new UsageError(
-        fillText(t("{name} needs a subcommand", "команде {name} нужна подкоманда"), vars),
-        fillText(t("subcommands: {list}", "подкоманды: {list}"), vars),
-      );
-    }
-    const config = loadConfig(configFlags(args), readLocalRegistryUrl);
-    out = createOutput({
-      json: args.bool("json"),
-      quiet: args.bool("quiet"),
-      verbose: args.bool("verbose"),
-      lang: config.lang,
-    });
-    const o = out;
-    shutdown = new Shutdown({
-      onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[config.lang], { signal: sig })),
-    });
-    shutdown.install();
-    const ctx = new Context(config, out, shutdown, { graded: GRADED_LABS_SOURCE });
-    const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
-    return shutdown.exitCode() ?? code;
-  } catch (err) {
-    const interrupted = shutdown?.exitCode();
-    if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
-    const e = translateError(err);
-    out.error(e, out.verbose);
-    if (e instanceof UsageError) {
-      const name = path.map((c) => c.name).join(" ");
-      const words = USAGE_WORDS[out.lang];
-      out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
-      out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
-    }
-    return interrupted ?? e.exitCode;
-  } finally {
-    shutdown?.dispose();
-  }
+  const { run } = await import("./cli.ts");
+  return await run(argv);
 }
 
 if (import.meta.main) {

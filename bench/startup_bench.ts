@@ -5,6 +5,9 @@
  * `deno bench` prints each one's time and, in the group summary, how many
  * times slower than the hello-world baseline it is.
  *
+ * Each bench function is `async` on purpose: `deno bench` awaits only
+ * functions declared async, and would otherwise time the spawn alone.
+ *
  * Run: `deno task bench` (or `deno bench -A bench/startup_bench.ts`).
  * `lab1 list` needs a cluster (`kafka-lab up`); without one it is ignored.
  * @module
@@ -33,11 +36,11 @@ async function run(script: string, args: string[] = []): Promise<void> {
 
 const options = { group: "startup", n: 30, warmup: 3 } as const;
 
-Deno.bench("deno hello-world", { ...options, baseline: true }, () => run(HELLO));
-Deno.bench("kafka-lab --version", options, () => run(MAIN, ["--version"]));
-Deno.bench("kafka-lab --help", options, () => run(MAIN, ["--help"]));
+Deno.bench("deno hello-world", { ...options, baseline: true }, async () => await run(HELLO));
+Deno.bench("kafka-lab --version", options, async () => await run(MAIN, ["--version"]));
+Deno.bench("kafka-lab --help", options, async () => await run(MAIN, ["--help"]));
 Deno.bench(
   "kafka-lab lab1 list",
   { ...options, ignore: !CLUSTER_UP },
-  () => run(MAIN, ["lab1", "list", "--quiet"]),
+  async () => await run(MAIN, ["lab1", "list", "--quiet"]),
 );

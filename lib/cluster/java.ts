@@ -6,6 +6,8 @@
  * the state folder; data survives `down` unless `--purge`.
  * @module
  */
+import { fillText } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { delimiter, join } from "node:path";
 import type { Config } from "../config.ts";
 export { findJava, type JavaInfo, MIN_JAVA, parseJavaVersion } from "./jvm.ts";
@@ -20,19 +22,16 @@ import {
   KAFKA_TOOLS_JARS,
 } from "./artifacts.ts";
 import { ensureArtifacts } from "./download.ts";
-import { brokerCommand, findJava, type JavaInfo, nodeDir, registryCommand } from "./jvm.ts";
-import {
-  LISTEN_HOST,
-  newClusterId,
-  nodeLayout,
-  type NodeSpec,
-  REGISTRY_PORT,
-  requiredPorts,
-  serverProperties,
-} from "./kraft.ts";
+import { brokerCommand, findJava, nodeDir, registryCommand } from "./jvm.ts";
+import { DEFAULT_PORTS, LISTEN_HOST, nodeLayout, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
 import log4jConfig from "./log4j2.properties" with { type: "text" };
 import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
+import { checkRunningAuth } from "./sasl.ts";
+import { prepareStorage } from "./storage.ts";
+import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
+import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
+import { fill, localize, t } from "../i18n.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import {
   clearState,
@@ -43,14 +42,12 @@ import {
   writeState,
 } from "./state.ts";
 
-interface Meta {
-  readonly clusterId: string;
-  readonly brokers: number;
-  readonly createdAt: string;
+/** The registry URL of the java runtime on `port`. */
+export function javaRegistryUrl(port: number): string {
+  return `http://localhost:${port}/apis/ccompat/v7`;
 }
-
 /** The registry URL of the java runtime. */
-export const JAVA_REGISTRY_URL = `http://localhost:${REGISTRY_PORT}/apis/ccompat/v7`;
+export const JAVA_REGISTRY_URL = javaRegistryUrl(REGISTRY_PORT);
 
 /** Runs the cluster from jars; see the module docs. */
 export class JavaRuntime implements ClusterRuntime {
@@ -88,29 +85,17 @@ export class JavaRuntime implements ClusterRuntime {
     }
   }
 
-  #readMeta(): Meta | undefined {
-    try {
-      return JSON.parse(Deno.readTextFileSync(join(this.home, "meta.json")));
-    } catch {
-      return undefined;
-    }
-  }
-
   async up(options: UpOptions): Promise<UpResult> {
     const existing = readState(this.#config.stateDir);
     if (existing?.runtime === "docker") {
-      throw new UsageError(
-        "a docker cluster is recorded as running",
-        "stop it first with `kafka-lab down`, or keep using it",
-      );
+      throw new UsageError(R.dockerRecorded, R.stopFirst);
     }
     if (existing && existing.processes.length > 0 && existing.processes.every(isRunning)) {
       if (existing.brokers.length !== options.brokers) {
-        throw new UsageError(
-          `the local cluster already runs with ${existing.brokers.length} broker(s), not ${options.brokers}`,
-          "stop it with `kafka-lab down` (add --purge to start from empty), then `kafka-lab up` again",
-        );
+        const vars = { had: existing.brokers.length, want: options.brokers };
+        throw new UsageError(fillText(R.otherSize, vars), R.otherSizeHint);
       }
+      checkRunningAuth(existing, options.auth);
       return { state: existing, alreadyRunning: true };
     }
     const partlyRunning = existing !== undefined && existing.processes.some(isRunning) &&
@@ -125,21 +110,16 @@ export class JavaRuntime implements ClusterRuntime {
     }
 
     if (Deno.build.os === "windows") {
-      throw new KafkaLabError("the java runtime runs on Linux and macOS", {
-        hint: "on Windows use `kafka-lab up --runtime docker`, or run kafka-lab inside WSL",
-      });
+      throw new KafkaLabError(R.notWindows, { hint: R.notWindowsHint });
     }
-    const nodes = nodeLayout(options.brokers);
-    for (const { port, owner } of requiredPorts(nodes)) {
+    const ports = options.ports ?? DEFAULT_PORTS;
+    const nodes = nodeLayout(options.brokers, ports);
+    for (const { port, owner } of requiredPorts(nodes, ports.registry)) {
       if (!portIsFree(port, LISTEN_HOST)) {
-        throw new KafkaLabError(
-          `port ${port} on ${LISTEN_HOST} is already in use; ${owner} needs it`,
-          {
-            hint:
-              "another Kafka or registry may be running: see `kafka-lab status`, stop it, or stop the program using the port (e.g. `ss -ltnp | grep " +
-              port + "`)",
-          },
-        );
+        const vars = { port, host: LISTEN_HOST, owner };
+        throw new KafkaLabError(fillText(R.portBusy, vars), {
+          hint: fillText(R.portBusyHint, vars),
+        });
       }
     }
 
@@ -158,13 +138,21 @@ export class JavaRuntime implements ClusterRuntime {
     );
     const jars = files.slice(0, KAFKA_JARS.length);
     const archive = files[KAFKA_JARS.length];
-    const registryDir = await this.#unpackRegistry(archive);
+    const registryDir = await unpackRegistry(archive, this.#config.cacheDir, this.#out);
 
     await Deno.mkdir(this.home, { recursive: true });
     const log4jPath = join(this.home, "log4j2.properties");
     await Deno.writeTextFile(log4jPath, log4jConfig);
     const classpath = jars.join(delimiter);
-    const meta = await this.#prepareStorage(nodes, java, classpath, log4jPath);
+    const { meta, auth } = await prepareStorage({
+      home: this.home,
+      nodes,
+      java,
+      classpath,
+      log4jPath,
+      out: this.#out,
+      auth: options.auth,
+    });
 
     const paths = { java: java.path, home: this.home, classpath, log4jPath };
     const records: ProcessRecord[] = [];
@@ -174,16 +162,29 @@ export class JavaRuntime implements ClusterRuntime {
       records.push(started.record);
       children.set(record.name, started.child);
     };
-    for (const node of nodes) {
-      const { argv, marker } = brokerCommand(paths, node.id);
+    const jsa = brokerArchive(this.#config.cacheDir, KAFKA_VERSION, java);
+    for (const [i, node] of nodes.entries()) {
+      const cds = brokerCdsOptions(jsa, i);
+      const { argv, marker } = brokerCommand({ ...paths, cds }, node.id);
       const logFile = join(nodeDir(this.home, node.id), "kafka.log");
       launch({ name: `broker ${node.id}`, nodeId: node.id, pid: 0, marker, logFile, argv });
     }
     const registry = registryCommand(
       { java: java.path, home: this.home, runnerJar: join(registryDir, APICURIO_RUNNER_JAR) },
-      { host: LISTEN_HOST, port: REGISTRY_PORT },
+      { host: LISTEN_HOST, port: ports.registry },
     );
-    await Deno.mkdir(registry.dataDir, { recursive: true });
+    const aside = await prepareRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);
+    if (aside) {
+      const text = t(
+        "The registry starts on a new database; the old one (another version's, or left by a failed start) is in {dir}",
+        "Реестр запускается с новой базой; старая (другой версии или после неудачного запуска) лежит в {dir}",
+      );
+      this.#out.event(
+        "registry.fresh",
+        { movedTo: aside },
+        fill(localize(text, this.#out.lang), { dir: aside }),
+      );
+    }
     launch({
       name: "registry",
       pid: 0,
@@ -197,15 +198,17 @@ export class JavaRuntime implements ClusterRuntime {
       runtime: "java",
       clusterId: meta.clusterId,
       brokers: nodes.map((n) => ({ id: n.id, address: n.address })),
-      registryUrl: JAVA_REGISTRY_URL,
+      registryUrl: javaRegistryUrl(ports.registry),
       processes: records,
       startedAt: new Date().toISOString(),
       kafkaVersion: KAFKA_VERSION,
+      auth,
     };
     writeState(this.#config.stateDir, state);
 
     try {
       await this.#awaitReady(state, children, options.timeoutMs);
+      await markRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);
     } catch (err) {
       await stopProcesses(records, { graceMs: 10_000, out: this.#out });
       clearState(this.#config.stateDir);
@@ -226,30 +229,30 @@ export class JavaRuntime implements ClusterRuntime {
       config: this.#config,
       out: this.#out,
       addresses: state.brokers.map((b) => b.address),
-      registryUrl: JAVA_REGISTRY_URL,
+      registryUrl: state.registryUrl,
+      sasl: state.auth,
       timeoutMs,
       signal: this.#signal,
       check: () => {
         for (const [name, status] of exited) {
           const rec = state.processes.find((r) => r.name === name)!;
-          throw new KafkaLabError(
-            `${name} exited during start-up (exit code ${status.code}); the end of ${rec.logFile}:\n${
-              tailFile(rec.logFile, 15)
-            }`,
-            { hint: "fix what the log says, then `kafka-lab up` again" },
-          );
+          const vars = {
+            name,
+            code: status.code,
+            log: rec.logFile,
+            tail: tailFile(rec.logFile, 15),
+          };
+          throw new KafkaLabError(fillText(R.exited, vars), { hint: R.fixLog });
         }
       },
     });
     if (!ready) {
-      if (this.#signal?.aborted) throw new KafkaLabError("start-up interrupted");
+      if (this.#signal?.aborted) throw new KafkaLabError(R.interrupted);
       const slow = state.processes.map((r) =>
         `--- ${r.name}: ${r.logFile}\n${tailFile(r.logFile, 6)}`
       );
-      throw new KafkaLabError(
-        `the cluster was not ready within ${Math.round(timeoutMs / 1000)} s\n${slow.join("\n")}`,
-        { hint: "the machine may be slow: try `kafka-lab up --timeout 300`" },
-      );
+      const vars = { s: Math.round(timeoutMs / 1000), tail: slow.join("\n") };
+      throw new KafkaLabError(fillText(R.notReady, vars), { hint: R.notReadyHint });
     }
   }
 
@@ -269,108 +272,19 @@ export class JavaRuntime implements ClusterRuntime {
     this.#out.event(
       "cluster.restart",
       { restarted: [...children.keys()] },
-      `Starting ${[...children.keys()].join(", ")} again; the rest of the cluster runs`,
+      fill(
+        localize(
+          t(
+            "Starting {names} again; the rest of the cluster runs",
+            "Снова запускаем {names}; остальной кластер работает",
+          ),
+          this.#out.lang,
+        ),
+        { names: [...children.keys()].join(", ") },
+      ),
     );
     await this.#awaitReady(state, children, timeoutMs);
     return { state, alreadyRunning: false, restarted: [...children.keys()] };
-  }
-
-  async #unpackRegistry(archive: string): Promise<string> {
-    const dir = join(this.#config.cacheDir, `apicurio-registry-${APICURIO_ARCHIVE.version}`);
-    try {
-      Deno.statSync(join(dir, APICURIO_RUNNER_JAR));
-      return dir;
-    } catch {
-      // not unpacked yet
-    }
-    const tmp = `${dir}.tmp-${crypto.randomUUID().slice(0, 8)}`;
-    await Deno.mkdir(tmp, { recursive: true });
-    this.#out.progress("unpack", `unpacking ${archive}`);
-    let res: Deno.CommandOutput;
-    try {
-      res = await new Deno.Command("tar", {
-        args: ["-xzf", archive, "-C", tmp],
-        stdout: "null",
-        stderr: "piped",
-      }).output();
-    } catch (err) {
-      await Deno.remove(tmp, { recursive: true }).catch(() => {});
-      throw new KafkaLabError(`could not run tar to unpack ${archive}: ${(err as Error).message}`, {
-        hint: "install tar (it ships with Linux and macOS)",
-      });
-    }
-    this.#out.progressDone();
-    if (!res.success) {
-      await Deno.remove(tmp, { recursive: true }).catch(() => {});
-      throw new KafkaLabError(
-        `tar could not unpack ${archive}: ${new TextDecoder().decode(res.stderr).trim()}`,
-      );
-    }
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-    await Deno.rename(tmp, dir);
-    return dir;
-  }
-
-  async #prepareStorage(
-    nodes: readonly NodeSpec[],
-    java: JavaInfo,
-    classpath: string,
-    log4jPath: string,
-  ): Promise<Meta> {
-    const existing = this.#readMeta();
-    if (existing && existing.brokers !== nodes.length) {
-      throw new UsageError(
-        `the local cluster's data was made for ${existing.brokers} broker(s), not ${nodes.length}`,
-        `start it with --brokers ${existing.brokers}, or delete its data with \`kafka-lab down --purge\``,
-      );
-    }
-    const meta: Meta = existing ?? {
-      clusterId: newClusterId(),
-      brokers: nodes.length,
-      createdAt: new Date().toISOString(),
-    };
-    for (const node of nodes) {
-      const dir = join(this.home, `node-${node.id}`);
-      const data = join(dir, "data");
-      await Deno.mkdir(data, { recursive: true });
-      await Deno.writeTextFile(join(dir, "server.properties"), serverProperties(node, nodes, data));
-    }
-    if (existing) return meta;
-
-    this.#out.event(
-      "storage.format",
-      { clusterId: meta.clusterId, brokers: nodes.length },
-      `Formatting KRaft storage for ${nodes.length} node(s), cluster id ${meta.clusterId}`,
-    );
-    await Promise.all(nodes.map(async (node) => {
-      const props = join(this.home, `node-${node.id}`, "server.properties");
-      const res = await new Deno.Command(java.path, {
-        args: [
-          `-Dlog4j2.configurationFile=${log4jPath}`,
-          "-cp",
-          classpath,
-          "kafka.tools.StorageTool",
-          "format",
-          "-t",
-          meta.clusterId,
-          "-c",
-          props,
-        ],
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      if (!res.success) {
-        const text = new TextDecoder().decode(res.stdout) + new TextDecoder().decode(res.stderr);
-        throw new KafkaLabError(
-          `formatting the storage of node ${node.id} failed:\n${text.trim()}`,
-          {
-            hint: "delete the cluster's data with `kafka-lab down --purge` and try again",
-          },
-        );
-      }
-    }));
-    await Deno.writeTextFile(join(this.home, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
-    return meta;
   }
 
   async down(options: { purge: boolean }): Promise<DownResult> {
@@ -378,6 +292,10 @@ export class JavaRuntime implements ClusterRuntime {
     let result = { stopped: [] as string[], killed: [] as string[] };
     if (state?.runtime === "java") {
       result = await stopProcesses(state.processes, { graceMs: 30_000, out: this.#out });
+      await settleArchives(
+        state.processes,
+        result.stopped.filter((name) => !result.killed.includes(name)),
+      );
       clearState(this.#config.stateDir);
     }
     let purged = false;

@@ -5,9 +5,12 @@
  * node stopped) starts a node again exactly as it first ran, on its own data.
  * @module
  */
+import { fillText } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { join } from "node:path";
 import { KafkaLabError } from "../errors.ts";
 import { KAFKA_VERSION } from "../version.ts";
+import { BROKER_JVM_OPTIONS, REGISTRY_JVM_OPTIONS, REGISTRY_PROPERTIES } from "./tuning.ts";
 
 /** The lowest Java feature release Kafka 4.x brokers run on. */
 export const MIN_JAVA = 17;
@@ -34,9 +37,7 @@ export async function findJava(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<JavaInfo> {
   const path = env.JAVA_HOME ? join(env.JAVA_HOME, "bin", "java") : "java";
-  const install =
-    "install Java 17 or newer (Debian/Ubuntu: sudo apt install openjdk-17-jre-headless; " +
-    "macOS: brew install openjdk@17) and set JAVA_HOME, or use Docker: kafka-lab up --runtime docker";
+  const install = R.javaInstall;
   let output: Deno.CommandOutput;
   try {
     output = await new Deno.Command(path, { args: ["-version"], stdout: "piped", stderr: "piped" })
@@ -44,9 +45,7 @@ export async function findJava(
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) {
       throw new KafkaLabError(
-        env.JAVA_HOME
-          ? `Java was not found at ${path} (from JAVA_HOME)`
-          : "Java was not found: JAVA_HOME is not set and `java` is not on PATH",
+        env.JAVA_HOME ? fillText(R.javaNotAt, { path }) : R.javaNotFound,
         { hint: install },
       );
     }
@@ -55,13 +54,18 @@ export async function findJava(
   const text = new TextDecoder().decode(output.stderr) + new TextDecoder().decode(output.stdout);
   const parsed = parseJavaVersion(text);
   if (!parsed) {
-    throw new KafkaLabError(`could not read the version of ${path}: ${text.trim()}`, {
+    throw new KafkaLabError(fillText(R.javaVersionUnknown, { path, text: text.trim() }), {
       hint: install,
     });
   }
   if (parsed.major < MIN_JAVA) {
     throw new KafkaLabError(
-      `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA} or newer; ${path} is Java ${parsed.version}`,
+      fillText(R.javaTooOld, {
+        kafka: KAFKA_VERSION,
+        min: MIN_JAVA,
+        path,
+        version: parsed.version,
+      }),
       { hint: install },
     );
   }
@@ -80,6 +84,8 @@ export interface JvmPaths {
   readonly home: string;
   readonly classpath: string;
   readonly log4jPath: string;
+  /** Class-data sharing options (see `java.ts`), if any. */
+  readonly cds?: readonly string[];
 }
 
 /**
@@ -93,10 +99,8 @@ export function brokerCommand(paths: JvmPaths, id: number): { argv: string[]; ma
   return {
     argv: [
       paths.java,
-      "-Xms256m",
-      "-Xmx512m",
-      "-XX:+UseG1GC",
-      "-XX:MaxGCPauseMillis=20",
+      ...BROKER_JVM_OPTIONS,
+      ...(paths.cds ?? []),
       "-Djava.awt.headless=true",
       `-Dlog4j2.configurationFile=${paths.log4jPath}`,
       `-Dkafka.logs.dir=${dir}`,
@@ -111,15 +115,16 @@ export function brokerCommand(paths: JvmPaths, id: number): { argv: string[]; ma
 
 /** The registry's command line (program first); its data folder is the marker. */
 export function registryCommand(
-  paths: { java: string; home: string; runnerJar: string },
+  paths: { java: string; home: string; runnerJar: string; cds?: readonly string[] },
   listen: { host: string; port: number },
 ): { argv: string[]; marker: string; dataDir: string } {
   const dataDir = join(paths.home, "registry");
   return {
     argv: [
       paths.java,
-      "-Xms128m",
-      "-Xmx512m",
+      ...REGISTRY_JVM_OPTIONS,
+      ...(paths.cds ?? []),
+      ...REGISTRY_PROPERTIES.map(([k, v]) => `-D${k}=${v}`),
       `-Dquarkus.http.host=${listen.host}`,
       `-Dquarkus.http.port=${listen.port}`,
       `-Dapicurio.datasource.url=jdbc:h2:file:${join(dataDir, "db").replaceAll("\\", "/")}`,

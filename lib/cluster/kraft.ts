@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { LAPTOP_BROKER_PROPERTIES } from "./tuning.ts";
 
 /** The first node's client port; node i listens on 19092 + i. */
 export const FIRST_BROKER_PORT = 19092;
@@ -21,6 +22,18 @@ export const FIRST_CONTROLLER_PORT = 19192;
 export const REGISTRY_PORT = 8081;
 /** Kafka UI's port (docker runtime only). */
 export const UI_PORT = 8080;
+/** Where a local cluster listens: node i on `broker + i` (and `controller + i`), the registry. */
+export interface ClusterPorts {
+  readonly broker: number;
+  readonly controller: number;
+  readonly registry: number;
+}
+/** The ports of the default local cluster (the ones `compose.yaml` publishes). */
+export const DEFAULT_PORTS: ClusterPorts = {
+  broker: FIRST_BROKER_PORT,
+  controller: FIRST_CONTROLLER_PORT,
+  registry: REGISTRY_PORT,
+};
 /** The most brokers the local cluster runs. */
 export const MAX_BROKERS = 5;
 /** The host name the brokers advertise to clients. */
@@ -47,7 +60,7 @@ export function controllerCount(count: number): number {
 }
 
 /** The nodes of a cluster of `count` brokers (1..{@linkcode MAX_BROKERS}). */
-export function nodeLayout(count: number): NodeSpec[] {
+export function nodeLayout(count: number, ports: ClusterPorts = DEFAULT_PORTS): NodeSpec[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_BROKERS) {
     throw new RangeError(`a local cluster has 1 to ${MAX_BROKERS} brokers, not ${count}`);
   }
@@ -56,10 +69,10 @@ export function nodeLayout(count: number): NodeSpec[] {
     const isController = i < controllers;
     return {
       id: i + 1,
-      brokerPort: FIRST_BROKER_PORT + i,
-      controllerPort: isController ? FIRST_CONTROLLER_PORT + i : undefined,
+      brokerPort: ports.broker + i,
+      controllerPort: isController ? ports.controller + i : undefined,
       roles: isController ? "broker,controller" : "broker",
-      address: `${ADVERTISED_HOST}:${FIRST_BROKER_PORT + i}`,
+      address: `${ADVERTISED_HOST}:${ports.broker + i}`,
     } satisfies NodeSpec;
   });
 }
@@ -113,6 +126,7 @@ export function serverProperties(
     ["group.initial.rebalance.delay.ms", 0],
     ["auto.create.topics.enable", "false"],
     ["log.retention.hours", 168],
+    ...LAPTOP_BROKER_PROPERTIES,
   ];
   return props.map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
 }
@@ -134,7 +148,10 @@ export function newClusterId(
 }
 
 /** Every port the java runtime needs for `nodes`, with what needs it. */
-export function requiredPorts(nodes: readonly NodeSpec[]): Array<{ port: number; owner: string }> {
+export function requiredPorts(
+  nodes: readonly NodeSpec[],
+  registryPort = REGISTRY_PORT,
+): Array<{ port: number; owner: string }> {
   const ports: Array<{ port: number; owner: string }> = [];
   for (const n of nodes) {
     ports.push({ port: n.brokerPort, owner: `broker ${n.id}` });
@@ -142,6 +159,6 @@ export function requiredPorts(nodes: readonly NodeSpec[]): Array<{ port: number;
       ports.push({ port: n.controllerPort, owner: `controller ${n.id}` });
     }
   }
-  ports.push({ port: REGISTRY_PORT, owner: "the schema registry" });
+  ports.push({ port: registryPort, owner: "the schema registry" });
   return ports;
 }

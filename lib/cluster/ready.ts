@@ -11,7 +11,15 @@ import type { Config } from "../config.ts";
 import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
+import type { ClusterAuth } from "./sasl.ts";
 import { describeQuorum, fetchMetadata } from "./wire.ts";
+
+/**
+ * Time between two rounds of checks. A round costs a TCP connect per broker,
+ * two small requests and an HTTP GET, so a short pause lets `up` return as
+ * soon as the last part is ready.
+ */
+export const POLL_MS = 200;
 
 /** Options of {@linkcode waitUntilReady}. */
 export interface ReadyOptions {
@@ -19,6 +27,8 @@ export interface ReadyOptions {
   readonly out: Output;
   readonly addresses: readonly string[];
   readonly registryUrl: string;
+  /** The SCRAM user, when the client listener asks for SASL. */
+  readonly sasl?: ClusterAuth;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   /** Called on every round; throw to stop waiting (e.g. a process died). */
@@ -67,9 +77,9 @@ export async function waitUntilReady(options: ReadyOptions): Promise<Readiness |
     state.brokersUp = probes.filter((p) => p.ok).length;
     if (state.brokersUp === options.addresses.length) {
       try {
-        const md = await fetchMetadata(options.addresses, [], 2000);
+        const md = await fetchMetadata(options.addresses, [], 2000, options.sasl);
         state.brokersRegistered = md.brokers.length;
-        const quorum = await describeQuorum(options.addresses, 2000);
+        const quorum = await describeQuorum(options.addresses, 2000, options.sasl);
         state.controller = quorum.leaderId >= 0 ? quorum.leaderId : undefined;
         state.controllerEpoch = quorum.leaderEpoch;
       } catch (err) {
@@ -92,7 +102,7 @@ export async function waitUntilReady(options: ReadyOptions): Promise<Readiness |
       { ...state },
       10_000,
     );
-    await sleep(500, options.signal);
+    await sleep(POLL_MS, options.signal);
   }
   options.out.progressDone();
   return undefined;

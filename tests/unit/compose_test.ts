@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { COMPOSE_BROKERS, COMPOSE_YAML } from "../../lib/cluster/docker.ts";
 import { nodeLayout, REGISTRY_PORT, UI_PORT } from "../../lib/cluster/kraft.ts";
+import { BROKER_JVM_OPTIONS, LAPTOP_BROKER_PROPERTIES } from "../../lib/cluster/tuning.ts";
 
 // deno-lint-ignore no-explicit-any
 const compose: any = parse(COMPOSE_YAML, { merge: true });
@@ -73,5 +74,17 @@ Deno.test("compose.yaml has healthchecks and starts the registry after healthy b
   assert.match(compose.services["schema-registry"].image, /^confluentinc\/cp-schema-registry:\d/);
   for (const s of kafkaServices) {
     assert.deepEqual(compose.services[s].volumes, [`${s}-data:/var/lib/kafka/data`]);
+  }
+});
+
+Deno.test("compose.yaml sizes its brokers for a laptop like the java runtime", () => {
+  for (const s of kafkaServices) {
+    const e = env(s);
+    for (const [key, value] of LAPTOP_BROKER_PROPERTIES) {
+      const name = `KAFKA_${key.toUpperCase().replaceAll(".", "_")}`;
+      assert.equal(e[name], String(value), `${s} ${name}`);
+    }
+    const jvm = `${e.KAFKA_HEAP_OPTS} ${e.KAFKA_JVM_PERFORMANCE_OPTS}`.split(" ");
+    for (const option of BROKER_JVM_OPTIONS) assert.ok(jvm.includes(option), `${s} ${option}`);
   }
 });

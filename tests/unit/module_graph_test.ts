@@ -13,7 +13,7 @@ import { ROOT } from "../helpers.ts";
 /** Folders whose every file (tests and docs aside) the binary needs. */
 const EMBEDDED_FOLDERS = ["labs", "lib"];
 /** Files outside those folders that the program imports. */
-const EMBEDDED_FILES = ["main.ts", "deno.json", "compose.yaml"];
+const EMBEDDED_FILES = ["main.ts", "cli.ts", "deno.json", "compose.yaml"];
 
 interface InfoModule {
   readonly specifier: string;

@@ -7,7 +7,7 @@
  * @module
  */
 import { join } from "node:path";
-import { MIN_JAVA, parseJavaVersion } from "../../cluster/java.ts";
+import { MIN_JAVA, parseJavaVersion } from "../../cluster/jvm.ts";
 import { isRunning } from "../../cluster/process.ts";
 import { type ClusterState, readState } from "../../cluster/state.ts";
 import type { Localizable } from "../../i18n.ts";

@@ -1,0 +1,166 @@
+/**
+ * The java runtime's data folder: each node's `server.properties`, and KRaft
+ * storage formatted once per cluster (`kafka.tools.StorageTool format`, with a
+ * SCRAM user when the cluster is started with `--auth`). `meta.json` records
+ * the cluster id, the broker count and the SCRAM user, so a later `up` runs on
+ * the same data with the same credentials.
+ * @module
+ */
+import { join } from "node:path";
+import { KafkaLabError, UsageError } from "../errors.ts";
+import { fillText, localize, t } from "../i18n.ts";
+import type { Output } from "../output.ts";
+import type { JavaInfo } from "./jvm.ts";
+import { TOOL_JVM_OPTIONS } from "./tuning.ts";
+import { newClusterId, type NodeSpec, serverProperties } from "./kraft.ts";
+import {
+  addScramArgs,
+  authForData,
+  type ClusterAuth,
+  newScramAuth,
+  type ScramMechanism,
+  withSaslListener,
+  writePrivateFile,
+} from "./sasl.ts";
+
+/** What `meta.json` records about the cluster's data. */
+export interface Meta {
+  readonly clusterId: string;
+  readonly brokers: number;
+  readonly createdAt: string;
+  /** The SCRAM user created at format time, if any. */
+  readonly auth?: ClusterAuth;
+}
+
+/** The recorded meta of the data in `home`, if any. */
+export function readMeta(home: string): Meta | undefined {
+  try {
+    return JSON.parse(Deno.readTextFileSync(join(home, "meta.json")));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What {@linkcode prepareStorage} needs. */
+export interface StorageOptions {
+  readonly home: string;
+  readonly nodes: readonly NodeSpec[];
+  readonly java: JavaInfo;
+  readonly classpath: string;
+  readonly log4jPath: string;
+  readonly out: Output;
+  /** The SCRAM mechanism the client listener should use; undefined for PLAINTEXT. */
+  readonly auth?: ScramMechanism;
+}
+
+/**
+ * Writes every node's `server.properties` and formats new storage; returns
+ * the meta and the credentials the cluster runs with (undefined: no SASL).
+ */
+export async function prepareStorage(
+  options: StorageOptions,
+): Promise<{ meta: Meta; auth?: ClusterAuth }> {
+  const { home, nodes } = options;
+  const existing = readMeta(home);
+  if (existing && existing.brokers !== nodes.length) {
+    throw new UsageError(
+      fillText(
+        t(
+          "the local cluster's data was made for {had} broker(s), not {want}",
+          "данные локального кластера созданы для брокеров: {had}, а не {want}",
+        ),
+        { had: existing.brokers, want: nodes.length },
+      ),
+      fillText(
+        t(
+          "start it with --brokers {had}, or delete its data with `kafka-lab down --purge`",
+          "запустите его с --brokers {had} или удалите данные: `kafka-lab down --purge`",
+        ),
+        { had: existing.brokers },
+      ),
+    );
+  }
+  const auth = existing
+    ? authForData(existing.auth, options.auth)
+    : options.auth && newScramAuth(options.auth);
+  const meta: Meta = existing ?? {
+    clusterId: newClusterId(),
+    brokers: nodes.length,
+    createdAt: new Date().toISOString(),
+    auth,
+  };
+  for (const node of nodes) {
+    const dir = join(home, `node-${node.id}`);
+    const data = join(dir, "data");
+    await Deno.mkdir(data, { recursive: true });
+    const plain = serverProperties(node, nodes, data);
+    await writePrivateFile(
+      join(dir, "server.properties"),
+      auth ? withSaslListener(plain, auth) : plain,
+    );
+  }
+  if (existing) return { meta, auth };
+
+  options.out.event(
+    "storage.format",
+    { clusterId: meta.clusterId, brokers: nodes.length, sasl: auth?.mechanism ?? null },
+    localize(
+      fillText(
+        t(
+          "Formatting KRaft storage for {n} node(s), cluster id {id}",
+          "Форматирование хранилища KRaft для узлов: {n}, id кластера {id}",
+        ),
+        { n: nodes.length, id: meta.clusterId },
+      ),
+      options.out.lang,
+    ),
+  );
+  await Promise.all(nodes.map((node) => formatNode(options, node, meta.clusterId, auth)));
+  await writePrivateFile(join(home, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
+  return { meta, auth };
+}
+
+async function formatNode(
+  options: StorageOptions,
+  node: NodeSpec,
+  clusterId: string,
+  auth: ClusterAuth | undefined,
+): Promise<void> {
+  const props = join(options.home, `node-${node.id}`, "server.properties");
+  const res = await new Deno.Command(options.java.path, {
+    args: [
+      ...TOOL_JVM_OPTIONS,
+      `-Dlog4j2.configurationFile=${options.log4jPath}`,
+      "-cp",
+      options.classpath,
+      "kafka.tools.StorageTool",
+      "format",
+      "-t",
+      clusterId,
+      "-c",
+      props,
+      ...(auth ? addScramArgs(auth) : []),
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!res.success) {
+    let text = new TextDecoder().decode(res.stdout) + new TextDecoder().decode(res.stderr);
+    if (auth) text = text.replaceAll(auth.password, "********");
+    throw new KafkaLabError(
+      fillText(
+        t(
+          "formatting the storage of node {id} failed:\n{text}",
+          "не удалось отформатировать хранилище узла {id}:\n{text}",
+        ),
+        { id: node.id, text: text.trim() },
+      ),
+      {
+        hint: t(
+          "delete the cluster's data with `kafka-lab down --purge` and try again",
+          "удалите данные кластера (`kafka-lab down --purge`) и попробуйте снова",
+        ),
+      },
+    );
+  }
+}
