@@ -14,14 +14,19 @@
  * ```
  * @module
  */
-import { parse as parseDotenv } from "dotenv";
-import { readLocalBrokers } from "./cluster/state.ts";
+import { readLocalAuth, readLocalBrokers } from "./cluster/state.ts";
 import { UsageError } from "./errors.ts";
 
 /** Where a configuration value came from. */
 export type Source = "flag" | "env" | ".env" | "local cluster" | "default";
 
-import { langFromLocale, parseBoolean, parseBrokers, parseRegistryUrl } from "./config_values.ts";
+import {
+  langFromLocale,
+  parseBoolean,
+  parseBrokers,
+  parseRegistryUrl,
+  parseUserInfo,
+} from "./config_values.ts";
 
 export * from "./config_values.ts";
 import type { Lang } from "./i18n.ts";
@@ -38,6 +43,7 @@ export type ConfigKey =
   | "saslMechanism"
   | "saslUsername"
   | "saslPassword"
+  | "registryAuth"
   | "ssl"
   | "sslCaFile"
   | "lang"
@@ -92,6 +98,12 @@ export const CONFIG_KEYS: readonly KeyInfo[] = [
     description: "SASL password (environment or .env only)",
     secret: true,
   },
+  {
+    key: "registryAuth",
+    env: "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+    description: "Schema Registry basic auth as key:secret (environment or .env only)",
+    secret: true,
+  },
   { key: "ssl", flag: "ssl", env: "KAFKA_LAB_SSL", description: "Connect with TLS" },
   {
     key: "sslCaFile",
@@ -143,6 +155,8 @@ export interface Config {
     readonly username: string;
     readonly password: string;
   };
+  /** Basic auth for the Schema Registry (Confluent's `key:secret` user info). */
+  readonly registryAuth?: { readonly username: string; readonly password: string };
   readonly ssl: boolean;
   readonly sslCaFile?: string;
   readonly lang: Lang;
@@ -164,6 +178,8 @@ export interface ConfigInput {
   readonly localRegistryUrl?: string;
   /** The broker addresses recorded by a local cluster started with `kafka-lab up`. */
   readonly localBrokers?: readonly string[];
+  /** The SCRAM user recorded by a local cluster started with `kafka-lab up --auth scram`. */
+  readonly localSasl?: { mechanism: SaslMechanism; username: string; password: string };
   /** `Deno.build.os`; decides the default state and cache folders. */
   readonly os?: string;
 }
@@ -244,6 +260,20 @@ export function resolveConfig(input: ConfigInput): Config {
         case "clientId":
           value = DEFAULT_CLIENT_ID;
           break;
+        case "saslMechanism":
+        case "saslUsername":
+        case "saslPassword":
+          // The local cluster's own user, only while talking to the local cluster.
+          if (input.localSasl && sources.brokers?.source === "local cluster") {
+            const local = input.localSasl;
+            value = info.key === "saslMechanism"
+              ? local.mechanism
+              : info.key === "saslUsername"
+              ? local.username
+              : local.password;
+            source = "local cluster";
+          }
+          break;
         case "ssl":
           value = "false";
           break;
@@ -310,6 +340,7 @@ export function resolveConfig(input: ConfigInput): Config {
   return Object.freeze({
     brokers: Object.freeze(brokers),
     registryUrl,
+    registryAuth: parseUserInfo(sources.registryAuth.value, where("registryAuth")),
     clientId: sources.clientId.value ?? DEFAULT_CLIENT_ID,
     sasl,
     ssl,
@@ -321,28 +352,32 @@ export function resolveConfig(input: ConfigInput): Config {
   });
 }
 
-/** Reads `.env` from the current folder; an absent file is an empty one. */
-export function readDotenv(path = ".env"): Record<string, string> {
+/**
+ * Reads `.env` from the current folder; an absent file is an empty one. The
+ * parser is loaded only when the file exists (start-up time of every command).
+ */
+export async function readDotenv(path = ".env"): Promise<Record<string, string>> {
   let text: string;
   try {
-    text = Deno.readTextFileSync(path);
+    text = await Deno.readTextFile(path);
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) return {};
     throw err;
   }
-  return parseDotenv(text);
+  const { parse } = await import("dotenv");
+  return parse(text);
 }
 
 /**
  * Resolves the configuration of this process: its flags, `Deno.env`, `./.env`,
  * and the registry URL and brokers a running local cluster recorded.
  */
-export function loadConfig(
+export async function loadConfig(
   flags: ConfigInput["flags"],
   readLocalRegistryUrl: (stateDir: string) => string | undefined,
-): Config {
+): Promise<Config> {
   const env = Deno.env.toObject();
-  const dotenv = readDotenv();
+  const dotenv = await readDotenv();
   const { stateDir } = resolveDirs({ env, dotenv, os: Deno.build.os });
   return resolveConfig({
     flags,
@@ -351,5 +386,6 @@ export function loadConfig(
     os: Deno.build.os,
     localRegistryUrl: readLocalRegistryUrl(stateDir),
     localBrokers: readLocalBrokers(stateDir),
+    localSasl: readLocalAuth(stateDir),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { UsageError } from "./errors.ts";
-import type { Lang } from "./i18n.ts";
+import { type Lang, t } from "./i18n.ts";
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 const FALSE = new Set(["0", "false", "no", "off", ""]);
@@ -56,6 +56,31 @@ export function parseRegistryUrl(raw: string, where: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
+/**
+ * Splits Confluent's basic-auth user info `key:secret` (the secret may hold
+ * colons); undefined when unset. The value itself never appears in an error.
+ */
+export function parseUserInfo(
+  raw: string | undefined,
+  where: string,
+): { username: string; password: string } | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const at = raw.indexOf(":");
+  if (at <= 0 || at === raw.length - 1) {
+    throw new UsageError(
+      t(
+        `${where} must be key:secret (user name, a colon, the password)`,
+        `${where} должна иметь вид key:secret (имя пользователя, двоеточие, пароль)`,
+      ),
+      t(
+        "e.g. SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=student:secret in the environment or .env",
+        "например, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=student:secret в окружении или .env",
+      ),
+    );
+  }
+  return { username: raw.slice(0, at), password: raw.slice(at + 1) };
+}
+
 /** The language a locale string such as `ru_RU.UTF-8` asks for. */
 export function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang {
   for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
@@ -65,4 +90,19 @@ export function langFromLocale(env: Readonly<Record<string, string | undefined>>
     }
   }
   return "en";
+}
+
+/**
+ * The language asked for before the options are parsed (for errors in the
+ * arguments themselves): `--lang`, else `KAFKA_LAB_LANG`, else the locale.
+ */
+export function earlyLang(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const flag = i < 0 ? undefined : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  const raw = flag ?? env.KAFKA_LAB_LANG;
+  if (raw === "ru" || raw === "en") return raw;
+  return langFromLocale(env);
 }

@@ -31,6 +31,8 @@ export const ExitCode = {
   usage: 2,
   /** No broker or registry answers at the configured address. */
   unreachable: 3,
+  /** The broker or the registry refused the credentials (SASL login, HTTP 401/403). */
+  auth: 4,
   /** Interrupted by SIGINT after a clean drain. */
   sigint: 130,
   /** Interrupted by SIGTERM after a clean drain. */
@@ -95,12 +97,38 @@ export class UnreachableError extends KafkaLabError {
   }
 }
 
+/** The cluster or the registry refused the credentials; exits 4, never retried. */
+export class AuthError extends KafkaLabError {
+  constructor(message: Localizable, options: { hint?: Localizable; cause?: unknown } = {}) {
+    super(message, { exitCode: ExitCode.auth, ...options });
+    this.name = "AuthError";
+  }
+}
+
+/** Kafka protocol error types of a refused login. */
+const AUTH_TYPES = new Set(["SASL_AUTHENTICATION_FAILED", "UNSUPPORTED_SASL_MECHANISM"]);
+
+/**
+ * A refused SASL login: kafkajs' `KafkaJSSASLAuthenticationError` (not
+ * retriable: kafkajs bails out of its retry loop at once), the protocol's
+ * SASL error codes, or the wire client's `WireAuthError`.
+ */
+export function isAuthFailure(err: unknown): boolean {
+  const type = protocolErrorType(err);
+  if (type && AUTH_TYPES.has(type)) return true;
+  return causeChain(err).some((e) =>
+    e.name === "KafkaJSSASLAuthenticationError" || e.name === "WireAuthError"
+  );
+}
+
 /** What the error translation needs to know about where the program was talking to. */
 export interface ErrorContext {
   brokers?: readonly string[];
   registryUrl?: string;
   /** The hint to start a local cluster, e.g. "start one with `kafka-lab up`". */
   startHint?: Localizable;
+  /** The SASL mechanism and user (never the password), to name in a refused login. */
+  sasl?: { readonly mechanism: string; readonly username: string };
 }
 
 interface ErrorLike {
@@ -250,6 +278,15 @@ function unreachable(err: unknown, why: Text, ctx: ErrorContext): UnreachableErr
   const start = localText(
     ctx.startHint ?? t("start one with `kafka-lab up`", "запустите его: `kafka-lab up`"),
   );
+  // The port answered but the broker dropped the connection: a listener that wants a login.
+  const login = why === NETWORK_TEXTS.failed && !ctx.sasl
+    ? {
+      en:
+        "; if the cluster asks for a login, set KAFKA_LAB_SASL_MECHANISM, KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD",
+      ru:
+        "; если кластер требует входа, задайте KAFKA_LAB_SASL_MECHANISM, KAFKA_LAB_SASL_USERNAME и KAFKA_LAB_SASL_PASSWORD",
+    }
+    : { en: "", ru: "" };
   return new UnreachableError(
     {
       en: `no Kafka broker answers at ${where.en} (${why.en})`,
@@ -257,9 +294,46 @@ function unreachable(err: unknown, why: Text, ctx: ErrorContext): UnreachableErr
     },
     {
       hint: {
-        en: `${start.en}, or point KAFKA_BROKERS / --bootstrap-server at a running cluster`,
-        ru: `${start.ru}, или укажите работающий кластер в KAFKA_BROKERS / --bootstrap-server`,
+        en:
+          `${start.en}, or point KAFKA_BROKERS / --bootstrap-server at a running cluster${login.en}`,
+        ru:
+          `${start.ru}, или укажите работающий кластер в KAFKA_BROKERS / --bootstrap-server${login.ru}`,
       },
+      cause: err,
+    },
+  );
+}
+
+/** Exit 4: the brokers refused the SASL login. Names the user and mechanism, never the password. */
+function authFailure(err: unknown, ctx: ErrorContext): AuthError {
+  const where = localText(brokerList(ctx));
+  const who = ctx.sasl ? ` (${ctx.sasl.mechanism.toUpperCase()}, user ${ctx.sasl.username})` : "";
+  const whoRu = ctx.sasl
+    ? ` (${ctx.sasl.mechanism.toUpperCase()}, пользователь ${ctx.sasl.username})`
+    : "";
+  const type = protocolErrorType(err);
+  const mechanism = type === "UNSUPPORTED_SASL_MECHANISM";
+  return new AuthError(
+    mechanism
+      ? {
+        en: `the brokers at ${where.en} do not offer this SASL mechanism${who}`,
+        ru: `брокеры по адресу ${where.ru} не поддерживают этот механизм SASL${whoRu}`,
+      }
+      : {
+        en: `the brokers at ${where.en} refused the SASL login${who}: wrong user name or password`,
+        ru:
+          `брокеры по адресу ${where.ru} не приняли вход по SASL${whoRu}: неверное имя пользователя или пароль`,
+      },
+    {
+      hint: mechanism
+        ? t(
+          "set KAFKA_LAB_SASL_MECHANISM / --sasl-mechanism to one the cluster offers (plain, scram-sha-256, scram-sha-512)",
+          "укажите в KAFKA_LAB_SASL_MECHANISM / --sasl-mechanism механизм, который есть у кластера (plain, scram-sha-256, scram-sha-512)",
+        )
+        : t(
+          "check KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD (environment or .env); `kafka-lab config` shows where each comes from",
+          "проверьте KAFKA_LAB_SASL_USERNAME и KAFKA_LAB_SASL_PASSWORD (окружение или .env); `kafka-lab config` показывает, откуда взято каждое значение",
+        ),
       cause: err,
     },
   );
@@ -273,6 +347,7 @@ function unreachable(err: unknown, why: Text, ctx: ErrorContext): UnreachableErr
  */
 export function translateError(err: unknown, ctx: ErrorContext = {}): KafkaLabError {
   if (err instanceof KafkaLabError) return err;
+  if (isAuthFailure(err)) return authFailure(err, ctx);
   const net = networkFailureText(err);
   if (net) return unreachable(err, net, ctx);
 

@@ -65,7 +65,7 @@ const NOT_ENOUGH_REPLICAS: Translated = {
 };
 
 const REBALANCING: Translated = {
-  message: t("the consumer group is rebalancing", "в группе потребителей идёт перебалансировка"),
+  message: t("the consumer group is rebalancing", "в группе консьюмеров идёт перебалансировка"),
   hint: t("try again in a few seconds", "повторите через несколько секунд"),
 };
 
@@ -86,8 +86,8 @@ export const PROTOCOL_TEXTS: Readonly<Record<string, Translated>> = {
       "фактор репликации больше числа брокеров",
     ),
     hint: t(
-      "use a replication factor at most the broker count (`kafka-lab status` shows it)",
-      "фактор репликации не должен превышать число брокеров (его показывает `kafka-lab status`)",
+      "use a replication factor at most the broker count (`kafka-lab status` shows it); a managed cluster (Confluent Cloud, Aiven) may accept only its own factor, usually 3: pass --replication-factor 3",
+      "фактор репликации не должен превышать число брокеров (его показывает `kafka-lab status`); управляемый кластер (например, `Confluent Cloud`, `Aiven`) может принимать только свой фактор, обычно 3: укажите `--replication-factor 3`",
     ),
   },
   INVALID_PARTITIONS: {
@@ -115,9 +115,13 @@ export const PROTOCOL_TEXTS: Readonly<Record<string, Translated>> = {
   },
   TOPIC_AUTHORIZATION_FAILED: {
     message: t("not authorised for this topic", "нет прав на этот топик"),
+    hint: t(
+      "on a shared cluster your user may only use topics with your prefix: try --prefix <your-name>. and ask the operator for ACLs",
+      "на общем кластере пользователю обычно доступны только топики с его префиксом: попробуйте `--prefix <ваше-имя>.` и попросите администратора выдать права (`ACL`)",
+    ),
   },
   GROUP_AUTHORIZATION_FAILED: {
-    message: t("not authorised for this consumer group", "нет прав на эту группу потребителей"),
+    message: t("not authorised for this consumer group", "нет прав на эту группу консьюмеров"),
   },
   CLUSTER_AUTHORIZATION_FAILED: {
     message: t("not authorised for this cluster operation", "нет прав на эту операцию в кластере"),
@@ -150,6 +154,10 @@ export const PROTOCOL_TEXTS: Readonly<Record<string, Translated>> = {
   },
   POLICY_VIOLATION: {
     message: t("the broker's policy refused the request", "политика брокера отклонила запрос"),
+    hint: t(
+      'managed clusters limit topic layouts (e.g. replication factor 3 only, some configs fixed): create the topic with --replication-factor 3 and without the refused config, or ask the cluster\'s operator; README: "Labs on a remote cluster"',
+      "управляемые кластеры ограничивают устройство топиков (например, только фактор репликации 3, часть настроек запрещена): создайте топик с `--replication-factor 3` и без отклонённой настройки или обратитесь к администратору кластера (раздел `Labs on a remote cluster` в `README`)",
+    ),
   },
   REBALANCE_IN_PROGRESS: REBALANCING,
   ILLEGAL_GENERATION: REBALANCING,
@@ -177,16 +185,16 @@ export const PROTOCOL_TEXTS: Readonly<Record<string, Translated>> = {
     ),
   },
   GROUP_ID_NOT_FOUND: {
-    message: t("the consumer group does not exist", "группа потребителей не существует"),
+    message: t("the consumer group does not exist", "группа консьюмеров не существует"),
   },
   NON_EMPTY_GROUP: {
     message: t(
       "the consumer group still has members",
-      "в группе потребителей ещё есть участники",
+      "в группе консьюмеров ещё есть участники",
     ),
     hint: t(
       "stop its consumers first",
-      "сначала остановите её потребителей",
+      "сначала остановите её консьюмеров",
     ),
   },
   INVALID_GROUP_ID: {

@@ -78,8 +78,26 @@ export function localize(
 }
 
 /** Fills the placeholders of both languages of a {@linkcode Text}. */
-export function fillText(text: Text, vars: Readonly<Record<string, string | number>>): Text {
-  return { en: fill(text.en, vars), ru: fill(text.ru, vars) };
+export function fillText(
+  text: Text,
+  vars: Readonly<Record<string, string | number | Text>>,
+): Text {
+  const inLang = (lang: Lang) =>
+    Object.fromEntries(
+      Object.entries(vars).map(([k, v]) => [k, typeof v === "object" ? v[lang] : v]),
+    );
+  return { en: fill(text.en, inLang("en")), ru: fill(text.ru, inLang("ru")) };
+}
+
+/**
+ * The first `max` items joined by `separator`, and how many were left out:
+ * `a, b, c … and 42 more` / `a, b, c … и ещё 42`. A value for {@linkcode fillText}.
+ */
+export function cutList(items: readonly string[], max: number, separator = ", "): Text {
+  const shown = items.slice(0, max).join(separator);
+  const rest = items.length - Math.min(items.length, max);
+  if (rest <= 0) return { en: shown, ru: shown };
+  return { en: `${shown} … and ${rest} more`, ru: `${shown} … и ещё ${rest}` };
 }
 
 /**

@@ -33,6 +33,7 @@ import type { Config } from "./config.ts";
 import { type ErrorContext, translateError, UnreachableError } from "./errors.ts";
 import { NETWORK_TEXTS } from "./errors_text.ts";
 import { fillText, t, type Text } from "./i18n.ts";
+import { LeaderlessError, leaderlessPartitions } from "./leaderless.ts";
 import { probeTcp } from "./net.ts";
 import type { Output } from "./output.ts";
 import { withTimeout } from "./time.ts";
@@ -123,7 +124,12 @@ export class KafkaClients {
 
   /** What error translation needs to name the place. */
   get errorContext(): ErrorContext {
-    return { brokers: this.config.brokers, startHint: startHint(this.config.brokers) };
+    const sasl = this.config.sasl;
+    return {
+      brokers: this.config.brokers,
+      startHint: startHint(this.config.brokers),
+      sasl: sasl && { mechanism: sasl.mechanism, username: sasl.username },
+    };
   }
 
   /**
@@ -220,15 +226,23 @@ export class KafkaClients {
    * plain kafkajs producer (lab 5 shows the loss with it).
    */
   producer(options: ProducerOptions = {}): Producer {
-    const { unsafePartitioning, ...config } = options;
+    const { unsafePartitioning, deliveryTimeoutMs, ...config } = options;
     const createPartitioner = config.createPartitioner ?? Partitioners.DefaultPartitioner;
     if (unsafePartitioning) return this.#kafka.producer({ ...config, createPartitioner });
-    return new SafeProducer((chosen) =>
-      this.#kafka.producer({
-        ...config,
-        createPartitioner: partitionOncePerRecord(createPartitioner, chosen),
-      })
+    return new SafeProducer(
+      (chosen) =>
+        this.#kafka.producer({
+          ...config,
+          createPartitioner: partitionOncePerRecord(createPartitioner, chosen),
+        }),
+      { deliveryTimeoutMs, whyStuck: (topics) => this.#leaderless(topics) },
     );
+  }
+
+  /** A {@linkcode LeaderlessError} when a partition of `topics` has no leader now. */
+  async #leaderless(topics: readonly string[]): Promise<Error | undefined> {
+    const none = await leaderlessPartitions(this.config, topics);
+    return none && none.length > 0 ? new LeaderlessError(none) : undefined;
   }
 
   /**

@@ -24,6 +24,14 @@
  *   records of a partition without a result are sent again, as the same
  *   batch (their sequence was rolled back, so the broker de-duplicates).
  *
+ * - A send can stay pending for an hour: the idempotent producer retries 100
+ *   times (kafkajs' own default is forever), each attempt up to the 30 s
+ *   request timeout plus a back-off. Here every send settles within
+ *   `deliveryTimeoutMs` (Java's `delivery.timeout.ms`, 120 s by default): past
+ *   it the send fails with {@linkcode DeliveryTimeoutError}, the producer is
+ *   replaced, and the late attempt can only write the same records once
+ *   (they count as failed, never as acknowledged).
+ *
  * `unsafePartitioning: true` gives the plain kafkajs producer, for lab 5 to
  * show the loss on purpose.
  *
@@ -46,6 +54,9 @@ import type {
   RecordMetadata,
   TopicMessages,
 } from "kafkajs";
+import { KafkaLabError } from "./errors.ts";
+import { fillText, t } from "./i18n.ts";
+import { sleep, withTimeout } from "./time.ts";
 
 /** Options of `KafkaClients.producer()`: kafkajs' own, and the unsafe switch for lab 5. */
 export interface ProducerOptions extends ProducerConfig {
@@ -55,6 +66,45 @@ export interface ProducerOptions extends ProducerConfig {
    * sequence numbers, so a broker failure can lose an acknowledged record.
    */
   readonly unsafePartitioning?: boolean;
+  /** The longest a send may take, retries included (Java's `delivery.timeout.ms`). */
+  readonly deliveryTimeoutMs?: number;
+}
+
+/**
+ * Asked while a send is slow: the error that explains why it cannot succeed
+ * now (e.g. a partition of its topic has no leader), or undefined.
+ */
+export type WhyStuck = (topics: readonly string[]) => Promise<Error | undefined>;
+
+/** When a slow send is first asked about, then how often. */
+const STUCK_FIRST_MS = 2_000;
+const STUCK_EVERY_MS = 5_000;
+
+/** Java's default `delivery.timeout.ms`. */
+export const DELIVERY_TIMEOUT_MS = 120_000;
+/** How long a replaced producer may take to disconnect before it is left behind. */
+const OLD_PRODUCER_GRACE_MS = 5_000;
+
+/** A send did not settle within its delivery timeout; its records count as not delivered. */
+export class DeliveryTimeoutError extends KafkaLabError {
+  constructor(ms: number) {
+    super(
+      fillText(
+        t(
+          "the records were not acknowledged within {s} s (delivery timeout, retries included)",
+          "записи не подтверждены за {s} с (тайм-аут доставки с учётом повторов)",
+        ),
+        { s: Math.round(ms / 1000) },
+      ),
+      {
+        hint: t(
+          "a broker may be down or the partition without a leader: see `kafka-lab status`",
+          "возможно, брокер остановлен или у партиции нет лидера: см. `kafka-lab status`",
+        ),
+      },
+    );
+    this.name = "DeliveryTimeoutError";
+  }
 }
 
 /** How many times the records of a partition missing from a reply are sent again. */
@@ -86,6 +136,8 @@ type Listener = Parameters<Producer["on"]>;
 /** A producer that is safe to retry; see the module docs. */
 export class SafeProducer implements Producer {
   readonly #create: (chosen: WeakMap<Message, number>) => Producer;
+  readonly #deliveryTimeoutMs: number;
+  readonly #whyStuck?: WhyStuck;
   readonly #chosen = new WeakMap<Message, number>();
   readonly #listeners: Listener[] = [];
   #current: Producer;
@@ -95,8 +147,13 @@ export class SafeProducer implements Producer {
   #replaced = 0;
 
   /** `create` makes a kafkajs producer whose partitioner is wrapped with `chosen`. */
-  constructor(create: (chosen: WeakMap<Message, number>) => Producer) {
+  constructor(
+    create: (chosen: WeakMap<Message, number>) => Producer,
+    options: { deliveryTimeoutMs?: number; whyStuck?: WhyStuck } = {},
+  ) {
     this.#create = create;
+    this.#deliveryTimeoutMs = options.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+    this.#whyStuck = options.whyStuck;
     this.#current = create(this.#chosen);
   }
 
@@ -117,7 +174,10 @@ export class SafeProducer implements Producer {
   async disconnect(): Promise<void> {
     this.#connected = false;
     await this.#queue.catch(() => {});
-    await this.#current.disconnect();
+    if (!this.#stale) return await this.#current.disconnect();
+    // A send past its delivery timeout may still be retrying: do not wait for it.
+    await withTimeout(this.#current.disconnect(), OLD_PRODUCER_GRACE_MS, () => new Error("left"))
+      .catch(() => {});
   }
 
   isIdempotent(): boolean {
@@ -162,8 +222,42 @@ export class SafeProducer implements Producer {
   }
 
   async #send(batch: ProducerBatch & { topicMessages: TopicMessages[] }) {
-    if (this.#stale) await this.#replace();
-    const producer = this.#current;
+    const ms = this.#deliveryTimeoutMs;
+    const deliver = async () => {
+      if (this.#stale) await this.#replace();
+      return await this.#sendOn(this.#current, batch);
+    };
+    const done = new AbortController();
+    const attempt = deliver().finally(() => done.abort());
+    const topics = [...new Set(batch.topicMessages.map((m) => m.topic))];
+    try {
+      return await withTimeout(
+        Promise.race([attempt, this.#watch(topics, done.signal)]),
+        ms,
+        () => new DeliveryTimeoutError(ms),
+      );
+    } catch (err) {
+      // The attempt still running belongs to a producer that is replaced before the next send.
+      if (!done.signal.aborted) this.#stale = true;
+      throw err;
+    } finally {
+      done.abort();
+    }
+  }
+
+  /** Rejects with {@linkcode WhyStuck}'s answer while the send is slow; never resolves. */
+  async #watch(topics: readonly string[], settled: AbortSignal): Promise<never> {
+    const why = this.#whyStuck;
+    for (let wait = STUCK_FIRST_MS; why; wait = STUCK_EVERY_MS) {
+      if (!await sleep(wait, settled)) break;
+      const err = await why(topics).catch(() => undefined);
+      if (settled.aborted) break;
+      if (err) throw err;
+    }
+    return await new Promise<never>(() => {});
+  }
+
+  async #sendOn(producer: Producer, batch: ProducerBatch & { topicMessages: TopicMessages[] }) {
     try {
       const results = await producer.sendBatch(batch);
       return await this.#completeMissing(producer, batch, results);
@@ -180,6 +274,7 @@ export class SafeProducer implements Producer {
     batch: ProducerBatch & { topicMessages: TopicMessages[] },
     results: RecordMetadata[],
   ): Promise<RecordMetadata[]> {
+    if (batch.acks === 0) return results; // no reply is expected: nothing is missing
     const all = [...results];
     let missing = this.#missing(batch.topicMessages, all);
     for (let i = 0; missing.length > 0 && i < MISSING_RESENDS; i++) {
@@ -212,6 +307,8 @@ export class SafeProducer implements Producer {
     this.#current = next;
     this.#stale = false;
     this.#replaced++;
-    await old.disconnect().catch(() => {});
+    // disconnect() waits for the old producer's requests; one may hang past any deadline.
+    await withTimeout(old.disconnect(), OLD_PRODUCER_GRACE_MS, () => new Error("left behind"))
+      .catch(() => {});
   }
 }

@@ -19,9 +19,16 @@
  */
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import type { Config } from "./config.ts";
-import { fetchFailureText, KafkaLabError, networkReasonText, UnreachableError } from "./errors.ts";
+import {
+  AuthError,
+  fetchFailureText,
+  KafkaLabError,
+  networkReasonText,
+  UnreachableError,
+} from "./errors.ts";
 import { fillText, type Localizable, t, type Text } from "./i18n.ts";
 import { probeTcp } from "./net.ts";
+import { isAuthStatus, registryHeaders } from "./registry_auth.ts";
 import type { Output } from "./output.ts";
 
 /** How long the reachability check waits. */
@@ -131,12 +138,16 @@ export class RegistryClient {
   readonly url: string;
   readonly registry: SchemaRegistry;
   readonly #out: Output;
+  readonly #headers: Record<string, string>;
+  readonly #user?: string;
 
   constructor(config: Config, out: Output) {
     this.url = config.registryUrl;
     this.#out = out;
+    this.#headers = registryHeaders(config.registryAuth);
+    this.#user = config.registryAuth?.username;
     this.registry = new SchemaRegistry(
-      { host: config.registryUrl, clientId: config.clientId },
+      { host: config.registryUrl, clientId: config.clientId, auth: config.registryAuth },
       { [SchemaType.JSON]: { strict: false, allErrors: true, detailedErrorPaths: true } },
     );
   }
@@ -149,6 +160,7 @@ export class RegistryClient {
     let res: Response;
     try {
       res = await fetch(`${this.url}/subjects`, {
+        headers: this.#headers,
         signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS),
       });
     } catch (err) {
@@ -163,6 +175,7 @@ export class RegistryClient {
       });
     }
     const body = await res.text();
+    if (isAuthStatus(res.status)) throw this.#refused(res.status);
     if (!res.ok || !body.trim().startsWith("[")) {
       throw new UnreachableError(
         fillText(
@@ -214,14 +227,24 @@ export class RegistryClient {
     let res: Response;
     try {
       res = await fetch(`${this.url}${path}`, {
+        headers: this.#headers,
         signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS * 2),
       });
     } catch (err) {
       throw this.translate(err, `GET ${path}`);
     }
     const text = await res.text();
+    if (isAuthStatus(res.status)) throw this.#refused(res.status);
     if (!res.ok) {
-      throw new KafkaLabError(`the registry answered HTTP ${res.status} to GET ${path}: ${text}`);
+      throw new KafkaLabError(
+        fillText(
+          t(
+            "the registry answered HTTP {status} to GET {path}: {text}",
+            "реестр ответил HTTP {status} на GET {path}: {text}",
+          ),
+          { status: res.status, path, text },
+        ),
+      );
     }
     return JSON.parse(text);
   }
@@ -298,6 +321,32 @@ export class RegistryClient {
     return fetchFailureText(err) ?? { en: message, ru: message };
   }
 
+  /** Exit 4: the registry refused the credentials (or wants some); the password is never named. */
+  #refused(status: number, cause?: unknown): AuthError {
+    const vars = { url: this.url, status, user: this.#user ?? "" };
+    return new AuthError(
+      fillText(
+        this.#user
+          ? t(
+            "the Schema Registry at {url} refused user {user} (HTTP {status})",
+            "реестр схем по адресу {url} не принял пользователя {user} (HTTP {status})",
+          )
+          : t(
+            "the Schema Registry at {url} asks for credentials (HTTP {status})",
+            "реестр схем по адресу {url} требует учётные данные (HTTP {status})",
+          ),
+        vars,
+      ),
+      {
+        hint: t(
+          "set SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=key:secret (environment or .env) to the registry's API key and secret",
+          "задайте SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=key:secret (окружение или .env): ключ и секрет API реестра",
+        ),
+        cause,
+      },
+    );
+  }
+
   /** Plain words for a registry failure; network failures become exit code 3. */
   translate(err: unknown, doing: Localizable): KafkaLabError {
     const doingText: Text = typeof doing === "string" ? { en: doing, ru: doing } : doing;
@@ -310,6 +359,7 @@ export class RegistryClient {
       );
     }
     const e = err as { name?: string; message?: string; status?: number };
+    if (e.status !== undefined && isAuthStatus(e.status)) return this.#refused(e.status, err);
     this.#out.debug(`registry error ${e.name}: ${e.message}`);
     const vars = { en: doingText.en, ru: doingText.ru, why: e.message ?? String(err) };
     return new KafkaLabError(

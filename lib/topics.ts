@@ -1,8 +1,7 @@
 /**
  * Topics as the labs use them: the course's topic specs, creating a topic
- * idempotently (an existing one is reported with its real layout and how it
- * differs), describing partitions (leader, replicas, ISR) and non-default
- * configs, and checking names and `k=v` configs before the broker sees them.
+ * idempotently (an existing one is reported with its real layout and how it differs),
+ * describing partitions and non-default configs, checking names and `k=v` configs.
  *
  * @example
  * ```ts
@@ -25,6 +24,7 @@ import {
 } from "./topic_rules.ts";
 
 export * from "./topic_rules.ts";
+import { wireLayout, type WireTarget } from "./leaderless.ts";
 
 /** What a topic should look like. */
 export interface TopicSpec {
@@ -84,23 +84,29 @@ async function knownTopicConfigs(admin: Admin): Promise<Set<string> | undefined>
   return new Set(res.resources[0]?.configEntries.map((e) => e.configName) ?? []);
 }
 
-/** The topic's layout and its own configs, or undefined when it does not exist. */
-export async function describeTopic(admin: Admin, name: string): Promise<TopicLayout | undefined> {
-  const topics = await admin.listTopics();
-  if (!topics.includes(name)) return undefined;
-  const md = await admin.fetchTopicMetadata({ topics: [name] });
-  const partitions = md.topics[0].partitions
-    .map((p) => ({
-      partition: p.partitionId,
-      leader: p.leader,
-      replicas: [...p.replicas],
-      isr: [...p.isr],
-    }))
-    .sort((a, b) => a.partition - b.partition);
-  const described = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: [{ type: CONFIG_RESOURCE_TOPIC, name }],
-  });
+/** The topic's layout and own configs (none while leaderless), or undefined when it does not exist. */
+export async function describeTopic(
+  admin: Admin,
+  name: string,
+  wire?: WireTarget,
+): Promise<TopicLayout | undefined> {
+  const wired = wire && await wireLayout(wire, name); // leader -1 where kafkajs fails it all
+  if (!wired && !(await admin.listTopics()).includes(name)) return undefined;
+  const partitions = wired ??
+    (await admin.fetchTopicMetadata({ topics: [name] })).topics[0].partitions
+      .map((p) => ({
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: [...p.replicas],
+        isr: [...p.isr],
+      }))
+      .sort((a, b) => a.partition - b.partition);
+  // kafkajs would refresh the metadata first, which fails while a partition has no leader.
+  const described = partitions.some((p) => p.leader < 0) ? { resources: [] } : await admin
+    .describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: CONFIG_RESOURCE_TOPIC, name }],
+    });
   const configs: Record<string, string> = {};
   for (const entry of described.resources[0]?.configEntries ?? []) {
     // configSource 1 = DYNAMIC_TOPIC_CONFIG: set on this topic.

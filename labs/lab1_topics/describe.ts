@@ -17,8 +17,9 @@ export async function describe(
 ): Promise<number> {
   const t = lab1Text(ctx.config.lang);
   const topic = checkTopicName(prefixOf(args.values.prefix) + args.positionals[0]);
-  return await (await ctx.kafka()).withAdmin(async (admin) => {
-    const layout = await requireLayout(t, admin, topic);
+  const kafka = await ctx.kafka();
+  return await kafka.withAdmin(async (admin) => {
+    const layout = await requireLayout(t, admin, topic, kafka.config);
     ctx.out.event("topic.describe", layoutData(layout));
     printLayout(ctx, t, layout, "");
     return 0;

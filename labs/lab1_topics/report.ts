@@ -9,6 +9,7 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import type { Guide } from "../../lib/guide.ts";
 import { fill, localize } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
+import { LeaderlessError, type WireTarget } from "../../lib/leaderless.ts";
 import { describeTopic, ensureTopic, type TopicLayout, type TopicSpec } from "../../lib/topics.ts";
 import type { Lab1Text } from "./text.ts";
 
@@ -30,6 +31,13 @@ export function layoutData(layout: TopicLayout): Record<string, unknown> {
 /** Prints a topic's partitions table and configs (human output only). */
 export function printLayout(ctx: Context, t: Lab1Text, layout: TopicLayout, indent = "  "): void {
   const { out } = ctx;
+  const leaderless = layout.partitions.filter((p) => p.leader < 0)
+    .map((p) => ({ topic: layout.name, partition: p.partition, replicas: p.replicas }));
+  if (leaderless.length > 0) {
+    const err = new LeaderlessError(leaderless);
+    out.warn(err.text, { topic: layout.name, leaderless: leaderless.map((p) => p.partition) });
+    if (err.hintText) out.warn(err.hintText);
+  }
   if (out.json) return;
   out.line(
     indent + out.style(
@@ -43,7 +51,7 @@ export function printLayout(ctx: Context, t: Lab1Text, layout: TopicLayout, inde
   );
   const rows = layout.partitions.map((p) => [
     String(p.partition),
-    String(p.leader),
+    p.leader >= 0 ? String(p.leader) : t.noLeader,
     p.replicas.join(","),
     p.isr.join(","),
   ]);
@@ -93,8 +101,9 @@ export async function requireLayout(
   t: Lab1Text,
   admin: Admin,
   topic: string,
+  wire?: WireTarget,
 ): Promise<TopicLayout> {
-  const layout = await describeTopic(admin, topic);
+  const layout = await describeTopic(admin, topic, wire);
   if (!layout) {
     throw new KafkaLabError(fill(t.notFound, { topic }), { hint: fill(t.notFoundHint, { topic }) });
   }

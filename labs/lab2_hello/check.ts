@@ -19,7 +19,7 @@ import {
   where,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, RecordSnap, Snapshot } from "../../lib/grading/types.ts";
-import { fillText, t, type Text } from "../../lib/i18n.ts";
+import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 
 const TOPIC = "hello-kafka";
 const GROUP = "hello-group";
@@ -141,7 +141,7 @@ function keyed(s: Snapshot): CheckResult {
     );
   }
   const split = [...partitionsOf].filter(([, ps]) => ps.size > 1).map(([k]) => k);
-  const vars = { keys: [...partitionsOf.keys()].slice(0, 5).join(", "), split: split.join(", ") };
+  const vars = { keys: cutList([...partitionsOf.keys()], 5), split: cutList(split, 5) };
   if (split.length > 0) {
     return fail(
       fillText(

@@ -21,7 +21,7 @@ import {
   where,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
-import { fillText, t, type Text } from "../../lib/i18n.ts";
+import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topics.ts";
 import schema from "./schema.json" with { type: "json" };
 import { deadLetterOf, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
@@ -140,7 +140,7 @@ function accounted(s: Snapshot): CheckResult {
     dlq: real(s, DLQ),
     total: topic.records.length,
     bad: bad.length,
-    missing: missing.slice(0, 5).map((r) => `${where(r)} (${recordProblem(s, r)})`).join("; "),
+    missing: cutList(missing.map((r) => `${where(r)} (${recordProblem(s, r)})`), 5, "; "),
   };
   const note = truncatedNote(topic);
   if (topic.records.length === 0) {
@@ -179,7 +179,7 @@ function keysAreIds(s: Snapshot): CheckResult {
   if (!topic) return noTopic(s, TOPIC, runHint(s));
   const good = topic.records.filter((r) => recordProblem(s, r) === undefined);
   const wrong = good.filter((r) => utf8(r.key) !== String(payloadOf(r).id) || r.key === null);
-  const vars = { good: good.length, wrong: wrong.slice(0, 5).map(where).join(", ") };
+  const vars = { good: good.length, wrong: cutList(wrong.map(where), 5) };
   if (good.length === 0 || wrong.length > 0) {
     return fail(
       fillText(
@@ -187,7 +187,7 @@ function keysAreIds(s: Snapshot): CheckResult {
           "valid records: {good}; key is not the id at: {wrong}",
           "корректных записей: {good}; ключ не равен id в: {wrong}",
         ),
-        { ...vars, wrong: vars.wrong || "-" },
+        { ...vars, wrong: wrong.length > 0 ? vars.wrong : "-" },
       ),
       t(
         "use the record's id, as text, as its key (key = str(id))",

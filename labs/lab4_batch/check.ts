@@ -17,7 +17,7 @@ import {
   where,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
-import { fillText, t, type Text } from "../../lib/i18n.ts";
+import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topics.ts";
 import { deserialize, InvalidMessageError } from "./model.ts";
 
@@ -54,7 +54,7 @@ function allModels(s: Snapshot): CheckResult {
     topic: topic.name,
     total: topic.records.length,
     bad: bad.length,
-    list: bad.slice(0, 3).map((r) => `${where(r)}: ${modelProblem(r.value)}`).join("; "),
+    list: cutList(bad.map((r) => `${where(r)}: ${modelProblem(r.value)}`), 3, "; "),
   };
   if (topic.records.length === 0) {
     return fail(fillText(t("{topic} is empty", "{topic} пуст"), vars), runHint(s));
@@ -121,7 +121,7 @@ function distinctIds(s: Snapshot): CheckResult {
     seen.set(id, (seen.get(id) ?? 0) + 1);
   }
   const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-  const vars = { n: seen.size, twice: twice.slice(0, 3).join(", ") };
+  const vars = { n: seen.size, twice: cutList(twice, 3) };
   if (seen.size === 0 || twice.length > 0) {
     return fail(
       fillText(

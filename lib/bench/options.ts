@@ -64,7 +64,7 @@ const COMMON: readonly OptionSpec[] = [
     default: 6,
     description: t(
       "Partitions of the bench's own topic (made and deleted by the bench)",
-      "Число разделов временного топика (бенчмарк создаёт и удаляет его сам)",
+      "Число партиций временного топика (бенчмарк создаёт и удаляет его сам)",
     ),
   },
   {

@@ -41,9 +41,9 @@ const WORDS = {
   },
   ru: {
     produce:
-      "bench produce: записей: {records} по {size} Б в {topic} (разделов: {partitions}, RF {rf}); {settings}",
+      "bench produce: записей: {records} по {size} Б в {topic} (партиций: {partitions}, RF {rf}); {settings}",
     consume:
-      "bench consume: записей: {records} по {size} Б из {topic} (разделов: {partitions}, RF {rf}); {settings}",
+      "bench consume: записей: {records} по {size} Б из {topic} (партиций: {partitions}, RF {rf}); {settings}",
     filling: "заполняю {topic} (записей для чтения: {records})",
     progress: "записей: {done}/{total}, {rate} записей/с",
     result:

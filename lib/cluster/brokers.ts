@@ -26,12 +26,12 @@
  */
 import type { Config } from "../config.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
-import { t } from "../i18n.ts";
+import { localize, t } from "../i18n.ts";
 import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import { composeService } from "./docker.ts";
-import { fetchMetadata } from "./wire.ts";
+import { fetchMetadata, type WireSasl } from "./wire.ts";
 import { controllerCount } from "./kraft.ts";
 import { isRunning, respawn, signal, tailFile } from "./process.ts";
 import { type ClusterState, readState, withProcess, writeState } from "./state.ts";
@@ -173,7 +173,13 @@ export async function stopBroker(
     }
     options.out.progress(
       "broker.stop",
-      `broker ${id}: waiting for pid ${record.pid} to exit (${sig})`,
+      localize(
+        t(
+          `broker ${id}: waiting for pid ${record.pid} to exit (${sig})`,
+          `брокер ${id}: ждём завершения процесса ${record.pid} (${sig})`,
+        ),
+        options.out.lang,
+      ),
       { id, pid: record.pid },
     );
     await sleep(100);
@@ -274,14 +280,16 @@ async function waitForBroker(
       );
     }
     try {
-      const md = await fetchMetadata(bootstrap, [], 3000);
+      const md = await fetchMetadata(bootstrap, [], 3000, options.config.sasl);
       if (md.brokers.some((b) => b.nodeId === id)) return;
     } catch (err) {
       options.out.debug(`broker ${id} not registered yet: ${(err as Error).message}`);
     }
-    options.out.progress("broker.start", `broker ${id}: waiting until it rejoins the cluster`, {
-      id,
-    });
+    const waiting = t(
+      `broker ${id}: waiting until it rejoins the cluster`,
+      `брокер ${id}: ждём, пока он вернётся в кластер`,
+    );
+    options.out.progress("broker.start", localize(waiting, options.out.lang), { id });
     await sleep(300, options.signal);
   }
   options.out.progressDone();
@@ -311,10 +319,11 @@ async function waitForBroker(
  */
 export async function partitionLeaders(
   addresses: readonly string[],
+  sasl?: WireSasl,
 ): Promise<
   { leads: Map<number, number>; leaderless: Array<{ topic: string; partition: number }> }
 > {
-  const md = await fetchMetadata(addresses);
+  const md = await fetchMetadata(addresses, undefined, 5000, sasl);
   const leads = new Map<number, number>();
   const leaderless: Array<{ topic: string; partition: number }> = [];
   for (const topic of md.topics) {

@@ -4,11 +4,12 @@
  * project `kafka-lab`.
  * @module
  */
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { join } from "node:path";
 import composeText from "../../compose.yaml" with { type: "text" };
 import type { Config } from "../config.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
-import { t } from "../i18n.ts";
+import { fillText, t } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
@@ -126,24 +127,31 @@ export class DockerRuntime implements ClusterRuntime {
   }
 
   async up(options: UpOptions): Promise<UpResult> {
+    if (options.auth) {
+      throw new UsageError(
+        t(
+          "--auth runs on the java runtime only (compose.yaml has no SASL listener)",
+          "--auth работает только в среде java (в compose.yaml нет слушателя SASL)",
+        ),
+        t(
+          "use `kafka-lab up --runtime java --auth scram`",
+          "используйте `kafka-lab up --runtime java --auth scram`",
+        ),
+      );
+    }
     if (options.brokers !== COMPOSE_BROKERS) {
       throw new UsageError(
-        `the docker runtime runs ${COMPOSE_BROKERS} brokers (compose.yaml), not ${options.brokers}`,
-        "use `kafka-lab up --runtime java --brokers N` for another size",
+        fillText(R.dockerSize, { n: COMPOSE_BROKERS, want: options.brokers }),
+        R.dockerSizeHint,
       );
     }
     const existing = readState(this.#config.stateDir);
     if (existing?.runtime === "java") {
-      throw new UsageError(
-        "a java cluster is recorded as running",
-        "stop it first with `kafka-lab down`, or keep using it",
-      );
+      throw new UsageError(R.javaRecorded, R.stopFirst);
     }
     const reason = await this.unavailableReason();
     if (reason) {
-      throw new KafkaLabError(reason, {
-        hint: "start Docker, or use the java runtime: `kafka-lab up --runtime java`",
-      });
+      throw new KafkaLabError(reason, { hint: R.startDocker });
     }
     await Deno.mkdir(join(this.#config.stateDir, "docker"), { recursive: true });
     await Deno.writeTextFile(this.#composeFile, COMPOSE_YAML);
@@ -166,10 +174,12 @@ export class DockerRuntime implements ClusterRuntime {
       String(seconds),
     ], { inherit: !this.#out.json });
     if (!res.ok) {
-      throw new KafkaLabError(`docker compose up failed${res.text ? `: ${res.text}` : ""}`, {
-        hint:
-          `see \`docker compose -p ${COMPOSE_PROJECT} logs\`; ports 19092-19094, 8081 and 8080 must be free`,
-      });
+      throw new KafkaLabError(
+        fillText(R.composeFailed, { text: res.text ? `: ${res.text}` : "" }),
+        {
+          hint: fillText(R.composeFailedHint, { project: COMPOSE_PROJECT }),
+        },
+      );
     }
     const nodes = nodeLayout(COMPOSE_BROKERS);
     const state: ClusterState = {
@@ -192,8 +202,8 @@ export class DockerRuntime implements ClusterRuntime {
       signal: this.#signal,
     });
     if (!ready) {
-      throw new KafkaLabError("the compose cluster started but does not serve clients", {
-        hint: `see \`docker compose -p ${COMPOSE_PROJECT} logs kafka-1\``,
+      throw new KafkaLabError(R.composeNotServing, {
+        hint: fillText(R.composeLogsHint, { project: COMPOSE_PROJECT }),
       });
     }
     return { state, alreadyRunning: existing?.runtime === "docker" };

@@ -9,6 +9,8 @@
  * ```
  * @module
  */
+import { fillText } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { KafkaLabError } from "../errors.ts";
@@ -75,11 +77,15 @@ async function downloadOne(
     }
     const sha256 = hash.digest("hex");
     if (received !== a.size || sha256 !== a.sha256) {
-      throw new KafkaLabError(
-        `${fileName(a)} from ${url} does not match its pinned checksum ` +
-          `(got ${received} bytes, sha256 ${sha256}; expected ${a.size} bytes, ${a.sha256})`,
-        { hint: "a proxy may have altered it or the transfer broke; run the command again" },
-      );
+      const vars = {
+        file: fileName(a),
+        url,
+        got: received,
+        sha: sha256,
+        size: a.size,
+        want: a.sha256,
+      };
+      throw new KafkaLabError(fillText(R.checksum, vars), { hint: R.checksumHint });
     }
     await Deno.rename(part, target);
   } catch (err) {
@@ -132,14 +138,11 @@ export async function ensureArtifacts(
           if (attempt >= 3) {
             // A checksum mismatch already says what happened and what to do.
             if (err instanceof KafkaLabError && err.hint) throw err;
-            throw new KafkaLabError(
-              `could not download ${fileName(item.a)} from ${base}: ${(err as Error).message}`,
-              {
-                hint:
-                  "check the internet connection, or set KAFKA_LAB_MAVEN_REPO to a Maven mirror",
-                cause: err,
-              },
-            );
+            const vars = { file: fileName(item.a), base, why: (err as Error).message };
+            throw new KafkaLabError(fillText(R.downloadFailed, vars), {
+              hint: R.downloadHint,
+              cause: err,
+            });
           }
           options.out.debug(`retrying ${fileName(item.a)} after: ${(err as Error).message}`);
         }

@@ -14,7 +14,7 @@
  */
 import type { Config } from "../config.ts";
 import { t, type Text } from "../i18n.ts";
-import { describeQuorum, QuorumError, type QuorumInfo } from "./wire.ts";
+import { describeQuorum, QuorumError, type QuorumInfo, WireAuthError } from "./wire.ts";
 
 /** The quorum, or why it is not known. */
 export type QuorumStatus =
@@ -22,26 +22,28 @@ export type QuorumStatus =
   | { readonly known: false; readonly reason: Text };
 
 /**
- * Asks the configured brokers (plaintext only) for the metadata quorum. A
- * cluster reached through SASL or TLS, one that refuses the request, or one
- * without KRaft is reported as unknown, with the reason.
+ * Asks the configured brokers (plaintext or SASL, no TLS) for the metadata
+ * quorum. A cluster reached through TLS, one that refuses the request, or one
+ * without KRaft is reported as unknown, with the reason; a refused SASL login
+ * is thrown (`WireAuthError`).
  */
 export async function controllerQuorum(
   config: Pick<Config, "brokers" | "sasl" | "ssl">,
   timeoutMs = 5000,
 ): Promise<QuorumStatus> {
-  if (config.sasl || config.ssl) {
+  if (config.ssl) {
     return {
       known: false,
       reason: t(
-        "not known: kafka-lab asks for the controller quorum over plaintext only, and this cluster needs SASL or TLS",
-        "неизвестно: kafka-lab запрашивает кворум контроллеров только без шифрования и аутентификации, а этому кластеру нужны SASL или TLS",
+        "not known: kafka-lab asks for the controller quorum without TLS only, and this cluster needs TLS",
+        "неизвестно: kafka-lab запрашивает кворум контроллеров только без TLS, а этому кластеру нужен TLS",
       ),
     };
   }
   try {
-    return { known: true, ...await describeQuorum(config.brokers, timeoutMs) };
+    return { known: true, ...await describeQuorum(config.brokers, timeoutMs, config.sasl) };
   } catch (err) {
+    if (err instanceof WireAuthError) throw err;
     const code = err instanceof QuorumError ? ` (Kafka error code ${err.errorCode})` : "";
     return {
       known: false,

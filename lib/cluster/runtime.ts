@@ -3,6 +3,8 @@
  * on this machine's Java; docker: `compose.yaml`), and the choice between them.
  * @module
  */
+import type { ClusterPorts } from "./kraft.ts";
+import type { ScramMechanism } from "./sasl.ts";
 import type { ClusterState } from "./state.ts";
 
 /** The runtimes `kafka-lab up --runtime` accepts. */
@@ -14,6 +16,10 @@ export interface UpOptions {
   readonly brokers: number;
   /** Give up when the cluster is not ready within this time. */
   readonly timeoutMs: number;
+  /** A SASL/SCRAM client listener with a user made at format time (java runtime only). */
+  readonly auth?: ScramMechanism;
+  /** Other ports than the defaults (java runtime only; tests run a second cluster). */
+  readonly ports?: ClusterPorts;
 }
 
 /** What `up` did. */

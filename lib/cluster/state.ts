@@ -5,6 +5,7 @@
  * @module
  */
 import { join } from "node:path";
+import type { ClusterAuth } from "./sasl.ts";
 
 /** A background process started by the java runtime. */
 export interface ProcessRecord {
@@ -35,6 +36,8 @@ export interface ClusterState {
   readonly processes: readonly ProcessRecord[];
   readonly startedAt: string;
   readonly kafkaVersion: string;
+  /** The SCRAM user of a cluster started with `up --auth` (the file is owner-only then). */
+  readonly auth?: ClusterAuth;
 }
 
 /** The same state with one process record replaced (matched by name). */
@@ -64,7 +67,8 @@ export function readState(stateDir: string): ClusterState | undefined {
 export function writeState(stateDir: string, state: ClusterState): void {
   Deno.mkdirSync(stateDir, { recursive: true });
   const tmp = `${statePath(stateDir)}.tmp`;
-  Deno.writeTextFileSync(tmp, JSON.stringify(state, null, 2) + "\n");
+  Deno.writeTextFileSync(tmp, JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+  if (Deno.build.os !== "windows") Deno.chmodSync(tmp, 0o600);
   Deno.renameSync(tmp, statePath(stateDir));
 }
 
@@ -80,6 +84,11 @@ export function clearState(stateDir: string): void {
 /** The registry URL a running local cluster recorded, for the config's default. */
 export function readLocalRegistryUrl(stateDir: string): string | undefined {
   return readState(stateDir)?.registryUrl;
+}
+
+/** The SCRAM user a running local cluster recorded, for the config's default. */
+export function readLocalAuth(stateDir: string): ClusterAuth | undefined {
+  return readState(stateDir)?.auth;
 }
 
 /** The broker addresses a running local cluster recorded, for the config's default. */

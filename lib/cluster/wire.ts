@@ -1,6 +1,6 @@
 /**
- * Two Kafka requests spoken directly on the wire (plaintext only), for what
- * kafkajs cannot tell:
+ * Two Kafka requests spoken directly on the wire (plaintext, or after a
+ * SASL SCRAM/PLAIN login), for what kafkajs cannot tell:
  *
  * - {@linkcode fetchMetadata} (Metadata v5): brokers, cluster id and every
  *   partition's leader, with leaderless partitions reported as such. kafkajs
@@ -21,132 +21,52 @@
  */
 import { Buffer } from "node:buffer";
 import { splitHostPort } from "../net.ts";
+import { Reader, readExactly, Writer } from "./wire_codec.ts";
+import { saslAuthenticate, WireAuthError, type WireSasl } from "./wire_sasl.ts";
+
+export { WireAuthError, type WireSasl } from "./wire_sasl.ts";
+export { Reader } from "./wire_codec.ts";
 
 const METADATA = 3;
 const DESCRIBE_QUORUM = 55;
 const CLIENT_ID = "kafka-lab";
 
-class Writer {
-  readonly #parts: Buffer[] = [];
-  int8(v: number): this {
-    const b = Buffer.alloc(1);
-    b.writeInt8(v);
-    return this.#push(b);
-  }
-  int16(v: number): this {
-    const b = Buffer.alloc(2);
-    b.writeInt16BE(v);
-    return this.#push(b);
-  }
-  int32(v: number): this {
-    const b = Buffer.alloc(4);
-    b.writeInt32BE(v);
-    return this.#push(b);
-  }
-  uvarint(v: number): this {
-    const bytes: number[] = [];
-    while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    bytes.push(v);
-    return this.#push(Buffer.from(bytes));
-  }
-  string(s: string): this {
-    const b = Buffer.from(s, "utf8");
-    return this.int16(b.length).#push(b);
-  }
-  compactString(s: string): this {
-    const b = Buffer.from(s, "utf8");
-    return this.uvarint(b.length + 1).#push(b);
-  }
-  #push(b: Buffer): this {
-    this.#parts.push(b);
-    return this;
-  }
-  bytes(): Buffer {
-    return Buffer.concat(this.#parts);
-  }
+/** One request on an open connection; resolves with the response body (after its header). */
+async function exchange(
+  conn: Deno.Conn,
+  api: WireApi,
+  body: Buffer,
+): Promise<Reader> {
+  const header = new Writer().int16(api.key).int16(api.version).int32(1).string(CLIENT_ID);
+  if (api.flexible) header.uvarint(0);
+  const payload = Buffer.concat([header.bytes(), body]);
+  const frame = Buffer.concat([new Writer().int32(payload.length).bytes(), payload]);
+  for (let sent = 0; sent < frame.length;) sent += await conn.write(frame.subarray(sent));
+  const size = (await readExactly(conn, 4)).readInt32BE(0);
+  const reader = new Reader(await readExactly(conn, size));
+  reader.int32(); // correlation id
+  if (api.flexible) reader.skipTags();
+  return reader;
 }
 
-/** Reads Kafka's big-endian primitives from a response body. */
-export class Reader {
-  #pos = 0;
-  constructor(readonly buf: Buffer) {}
-  int8(): number {
-    return this.buf.readInt8(this.#advance(1));
-  }
-  int16(): number {
-    return this.buf.readInt16BE(this.#advance(2));
-  }
-  int32(): number {
-    return this.buf.readInt32BE(this.#advance(4));
-  }
-  int64(): number {
-    return Number(this.buf.readBigInt64BE(this.#advance(8)));
-  }
-  uvarint(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.buf.readUInt8(this.#advance(1));
-      result += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) return result;
-      shift += 7;
-    }
-  }
-  nullableString(): string | null {
-    const len = this.int16();
-    if (len < 0) return null;
-    return this.buf.toString("utf8", this.#advance(len), this.#pos);
-  }
-  compactNullableString(): string | null {
-    const len = this.uvarint() - 1;
-    if (len < 0) return null;
-    return this.buf.toString("utf8", this.#advance(len), this.#pos);
-  }
-  array<T>(item: () => T): T[] {
-    const n = this.int32();
-    return Array.from({ length: Math.max(0, n) }, item);
-  }
-  compactArray<T>(item: () => T): T[] {
-    const n = this.uvarint() - 1;
-    return Array.from({ length: Math.max(0, n) }, item);
-  }
-  skipTags(): void {
-    const count = this.uvarint();
-    for (let i = 0; i < count; i++) {
-      this.uvarint();
-      this.#advance(this.uvarint());
-    }
-  }
-  #advance(n: number): number {
-    const at = this.#pos;
-    if (at + n > this.buf.length) throw new RangeError("truncated Kafka response");
-    this.#pos += n;
-    return at;
-  }
+/** A request's API key and version, and whether that version is flexible (KIP-482). */
+export interface WireApi {
+  readonly key: number;
+  readonly version: number;
+  readonly flexible: boolean;
 }
 
-async function readExactly(conn: Deno.Conn, n: number): Promise<Buffer> {
-  const out = Buffer.alloc(n);
-  let got = 0;
-  while (got < n) {
-    const chunk = new Uint8Array(n - got);
-    const read = await conn.read(chunk);
-    if (read === null) throw new Error("the broker closed the connection");
-    out.set(chunk.subarray(0, read), got);
-    got += read;
-  }
-  return out;
-}
-
-/** Sends one request to `address` and returns the response body (after its header). */
+/**
+ * Sends one request to `address` and returns the response body (after its
+ * header). With `sasl`, the connection first authenticates (SCRAM or PLAIN,
+ * `wire_sasl.ts`); a refused login throws {@linkcode WireAuthError}.
+ */
 export async function request(
   address: string,
-  api: { key: number; version: number; flexible: boolean },
+  api: WireApi,
   body: Buffer,
   timeoutMs = 5000,
+  sasl?: WireSasl,
 ): Promise<Reader> {
   const { hostname, port } = splitHostPort(address);
   const timer = AbortSignal.timeout(timeoutMs);
@@ -154,16 +74,8 @@ export async function request(
   const abort = () => conn.close();
   timer.addEventListener("abort", abort);
   try {
-    const header = new Writer().int16(api.key).int16(api.version).int32(1).string(CLIENT_ID);
-    if (api.flexible) header.uvarint(0);
-    const payload = Buffer.concat([header.bytes(), body]);
-    const frame = Buffer.concat([new Writer().int32(payload.length).bytes(), payload]);
-    for (let sent = 0; sent < frame.length;) sent += await conn.write(frame.subarray(sent));
-    const size = (await readExactly(conn, 4)).readInt32BE(0);
-    const reader = new Reader(await readExactly(conn, size));
-    reader.int32(); // correlation id
-    if (api.flexible) reader.skipTags();
-    return reader;
+    if (sasl) await saslAuthenticate((a, b) => exchange(conn, a, b), sasl, address);
+    return await exchange(conn, api, body);
   } catch (err) {
     if (timer.aborted) throw new Error(`${address} did not answer within ${timeoutMs} ms`);
     throw err;
@@ -184,6 +96,7 @@ async function first<T>(addresses: readonly string[], fn: (a: string) => Promise
     try {
       return await fn(a);
     } catch (err) {
+      if (err instanceof WireAuthError) throw err;
       last = err;
     }
   }
@@ -223,6 +136,7 @@ export async function fetchMetadata(
   addresses: readonly string[],
   topics?: readonly string[],
   timeoutMs = 5000,
+  sasl?: WireSasl,
 ): Promise<ClusterMetadata> {
   const body = new Writer();
   if (topics) {
@@ -238,6 +152,7 @@ export async function fetchMetadata(
       { key: METADATA, version: 5, flexible: false },
       body.bytes(),
       timeoutMs,
+      sasl,
     );
     r.int32(); // throttle
     const brokers = r.array(() => {
@@ -301,6 +216,7 @@ export class QuorumError extends Error {
 export async function describeQuorum(
   addresses: readonly string[],
   timeoutMs = 5000,
+  sasl?: WireSasl,
 ): Promise<QuorumInfo> {
   const body = new Writer()
     .uvarint(2).compactString("__cluster_metadata")
@@ -314,6 +230,7 @@ export async function describeQuorum(
       { key: DESCRIBE_QUORUM, version: 1, flexible: true },
       body,
       timeoutMs,
+      sasl,
     );
     const top = r.int16();
     if (top !== 0) throw new QuorumError(top, address);

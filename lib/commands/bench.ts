@@ -95,7 +95,7 @@ arrival of its batch to its handling and, with --commit, its offset committed).
 --commit none|batch|record shows what committing costs; --sweep runs once per
 value and prints one table.`,
     `Заполняет собственный временный топик (--records записей), затем читает его
-новой группой потребителей и печатает записей/с, МБ/с и задержку каждой записи
+новой группой консьюмеров и печатает записей/с, МБ/с и задержку каждой записи
 (от прихода её пакета до обработки и, с --commit, фиксации смещения).
 --commit none|batch|record показывает цену фиксации; --sweep запускает замер для
 каждого значения и печатает одну таблицу.`,
@@ -113,7 +113,7 @@ export const benchCommand: Command = {
   name: "bench",
   summary: t(
     "Measure producer and consumer throughput and latency (produce, consume)",
-    "Измерить пропускную способность и задержку продюсера и потребителя",
+    "Измерить пропускную способность и задержку продюсера и консьюмера",
   ),
   subcommands: [produce, consume],
 };

@@ -47,7 +47,7 @@ const listCommand: Command = {
     let leads = new Map<number, number>();
     let leaderless: Array<{ topic: string; partition: number }> = [];
     if (running.length > 0) {
-      ({ leads, leaderless } = await partitionLeaders(running));
+      ({ leads, leaderless } = await partitionLeaders(running, ctx.config.sasl));
     }
     const rows = nodes.map((n) => ({ ...n, leads: leads.get(n.id) ?? 0 }));
     out.event("broker.list", { brokers: rows, leaderless });

@@ -41,7 +41,7 @@ export const completionsCommand: Command = {
       );
     }
     // The command table lives in main.ts; loaded here, at run time only.
-    const { COMMANDS } = await import("../../main.ts");
+    const { COMMANDS } = await import("../../cli.ts");
     const script = completionScript(shell, COMMANDS, ctx.out.lang);
     ctx.out.event("completions", { shell, script }, script.trimEnd());
   },

@@ -7,7 +7,6 @@ import type { Command } from "../cli/command.ts";
 import { readState } from "../cluster/state.ts";
 import type { Context } from "../context.ts";
 import { fillText, localize, t } from "../i18n.ts";
-import { makeRuntime } from "./runtime_choice.ts";
 
 /** The `down` command. */
 export const downCommand: Command = {
@@ -42,6 +41,7 @@ Running it when nothing runs changes nothing.`,
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
     const state = readState(ctx.config.stateDir);
     const purge = args.bool("purge");
+    const { makeRuntime } = await import("./runtime_choice.ts");
     const runtime = makeRuntime(state?.runtime ?? "java", ctx);
     if (!state && !purge) {
       ctx.out.event(

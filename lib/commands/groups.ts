@@ -12,7 +12,7 @@ import { t } from "../i18n.ts";
 const GROUP: PositionalSpec = {
   name: "group",
   required: true,
-  description: t("The consumer group id", "Идентификатор группы потребителей"),
+  description: t("The consumer group id", "Идентификатор группы консьюмеров"),
 };
 
 const RESET_OPTIONS: readonly OptionSpec[] = [
@@ -51,17 +51,17 @@ export const groupsCommand: Command = {
   name: "groups",
   summary: t(
     "Consumer groups: list, lag per partition, reset offsets, delete",
-    "Группы потребителей: список, отставание по разделам, сброс смещений, удаление",
+    "Группы консьюмеров: список, отставание по партициям, сброс смещений, удаление",
   ),
   description: t(
     `A group's committed offset on a partition is the next record it will read;
 lag is the partition's end offset minus that. Kafka moves or deletes a
 group's offsets only while the group has no members, so stop its consumers
 first.`,
-    `Зафиксированное смещение группы в разделе — следующая запись, которую она
-прочитает; отставание — конец раздела минус это смещение. Kafka переносит или
+    `Зафиксированное смещение группы в партиции — следующая запись, которую она
+прочитает; отставание — конец партиции минус это смещение. Kafka переносит или
 удаляет смещения группы, только пока в ней нет участников, поэтому сначала
-остановите её потребителей.`,
+остановите её консьюмеров.`,
   ),
   examples: [
     "kafka-lab groups list",
@@ -84,7 +84,7 @@ first.`,
       name: "describe",
       summary: t(
         "Members, and committed offset, end offset and lag per partition",
-        "Участники, а по разделам — зафиксированное смещение, конец и отставание",
+        "Участники, а по партициям — зафиксированное смещение, конец и отставание",
       ),
       positionals: [GROUP],
       examples: ["kafka-lab groups describe hello-group"],

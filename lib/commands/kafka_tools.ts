@@ -44,7 +44,7 @@ export const KAFKA_TOOLS: readonly KafkaTool[] = [
     bootstrap: "bootstrap-server",
     summary: t(
       "List and describe consumer groups, reset their offsets",
-      "Группы потребителей: список, описание, сброс смещений",
+      "Группы консьюмеров: список, описание, сброс смещений",
     ),
     example: "kafka-lab kafka kafka-consumer-groups --describe --group hello-group",
   },
@@ -93,7 +93,7 @@ export const KAFKA_TOOLS: readonly KafkaTool[] = [
     bootstrap: "producer-props",
     summary: t(
       "Measure producer throughput and latency",
-      "Измерить пропускную способность и задержку производителя",
+      "Измерить пропускную способность и задержку продюсера",
     ),
     example:
       "kafka-lab kafka kafka-producer-perf-test --topic perf --num-records 10000 --record-size 100 --throughput -1",
@@ -104,7 +104,7 @@ export const KAFKA_TOOLS: readonly KafkaTool[] = [
     bootstrap: "bootstrap-server",
     summary: t(
       "Print partitions' offsets (earliest, latest, by time)",
-      "Показать смещения разделов (начало, конец, по времени)",
+      "Показать смещения партиций (начало, конец, по времени)",
     ),
     example: "kafka-lab kafka kafka-get-offsets --topic hello-kafka",
   },

@@ -18,7 +18,7 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
     valueName: "beginning|end|offset:N|time:ISO",
     description: t(
       "Where to start in each partition (offset:-N: the last N records)",
-      "С какого места читать каждый раздел (offset:-N — последние N записей)",
+      "С какого места читать каждую партицию (offset:-N — последние N записей)",
     ),
   },
   {
@@ -26,7 +26,7 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
     short: "p",
     type: "list",
     valueName: "N",
-    description: t("Read only this partition", "Читать только этот раздел"),
+    description: t("Read only this partition", "Читать только эту партицию"),
   },
   {
     name: "count",
@@ -61,17 +61,17 @@ export const readCommand: Command = {
   name: "read",
   summary: t(
     "Print a topic's records: key, value, headers, partition, offset, time (no group)",
-    "Показать записи топика: ключ, значение, заголовки, раздел, смещение, время (без группы)",
+    "Показать записи топика: ключ, значение, заголовки, партиция, смещение, время (без группы)",
   ),
   description: t(
     `Reads without committing anything, so no consumer group's position moves
 (like kcat -C or kafka-console-consumer). Values in the Schema Registry wire
 format show their schema id and JSON; JSON and text are recognised by
 themselves. Without --follow it stops at the end offsets it found at start.`,
-    `Читает, ничего не фиксируя, поэтому позиции групп потребителей не меняются
+    `Читает, ничего не фиксируя, поэтому позиции групп консьюмеров не меняются
 (как kcat -C или kafka-console-consumer). Значения в формате Schema Registry
 показываются с идентификатором схемы и JSON; JSON и текст распознаются сами.
-Без --follow чтение заканчивается на концах разделов, найденных при старте.`,
+Без --follow чтение заканчивается на концах партиций, найденных при старте.`,
   ),
   positionals: [{
     name: "topic",

@@ -6,11 +6,11 @@ import type { ParsedArgs } from "../cli/args.ts";
 import type { Command } from "../cli/command.ts";
 import { MAX_BROKERS } from "../cluster/kraft.ts";
 import type { RuntimeName } from "../cluster/runtime.ts";
+import { AUTH_CHOICES, type AuthChoice, scramMechanism } from "../cluster/sasl.ts";
 import type { Context } from "../context.ts";
 import { fillText, localize, t } from "../i18n.ts";
 import { table } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
-import { chooseRuntime } from "./runtime_choice.ts";
 
 /** The `up` command. */
 export const upCommand: Command = {
@@ -64,6 +64,16 @@ localhost:19092.., реестр на http://localhost:8081.
       description: t("Number of brokers (docker: 3 only)", "Число брокеров (docker: только 3)"),
     },
     {
+      name: "auth",
+      type: "string",
+      choices: [...AUTH_CHOICES],
+      default: "none",
+      description: t(
+        "Clients log in with SASL/SCRAM (java runtime; scram = SCRAM-SHA-256); later commands use the user it creates",
+        "Клиенты входят по SASL/SCRAM (среда java; scram = SCRAM-SHA-256); следующие команды берут созданного пользователя сами",
+      ),
+    },
+    {
       name: "timeout",
       type: "integer",
       min: 10,
@@ -75,13 +85,21 @@ localhost:19092.., реестр на http://localhost:8081.
       ),
     },
   ],
-  examples: ["kafka-lab up", "kafka-lab up --runtime java --brokers 1", "kafka-lab up --json"],
+  examples: [
+    "kafka-lab up",
+    "kafka-lab up --runtime java --brokers 1",
+    "kafka-lab up --runtime java --auth scram",
+    "kafka-lab up --json",
+  ],
   async run(ctx: Context, args: ParsedArgs): Promise<number> {
+    // The runtimes load only when `up` runs (start-up time of every other command).
+    const { chooseRuntime } = await import("./runtime_choice.ts");
     const runtime = await chooseRuntime(args.string("runtime") as "auto" | RuntimeName, ctx);
     const started = Date.now();
     const { state, alreadyRunning, restarted } = await runtime.up({
       brokers: args.int("brokers")!,
       timeoutMs: args.int("timeout")! * 1000,
+      auth: scramMechanism(args.string("auth") as AuthChoice),
     });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const { out } = ctx;
@@ -95,6 +113,7 @@ localhost:19092.., реестр на http://localhost:8081.
       registryUrl: state.registryUrl,
       uiUrl: state.uiUrl,
       stateDir: ctx.config.stateDir,
+      sasl: state.auth ? { mechanism: state.auth.mechanism, username: state.auth.username } : null,
     });
     if (out.json) return 0;
     const lang = ctx.config.lang;
@@ -122,6 +141,13 @@ localhost:19092.., реестр на http://localhost:8081.
     out.line();
     out.line(`  ${localize(h.registry, lang).padEnd(16)} ${state.registryUrl}`);
     if (state.uiUrl) out.line(`  ${"Kafka UI".padEnd(16)} ${state.uiUrl}`);
+    if (state.auth) {
+      const sasl = fillText(UP_TEXT.sasl, {
+        mechanism: state.auth.mechanism.toUpperCase(),
+        user: state.auth.username,
+      });
+      out.line(`  ${"SASL".padEnd(16)} ${localize(sasl, lang)}`);
+    }
     if (state.runtime === "java") {
       out.line(`  ${localize(h.data, lang).padEnd(16)} ${ctx.config.stateDir}/java`);
     }
@@ -150,6 +176,10 @@ const UP_TEXT = {
     registry: t("schema registry", "реестр схем"),
     data: t("data and logs", "данные и логи"),
   },
+  sasl: t(
+    "{mechanism}, user {user} (the password is kept in the state folder; `kafka-lab config` masks it)",
+    "{mechanism}, пользователь {user} (пароль хранится в папке состояния; `kafka-lab config` его скрывает)",
+  ),
   next: t(
     "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",
     "Дальше: `kafka-lab lab1` создаёт топики курса; `kafka-lab down` останавливает кластер.",

@@ -26,7 +26,7 @@ export const WRITE_OPTIONS: readonly OptionSpec[] = [
     valueName: "KEY",
     description: t(
       "The key of every record (records with one key share a partition)",
-      "Ключ каждой записи (записи с одним ключом попадают в один раздел)",
+      "Ключ каждой записи (записи с одним ключом попадают в одну партицию)",
     ),
   },
   {
@@ -53,7 +53,7 @@ export const WRITE_OPTIONS: readonly OptionSpec[] = [
     min: 0,
     description: t(
       "Write to this partition (default: by key, else round robin)",
-      "Писать в этот раздел (по умолчанию — по ключу, иначе по кругу)",
+      "Писать в эту партицию (по умолчанию — по ключу, иначе по кругу)",
     ),
   },
 ];
@@ -69,7 +69,7 @@ export const writeCommand: Command = {
     `Each record waits for the acknowledgement of all in-sync replicas
 (acks=all) and its partition and offset are printed. The topic must exist.`,
     `Каждая запись ждёт подтверждения от всех синхронных реплик (acks=all);
-печатаются её раздел и смещение. Топик должен существовать.`,
+печатаются её партиция и смещение. Топик должен существовать.`,
   ),
   positionals: [{
     name: "topic",

@@ -57,7 +57,7 @@ export function parsePartitions(raw: readonly string[]): number[] {
         fillText(
           t(
             "--partition takes a partition number, not '{r}'",
-            "--partition принимает номер раздела, а не '{r}'",
+            "--partition принимает номер партиции, а не '{r}'",
           ),
           { r },
         ),

@@ -95,7 +95,7 @@ export async function planRead(
         fillText(
           t(
             "topic {topic} has no partition {p} (it has {list})",
-            "у топика {topic} нет раздела {p} (есть {list})",
+            "у топика {topic} нет партиции {p} (есть {list})",
           ),
           { topic, p, list: all.join(", ") },
         ),
@@ -161,20 +161,25 @@ export async function readTopic(kafka: KafkaClients, options: ReadOptions): Prom
   };
 
   try {
+    const others = options.partitions && options.partitions.length > 0
+      ? (await kafka.withAdmin((admin) => topicPartitions(admin, options.topic)))
+        .filter((p) => !next.has(p))
+      : [];
     await kafka.connect(consumer);
     consumer.on(consumer.events.CRASH, (e) => {
       if (!e.payload.restart) fail(e.payload.error);
     });
+    // Positions are set on every join: a consumer whose first join failed (e.g. the group
+    // coordinator of a new cluster is not ready yet) is restarted by kafkajs, and a seek made
+    // before that restart would be lost (or throw "consumer#run must be called first").
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      for (const [partition, offset] of next) {
+        consumer.seek({ topic: options.topic, partition, offset: String(offset) });
+      }
+      if (others.length > 0) consumer.pause([{ topic: options.topic, partitions: others }]);
+    });
     await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatch: (p) => eachBatch(p).catch(fail) });
-    for (const r of ranges) {
-      consumer.seek({ topic: options.topic, partition: r.partition, offset: r.start });
-    }
-    if (options.partitions && options.partitions.length > 0) {
-      const all = await kafka.withAdmin((admin) => topicPartitions(admin, options.topic));
-      const others = all.filter((p) => !next.has(p));
-      if (others.length > 0) consumer.pause([{ topic: options.topic, partitions: others }]);
-    }
     const stoppedBy = await stopped;
     return { records, stoppedBy, ranges };
   } catch (err) {

@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { LeaderlessError, leaderlessPartitions } from "../leaderless.ts";
 import type { Producer } from "kafkajs";
 import { UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
@@ -96,13 +97,16 @@ export class Writer {
 
   /** Checks the topic (and partition) exist and connects a producer. */
   static async open(kafka: KafkaClients, options: WriterOptions): Promise<Writer> {
+    // kafkajs cannot write to a topic with a leaderless partition: say which, at once.
+    const leaderless = await leaderlessPartitions(kafka.config, [options.topic]);
+    if (leaderless && leaderless.length > 0) throw new LeaderlessError(leaderless);
     const partitions = await kafka.withAdmin((admin) => topicPartitions(admin, options.topic));
     if (options.partition !== undefined && !partitions.includes(options.partition)) {
       throw new UsageError(
         fillText(
           t(
             "topic {topic} has no partition {p} (it has {list})",
-            "у топика {topic} нет раздела {p} (есть {list})",
+            "у топика {topic} нет партиции {p} (есть {list})",
           ),
           { topic: options.topic, p: options.partition, list: partitions.join(", ") },
         ),

@@ -234,9 +234,10 @@ export async function handleApi(
     }
     if (method === "GET" && parts[0] === "schemas") {
       const url = ctx.config.registryUrl;
-      if (parts.length === 1) return ok(await subjects(url).catch(registryDown(url)));
+      const auth = ctx.config.registryAuth;
+      if (parts.length === 1) return ok(await subjects(url, auth).catch(registryDown(url)));
       if (parts.length === 3) {
-        return ok(await schemaVersion(url, parts[1], parts[2]).catch(registryDown(url)));
+        return ok(await schemaVersion(url, parts[1], parts[2], auth).catch(registryDown(url)));
       }
     }
     return undefined;

@@ -5,6 +5,7 @@
  * Consumer groups and messages come from `lib/inspect/`, as for the CLI.
  * @module
  */
+import { type RegistryAuth, registryHeaders } from "../registry_auth.ts";
 import type { Admin } from "kafkajs";
 import { join } from "node:path";
 import { localNodes } from "../cluster/brokers.ts";
@@ -195,22 +196,29 @@ export interface SchemaVersionView {
   readonly schema: string;
 }
 
-async function registryGet(url: string, path: string): Promise<unknown> {
-  const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(5000) });
+async function registryGet(url: string, path: string, auth?: RegistryAuth): Promise<unknown> {
+  const res = await fetch(`${url}${path}`, {
+    headers: registryHeaders(auth),
+    signal: AbortSignal.timeout(5000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}${path}: ${text.slice(0, 200)}`);
   return JSON.parse(text);
 }
 
 /** Every subject with its versions. */
-export async function subjects(registryUrl: string): Promise<SubjectView[]> {
-  const names = (await registryGet(registryUrl, "/subjects")) as string[];
+export async function subjects(
+  registryUrl: string,
+  auth?: RegistryAuth,
+): Promise<SubjectView[]> {
+  const names = (await registryGet(registryUrl, "/subjects", auth)) as string[];
   return await Promise.all(
     names.sort().map(async (subject) => ({
       subject,
       versions: (await registryGet(
         registryUrl,
         `/subjects/${encodeURIComponent(subject)}/versions`,
+        auth,
       )) as number[],
     })),
   );
@@ -221,10 +229,12 @@ export async function schemaVersion(
   registryUrl: string,
   subject: string,
   version: string,
+  auth?: RegistryAuth,
 ): Promise<SchemaVersionView> {
   const v = (await registryGet(
     registryUrl,
     `/subjects/${encodeURIComponent(subject)}/versions/${encodeURIComponent(version)}`,
+    auth,
   )) as { subject: string; version: number; id: number; schemaType?: string; schema: string };
   return {
     subject: v.subject,

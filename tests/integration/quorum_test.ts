@@ -60,12 +60,17 @@ Deno.test({
   },
 });
 
-Deno.test("controllerQuorum says it cannot know the quorum of a SASL cluster", async () => {
-  const q = await controllerQuorum({
-    brokers: ["localhost:1"],
-    ssl: false,
-    sasl: { mechanism: "scram-sha-256", username: "u", password: "p" },
-  });
+Deno.test("controllerQuorum says it cannot know the quorum of a TLS cluster", async () => {
+  const q = await controllerQuorum({ brokers: ["localhost:1"], ssl: true });
   assert.equal(q.known, false);
-  if (!q.known) assert.match(q.reason.en, /plaintext only/);
+  if (!q.known) {
+    assert.match(q.reason.en, /needs TLS/);
+    assert.match(q.reason.ru, /нужен TLS/);
+  }
+});
+
+Deno.test("controllerQuorum reports an unreachable cluster as not known, with the reason", async () => {
+  const q = await controllerQuorum({ brokers: ["localhost:1"], ssl: false }, 1000);
+  assert.equal(q.known, false);
+  if (!q.known) assert.match(q.reason.en, /no broker answered DescribeQuorum/);
 });

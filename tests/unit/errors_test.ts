@@ -112,7 +112,6 @@ Deno.test("translateError: every other kafkajs class it names gets its own words
   const cases: Array<[Error, RegExp]> = [
     [new K.KafkaJSTimeout("Timeout"), /timed out/],
     [new K.KafkaJSLockTimeout("Timeout while acquiring lock"), /waited too long/],
-    [new K.KafkaJSSASLAuthenticationError("SASL PLAIN authentication failed"), /SASL/],
     [new K.KafkaJSTopicMetadataNotLoaded("no metadata", { topic: "x" }), /topic's metadata/],
     [new K.KafkaJSMetadataNotLoaded("no metadata"), /cluster's metadata/],
     [new K.KafkaJSGroupCoordinatorNotFound("no coordinator"), /group coordinator/],
@@ -125,6 +124,32 @@ Deno.test("translateError: every other kafkajs class it names gets its own words
     assert.match(e.message, pattern, err.name);
     assertRussian(e.text.ru, err.name);
   }
+});
+
+Deno.test("translateError: a refused SASL login is exit 4, not retried, names the user but no password", () => {
+  const err = new K.KafkaJSSASLAuthenticationError(
+    "SASL SCRAM SHA256 authentication failed: invalid credentials",
+  );
+  assert.equal((err as { retriable?: boolean }).retriable, false, "kafkajs would retry it");
+  const ctx = {
+    brokers: ["kafka.example:9092"],
+    sasl: { mechanism: "scram-sha-256", username: "anna" },
+  };
+  const e = translateError(err, ctx);
+  assert.equal(e.exitCode, ExitCode.auth);
+  assert.match(
+    e.text.en,
+    /kafka\.example:9092 refused the SASL login \(SCRAM-SHA-256, user anna\)/,
+  );
+  assert.match(e.text.ru, /не приняли вход по SASL/);
+  assert.match(e.hintText!.en, /KAFKA_LAB_SASL_PASSWORD/);
+  assertRussian(e.hintText!.ru, "hint");
+  const mech = translateError(
+    Object.assign(new Error("x"), { type: "UNSUPPORTED_SASL_MECHANISM" }),
+    ctx,
+  );
+  assert.equal(mech.exitCode, ExitCode.auth);
+  assert.match(mech.text.en, /do not offer this SASL mechanism/);
 });
 
 Deno.test("translateError: a kafkajs TypeError is an unexpected error with its detail, exit 1", () => {

@@ -1,6 +1,6 @@
 /** The pure parts of groups, read, write, kafka tools and completions (no broker). */
 import assert from "node:assert/strict";
-import { COMMANDS } from "../../main.ts";
+import { COMMANDS } from "../../cli.ts";
 import { KAFKA_TOOLS } from "../../lib/commands/kafka_tools.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { placeholders } from "../../lib/i18n.ts";
@@ -164,7 +164,7 @@ Deno.test("completion scripts list every command, subcommand and option of the c
   assert.match(bash, /'groups reset'\) echo '--topic -t --to --dry-run/);
   assert.match(bash, /'read\|--format'\) echo 'auto registry json text hex'/);
   const fish = completionScript("fish", COMMANDS, "ru");
-  assert.match(fish, /-a groups -d 'Группы потребителей/);
+  assert.match(fish, /-a groups -d 'Группы консьюмеров/);
   assert.match(completionScript("zsh", COMMANDS, "en"), /^#compdef kafka-lab/);
 });
 

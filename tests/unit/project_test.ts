@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { COMMANDS } from "../../main.ts";
+import { COMMANDS } from "../../cli.ts";
 import { type Command, GLOBAL_OPTIONS, renderHelp } from "../../lib/cli/command.ts";
 import { localize } from "../../lib/i18n.ts";
 import { APICURIO_ARCHIVE, KAFKA_JARS, repoPath } from "../../lib/cluster/artifacts.ts";

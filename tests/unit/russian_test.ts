@@ -6,7 +6,7 @@
  * Needs no cluster: the broker and registry addresses are closed ports.
  */
 import assert from "node:assert/strict";
-import { COMMANDS } from "../../main.ts";
+import { COMMANDS } from "../../cli.ts";
 import type { Command } from "../../lib/cli/command.ts";
 import { runCli } from "../helpers.ts";
 

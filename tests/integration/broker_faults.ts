@@ -6,15 +6,13 @@
  * @module
  */
 import type { Admin } from "kafkajs";
-import { spawnDetached } from "../../lib/cluster/process.ts";
-import { readState, writeState } from "../../lib/cluster/state.ts";
+import { commandLine, respawn } from "../../lib/cluster/process.ts";
+import { readState, withProcess, writeState } from "../../lib/cluster/state.ts";
 import { waitFor } from "../../lib/time.ts";
 
-/** A killed broker and what it takes to start it again. */
+/** A killed broker: its id, to start it again as `up` first ran it. */
 export interface KilledBroker {
   readonly id: number;
-  readonly argv: readonly string[];
-  readonly logFile: string;
 }
 
 function brokerRecord(stateDir: string, id: number) {
@@ -22,6 +20,9 @@ function brokerRecord(stateDir: string, id: number) {
   const record = state?.processes.find((p) => p.name === `broker ${id}`);
   if (!state || !record) {
     throw new Error(`no java broker ${id} recorded in ${stateDir} (these tests need \`up\`)`);
+  }
+  if (!record.argv || record.argv.length === 0) {
+    throw new Error(`no command line recorded for broker ${id} in ${stateDir}`);
   }
   return { state, record };
 }
@@ -31,28 +32,24 @@ export function javaClusterRecorded(stateDir: string): boolean {
   return readState(stateDir)?.runtime === "java";
 }
 
-/** SIGKILLs broker `id`'s JVM and returns how to start it again. */
+/**
+ * SIGKILLs broker `id`'s JVM. The process is checked by its command line
+ * (`ps`, as `down` does: Deno needs --allow-all to read /proc/<pid>/cmdline).
+ */
 export function killBroker(stateDir: string, id: number): KilledBroker {
   const { record } = brokerRecord(stateDir, id);
-  const raw = Deno.readTextFileSync(`/proc/${record.pid}/cmdline`);
-  const argv = raw.split("\0").filter((a) => a.length > 0);
-  if (!argv.some((a) => a.includes(record.marker))) {
+  if (!commandLine(record.pid)?.includes(record.marker)) {
     throw new Error(`pid ${record.pid} is not broker ${id} any more`);
   }
   Deno.kill(record.pid, "SIGKILL");
-  return { id, argv, logFile: record.logFile };
+  return { id };
 }
 
-/** Starts a killed broker with its old command line and records the new pid. */
+/** Starts a killed broker with its recorded command line and records the new pid. */
 export function restartBroker(stateDir: string, killed: KilledBroker): void {
-  const child = spawnDetached(killed.argv[0], killed.argv.slice(1), killed.logFile);
-  const { state } = brokerRecord(stateDir, killed.id);
-  writeState(stateDir, {
-    ...state,
-    processes: state.processes.map((p) =>
-      p.name === `broker ${killed.id}` ? { ...p, pid: child.pid } : p
-    ),
-  });
+  const { state, record } = brokerRecord(stateDir, killed.id);
+  const { record: restarted } = respawn(record);
+  writeState(stateDir, withProcess(state, restarted));
 }
 
 /** The leader of each partition of `topic`, by partition id. */

@@ -10,11 +10,12 @@ import type { Producer } from "kafkajs";
 import { consume } from "../../lib/consume.ts";
 import { KafkaClients } from "../../lib/kafka.ts";
 import { ensureTopic } from "../../lib/topics.ts";
-import { sleep } from "../../lib/time.ts";
+import { sleep, withTimeout } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, unique } from "../helpers.ts";
 import {
   javaClusterRecorded,
   killBroker,
+  type KilledBroker,
   leaders,
   restartBroker,
   waitForFullIsr,
@@ -30,22 +31,36 @@ export interface KillRunResult {
   readonly kills: number;
 }
 
+/** How long one cycle may take: kill, 150 acknowledgements through the new leaders, restart. */
+const CYCLE_MS = 4 * 60_000;
+/** Each send settles within this (the producer's delivery timeout). */
+export const DELIVERY_MS = 60_000;
+
+/** A progress line on stderr, so a stall says where it is. */
+function progress(text: string): void {
+  Deno.stderr.writeSync(new TextEncoder().encode(`  [kill test] ${text}\n`));
+}
+
+/** Runs `work` within `ms`, or fails the test naming `what`. */
+function bounded<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
+  return withTimeout(work, ms, () => new Error(`${what} took over ${ms / 1000} s`));
+}
+
 /**
  * Sends unkeyed records one by one (as `lab4 produce --interval 0` does) and
  * SIGKILLs the leader of a partition `cycles` times, each after a different
- * delay, restarting it and waiting for a full ISR before the next kill.
+ * delay, restarting it and waiting for a full ISR before the next kill. Every
+ * step is bounded: a send by the producer's delivery timeout, the rest here.
  */
 export async function sendThroughLeaderKills(
   topic: string,
   producer: Producer,
   cycles: number,
-  budgetMs: number,
 ): Promise<KillRunResult> {
   const acknowledged: string[] = [];
   const failed: string[] = [];
-  const deadline = Date.now() + budgetMs;
   let kills = 0;
-  for (let cycle = 0; cycle < cycles && Date.now() < deadline; cycle++) {
+  for (let cycle = 0; cycle < cycles; cycle++) {
     let stop = false;
     let n = 0;
     const sending = (async () => {
@@ -59,21 +74,45 @@ export async function sendThroughLeaderKills(
         }
       }
     })();
-    await kafka.withAdmin(async (admin) => {
+    const cycleEnd = Date.now() + CYCLE_MS;
+    let killed: KilledBroker | undefined;
+    try {
       await sleep(150 + (cycle * 373) % 1400); // varied: the kill lands at a different moment
-      const leader = (await leaders(admin, topic)).get(cycle % 3)!;
-      const killed = killBroker(config.stateDir, leader);
+      const leader = (await bounded("reading the leaders", 60_000, leadersOf(topic)))
+        .get(cycle % 3);
+      assert.ok(leader !== undefined && leader >= 0, `partition ${cycle % 3} has a leader`);
+      killed = killBroker(config.stateDir, leader);
       kills++;
       const ackedAtKill = acknowledged.length;
+      progress(`cycle ${cycle}: killed broker ${leader} (${ackedAtKill} acknowledged so far)`);
       // Go on until the producer has written through the new leaders for a while.
-      while (acknowledged.length < ackedAtKill + 150 && Date.now() < deadline) await sleep(100);
+      while (acknowledged.length < ackedAtKill + 150 && Date.now() < cycleEnd) await sleep(100);
+      assert.ok(
+        acknowledged.length >= ackedAtKill + 150,
+        `cycle ${cycle}: only ${acknowledged.length - ackedAtKill} acknowledged after the kill`,
+      );
       stop = true;
-      await sending;
+      await bounded("the last send", DELIVERY_MS + 10_000, sending);
       restartBroker(config.stateDir, killed);
-      assert.ok(await waitForFullIsr(admin, topic, 180_000), `ISR full again after cycle ${cycle}`);
-    });
+      killed = undefined;
+      const full = await bounded(
+        "waiting for a full ISR",
+        200_000,
+        kafka.withAdmin((admin) => waitForFullIsr(admin, topic, 180_000)),
+      );
+      assert.ok(full, `ISR full again after cycle ${cycle}`);
+      progress(`cycle ${cycle}: broker ${leader} back, ISR full`);
+    } finally {
+      stop = true;
+      await sending.catch(() => {});
+      if (killed) restartBroker(config.stateDir, killed); // a failed cycle leaves no broker down
+    }
   }
   return { acknowledged, failed, kills };
+}
+
+async function leadersOf(topic: string): Promise<Map<number, number>> {
+  return await kafka.withAdmin((admin) => leaders(admin, topic));
 }
 
 /** How often each id is in the topic. */
@@ -111,19 +150,27 @@ Deno.test({
         configs: { "min.insync.replicas": "2" },
       })
     );
-    const producer = await kafka.connect(kafka.idempotentProducer());
+    const producer = await kafka.connect(
+      kafka.idempotentProducer({ deliveryTimeoutMs: DELIVERY_MS }),
+    );
+    const started = Date.now();
     let result: KillRunResult;
     try {
-      result = await sendThroughLeaderKills(topic, producer, 10, 15 * 60_000);
+      result = await sendThroughLeaderKills(topic, producer, 10);
     } finally {
       await producer.disconnect().catch(() => {});
     }
     const ends = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(topic));
     const total = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-    const counts = await readIds(topic, total);
+    const counts = await bounded("reading the topic back", 5 * 60_000, readIds(topic, total));
     const lost = result.acknowledged.filter((id) => !counts.has(id));
     const duplicated = [...counts].filter(([, c]) => c > 1).map(([id]) => id);
-    assert.ok(result.kills >= 10, `${result.kills} kills within the time budget`);
+    progress(
+      `${result.kills} kills in ${Math.round((Date.now() - started) / 1000)} s: ` +
+        `${result.acknowledged.length} acknowledged, ${result.failed.length} failed, ` +
+        `${total} in the topic, ${lost.length} lost, ${duplicated.length} duplicated`,
+    );
+    assert.ok(result.kills >= 10, `${result.kills} kills`);
     assert.deepEqual(lost, [], "no acknowledged record is missing");
     assert.deepEqual(duplicated, [], "no record is in the topic twice");
     assert.equal(total, counts.size, "the topic holds exactly the ids read");
