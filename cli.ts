@@ -19,10 +19,16 @@ import {
 } from "./lib/cli/command.ts";
 import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
 import { CLUSTER_COMMANDS } from "./lib/commands/mod.ts";
-import { type ConfigInput, loadConfig } from "./lib/config.ts";
+import { type Config, type ConfigInput, loadConfig } from "./lib/config.ts";
 import { earlyLang } from "./lib/config_values.ts";
 import { Context } from "./lib/context.ts";
-import { ExitCode, KafkaLabError, translateError, UsageError } from "./lib/errors.ts";
+import {
+  ExitCode,
+  KafkaLabError,
+  translateError,
+  UnreachableError,
+  UsageError,
+} from "./lib/errors.ts";
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
 import { fill, fillText, t } from "./lib/i18n.ts";
@@ -66,6 +72,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   let path: readonly Command[] = [];
   let shutdown: Shutdown | undefined;
+  let config: Config | undefined;
   try {
     const resolved = resolveCommand(COMMANDS, argv);
     path = resolved.path;
@@ -103,25 +110,31 @@ export async function run(argv: readonly string[]): Promise<number> {
         fillText(t("subcommands: {list}", "подкоманды: {list}"), vars),
       );
     }
-    const config = await loadConfig(configFlags(args), readLocalRegistryUrl);
+    const loaded = await loadConfig(configFlags(args), readLocalRegistryUrl);
+    config = loaded;
     out = createOutput({
       json: args.bool("json"),
       quiet: args.bool("quiet"),
       verbose: args.bool("verbose"),
-      lang: config.lang,
+      lang: loaded.lang,
     });
     const o = out;
     shutdown = new Shutdown({
-      onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[config.lang], { signal: sig })),
+      onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[loaded.lang], { signal: sig })),
     });
     shutdown.install();
-    const ctx = new Context(config, out, shutdown, { graded: GRADED_LABS_SOURCE });
+    const ctx = new Context(loaded, out, shutdown, { graded: GRADED_LABS_SOURCE });
     const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
     return shutdown.exitCode() ?? code;
   } catch (err) {
     const interrupted = shutdown?.exitCode();
     if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
-    const e = translateError(err);
+    let e = translateError(err);
+    if (e instanceof UnreachableError && config) {
+      // A listener that wants a login drops the connection: say so (exit 4), not "unreachable".
+      const { loginRequired } = await import("./lib/login_probe.ts");
+      e = (await loginRequired(config, 1000)) ?? e;
+    }
     out.error(e, out.verbose);
     if (e instanceof UsageError) {
       const name = path.map((c) => c.name).join(" ");

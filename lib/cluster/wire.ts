@@ -29,6 +29,8 @@ export { Reader } from "./wire_codec.ts";
 
 const METADATA = 3;
 const DESCRIBE_QUORUM = 55;
+const SASL_HANDSHAKE = 17;
+const UNSUPPORTED_SASL_MECHANISM = 33;
 const CLIENT_ID = "kafka-lab";
 
 /** One request on an open connection; resolves with the response body (after its header). */
@@ -181,6 +183,33 @@ export async function fetchMetadata(
     });
     return { answeredBy: address, clusterId, controllerId, brokers, topics: parsed };
   });
+}
+
+/**
+ * The SASL mechanisms the listener at `address` asks for, or undefined when it
+ * does not ask for a login (or does not answer). A SaslHandshake is allowed
+ * before logging in; a plaintext listener answers it with ILLEGAL_SASL_STATE
+ * and no mechanism, a SASL listener with the mechanisms it offers.
+ */
+export async function saslMechanisms(
+  address: string,
+  timeoutMs = 2000,
+): Promise<string[] | undefined> {
+  try {
+    const r = await request(
+      address,
+      { key: SASL_HANDSHAKE, version: 1, flexible: false },
+      new Writer().string("PLAIN").bytes(),
+      timeoutMs,
+    );
+    const errorCode = r.int16();
+    const offered = r.array(() => r.nullableString() ?? "").filter((m) => m.length > 0);
+    return (errorCode === 0 || errorCode === UNSUPPORTED_SASL_MECHANISM) && offered.length > 0
+      ? offered
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One voter or observer of the metadata quorum. */

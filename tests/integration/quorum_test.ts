@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { controllerQuorum } from "../../lib/cluster/quorum.ts";
 import { readState } from "../../lib/cluster/state.ts";
+import { saslMechanisms } from "../../lib/cluster/wire.ts";
+import { loginRequired } from "../../lib/login_probe.ts";
 import { waitFor } from "../../lib/time.ts";
 import { clusterConfig, events, runCli } from "../helpers.ts";
 
@@ -73,4 +75,10 @@ Deno.test("controllerQuorum reports an unreachable cluster as not known, with th
   const q = await controllerQuorum({ brokers: ["localhost:1"], ssl: false }, 1000);
   assert.equal(q.known, false);
   if (!q.known) assert.match(q.reason.en, /no broker answered DescribeQuorum/);
+});
+
+Deno.test("a plaintext listener asks for no SASL login, and a closed port is no login either", async () => {
+  assert.equal(await saslMechanisms(config.brokers[0]), undefined);
+  assert.equal(await saslMechanisms("localhost:1", 500), undefined);
+  assert.equal(await loginRequired({ brokers: config.brokers, ssl: false }), undefined);
 });

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { JavaRuntime } from "../../lib/cluster/java.ts";
 import type { ClusterAuth } from "../../lib/cluster/sasl.ts";
+import { saslMechanisms } from "../../lib/cluster/wire.ts";
 import { resolveConfig } from "../../lib/config.ts";
 import { ExitCode } from "../../lib/errors.ts";
 import { captureOutput, type CliResult, events, runCli, unique } from "../helpers.ts";
@@ -147,12 +148,19 @@ Deno.test({
       );
 
       await t.step(
-        "without credentials the error points at the SASL settings",
+        "without credentials the error says the listener asks for a login (exit 4)",
         async () => {
           const none = scramEnv(stateDir, { KAFKA_BROKERS: state.brokers[0].address });
-          const res = await runCli(["lab1", "list"], { env: none, timeoutMs: 120_000 });
-          assert.equal(res.code, ExitCode.unreachable, res.stderr);
-          assert.match(res.stderr, /KAFKA_LAB_SASL_MECHANISM/);
+          for (const args of [["lab1", "list"], ["write", topic, "--value", "x"], ["status"]]) {
+            const res = await runCli(args, { env: none, timeoutMs: 120_000 });
+            assert.equal(res.code, ExitCode.auth, `${args.join(" ")}: ${res.stderr}`);
+            assert.match(res.stderr, /asks for a SASL login \(SCRAM-SHA-256\)/);
+            assert.match(res.stderr, /KAFKA_LAB_SASL_MECHANISM/);
+          }
+          assert.deepEqual(await saslMechanisms(state.brokers[0].address), ["SCRAM-SHA-256"]);
+          const ru = await runCli(["lab1", "list", "--lang", "ru"], { env: none });
+          assert.equal(ru.code, ExitCode.auth, ru.stderr);
+          assert.match(ru.stderr, /требует входа по SASL/);
         },
       );
 
