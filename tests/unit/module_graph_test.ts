@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { ROOT } from "../helpers.ts";
 
 /** Folders whose every file (tests and docs aside) the binary needs. */
@@ -97,4 +97,37 @@ Deno.test("program code uses only literal specifiers in dynamic imports", () => 
     }
   }
   assert.deepEqual(offenders, [], "deno compile cannot follow a computed import()");
+});
+
+interface GraphDependency {
+  readonly specifier: string;
+  readonly code?: { readonly specifier: string };
+  readonly isDynamic?: boolean;
+}
+
+/** Every module `root` loads before its first line runs: static code imports only. */
+function staticReach(root: string): Set<string> {
+  const bySpecifier = new Map(GRAPH.map((m) => [m.specifier, m]));
+  const seen = new Set<string>();
+  const todo = [pathToFileURL(join(ROOT, root)).href];
+  while (todo.length > 0) {
+    const specifier = todo.pop()!;
+    if (seen.has(specifier)) continue;
+    seen.add(specifier);
+    const deps = (bySpecifier.get(specifier)?.dependencies ?? []) as readonly GraphDependency[];
+    for (const d of deps) if (d.code && !d.isDynamic) todo.push(d.code.specifier);
+  }
+  return seen;
+}
+
+const HEAVY_PACKAGES =
+  /^npm:\/?(kafkajs|@faker-js\/faker|@kafkajs\/confluent-schema-registry|ajv)@/;
+
+Deno.test("main.ts and cli.ts load no Kafka client, faker, registry client or ajv up front", () => {
+  for (const root of ["main.ts", "cli.ts"]) {
+    const heavy = [...staticReach(root)].filter((s) => HEAVY_PACKAGES.test(s));
+    assert.deepEqual(heavy, [], `${root} imports statically: ${heavy.join(", ")}`);
+  }
+  const client = [...staticReach("lib/kafka.ts")];
+  assert.ok(client.some((s) => HEAVY_PACKAGES.test(s)), "the walk does see npm packages");
 });
