@@ -1,5 +1,6 @@
 /**
- * The rules a topic must follow before the broker sees it, as pure functions:
+ * The course's topics and the rules a topic must follow before the broker
+ * sees it, as pure functions:
  * legal names, names that collide in Kafka's metric names, topic configs
  * given by their broker-wide name, `k=v` pairs, misspelt config keys, and
  * how an existing topic differs from the spec. `lib/topics.ts` re-exports
@@ -8,7 +9,31 @@
  */
 import { UsageError } from "./errors.ts";
 import { fillText, t, type Text } from "./i18n.ts";
-import type { TopicLayout, TopicSpec } from "./topics.ts";
+import type { TopicLayout } from "./topics.ts";
+
+/** What a topic should look like. */
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** Topic-level configs, e.g. `{ "min.insync.replicas": "1" }`. */
+  readonly configs?: Readonly<Record<string, string>>;
+}
+
+/** The course's topics, with the parameters the seeds give them. */
+export const COURSE_TOPICS = {
+  /** Lab manual No. 1: the hello-kafka producer and consumer. */
+  helloKafka: { name: "hello-kafka", partitions: 1, replicationFactor: 1 },
+  /** The coordinates pipeline with Schema Registry. */
+  usersCoordinates: {
+    name: "users_coordinates",
+    partitions: 6,
+    replicationFactor: 2,
+    configs: { "min.insync.replicas": "1" },
+  },
+  /** Batch vs single-message consumers. */
+  final1: { name: "final-1-topic", partitions: 3, replicationFactor: 2 },
+} as const satisfies Record<string, TopicSpec>;
 
 const LEGAL_NAME = /^[a-zA-Z0-9._-]+$/;
 

@@ -25,30 +25,7 @@ import {
 
 export * from "./topic_rules.ts";
 import { wireLayout, type WireTarget } from "./leaderless.ts";
-
-/** What a topic should look like. */
-export interface TopicSpec {
-  readonly name: string;
-  readonly partitions: number;
-  readonly replicationFactor: number;
-  /** Topic-level configs, e.g. `{ "min.insync.replicas": "1" }`. */
-  readonly configs?: Readonly<Record<string, string>>;
-}
-
-/** The course's topics, with the parameters the seeds give them. */
-export const COURSE_TOPICS = {
-  /** Lab manual No. 1: the hello-kafka producer and consumer. */
-  helloKafka: { name: "hello-kafka", partitions: 1, replicationFactor: 1 },
-  /** The coordinates pipeline with Schema Registry. */
-  usersCoordinates: {
-    name: "users_coordinates",
-    partitions: 6,
-    replicationFactor: 2,
-    configs: { "min.insync.replicas": "1" },
-  },
-  /** Batch vs single-message consumers. */
-  final1: { name: "final-1-topic", partitions: 3, replicationFactor: 2 },
-} as const satisfies Record<string, TopicSpec>;
+import type { TopicSpec } from "./topic_rules.ts";
 
 /** One partition's placement. */
 export interface PartitionLayout {

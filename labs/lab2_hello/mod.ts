@@ -20,7 +20,7 @@ import {
   topicOption,
 } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topics.ts";
+import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
 
 const DEFAULT_GROUP = "hello-group";
 

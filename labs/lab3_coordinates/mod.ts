@@ -22,7 +22,7 @@ import {
   type TypedOption,
 } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topics.ts";
+import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
 import { ROGUE_KINDS } from "./model.ts";
 
 const DEFAULT_GROUP = "users-coordinates-consumer";

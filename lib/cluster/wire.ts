@@ -21,10 +21,9 @@
  */
 import { Buffer } from "node:buffer";
 import { splitHostPort } from "../net.ts";
-import { Reader, readExactly, Writer } from "./wire_codec.ts";
-import { saslAuthenticate, WireAuthError, type WireSasl } from "./wire_sasl.ts";
+import { Reader, readExactly, WireAuthError, type WireSasl, Writer } from "./wire_codec.ts";
 
-export { WireAuthError, type WireSasl } from "./wire_sasl.ts";
+export { WireAuthError, type WireSasl } from "./wire_codec.ts";
 export { Reader } from "./wire_codec.ts";
 
 const METADATA = 3;
@@ -76,7 +75,11 @@ export async function request(
   const abort = () => conn.close();
   timer.addEventListener("abort", abort);
   try {
-    if (sasl) await saslAuthenticate((a, b) => exchange(conn, a, b), sasl, address);
+    if (sasl) {
+      // Loaded only for a SASL cluster: SCRAM needs node:crypto, slow to load for every command.
+      const { saslAuthenticate } = await import("./wire_sasl.ts");
+      await saslAuthenticate((a, b) => exchange(conn, a, b), sasl, address);
+    }
     return await exchange(conn, api, body);
   } catch (err) {
     if (timer.aborted) throw new Error(`${address} did not answer within ${timeoutMs} ms`);

@@ -131,3 +131,21 @@ export async function readExactly(conn: Deno.Conn, n: number): Promise<Buffer> {
   }
   return out;
 }
+
+/** Credentials for a wire login; the shape of the config's `sasl`. */
+export interface WireSasl {
+  readonly mechanism: "plain" | "scram-sha-256" | "scram-sha-512";
+  readonly username: string;
+  readonly password: string;
+}
+
+/** The broker refused the login (wrong user or password, or mechanism not offered). */
+export class WireAuthError extends Error {
+  /** Kafka's error code (58 SASL_AUTHENTICATION_FAILED, 33 UNSUPPORTED_SASL_MECHANISM). */
+  readonly errorCode: number;
+  constructor(errorCode: number, address: string, detail: string) {
+    super(`SASL login at ${address} failed (Kafka error code ${errorCode}): ${detail}`);
+    this.name = "WireAuthError";
+    this.errorCode = errorCode;
+  }
+}
