@@ -43,6 +43,8 @@ export interface TopicLayout {
   readonly replicationFactor: number;
   /** Configs set on the topic itself (not inherited defaults). */
   readonly configs: Readonly<Record<string, string>>;
+  /** True when the configs could not be read (a partition has no leader): `configs` is empty. */
+  readonly configsUnknown?: boolean;
 }
 
 const CONFIG_RESOURCE_TOPIC = 2;
@@ -79,7 +81,8 @@ export async function describeTopic(
       }))
       .sort((a, b) => a.partition - b.partition);
   // kafkajs would refresh the metadata first, which fails while a partition has no leader.
-  const described = partitions.some((p) => p.leader < 0) ? { resources: [] } : await admin
+  const leaderless = partitions.some((p) => p.leader < 0);
+  const described = leaderless ? { resources: [] } : await admin
     .describeConfigs({
       includeSynonyms: false,
       resources: [{ type: CONFIG_RESOURCE_TOPIC, name }],
@@ -97,6 +100,7 @@ export async function describeTopic(
     partitions,
     replicationFactor: partitions[0]?.replicas.length ?? 0,
     configs,
+    ...(leaderless ? { configsUnknown: true } : {}),
   };
 }
 

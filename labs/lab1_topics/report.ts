@@ -23,7 +23,7 @@ export function layoutData(layout: TopicLayout): Record<string, unknown> {
     topic: layout.name,
     partitions: layout.partitions.length,
     replicationFactor: layout.replicationFactor,
-    configs: layout.configs,
+    configs: layout.configsUnknown ? null : layout.configs,
     layout: layout.partitions,
   };
 }
@@ -59,7 +59,12 @@ export function printLayout(ctx: Context, t: Lab1Text, layout: TopicLayout, inde
     out.line(`${indent}  ${l}`);
   }
   const configs = configsText(layout.configs);
-  out.line(`${indent}  ${configs ? fill(t.configsLine, { configs }) : t.noConfigs}`);
+  const text = layout.configsUnknown
+    ? t.configsUnknown
+    : configs
+    ? fill(t.configsLine, { configs })
+    : t.noConfigs;
+  out.line(`${indent}  ${text}`);
 }
 
 /** Creates (or finds) one topic and reports it; returns whether it matches the spec. */

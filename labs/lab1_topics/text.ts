@@ -36,6 +36,8 @@ const en = {
   topicHeader: "{topic}: partitions {partitions}, replication factor {rf}",
   configsLine: "configs set on the topic: {configs}",
   noConfigs: "configs set on the topic: none (broker defaults apply)",
+  configsUnknown:
+    "configs set on the topic: not read while a partition has no leader (the Kafka client asks only when every partition has one)",
   colPartition: "partition",
   colLeader: "leader",
   noLeader: "none",
@@ -96,6 +98,8 @@ const ru: Translation<typeof en> = {
   topicHeader: "{topic}: партиций — {partitions}, фактор репликации — {rf}",
   configsLine: "настройки топика: {configs}",
   noConfigs: "настройки топика: нет (действуют настройки брокера по умолчанию)",
+  configsUnknown:
+    "настройки топика: не прочитаны, пока у партиции нет лидера (клиент Kafka запрашивает их, только когда лидер есть у каждой партиции)",
   colPartition: "партиция",
   colLeader: "лидер",
   noLeader: "нет",

@@ -234,12 +234,12 @@ function printStatus(
   }));
   if (s.local) {
     out.line(fill(text.local, { runtime: s.local.runtime }));
+    const width = Math.max(text.running.length, text.notRunning.length);
     for (const p of s.local.processes) {
-      out.line(
-        `  ${p.name.padEnd(10)} pid ${String(p.pid).padEnd(8)} ${
-          p.running ? text.running : out.style("red", text.notRunning)
-        }  ${p.log}`,
-      );
+      const state = p.running
+        ? text.running.padEnd(width)
+        : out.style("red", text.notRunning.padEnd(width));
+      out.line(`  ${p.name.padEnd(10)} pid ${String(p.pid).padEnd(8)} ${state}  ${p.log}`);
     }
   }
 }

@@ -66,12 +66,14 @@ Deno.test({
       const parts = layout.layout as Array<{ partition: number; leader: number }>;
       assert.equal(parts.find((p) => p.partition === victim.partitionId)?.leader, -1);
       assert.equal(parts.filter((p) => p.leader >= 0).length, 2);
+      assert.equal(layout.configs, null, "configs are not known while leaderless");
       const warning = events(describe.stdout).find((e) => e.event === "warning");
       assert.match(String(warning?.message), new RegExp(`${topic}\\[${victim.partitionId}\\]`));
 
       const human = await runCli(["lab1", "describe", topic, "--lang", "ru"]);
       assert.equal(human.code, 0, human.stderr);
       assert.match(human.stderr, /нет лидера/);
+      assert.match(human.stdout, /настройки топика: не прочитаны/);
 
       try {
         const err = await producer.send({ topic, messages: [{ value: "x" }] })
