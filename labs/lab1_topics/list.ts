@@ -27,7 +27,8 @@ export async function list(
   const topics = (await viaWire(ctx)) ?? await viaAdmin(ctx);
   const rows = topics
     .filter((tp) => keep(tp.topic))
-    .sort((a, b) => a.topic.localeCompare(b.topic));
+    // Topic names are ASCII; localeCompare would load ICU's collator (about 20 ms) for nothing.
+    .sort((a, b) => a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
   ctx.out.event("topics", { topics: rows });
   if (rows.length === 0) ctx.out.line(t.listEmpty);
   for (const r of rows) {
