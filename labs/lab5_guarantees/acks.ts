@@ -7,7 +7,7 @@
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
+import { decimal, fill } from "../../lib/i18n.ts";
 import { startBroker, waitFullIsr } from "./brokers.ts";
 import { tally } from "./model.ts";
 import { makeProducer } from "./producers.ts";
@@ -119,10 +119,10 @@ export async function restart(
     }
     return true;
   });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
   if (full) {
     r.ok(
-      fill(t.brokerBack, { broker: victim, seconds }),
+      fill(t.brokerBack, { broker: victim, seconds: decimal(seconds, ctx.out.lang) }),
       { broker: victim, seconds },
       "broker.back",
     );

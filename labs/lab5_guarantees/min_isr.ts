@@ -17,7 +17,7 @@
  */
 import type { Admin } from "kafkajs";
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
+import { decimal, fill } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
 import { startBroker, stopBroker, waitFullIsr } from "./brokers.ts";
 import { requireAllBrokers } from "./chaos.ts";
@@ -142,10 +142,13 @@ export async function runMinIsr(
     await startBroker(ctx, STOPPED);
     const full = await kafka.withAdmin((admin) => waitFullIsr(admin, topic, 180_000));
     const isrUp = await isrNow(ctx, topic);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
     (full ? r.ok : r.fail).call(
       r,
-      fill(full ? t.minIsrBack : t.minIsrNotBack, { isr: isrUp.join(","), seconds }),
+      fill(full ? t.minIsrBack : t.minIsrNotBack, {
+        isr: isrUp.join(","),
+        seconds: decimal(seconds, ctx.out.lang),
+      }),
       { isr: isrUp, seconds },
       "min-isr.back",
     );

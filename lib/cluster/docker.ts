@@ -9,7 +9,7 @@ import { join } from "node:path";
 import composeText from "../../compose.yaml" with { type: "text" };
 import type { Config } from "../config.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
-import { fillText, t } from "../i18n.ts";
+import { fillText, localize, t, type Text } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
@@ -118,11 +118,11 @@ export class DockerRuntime implements ClusterRuntime {
     return join(this.#config.stateDir, "docker", "compose.yaml");
   }
 
-  async unavailableReason(): Promise<string | undefined> {
+  async unavailableReason(): Promise<Text | undefined> {
     const info = await docker(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 10_000 });
-    if (!info.ok) return `no Docker engine answers (${info.text.split("\n")[0]})`;
+    if (!info.ok) return fillText(R.noDockerEngine, { detail: info.text.split("\n")[0] });
     const compose = await docker(["compose", "version"], { timeoutMs: 10_000 });
-    if (!compose.ok) return "Docker Compose v2 is missing (`docker compose version` failed)";
+    if (!compose.ok) return R.noCompose;
     return undefined;
   }
 
@@ -158,7 +158,10 @@ export class DockerRuntime implements ClusterRuntime {
     this.#out.event(
       "compose.up",
       { file: this.#composeFile },
-      `Starting compose project ${COMPOSE_PROJECT} (${this.#composeFile}); the first start pulls images`,
+      localize(R.composeStart, this.#out.lang, {
+        project: COMPOSE_PROJECT,
+        file: this.#composeFile,
+      }),
     );
     const seconds = Math.ceil(options.timeoutMs / 1000);
     const res = await docker([

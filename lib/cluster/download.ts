@@ -9,7 +9,7 @@
  * ```
  * @module
  */
-import { fillText } from "../i18n.ts";
+import { decimal, fillText, type Lang, localize } from "../i18n.ts";
 import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
@@ -41,8 +41,8 @@ function isCached(path: string, a: Artifact): boolean {
   }
 }
 
-function mb(bytes: number): string {
-  return (bytes / 1_000_000).toFixed(1);
+function mb(bytes: number, lang: Lang): string {
+  return decimal(bytes / 1_000_000, lang);
 }
 
 async function downloadOne(
@@ -110,12 +110,16 @@ export async function ensureArtifacts(
 
   const total = missing.reduce((n, { a }) => n + a.size, 0);
   const base = options.repoUrl ?? MAVEN_CENTRAL;
+  const lang = options.out.lang;
   options.out.event(
     "download.start",
     { files: missing.length, bytes: total, from: base },
-    `Downloading ${missing.length} file(s), ${
-      mb(total)
-    } MB, from ${base} (once; cached in ${options.cacheDir})`,
+    localize(R.downloadStart, lang, {
+      files: missing.length,
+      mb: mb(total, lang),
+      base,
+      cache: options.cacheDir,
+    }),
   );
   let done = 0;
   let bytes = 0;
@@ -128,7 +132,12 @@ export async function ensureArtifacts(
             bytes += n;
             options.out.progress(
               "download",
-              `downloading: ${done}/${missing.length} files, ${mb(bytes)}/${mb(total)} MB`,
+              localize(R.downloading, lang, {
+                done,
+                files: missing.length,
+                mb: mb(bytes, lang),
+                total: mb(total, lang),
+              }),
               { files: done, bytes, totalBytes: total },
             );
           });

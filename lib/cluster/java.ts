@@ -6,7 +6,6 @@
  * the state folder; data survives `down` unless `--purge`.
  * @module
  */
-import { fillText } from "../i18n.ts";
 import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { delimiter, join } from "node:path";
 import type { Config } from "../config.ts";
@@ -31,7 +30,7 @@ import { checkRunningAuth } from "./sasl.ts";
 import { prepareStorage } from "./storage.ts";
 import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
 import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
-import { fill, localize, t } from "../i18n.ts";
+import { fill, fillText, localize, t, type Text } from "../i18n.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import {
   clearState,
@@ -73,15 +72,15 @@ export class JavaRuntime implements ClusterRuntime {
     return join(this.#config.stateDir, "java");
   }
 
-  async unavailableReason(): Promise<string | undefined> {
-    if (Deno.build.os === "windows") {
-      return "the java runtime runs on Linux and macOS; on Windows use Docker or WSL";
-    }
+  async unavailableReason(): Promise<Text | undefined> {
+    if (Deno.build.os === "windows") return R.javaNotHere;
     try {
       await findJava(this.#env);
       return undefined;
     } catch (err) {
-      return (err as Error).message;
+      if (err instanceof KafkaLabError) return err.text;
+      const message = (err as Error).message;
+      return { en: message, ru: message };
     }
   }
 

@@ -7,6 +7,8 @@
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import type { ProcessRecord } from "./state.ts";
+import { localize } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 
 /**
  * The full command line of a running process, or undefined when there is none
@@ -109,7 +111,9 @@ export async function stopProcesses(
   while (running.some(isRunning) && Date.now() < deadline) {
     options.out.progress(
       "stop",
-      `stopping: waiting for ${running.filter(isRunning).map((r) => r.name).join(", ")}`,
+      localize(R.stoppingWait, options.out.lang, {
+        names: running.filter(isRunning).map((r) => r.name).join(", "),
+      }),
     );
     await sleep(200);
   }

@@ -13,6 +13,8 @@ import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import type { ClusterAuth } from "./sasl.ts";
 import { describeQuorum, fetchMetadata } from "./wire.ts";
+import { localize } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 
 /**
  * Time between two rounds of checks. A round costs a TCP connect per broker,
@@ -94,11 +96,16 @@ export async function waitUntilReady(options: ReadyOptions): Promise<Readiness |
       return state;
     }
     const seconds = Math.round((Date.now() - started) / 1000);
+    const lang = options.out.lang;
     options.out.progress(
       "ready",
-      `waiting for the cluster (${seconds}s): brokers listening ${state.brokersUp}/${options.addresses.length}, ` +
-        `registered ${state.brokersRegistered}/${options.addresses.length}, ` +
-        `registry ${state.registry ? "up" : "starting"}`,
+      localize(R.waitingReady, lang, {
+        seconds,
+        up: state.brokersUp,
+        registered: state.brokersRegistered,
+        n: options.addresses.length,
+        registry: localize(state.registry ? R.registryUp : R.registryStarting, lang),
+      }),
       { ...state },
       10_000,
     );

@@ -6,6 +6,7 @@
 import type { ClusterPorts } from "./kraft.ts";
 import type { ScramMechanism } from "./sasl.ts";
 import type { ClusterState } from "./state.ts";
+import type { Text } from "../i18n.ts";
 
 /** The runtimes `kafka-lab up --runtime` accepts. */
 export type RuntimeName = "java" | "docker";
@@ -45,7 +46,7 @@ export interface DownResult {
 export interface ClusterRuntime {
   readonly name: RuntimeName;
   /** Undefined when this runtime can run here; otherwise why not. */
-  unavailableReason(): Promise<string | undefined>;
+  unavailableReason(): Promise<Text | undefined>;
   up(options: UpOptions): Promise<UpResult>;
   down(options: { purge: boolean }): Promise<DownResult>;
 }

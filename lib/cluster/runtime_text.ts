@@ -130,4 +130,44 @@ export const RUNTIME_TEXT = {
     "check the internet connection, or set KAFKA_LAB_MAVEN_REPO to a Maven mirror",
     "проверьте подключение к интернету или укажите зеркало Maven в KAFKA_LAB_MAVEN_REPO",
   ),
+  downloadStart: t(
+    "Downloading {files} file(s), {mb} MB, from {base} (once; cached in {cache})",
+    "Скачиваются файлы: {files}, {mb} МБ, из {base} (один раз; кэш в {cache})",
+  ),
+  downloading: t(
+    "downloading: {done}/{files} files, {mb}/{total} MB",
+    "скачивание: файлов {done}/{files}, {mb}/{total} МБ",
+  ),
+  noDockerEngine: t(
+    "no Docker engine answers ({detail})",
+    "Docker не отвечает ({detail})",
+  ),
+  noCompose: t(
+    "Docker Compose v2 is missing (`docker compose version` failed)",
+    "нет Docker Compose v2 (`docker compose version` завершилась с ошибкой)",
+  ),
+  javaNotHere: t(
+    "the java runtime runs on Linux and macOS; on Windows use Docker or WSL",
+    "среда java работает на Linux и macOS; в Windows используйте Docker или WSL",
+  ),
+  usingJava: t("Using the java runtime ({reason}).", "Используется среда java ({reason})."),
+  noRuntime: t(
+    "no way to run a local cluster here: Docker: {docker}; Java: {java}",
+    "здесь нечем запустить локальный кластер: Docker: {docker}; Java: {java}",
+  ),
+  noRuntimeHint: t(
+    "install Java 17+ (the java runtime) or start Docker, then `kafka-lab up` again",
+    "установите Java 17+ (среда java) или запустите Docker, затем снова `kafka-lab up`",
+  ),
+  composeStart: t(
+    "Starting compose project {project} ({file}); the first start pulls images",
+    "Запускается проект compose {project} ({file}); первый запуск скачивает образы",
+  ),
+  waitingReady: t(
+    "waiting for the cluster ({seconds}s): brokers listening {up}/{n}, registered {registered}/{n}, registry {registry}",
+    "ждём кластер ({seconds} с): брокеров слушают порт {up}/{n}, зарегистрировано {registered}/{n}, реестр {registry}",
+  ),
+  registryUp: t("up", "работает"),
+  registryStarting: t("starting", "запускается"),
+  stoppingWait: t("stopping: waiting for {names}", "остановка: ждём {names}"),
 } as const;

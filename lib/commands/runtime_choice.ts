@@ -9,6 +9,8 @@ import type { ClusterRuntime, RuntimeName } from "../cluster/runtime.ts";
 import { readState } from "../cluster/state.ts";
 import type { Context } from "../context.ts";
 import { KafkaLabError } from "../errors.ts";
+import { fillText, localize } from "../i18n.ts";
+import { RUNTIME_TEXT as R } from "../cluster/runtime_text.ts";
 
 /** Makes the runtime of that name. */
 export function makeRuntime(name: RuntimeName, ctx: Context): ClusterRuntime {
@@ -33,15 +35,12 @@ export async function chooseRuntime(
   if (javaReason === undefined) {
     ctx.out.event(
       "runtime.chosen",
-      { runtime: "java", dockerUnavailable: dockerReason },
-      `Using the java runtime (${dockerReason}).`,
+      { runtime: "java", dockerUnavailable: dockerReason.en },
+      localize(R.usingJava, ctx.out.lang, { reason: localize(dockerReason, ctx.out.lang) }),
     );
     return java;
   }
-  throw new KafkaLabError(
-    `no way to run a local cluster here: Docker: ${dockerReason}; Java: ${javaReason}`,
-    {
-      hint: "install Java 17+ (the java runtime) or start Docker, then `kafka-lab up` again",
-    },
-  );
+  throw new KafkaLabError(fillText(R.noRuntime, { docker: dockerReason, java: javaReason }), {
+    hint: R.noRuntimeHint,
+  });
 }
