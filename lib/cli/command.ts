@@ -296,8 +296,13 @@ export function renderHelp(
       "",
     );
     lines.push(h.commands, ...commandList(commands, lang));
-    lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
-    lines.push(`  -V, --version                   ${h.version}`);
+    const version = {
+      name: "version",
+      short: "V",
+      type: "boolean",
+      description: h.version,
+    } as const satisfies OptionSpec;
+    lines.push("", h.globalOptions, ...renderOptions([...GLOBAL_OPTIONS, version], lang));
     lines.push("", h.more, h.start);
     return lines.join("\n");
   }
