@@ -86,17 +86,17 @@ function isRebalanceError(err: unknown): boolean {
 }
 
 /**
- * A crash of kafkajs' own bookkeeping, not of Kafka or of the lab: a
- * `TypeError` (kafkajs wraps it in `KafkaJSNonRetriableError`), as
- * `OffsetManager.resolveOffsets` throws when a rebalance replaces its offsets
- * map while it reads it (tulios/kafkajs#1366). The loop restarts its consumer
- * from the committed offsets, so no record is skipped.
+ * A crash of the kafkajs consumer that is not a fault of Kafka or of the lab,
+ * so the loop restarts its consumer from the committed offsets (no record is
+ * skipped): a `TypeError` of kafkajs' own bookkeeping (wrapped in
+ * `KafkaJSNonRetriableError`), as `OffsetManager.resolveOffsets` throws when a
+ * rebalance replaces its offsets map while it reads it (tulios/kafkajs#1366);
+ * or a rebalance error kafkajs marks as not retriable and so ends the consumer
+ * with, e.g. REBALANCE_IN_PROGRESS from a SyncGroup while a dead member's
+ * session runs out (its `start()` hands any join error to the crash handler).
  */
 export function isClientFault(err: unknown): boolean {
-  for (const e of causeChain(err)) {
-    if (e instanceof TypeError) return true;
-  }
-  return false;
+  return causeChain(err).some((e) => e instanceof TypeError || isRebalanceError(e));
 }
 
 function causeChain(err: unknown): unknown[] {

@@ -66,7 +66,7 @@ export async function crashMidBatch(
   assert.notEqual(killed.code, 0);
   await beforeRestart();
   const again = await runCli([...args, "--idle-timeout", "5"], { timeoutMs: 90_000 });
-  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.code, 0, `${again.stderr}\n${again.stdout.split("\n").slice(-5).join("\n")}`);
   return {
     killed: first.events as Event[],
     uncommitted: afterLastCommit(first.events as Event[])!,
