@@ -68,176 +68,152 @@ async function brokersUp(): Promise<number[]> {
   return brokers.filter((b) => b.reachable).map((b) => b.id).sort();
 }
 
-Deno.test({
-  name:
-    "lab5 idempotence: a broker killed during an acks=all idempotent produce of 10,000 records loses and duplicates nothing on the library's path; status tells the truth throughout",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      const run = new CliProcess(
-        // the killed broker stays down 25 s: long enough for `status` to look at it
-        ["lab5", "idempotence", "--count", "10000", "--kills", "1", "--down-seconds", "25"]
-          .concat(["--json", "--prefix", pre]),
-      );
-      const killed = await run.waitFor((e) => e.event === "broker.killed", 180_000);
-      const upWhileKilled = await brokersUp();
-      assert.ok(
-        !run.events.some((e) => e.event === "broker.starting"),
-        "status took longer than the broker was down: the check proves nothing, so it fails",
-      );
-      const { code, stderr, events: evs } = await run.finish();
-      const figures = only(evs, "figures").map((e) => JSON.stringify(e)).join("\n");
-      assert.equal(code, 0, `${stderr}\n${figures}`);
-      assert.ok(
-        !upWhileKilled.includes(killed.broker as number),
-        `status reported broker ${killed.broker} reachable while it was killed: ${upWhileKilled}`,
-      );
-      const back = only(evs, "broker.back");
-      assert.ok(back.length === 1 && back[0].ok === true, "the broker came back with a full ISR");
-      const safe = only(evs, "figures").find((e) => e.key === "safe");
-      assert.ok(safe, "figures of the safe producer");
-      assert.deepEqual(
-        [safe.sent, safe.acknowledged, safe.distinct, safe.lost, safe.duplicated],
-        [10000, 10000, 10000, 0, 0],
-      );
-      assert.deepEqual(await brokersUp(), [1, 2, 3], "status reports all three brokers afterwards");
-    } finally {
-      await restore(pre);
-    }
-  },
-});
-
-Deno.test({
-  name:
-    "lab5 exactly-once: with the processor killed twice mid-transaction, a read_committed reader sees each input id once",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      const evs = await lab5(["exactly-once", "--count", "150", "--kills", "2"], pre);
-      assert.equal(only(evs, "processor.killed").length, 2);
-      assert.equal(only(evs, "worker.failed").length, 0, "the last processor ran to the end");
-      const [result] = only(evs, "eos.read-committed");
-      assert.equal(result.ok, true, JSON.stringify(result));
-      const committed = result.readCommitted as Record<string, number>;
-      assert.deepEqual(
-        [committed.distinct, committed.duplicated, committed.missing, committed.records],
-        [150, 0, 0, 150],
-      );
-      const [uncommitted] = only(evs, "eos.read-uncommitted");
-      assert.ok(
-        (uncommitted.duplicated as number) > 0,
-        `the killed transactions' records are visible to read_uncommitted: ${
-          JSON.stringify(uncommitted)
-        }`,
-      );
-    } finally {
-      await restore(pre);
-    }
-  },
-});
-
-Deno.test({
-  name: "lab5 retry/DLQ: every record ends processed once or in the DLQ with its reason, none lost",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      const evs = await lab5(["retry", "--count", "45", "--delay-ms", "50"], pre);
-      const [r] = only(evs, "retry.result");
-      assert.equal(r.ok, true, JSON.stringify(r));
-      assert.equal(r.lost, 0);
-      assert.equal(r.processedTwice, 0);
-      assert.equal(r.inDlq, 3, "ids 15, 30 and 45 always fail");
-      assert.equal(r.dlqReasons, 3, "each DLQ record carries its reason");
-      assert.equal((r.processedOnce as number) + (r.inDlq as number), 45);
-      assert.equal(r.duplicatesDropped, 4, "the second copies of ids 10, 20, 30, 40 were dropped");
-      assert.ok((r.retried as number) > 0);
-    } finally {
-      await restore(pre);
-    }
-  },
-});
-
-Deno.test({
-  name:
-    "lab5 semantics: a consumer killed mid-batch loses records when it commits first and repeats them when it commits after",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      const evs = await lab5(
-        ["semantics", "--count", "60", "--batch", "10", "--kill-after", "25"],
-        pre,
-      );
-      const results = only(evs, "semantics.result");
-      const before = results.find((e) => e.commit === "before")!;
-      const after = results.find((e) => e.commit === "after")!;
-      assert.ok((before.lost as number) > 0 && before.reprocessed === 0, JSON.stringify(before));
-      assert.ok(after.lost === 0 && (after.reprocessed as number) > 0, JSON.stringify(after));
-    } finally {
-      await restore(pre);
-    }
-  },
-});
-
-Deno.test({
-  name:
-    "lab5 min-isr: one broker down is tolerated at min.insync.replicas=2; with the ISR short of it, acks=all writes are refused, not lost, and go through once the ISR is full",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      // an RF 1 topic on the broker the part stops: its partition has no leader meanwhile,
-      // which must not disturb the part (kafkajs' admin asks for every topic's metadata)
-      const kafka = new KafkaClients(config, captureOutput().out);
-      await kafka.withAdmin((admin) =>
-        admin.createTopics({
-          topics: [{
-            topic: `${pre}rf1-on-3`,
-            replicaAssignment: [{ partition: 0, replicas: [3] }],
-          }],
-        })
-      );
-      const evs = await lab5(["min-isr", "--count", "3"], pre);
-      assert.deepEqual(only(evs, "broker.stopped").map((e) => e.broker), [3], "one broker only");
-      const [tolerated] = only(evs, "min-isr.tolerated");
-      assert.deepEqual([tolerated.ok, tolerated.acknowledged, tolerated.isr], [true, 3, "1,2"]);
-      const [refused] = only(evs, "min-isr.refused");
-      assert.equal(refused.ok, true, JSON.stringify(refused));
-      assert.deepEqual(refused.codes, ["NOT_ENOUGH_REPLICAS"]);
-      assert.equal(refused.acknowledged, 0);
-      const [back] = only(evs, "min-isr.back");
-      assert.equal(back.ok, true);
-      assert.deepEqual(back.isr, [1, 2, 3]);
-      const [resent] = only(evs, "min-isr.resent");
-      assert.deepEqual([resent.ok, resent.acknowledged, resent.found], [true, 3, 3]);
-      const refusedRow = only(evs, "figures").find((e) => e.key === "refused")!;
-      assert.equal(refusedRow.found, 0, "none of the refused records is in the topic");
-      assert.deepEqual(await brokersUp(), [1, 2, 3]);
-    } finally {
-      await restore(pre);
-    }
-  },
-});
-
-Deno.test({
-  name: "lab5 with a broker already stopped says which brokers run and exits 1, no stack trace",
-  ignore,
-  async fn() {
-    const pre = prefix();
-    try {
-      await stopBroker(3, { config, out: captureOutput().out });
-      for (const lang of ["en", "ru"]) {
-        const res = await runCli(["lab5", "--parts", "1", "--lang", lang, "--prefix", pre]);
-        assert.equal(res.code, 1, res.stderr);
-        assert.match(res.stderr, lang === "en" ? /running now: 1, 2/ : /сейчас работают: 1, 2/);
-        assert.match(res.stderr, /kafka-lab up/);
-        assert.doesNotMatch(res.stderr, /^\s+at /m, "no stack trace");
+/** A lab 5 test on the local java cluster: its own prefix, and the cluster restored after it. */
+function lab5Test(name: string, fn: (pre: string) => Promise<void>): void {
+  Deno.test({
+    name,
+    ignore,
+    async fn() {
+      const pre = prefix();
+      try {
+        await fn(pre);
+      } finally {
+        await restore(pre);
       }
-    } finally {
-      await restore(pre);
+    },
+  });
+}
+
+lab5Test(
+  "lab5 idempotence: a broker killed during an acks=all idempotent produce of 10,000 records loses and duplicates nothing on the library's path; status tells the truth throughout",
+  async (pre) => {
+    const run = new CliProcess(
+      // the killed broker stays down 25 s: long enough for `status` to look at it
+      ["lab5", "idempotence", "--count", "10000", "--kills", "1", "--down-seconds", "25"]
+        .concat(["--json", "--prefix", pre]),
+    );
+    const killed = await run.waitFor((e) => e.event === "broker.killed", 180_000);
+    const upWhileKilled = await brokersUp();
+    assert.ok(
+      !run.events.some((e) => e.event === "broker.starting"),
+      "status took longer than the broker was down: the check proves nothing, so it fails",
+    );
+    const { code, stderr, events: evs } = await run.finish();
+    const figures = only(evs, "figures").map((e) => JSON.stringify(e)).join("\n");
+    assert.equal(code, 0, `${stderr}\n${figures}`);
+    assert.ok(
+      !upWhileKilled.includes(killed.broker as number),
+      `status reported broker ${killed.broker} reachable while it was killed: ${upWhileKilled}`,
+    );
+    const back = only(evs, "broker.back");
+    assert.ok(back.length === 1 && back[0].ok === true, "the broker came back with a full ISR");
+    const safe = only(evs, "figures").find((e) => e.key === "safe");
+    assert.ok(safe, "figures of the safe producer");
+    assert.deepEqual(
+      [safe.sent, safe.acknowledged, safe.distinct, safe.lost, safe.duplicated],
+      [10000, 10000, 10000, 0, 0],
+    );
+    assert.deepEqual(await brokersUp(), [1, 2, 3], "status reports all three brokers afterwards");
+  },
+);
+
+lab5Test(
+  "lab5 exactly-once: with the processor killed twice mid-transaction, a read_committed reader sees each input id once",
+  async (pre) => {
+    const evs = await lab5(["exactly-once", "--count", "150", "--kills", "2"], pre);
+    assert.equal(only(evs, "processor.killed").length, 2);
+    assert.equal(only(evs, "worker.failed").length, 0, "the last processor ran to the end");
+    const [result] = only(evs, "eos.read-committed");
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const committed = result.readCommitted as Record<string, number>;
+    assert.deepEqual(
+      [committed.distinct, committed.duplicated, committed.missing, committed.records],
+      [150, 0, 0, 150],
+    );
+    const [uncommitted] = only(evs, "eos.read-uncommitted");
+    assert.ok(
+      (uncommitted.duplicated as number) > 0,
+      `the killed transactions' records are visible to read_uncommitted: ${
+        JSON.stringify(uncommitted)
+      }`,
+    );
+  },
+);
+
+lab5Test(
+  "lab5 retry/DLQ: every record ends processed once or in the DLQ with its reason, none lost",
+  async (pre) => {
+    const evs = await lab5(["retry", "--count", "45", "--delay-ms", "50"], pre);
+    const [r] = only(evs, "retry.result");
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(r.lost, 0);
+    assert.equal(r.processedTwice, 0);
+    assert.equal(r.inDlq, 3, "ids 15, 30 and 45 always fail");
+    assert.equal(r.dlqReasons, 3, "each DLQ record carries its reason");
+    assert.equal((r.processedOnce as number) + (r.inDlq as number), 45);
+    assert.equal(r.duplicatesDropped, 4, "the second copies of ids 10, 20, 30, 40 were dropped");
+    assert.ok((r.retried as number) > 0);
+  },
+);
+
+lab5Test(
+  "lab5 semantics: a consumer killed mid-batch loses records when it commits first and repeats them when it commits after",
+  async (pre) => {
+    const evs = await lab5(
+      ["semantics", "--count", "60", "--batch", "10", "--kill-after", "25"],
+      pre,
+    );
+    const results = only(evs, "semantics.result");
+    const before = results.find((e) => e.commit === "before")!;
+    const after = results.find((e) => e.commit === "after")!;
+    assert.ok((before.lost as number) > 0 && before.reprocessed === 0, JSON.stringify(before));
+    assert.ok(after.lost === 0 && (after.reprocessed as number) > 0, JSON.stringify(after));
+  },
+);
+
+lab5Test(
+  "lab5 min-isr: one broker down is tolerated at min.insync.replicas=2; with the ISR short of it, acks=all writes are refused, not lost, and go through once the ISR is full",
+  async (pre) => {
+    // an RF 1 topic on the broker the part stops: its partition has no leader meanwhile,
+    // which must not disturb the part (kafkajs' admin asks for every topic's metadata)
+    const kafka = new KafkaClients(config, captureOutput().out);
+    await kafka.withAdmin((admin) =>
+      admin.createTopics({
+        topics: [{
+          topic: `${pre}rf1-on-3`,
+          replicaAssignment: [{ partition: 0, replicas: [3] }],
+        }],
+      })
+    );
+    const evs = await lab5(["min-isr", "--count", "3"], pre);
+    assert.deepEqual(only(evs, "broker.stopped").map((e) => e.broker), [3], "one broker only");
+    const [tolerated] = only(evs, "min-isr.tolerated");
+    assert.deepEqual([tolerated.ok, tolerated.acknowledged, tolerated.isr], [true, 3, "1,2"]);
+    const [refused] = only(evs, "min-isr.refused");
+    assert.equal(refused.ok, true, JSON.stringify(refused));
+    assert.deepEqual(refused.codes, ["NOT_ENOUGH_REPLICAS"]);
+    assert.equal(refused.acknowledged, 0);
+    const [back] = only(evs, "min-isr.back");
+    assert.equal(back.ok, true);
+    assert.deepEqual(back.isr, [1, 2, 3]);
+    const [resent] = only(evs, "min-isr.resent");
+    assert.deepEqual([resent.ok, resent.acknowledged, resent.found], [true, 3, 3]);
+    const refusedRow = only(evs, "figures").find((e) => e.key === "refused")!;
+    assert.equal(refusedRow.found, 0, "none of the refused records is in the topic");
+    assert.deepEqual(await brokersUp(), [1, 2, 3]);
+  },
+);
+
+lab5Test(
+  "lab5 with a broker already stopped says which brokers run and exits 1, no stack trace",
+  async (pre) => {
+    await stopBroker(3, { config, out: captureOutput().out });
+    for (const lang of ["en", "ru"]) {
+      const res = await runCli(["lab5", "--parts", "1", "--lang", lang, "--prefix", pre]);
+      assert.equal(res.code, 1, res.stderr);
+      assert.match(res.stderr, lang === "en" ? /running now: 1, 2/ : /сейчас работают: 1, 2/);
+      assert.match(res.stderr, /kafka-lab up/);
+      assert.doesNotMatch(res.stderr, /^\s+at /m, "no stack trace");
     }
   },
-});
+);
