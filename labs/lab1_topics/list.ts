@@ -46,16 +46,21 @@ interface TopicRow {
   readonly replicationFactor: number;
 }
 
+/** A topic's row: its partition count and its first partition's replica count. */
+function row(topic: string, partitions: ReadonlyArray<{ replicas: readonly number[] }>): TopicRow {
+  return {
+    topic,
+    partitions: partitions.length,
+    replicationFactor: partitions[0]?.replicas.length ?? 0,
+  };
+}
+
 /** Every topic from one Metadata request; undefined over TLS or when it fails. */
 async function viaWire(ctx: Context): Promise<TopicRow[] | undefined> {
   if (ctx.config.ssl) return undefined;
   try {
     const md = await fetchMetadata(ctx.config.brokers, undefined, 3000, ctx.config.sasl);
-    return md.topics.filter((tp) => tp.errorCode === 0).map((tp) => ({
-      topic: tp.name,
-      partitions: tp.partitions.length,
-      replicationFactor: tp.partitions[0]?.replicas.length ?? 0,
-    }));
+    return md.topics.filter((tp) => tp.errorCode === 0).map((tp) => row(tp.name, tp.partitions));
   } catch (err) {
     ctx.out.debug(`metadata request failed, asking through kafkajs: ${(err as Error).message}`);
     return undefined;
@@ -69,10 +74,6 @@ async function viaAdmin(ctx: Context): Promise<TopicRow[]> {
     const md = names.length > 0 ? await admin.fetchTopicMetadata({ topics: names }) : {
       topics: [],
     };
-    return md.topics.map((tp) => ({
-      topic: tp.name,
-      partitions: tp.partitions.length,
-      replicationFactor: tp.partitions[0]?.replicas.length ?? 0,
-    }));
+    return md.topics.map((tp) => row(tp.name, tp.partitions));
   });
 }
