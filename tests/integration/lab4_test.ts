@@ -11,7 +11,6 @@ import type { Admin } from "kafkajs";
 import { deserialize, randomMessage, serialize } from "../../labs/lab4_batch/model.ts";
 import { KafkaClients } from "../../lib/kafka.ts";
 import { waitFor } from "../../lib/time.ts";
-import { crashMidBatch } from "../lab4_crash.ts";
 import {
   captureOutput,
   CliProcess,
@@ -358,53 +357,6 @@ Deno.test("lab4 batch consumer on Ctrl+C finishes the batch in hand, commits it 
     for (const c of commits) {
       const lastOfPartition = commits.filter((x) => x.partition === c.partition).at(-1)!;
       assert.equal(committed.get(c.partition as number), lastOfPartition.next);
-    }
-  } finally {
-    await dropTopic(topic);
-  }
-});
-
-Deno.test("lab4 batch consumer killed mid-batch reprocesses only that batch after a restart", async () => {
-  const topic = await newTopic();
-  const group = unique("crash");
-  try {
-    const produced = await runCli([
-      "lab4",
-      "produce",
-      "--topic",
-      topic,
-      "--count",
-      "30",
-      "--instances",
-      "2",
-      "--interval",
-      "0",
-      "--json",
-    ]);
-    assert.equal(produced.code, 0, produced.stderr);
-    const all = new Set(
-      ofType(events(produced.stdout), "delivered").map((d) => String(d.message_id)),
-    );
-    assert.equal(all.size, 60);
-
-    const crash = await crashMidBatch(topic, group);
-    const firstRun = idsOf(crash.killed);
-    const uncommitted = new Set(idsOf(crash.uncommitted));
-    assert.ok(uncommitted.size >= 1 && uncommitted.size <= 10, `${uncommitted.size} uncommitted`);
-
-    const secondRun = idsOf(crash.again);
-    assert.equal(new Set(secondRun).size, secondRun.length, "no duplicates within one run");
-
-    const union = new Set([...firstRun, ...secondRun]);
-    assert.deepEqual([...all].filter((id) => !union.has(id)), [], "every message processed");
-    const firstSet = new Set(firstRun);
-    const duplicates = secondRun.filter((id) => firstSet.has(id));
-    assert.ok(duplicates.length <= 10, `${duplicates.length} duplicates, at most one batch`);
-    for (const id of duplicates) {
-      assert.ok(uncommitted.has(id), `${id} was processed again but had been committed`);
-    }
-    for (const id of uncommitted) {
-      assert.ok(secondRun.includes(id), `${id} was processed but not committed: read again`);
     }
   } finally {
     await dropTopic(topic);
