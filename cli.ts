@@ -18,7 +18,7 @@ import {
   usageLine,
 } from "./lib/cli/command.ts";
 import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
-import { CLUSTER_COMMANDS } from "./lib/commands/mod.ts";
+import { CLUSTER_COMMANDS } from "./commands/mod.ts";
 import { type Config, type ConfigInput, loadConfig } from "./lib/config.ts";
 import { earlyLang } from "./lib/config_values.ts";
 import { Context } from "./lib/context.ts";
@@ -123,7 +123,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[loaded.lang], { signal: sig })),
     });
     shutdown.install();
-    const ctx = new Context(loaded, out, shutdown, { graded: GRADED_LABS_SOURCE });
+    const ctx = new Context(loaded, out, shutdown, {
+      graded: GRADED_LABS_SOURCE,
+      commands: COMMANDS,
+    });
     const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
     return shutdown.exitCode() ?? code;
   } catch (err) {
@@ -132,7 +135,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     let e = translateError(err);
     if (e instanceof UnreachableError && config) {
       // A listener that wants a login drops the connection: say so (exit 4), not "unreachable".
-      const { loginRequired } = await import("./lib/login_probe.ts");
+      const { loginRequired } = await import("./lib/kafka/login_probe.ts");
       e = (await loginRequired(config, 1000)) ?? e;
     }
     out.error(e, out.verbose);

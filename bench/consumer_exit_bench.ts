@@ -2,7 +2,7 @@
  * How long a consumer that is done takes to stop: from the moment its one
  * record is handled (count limit 1) until `consume` has committed, left the
  * group and returned. The baseline fetches with kafkajs' usual
- * `maxWaitTimeInMs` of 1 s (how `lib/consume.ts` ran before); the other runs
+ * `maxWaitTimeInMs` of 1 s (how `lib/kafka/consumer_loop.ts` ran before); the other runs
  * with its default ({@linkcode FETCH_WAIT_MS}). `deno bench` prints how many
  * times faster the default stops.
  *
@@ -10,10 +10,10 @@
  * Without one the benches are ignored.
  * @module
  */
-import { consume, FETCH_WAIT_MS } from "../lib/consume.ts";
-import { KafkaClients } from "../lib/kafka.ts";
+import { consume, FETCH_WAIT_MS } from "../lib/kafka/consumer_loop.ts";
+import { KafkaClients } from "../lib/kafka/clients.ts";
 import { probeTcp } from "../lib/net.ts";
-import { ensureTopic } from "../lib/topics.ts";
+import { ensureTopic } from "../lib/kafka/topics.ts";
 import { captureOutput, clusterConfig, unique } from "../tests/helpers.ts";
 
 const config = clusterConfig();
@@ -56,7 +56,7 @@ Deno.bench("stop after 1 record, maxWaitTimeInMs 1000 (before)", {
   baseline: true,
 }, async (b) => await readOne(b, 1000));
 Deno.bench(
-  `stop after 1 record, maxWaitTimeInMs ${FETCH_WAIT_MS} (lib/consume.ts)`,
+  `stop after 1 record, maxWaitTimeInMs ${FETCH_WAIT_MS} (lib/kafka/consumer_loop.ts)`,
   options,
   async (b) => await readOne(b, FETCH_WAIT_MS),
 );

@@ -7,11 +7,12 @@
  * kafkajs or the registry client.
  * @module
  */
+import type { Command } from "./cli/command.ts";
 import type { Config } from "./config.ts";
 import { UsageError } from "./errors.ts";
 import type { GradedLabsSource } from "./grading/types.ts";
 import { t } from "./i18n.ts";
-import type { KafkaClients } from "./kafka.ts";
+import type { KafkaClients } from "./kafka/clients.ts";
 import type { Output } from "./output.ts";
 import type { RegistryClient } from "./registry.ts";
 import type { Shutdown } from "./shutdown.ts";
@@ -22,6 +23,7 @@ export class Context {
   readonly out: Output;
   readonly shutdown: Shutdown;
   readonly #graded?: GradedLabsSource;
+  readonly #commands: readonly Command[];
   #kafka?: Promise<KafkaClients>;
   #registry?: Promise<RegistryClient>;
 
@@ -29,12 +31,18 @@ export class Context {
     config: Config,
     out: Output,
     shutdown: Shutdown,
-    options: { graded?: GradedLabsSource } = {},
+    options: { graded?: GradedLabsSource; commands?: readonly Command[] } = {},
   ) {
     this.config = config;
     this.out = out;
     this.shutdown = shutdown;
     this.#graded = options.graded;
+    this.#commands = options.commands ?? [];
+  }
+
+  /** The command table (`cli.ts` wires it), for commands that describe the others. */
+  get commands(): readonly Command[] {
+    return this.#commands;
   }
 
   /** The graded labs (their tasks and answer keys), as `main.ts` wired them. */
@@ -54,7 +62,7 @@ export class Context {
 
   /** The Kafka client factory (kafkajs is loaded and the factory made on first use). */
   kafka(): Promise<KafkaClients> {
-    return this.#kafka ??= import("./kafka.ts").then((m) =>
+    return this.#kafka ??= import("./kafka/clients.ts").then((m) =>
       new m.KafkaClients(this.config, this.out)
     );
   }

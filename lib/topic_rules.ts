@@ -3,13 +3,13 @@
  * sees it, as pure functions:
  * legal names, names that collide in Kafka's metric names, topic configs
  * given by their broker-wide name, `k=v` pairs, misspelt config keys, and
- * how an existing topic differs from the spec. `lib/topics.ts` re-exports
+ * how an existing topic differs from the spec. `lib/kafka/topics.ts` re-exports
  * them beside the cluster operations that use them.
  * @module
  */
 import { UsageError } from "./errors.ts";
 import { fillText, t, type Text } from "./i18n.ts";
-import type { TopicLayout } from "./topics.ts";
+import type { TopicLayout } from "./kafka/topics.ts";
 
 /** What a topic should look like. */
 export interface TopicSpec {

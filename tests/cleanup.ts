@@ -10,7 +10,7 @@
  */
 import { resolveConfig } from "../lib/config.ts";
 import { protocolErrorType } from "../lib/errors.ts";
-import { KafkaClients } from "../lib/kafka.ts";
+import { KafkaClients } from "../lib/kafka/clients.ts";
 import { Output } from "../lib/output.ts";
 
 const remembered = new Set<string>();

@@ -7,9 +7,9 @@
  */
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { type Config, resolveConfig } from "../lib/config.ts";
-import { KafkaClients } from "../lib/kafka.ts";
+import { KafkaClients } from "../lib/kafka/clients.ts";
 import { Output, type Sink } from "../lib/output.ts";
-import { ensureTopic } from "../lib/topics.ts";
+import { ensureTopic } from "../lib/kafka/topics.ts";
 import { remember } from "./cleanup.ts";
 
 export { cleanUp, type Made } from "./cleanup.ts";
@@ -189,7 +189,7 @@ export class CliProcess {
   }
 }
 
-/** Creates a topic with a unique name (prefix-uuid) through lib/topics.ts and returns the name. */
+/** Creates a topic with a unique name (prefix-uuid) through lib/kafka/topics.ts and returns the name. */
 export async function createTopic(
   prefix: string,
   partitions: number,

@@ -6,7 +6,7 @@
  */
 import type { Admin, Consumer } from "kafkajs";
 import { Buffer } from "node:buffer";
-import { KafkaClients } from "../lib/kafka.ts";
+import { KafkaClients } from "../lib/kafka/clients.ts";
 import {
   captureOutput,
   cleanUp as cleanUpMade,

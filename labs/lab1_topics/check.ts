@@ -7,7 +7,7 @@
 import { fail, noTopic, pass, prefixFlag, topicLayout } from "../../lib/grading/facts.ts";
 import type { LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, type TopicSpec } from "../../lib/topics.ts";
+import { COURSE_TOPICS, type TopicSpec } from "../../lib/kafka/topics.ts";
 
 const SPECS: readonly TopicSpec[] = [
   COURSE_TOPICS.helloKafka,

@@ -10,7 +10,7 @@ import {
   describeTopic,
   parseConfigPairs,
   type TopicSpec,
-} from "../../lib/topics.ts";
+} from "../../lib/kafka/topics.ts";
 import { printLayout, reportEnsure } from "./report.ts";
 import type { CREATE_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";

@@ -7,7 +7,7 @@ import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
-import { checkTopicName, deleteTopic } from "../../lib/topics.ts";
+import { checkTopicName, deleteTopic } from "../../lib/kafka/topics.ts";
 import { requireLayout } from "./report.ts";
 import type { DELETE_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";

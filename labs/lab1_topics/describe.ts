@@ -5,7 +5,7 @@
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
-import { checkTopicName } from "../../lib/topics.ts";
+import { checkTopicName } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, requireLayout } from "./report.ts";
 import type { DESCRIBE_OPTIONS } from "./mod.ts";
 import { lab1Text } from "./text.ts";

@@ -10,7 +10,12 @@ import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, localize } from "../../lib/i18n.ts";
-import { checkTopicName, COURSE_TOPICS, describeTopic, type TopicSpec } from "../../lib/topics.ts";
+import {
+  checkTopicName,
+  COURSE_TOPICS,
+  describeTopic,
+  type TopicSpec,
+} from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
 import type { GUIDED_OPTIONS } from "./mod.ts";
 import { type Lab1Text, lab1Text } from "./text.ts";

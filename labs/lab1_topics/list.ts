@@ -1,14 +1,14 @@
 /**
  * `lab1 list`: the topics with their partition count and replication factor.
  *
- * Without TLS, one Metadata request (`lib/cluster/wire.ts`) gives everything
+ * Without TLS, one Metadata request (`lib/kafka/wire/client.ts`) gives everything
  * the list shows, so the command does not load kafkajs at all (about 80 ms of
  * start-up, most of what a student waits for). If that request fails for any
  * reason, the kafkajs admin client asks again, and its error is the one shown.
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { fetchMetadata } from "../../lib/cluster/wire.ts";
+import { fetchMetadata } from "../../lib/kafka/wire/client.ts";
 import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";

@@ -9,8 +9,13 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import type { Guide } from "../../lib/guide.ts";
 import { fill, localize } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
-import { LeaderlessError, type WireTarget } from "../../lib/leaderless.ts";
-import { describeTopic, ensureTopic, type TopicLayout, type TopicSpec } from "../../lib/topics.ts";
+import { LeaderlessError, type WireTarget } from "../../lib/kafka/leaderless.ts";
+import {
+  describeTopic,
+  ensureTopic,
+  type TopicLayout,
+  type TopicSpec,
+} from "../../lib/kafka/topics.ts";
 import type { Lab1Text } from "./text.ts";
 
 function configsText(configs: Readonly<Record<string, string>>): string {

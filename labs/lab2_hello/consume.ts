@@ -5,10 +5,10 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
-import { consume as consumeLoop, type ConsumedRecord } from "../../lib/consume.ts";
+import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { describeRecord } from "./model.ts";
 import type { CONSUME_OPTIONS } from "./mod.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";

@@ -6,13 +6,13 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
-import type { ConsumedRecord } from "../../lib/consume.ts";
+import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, numberText } from "../../lib/i18n.ts";
 import { waitFor, withTimeout } from "../../lib/time.ts";
-import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/kafka/topics.ts";
 import { consumeHello } from "./consume.ts";
 import { type Ack, produceHello } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./mod.ts";

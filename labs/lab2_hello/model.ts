@@ -2,7 +2,7 @@
  * Lab 2's pure parts: the hello message and how a consumed record is printed.
  * @module
  */
-import type { ConsumedRecord } from "../../lib/consume.ts";
+import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { Lab2Text } from "./text.ts";
 

@@ -9,7 +9,7 @@ import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill, localize } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { helloValue } from "./model.ts";
 import type { PRODUCE_OPTIONS } from "./mod.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";

@@ -22,7 +22,7 @@ import {
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topics.ts";
+import { COURSE_TOPICS } from "../../lib/kafka/topics.ts";
 import schema from "./schema.json" with { type: "json" };
 import { deadLetterOf, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
 

@@ -8,7 +8,7 @@ import { faker } from "@faker-js/faker";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
   generateCoordinates,
   type RogueKind,

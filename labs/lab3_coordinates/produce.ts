@@ -9,14 +9,14 @@ import { Buffer } from "node:buffer";
 import { faker } from "@faker-js/faker";
 import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { LingerBatcher } from "../../lib/batcher.ts";
+import { LingerBatcher } from "../../lib/kafka/batcher.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill, localize } from "../../lib/i18n.ts";
-import { keyPartitioner } from "../../lib/kafka.ts";
+import { keyPartitioner } from "../../lib/kafka/clients.ts";
 import { describeIssues, type RegistryClient, SchemaValidationError } from "../../lib/registry.ts";
 import { paced } from "../../lib/time.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
   breakageFor,
   breakRecord,

@@ -18,7 +18,7 @@ import {
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topics.ts";
+import { COURSE_TOPICS } from "../../lib/kafka/topics.ts";
 import { deserialize, InvalidMessageError } from "./model.ts";
 
 const TOPIC = COURSE_TOPICS.final1.name;

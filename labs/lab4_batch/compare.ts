@@ -10,7 +10,7 @@ import type { Context } from "../../lib/context.ts";
 import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
-import { COURSE_TOPICS, deleteTopic, ensureTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, deleteTopic, ensureTopic } from "../../lib/kafka/topics.ts";
 import { runConsumer, type RunStats } from "./consumer.ts";
 import {
   compareFigures,

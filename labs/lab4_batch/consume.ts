@@ -9,7 +9,7 @@ import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { type CONSUME_OPTIONS, DEFAULT_GROUPS } from "./mod.ts";
 import type { Mode } from "./model.ts";
 import { consumerDone, runConsumer } from "./consumer.ts";

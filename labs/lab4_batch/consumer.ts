@@ -4,7 +4,11 @@
  * record), timing each commit. `consume`, `compare` and the guided run share it.
  * @module
  */
-import { consume as consumeLoop, type ConsumedRecord, type StopReason } from "../../lib/consume.ts";
+import {
+  consume as consumeLoop,
+  type ConsumedRecord,
+  type StopReason,
+} from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";

@@ -8,7 +8,7 @@ import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, numberText } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/topics.ts";
+import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/kafka/topics.ts";
 import { runConsumer, type RunStats } from "./consumer.ts";
 import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./model.ts";
 import { produceMessages, type ProduceResult } from "./produce.ts";

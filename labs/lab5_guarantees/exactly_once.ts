@@ -8,7 +8,7 @@
  * output then sees every input id exactly once, a read_uncommitted reader
  * also sees the aborted copies. The kafkajs workarounds this needs (slow
  * CONCURRENT_TRANSACTIONS retries, sendOffsets retries, no require_stable
- * offset fetch) live in `lib/transactions.ts`.
+ * offset fetch) live in `lib/kafka/transactions.ts`.
  * @module
  */
 import type { Context } from "../../lib/context.ts";

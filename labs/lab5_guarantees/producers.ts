@@ -1,6 +1,6 @@
 /**
  * The producers lab 5 compares while brokers die, all made by the library
- * (`KafkaClients.producer()`, `lib/produce.ts`); this file only says how
+ * (`KafkaClients.producer()`, `lib/kafka/safe_producer.ts`); this file only says how
  * each send of a group of records ended:
  * - `plain`: acks as asked, retries, no idempotence (a retry after a lost
  *   answer may write a record twice);
@@ -14,7 +14,7 @@
  * @module
  */
 import type { Message, Producer } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka.ts";
+import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import { classifySendError, type SendOutcome } from "./model.ts";
 
 /** Which producer. */

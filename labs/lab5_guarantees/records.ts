@@ -4,7 +4,7 @@
  * @module
  */
 import type { Admin, IHeaders } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka.ts";
+import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { t } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";

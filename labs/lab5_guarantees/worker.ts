@@ -8,7 +8,7 @@
  * - `--role transform`: a transactional consume-transform-produce step: per
  *   group of records one transaction with the output records (to the same
  *   partition number of the output) and the input offsets (`sendOffsets`),
- *   committed together, through `lib/transactions.ts`.
+ *   committed together, through `lib/kafka/transactions.ts`.
  * With `--until-end` it stops once it has handled everything that was in the
  * input when it started.
  * @module
@@ -22,8 +22,8 @@ import {
   sendByPartition,
   sendOffsets,
   transactionalProducer,
-} from "../../lib/transactions.ts";
-import type { KafkaClients } from "../../lib/kafka.ts";
+} from "../../lib/kafka/transactions.ts";
+import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import { ID_HEADER } from "./model.ts";
 
 /** A worker's settings, from its command line. */

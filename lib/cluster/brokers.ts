@@ -31,7 +31,7 @@ import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import { composeService } from "./docker.ts";
-import { fetchMetadata, type WireSasl } from "./wire.ts";
+import { fetchMetadata, type WireSasl } from "../kafka/wire/client.ts";
 import { controllerCount } from "./kraft.ts";
 import { isRunning, respawn, signal, tailFile } from "./process.ts";
 import { type ClusterState, readState, withProcess, writeState } from "./state.ts";

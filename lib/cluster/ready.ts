@@ -12,7 +12,7 @@ import { probeTcp } from "../net.ts";
 import type { Output } from "../output.ts";
 import { sleep } from "../time.ts";
 import type { ClusterAuth } from "./sasl.ts";
-import { describeQuorum, fetchMetadata } from "./wire.ts";
+import { describeQuorum, fetchMetadata } from "../kafka/wire/client.ts";
 import { localize } from "../i18n.ts";
 import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 

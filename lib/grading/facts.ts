@@ -11,7 +11,7 @@
  * @module
  */
 import { fillText, t, type Text } from "../i18n.ts";
-import type { TopicSpec } from "../topics.ts";
+import type { TopicSpec } from "../kafka/topics.ts";
 import type { CheckResult, RecordSnap, Snapshot, TopicSnap } from "./types.ts";
 
 /** A passing result. */

@@ -17,9 +17,9 @@
  */
 import { registryHeaders } from "../registry_auth.ts";
 import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
-import type { KafkaClients } from "../kafka.ts";
-import { describeTopic } from "../topics.ts";
-import { fetchCommittedOffsets } from "../group_offsets.ts";
+import type { KafkaClients } from "../kafka/clients.ts";
+import { describeTopic } from "../kafka/topics.ts";
+import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import type {
   CommittedOffset,
   GroupSnap,

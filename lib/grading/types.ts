@@ -13,7 +13,7 @@
  * @module
  */
 import type { Text } from "../i18n.ts";
-import type { PartitionLayout } from "../topics.ts";
+import type { PartitionLayout } from "../kafka/topics.ts";
 
 /** One record as it sits on the topic. */
 export interface RecordSnap {

@@ -19,7 +19,7 @@
 import { type Admin, AssignerProtocol, type GroupDescription } from "kafkajs";
 import { Buffer } from "node:buffer";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
-import { fetchCommittedOffsets } from "../group_offsets.ts";
+import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import { fill, fillText, t } from "../i18n.ts";
 import { type Position, positionLabel, resolveOffset } from "./position.ts";
 

@@ -16,10 +16,10 @@
  * @module
  */
 import type { Admin, EachBatchPayload } from "kafkajs";
-import { type ConsumedRecord, toRecord } from "../consume.ts";
+import { type ConsumedRecord, toRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
-import type { KafkaClients } from "../kafka.ts";
+import type { KafkaClients } from "../kafka/clients.ts";
 import { type Position, resolveOffset } from "./position.ts";
 
 /** The prefix of the reader's throwaway groups (so `groups list` readers can tell them). */

@@ -1,7 +1,7 @@
 /** Lab 1's answer key, proven on the real cluster. */
 import assert from "node:assert/strict";
 import { AssignerProtocol } from "kafkajs";
-import { consume } from "../../lib/consume.ts";
+import { consume } from "../../lib/kafka/consumer_loop.ts";
 import { protocolErrorType } from "../../lib/errors.ts";
 import { waitFor } from "../../lib/time.ts";
 import { unique } from "../helpers.ts";

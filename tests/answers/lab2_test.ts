@@ -1,6 +1,6 @@
 /** Lab 2's answer key, proven on the real cluster. */
 import assert from "node:assert/strict";
-import { consume, type ConsumedRecord } from "../../lib/consume.ts";
+import { consume, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import { waitFor } from "../../lib/time.ts";
 import { unique } from "../helpers.ts";
 import { clients, send, withTopic } from "./support.ts";

@@ -3,7 +3,7 @@
  * topic that is deleted afterwards, and a producer helper.
  * @module
  */
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { captureOutput, clusterConfig, createTopic } from "../helpers.ts";
 
 /** Kafka clients for the cluster under test. */

@@ -19,7 +19,7 @@ import { loadConfig } from "../../lib/config.ts";
 import { mergeNeeds, parseRoster, runTasks } from "../../lib/grading/run.ts";
 import { takeSnapshots } from "../../lib/grading/snapshot.ts";
 import type { Snapshot } from "../../lib/grading/types.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { createOutput } from "../../lib/output.ts";
 
 const env = Deno.env.toObject();

@@ -1,6 +1,6 @@
 /** `kafka-lab bench` against the real cluster: behaviour only, no timed assertions. */
 import assert from "node:assert/strict";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { captureOutput, clusterConfig, events, runCli } from "../helpers.ts";
 
 async function topicExists(name: string): Promise<boolean> {

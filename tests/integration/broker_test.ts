@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { localNodes, startBroker, stopBroker } from "../../lib/cluster/mod.ts";
 import { readState } from "../../lib/cluster/state.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, events, runCli, unique } from "../helpers.ts";
 

@@ -6,8 +6,8 @@
  * every record handled.
  */
 import assert from "node:assert/strict";
-import { consume } from "../../lib/consume.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { consume } from "../../lib/kafka/consumer_loop.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { captureOutput, clusterConfig, createTopic, unique } from "../helpers.ts";
 
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);

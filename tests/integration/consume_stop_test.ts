@@ -5,8 +5,8 @@
  * fast it stops is measured in `bench/consumer_exit_bench.ts`, not here.)
  */
 import assert from "node:assert/strict";
-import { consume, type ConsumedRecord } from "../../lib/consume.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { consume, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { captureOutput, cleanUp, clusterConfig, createTopic, unique } from "../helpers.ts";
 
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);

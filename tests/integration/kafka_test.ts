@@ -1,13 +1,13 @@
 /**
- * kafkajs 2.2.4 through lib/kafka.ts against the real Kafka 4.1.1 cluster:
+ * kafkajs 2.2.4 through lib/kafka/clients.ts against the real Kafka 4.1.1 cluster:
  * admin create/describe/configs, keyed produce, group consume with commits.
  */
 import assert from "node:assert/strict";
 import type { Admin } from "kafkajs";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, createTopic, unique } from "../helpers.ts";
-import { ensureTopic } from "../../lib/topics.ts";
+import { ensureTopic } from "../../lib/kafka/topics.ts";
 
 const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
 const CONFIG_BROKER = 4;

@@ -1,6 +1,6 @@
 /** Lab 2 (hello-kafka producer and consumer) end to end against the real cluster. */
 import assert from "node:assert/strict";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import {
   captureOutput,
   CliProcess,

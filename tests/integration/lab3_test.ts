@@ -1,7 +1,7 @@
 /** Lab 3 (coordinates pipeline with Schema Registry) end to end against the real cluster. */
 import assert from "node:assert/strict";
-import { consume } from "../../lib/consume.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { consume } from "../../lib/kafka/consumer_loop.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import schema from "../../labs/lab3_coordinates/schema.json" with { type: "json" };
 import {
   captureOutput,

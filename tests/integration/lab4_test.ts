@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import type { Admin } from "kafkajs";
 import { deserialize, randomMessage, serialize } from "../../labs/lab4_batch/model.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import {
   captureOutput,

@@ -11,11 +11,11 @@
 import assert from "node:assert/strict";
 import { localNodes, startBroker, stopBroker } from "../../lib/cluster/mod.ts";
 import { readState } from "../../lib/cluster/state.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
-import { DeliveryTimeoutError } from "../../lib/produce.ts";
-import { LeaderlessError, leaderlessPartitions } from "../../lib/leaderless.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
+import { DeliveryTimeoutError } from "../../lib/kafka/safe_producer.ts";
+import { LeaderlessError, leaderlessPartitions } from "../../lib/kafka/leaderless.ts";
 import { waitFor } from "../../lib/time.ts";
-import { ensureTopic } from "../../lib/topics.ts";
+import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { captureOutput, clusterConfig, events, runCli, unique } from "../helpers.ts";
 
 const config = clusterConfig();

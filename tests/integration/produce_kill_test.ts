@@ -2,14 +2,14 @@
  * The idempotent acks=all producer neither loses nor duplicates a record when
  * a partition leader dies mid-stream. With kafkajs as it is (a retry re-runs
  * the partitioner; a failed send rolls sequence numbers back), one SIGKILL in
- * three lost an acknowledged record and wrote another twice; lib/produce.ts
+ * three lost an acknowledged record and wrote another twice; lib/kafka/safe_producer.ts
  * fixes both. Every record carries an id, read back from the topic.
  */
 import assert from "node:assert/strict";
 import type { Producer } from "kafkajs";
-import { consume } from "../../lib/consume.ts";
-import { KafkaClients } from "../../lib/kafka.ts";
-import { ensureTopic } from "../../lib/topics.ts";
+import { consume } from "../../lib/kafka/consumer_loop.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
+import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { sleep, withTimeout } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, unique } from "../helpers.ts";
 import {

@@ -1,10 +1,10 @@
 /** The KRaft quorum as DescribeQuorum reports it, checked against the nodes' own quorum-state files. */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { controllerQuorum } from "../../lib/cluster/quorum.ts";
+import { controllerQuorum } from "../../lib/kafka/quorum.ts";
 import { readState } from "../../lib/cluster/state.ts";
-import { saslMechanisms } from "../../lib/cluster/wire.ts";
-import { loginRequired } from "../../lib/login_probe.ts";
+import { saslMechanisms } from "../../lib/kafka/wire/client.ts";
+import { loginRequired } from "../../lib/kafka/login_probe.ts";
 import { waitFor } from "../../lib/time.ts";
 import { clusterConfig, events, runCli } from "../helpers.ts";
 

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { JavaRuntime } from "../../lib/cluster/java.ts";
 import type { ClusterAuth } from "../../lib/cluster/sasl.ts";
-import { saslMechanisms } from "../../lib/cluster/wire.ts";
+import { saslMechanisms } from "../../lib/kafka/wire/client.ts";
 import { resolveConfig } from "../../lib/config.ts";
 import { ExitCode } from "../../lib/errors.ts";
 import { captureOutput, type CliResult, events, runCli, unique } from "../helpers.ts";

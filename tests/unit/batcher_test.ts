@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type FlushReason, LingerBatcher } from "../../lib/batcher.ts";
+import { type FlushReason, LingerBatcher } from "../../lib/kafka/batcher.ts";
 
 function recorder(lingerMs: number, batchBytes: number) {
   const sent: Array<{ items: string[]; reason: FlushReason }> = [];

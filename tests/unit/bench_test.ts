@@ -7,9 +7,9 @@ import {
   parseSweep,
   PRODUCE_OPTIONS,
   produceSettings,
-} from "../../lib/bench/options.ts";
-import { num, progressText, resultText, sweepTable } from "../../lib/bench/report.ts";
-import { percentile, ratio, summarize } from "../../lib/bench/stats.ts";
+} from "../../commands/bench/options.ts";
+import { num, progressText, resultText, sweepTable } from "../../commands/bench/report.ts";
+import { percentile, ratio, summarize } from "../../commands/bench/stats.ts";
 import { parseOptions } from "../../lib/cli/args.ts";
 import { UsageError } from "../../lib/errors.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import * as kafkajs from "kafkajs";
-import { chunk, isClientFault, nextOffset, toRecord } from "../../lib/consume.ts";
+import { chunk, isClientFault, nextOffset, toRecord } from "../../lib/kafka/consumer_loop.ts";
 
 Deno.test("chunk splits records into batches of at most the given size", () => {
   assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);

@@ -1,18 +1,18 @@
 /** The pure parts of groups, read, write, kafka tools and completions (no broker). */
 import assert from "node:assert/strict";
 import { COMMANDS } from "../../cli.ts";
-import { KAFKA_TOOLS } from "../../lib/commands/kafka_tools.ts";
+import { KAFKA_TOOLS } from "../../commands/kafka/mod.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { placeholders } from "../../lib/i18n.ts";
-import { commandNodes, completionScript } from "../../lib/inspect/completions.ts";
+import { commandNodes, completionScript } from "../../commands/completions/completions.ts";
 import { decodeBytes, showDecoded } from "../../lib/inspect/decode.ts";
 import { parsePosition, resolveOffset } from "../../lib/inspect/position.ts";
-import { parsePartitions } from "../../lib/inspect/read_run.ts";
+import { parsePartitions } from "../../commands/read/read.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
-import { withBootstrap } from "../../lib/inspect/tools.ts";
-import { takeLines } from "../../lib/inspect/write_run.ts";
-import { parseHeaders, splitKey } from "../../lib/inspect/writer.ts";
-import { UI_TEXT } from "../../lib/ui/text.ts";
+import { withBootstrap } from "../../commands/kafka/tools.ts";
+import { takeLines } from "../../commands/write/write.ts";
+import { parseHeaders, splitKey } from "../../commands/write/writer.ts";
+import { UI_TEXT } from "../../commands/ui/text.ts";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const wire = (id: number, json: string) => {

@@ -6,9 +6,9 @@ import {
   folderRow,
   javaRow,
   portRow,
-} from "../../lib/commands/self_check/run.ts";
-import { parseLsof, parseNetstat, parseSs } from "../../lib/commands/self_check/probes.ts";
-import { SELF_CHECK_TEXT } from "../../lib/commands/self_check/text.ts";
+} from "../../commands/self_check/run.ts";
+import { parseLsof, parseNetstat, parseSs } from "../../commands/self_check/probes.ts";
+import { SELF_CHECK_TEXT } from "../../commands/self_check/text.ts";
 import { pick, placeholders } from "../../lib/i18n.ts";
 import { composeImageTag, versionInfo, versionText } from "../../lib/version.ts";
 

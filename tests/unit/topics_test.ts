@@ -11,7 +11,7 @@ import {
   type TopicLayout,
   topicNameProblem,
   unknownConfigKeys,
-} from "../../lib/topics.ts";
+} from "../../lib/kafka/topics.ts";
 
 Deno.test("COURSE_TOPICS carry the seeds' parameters", () => {
   assert.deepEqual(COURSE_TOPICS.helloKafka, {

@@ -5,7 +5,7 @@ import {
   SEND_OFFSETS_RETRIABLE,
   sendOffsetsRetriable,
   TRANSACTION_RETRY,
-} from "../../lib/transactions.ts";
+} from "../../lib/kafka/transactions.ts";
 
 /** kafkajs' error classes, by name (its typings leave some out). */
 const K = (kafkajs as unknown as { default: Record<string, new (...args: unknown[]) => Error> })

@@ -7,7 +7,7 @@ import {
   refusal,
   sameToken,
   TOKEN_HEADER,
-} from "../../lib/ui/security.ts";
+} from "../../commands/ui/security.ts";
 
 const guard = { port: 8080, token: "0123456789abcdef0123456789abcdef" };
 const request = (method: string, headers: Record<string, string>) =>

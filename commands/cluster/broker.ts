@@ -1,0 +1,194 @@
+/**
+ * `kafka-lab broker list|stop|start`: one broker of the local cluster at a
+ * time, to watch what Kafka does when a broker leaves and comes back. The
+ * work is done by `lib/cluster/brokers.ts` (loaded only when a subcommand runs).
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Command } from "../../lib/cli/command.ts";
+import type { Context } from "../../lib/context.ts";
+import { ExitCode, UsageError } from "../../lib/errors.ts";
+import { localize, t } from "../../lib/i18n.ts";
+import { table } from "../../lib/output.ts";
+
+const ID = [{
+  name: "id",
+  description: t("Broker id (node.id), e.g. 2", "Номер брокера (node.id), например 2"),
+  required: true,
+}];
+
+/** Reads the broker id positional. */
+export function brokerId(args: ParsedArgs): number {
+  const raw = args.positionals[0] ?? "";
+  if (!/^\d+$/.test(raw)) {
+    throw new UsageError(
+      t(
+        `a broker id is a whole number, not '${raw}'`,
+        `номер брокера — целое число, а не '${raw}'`,
+      ),
+      t("see `kafka-lab broker list`", "см. `kafka-lab broker list`"),
+    );
+  }
+  return Number(raw);
+}
+
+const listCommand: Command = {
+  name: "list",
+  summary: t(
+    "Each broker of the local cluster: address, up or down, partitions it leads",
+    "Брокеры локального кластера: адрес, работает ли, сколько партиций он ведёт",
+  ),
+  examples: ["kafka-lab broker list", "kafka-lab broker list --json"],
+  async run(ctx: Context): Promise<number> {
+    const { requireState, localNodes, partitionLeaders } = await import(
+      "../../lib/cluster/brokers.ts"
+    );
+    const { out } = ctx;
+    const nodes = await localNodes(requireState(ctx.config.stateDir));
+    const running = nodes.filter((n) => n.running).map((n) => n.address);
+    let leads = new Map<number, number>();
+    let leaderless: Array<{ topic: string; partition: number }> = [];
+    if (running.length > 0) {
+      ({ leads, leaderless } = await partitionLeaders(running, ctx.config.sasl));
+    }
+    const rows = nodes.map((n) => ({ ...n, leads: leads.get(n.id) ?? 0 }));
+    out.event("broker.list", { brokers: rows, leaderless });
+    if (out.json) return ExitCode.ok;
+    const up = localize(t("up", "работает"), out.lang);
+    const down = localize(t("down", "остановлен"), out.lang);
+    const lines = table(
+      [
+        localize(t("broker", "брокер"), out.lang),
+        localize(t("address", "адрес"), out.lang),
+        localize(t("state", "состояние"), out.lang),
+        localize(t("roles", "роли"), out.lang),
+        localize(t("leads", "ведёт партиций"), out.lang),
+      ],
+      rows.map((r) => [
+        String(r.id),
+        r.address,
+        r.running ? out.style("green", up) : out.style("red", down),
+        r.controller ? "broker, controller" : "broker",
+        r.running ? String(r.leads) : "-",
+      ]),
+    );
+    for (const l of lines) out.line(`  ${l}`);
+    for (const p of leaderless) {
+      out.line(out.style(
+        "red",
+        localize(
+          t("  {topic} partition {p}: no leader", "  {topic}, партиция {p}: нет лидера"),
+          out.lang,
+          { topic: p.topic, p: p.partition },
+        ),
+      ));
+    }
+    return ExitCode.ok;
+  },
+};
+
+const stopCommand: Command = {
+  name: "stop",
+  summary: t(
+    "Stop one broker (gracefully, or --kill to simulate a crash)",
+    "Остановить один брокер (штатно или --kill, имитируя сбой)",
+  ),
+  description: t(
+    `
+Without --kill the broker gets SIGTERM and shuts down in a controlled way: it
+hands its partition leadership to other replicas first. --kill sends SIGKILL,
+as a crash or a power cut would: its partitions have no leader until the
+controller notices (about 9 s, broker.session.timeout.ms). Stopping the last
+running broker, or a controller whose stop leaves the KRaft quorum without a
+majority, is refused.`,
+    `
+Без --kill брокер получает SIGTERM и завершается штатно: сначала передаёт
+лидерство своих партиций другим репликам. --kill посылает SIGKILL, как при
+аварии или отключении питания: у его партиций нет лидера, пока контроллер
+этого не заметит (около 9 с, broker.session.timeout.ms). Остановить последний
+работающий брокер или контроллер, без которого у кворума KRaft не останется
+большинства, нельзя.`,
+  ),
+  positionals: ID,
+  options: [{
+    name: "kill",
+    type: "boolean",
+    description: t("SIGKILL instead of SIGTERM (a crash)", "SIGKILL вместо SIGTERM (сбой)"),
+  }],
+  examples: ["kafka-lab broker stop 2", "kafka-lab broker stop 2 --kill"],
+  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+    const { stopBroker } = await import("../../lib/cluster/brokers.ts");
+    const id = brokerId(args);
+    const r = await stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.bool("kill") });
+    const seconds = (r.ms / 1000).toFixed(1);
+    const human = !r.wasRunning
+      ? t(`Broker ${id} is already stopped.`, `Брокер ${id} уже остановлен.`)
+      : r.signal === "SIGKILL"
+      ? t(
+        `Broker ${id} (${r.address}) killed (SIGKILL).`,
+        `Брокер ${id} (${r.address}) убит (SIGKILL).`,
+      )
+      : r.forced
+      ? t(
+        `Broker ${id} did not stop within the grace period and was killed.`,
+        `Брокер ${id} не остановился вовремя и был убит.`,
+      )
+      : t(
+        `Broker ${id} (${r.address}) stopped gracefully in ${seconds} s.`,
+        `Брокер ${id} (${r.address}) штатно остановлен за ${seconds.replace(".", ",")} с.`,
+      );
+    ctx.out.event("broker.stopped", { ...r }, localize(human, ctx.out.lang));
+    return ExitCode.ok;
+  },
+};
+
+const startCommand: Command = {
+  name: "start",
+  summary: t(
+    "Start a stopped broker again, on its own data",
+    "Снова запустить остановленный брокер на его же данных",
+  ),
+  positionals: ID,
+  options: [{
+    name: "timeout",
+    type: "integer",
+    min: 5,
+    default: 180,
+    valueName: "SECONDS",
+    description: t(
+      "Give up when the broker has not rejoined by then",
+      "Сдаться, если брокер не вернулся в кластер за это время",
+    ),
+  }],
+  examples: ["kafka-lab broker start 2"],
+  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+    const { startBroker } = await import("../../lib/cluster/brokers.ts");
+    const id = brokerId(args);
+    const r = await startBroker(id, {
+      config: ctx.config,
+      out: ctx.out,
+      signal: ctx.signal,
+      timeoutMs: args.int("timeout")! * 1000,
+    });
+    const seconds = (r.ms / 1000).toFixed(1);
+    const human = r.wasRunning
+      ? t(`Broker ${id} is already running.`, `Брокер ${id} уже работает.`)
+      : t(
+        `Broker ${id} (${r.address}) is back in the cluster after ${seconds} s.`,
+        `Брокер ${id} (${r.address}) вернулся в кластер за ${seconds.replace(".", ",")} с.`,
+      );
+    ctx.out.event("broker.started", { ...r }, localize(human, ctx.out.lang));
+    return ExitCode.ok;
+  },
+};
+
+/** The `broker` command. */
+export const brokerCommand: Command = {
+  name: "broker",
+  summary: t(
+    "List, stop and start the brokers of the local cluster",
+    "Список брокеров локального кластера, их остановка и запуск",
+  ),
+  subcommands: [listCommand, stopCommand, startCommand],
+  examples: ["kafka-lab broker list", "kafka-lab broker stop 2 --kill", "kafka-lab broker start 2"],
+};

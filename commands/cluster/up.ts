@@ -1,0 +1,187 @@
+/**
+ * `kafka-lab up`: starts the local cluster (3 brokers and a schema registry).
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Command } from "../../lib/cli/command.ts";
+import { MAX_BROKERS } from "../../lib/cluster/kraft.ts";
+import type { RuntimeName } from "../../lib/cluster/runtime.ts";
+import { AUTH_CHOICES, type AuthChoice, scramMechanism } from "../../lib/cluster/sasl.ts";
+import type { Context } from "../../lib/context.ts";
+import { fillText, localize, t } from "../../lib/i18n.ts";
+import { table } from "../../lib/output.ts";
+import { KAFKA_VERSION } from "../../lib/version.ts";
+
+/** The `up` command. */
+export const upCommand: Command = {
+  name: "up",
+  summary: t(
+    `Start a local Kafka ${KAFKA_VERSION} cluster (KRaft) and a schema registry`,
+    `Запустить локальный кластер Kafka ${KAFKA_VERSION} (KRaft) и реестр схем`,
+  ),
+  description: t(
+    `
+Starts the brokers and the schema registry on this machine and waits until
+they serve clients. Labs then need no configuration: brokers at
+localhost:19092.., the registry at http://localhost:8081.
+
+Runtimes:
+  docker  compose.yaml: 3 apache/kafka:${KAFKA_VERSION} nodes, Confluent Schema Registry, Kafka UI
+  java    the official Kafka jars and Apicurio Registry on this machine's Java 17+,
+          downloaded once from Maven Central and checked against pinned SHA-256 sums
+  auto    docker when a Docker engine answers, else java
+
+Running it again while the cluster runs changes nothing. Data is kept
+between \`down\` and \`up\` (\`down --purge\` deletes it).`,
+    `
+Запускает брокеры и реестр схем на этом компьютере и ждёт, пока они начнут
+обслуживать клиентов. После этого лабораторным не нужна настройка: брокеры на
+localhost:19092.., реестр на http://localhost:8081.
+
+Среды запуска:
+  docker  compose.yaml: 3 узла apache/kafka:${KAFKA_VERSION}, Confluent Schema Registry, Kafka UI
+  java    официальные jar-файлы Kafka и Apicurio Registry на Java 17+ этого компьютера;
+          скачиваются один раз из Maven Central и сверяются с закреплёнными суммами SHA-256
+  auto    docker, если отвечает движок Docker, иначе java
+
+Повторный запуск работающего кластера ничего не меняет. Данные сохраняются
+между \`down\` и \`up\` (\`down --purge\` их удаляет).`,
+  ),
+  options: [
+    {
+      name: "runtime",
+      type: "string",
+      choices: ["auto", "docker", "java"],
+      default: "auto",
+      description: t("How to run the cluster", "Как запускать кластер"),
+    },
+    {
+      name: "brokers",
+      type: "integer",
+      min: 1,
+      max: MAX_BROKERS,
+      default: 3,
+      description: t("Number of brokers (docker: 3 only)", "Число брокеров (docker: только 3)"),
+    },
+    {
+      name: "auth",
+      type: "string",
+      choices: [...AUTH_CHOICES],
+      default: "none",
+      description: t(
+        "Clients log in with SASL/SCRAM (java runtime; scram = SCRAM-SHA-256); later commands use the user it creates",
+        "Клиенты входят по SASL/SCRAM (среда java; scram = SCRAM-SHA-256); следующие команды берут созданного пользователя сами",
+      ),
+    },
+    {
+      name: "timeout",
+      type: "integer",
+      min: 10,
+      default: 180,
+      valueName: "SECONDS",
+      description: t(
+        "Give up when the cluster is not ready by then",
+        "Сдаться, если кластер не готов к этому сроку",
+      ),
+    },
+  ],
+  examples: [
+    "kafka-lab up",
+    "kafka-lab up --runtime java --brokers 1",
+    "kafka-lab up --runtime java --auth scram",
+    "kafka-lab up --json",
+  ],
+  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+    // The runtimes load only when `up` runs (start-up time of every other command).
+    const { chooseRuntime } = await import("./runtime_choice.ts");
+    const runtime = await chooseRuntime(args.string("runtime") as "auto" | RuntimeName, ctx);
+    const started = Date.now();
+    const { state, alreadyRunning, restarted } = await runtime.up({
+      brokers: args.int("brokers")!,
+      timeoutMs: args.int("timeout")! * 1000,
+      auth: scramMechanism(args.string("auth") as AuthChoice),
+    });
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    const { out } = ctx;
+    out.event("cluster.up", {
+      runtime: state.runtime,
+      alreadyRunning,
+      restarted: restarted ?? [],
+      seconds,
+      clusterId: state.clusterId,
+      brokers: state.brokers,
+      registryUrl: state.registryUrl,
+      uiUrl: state.uiUrl,
+      stateDir: ctx.config.stateDir,
+      sasl: state.auth ? { mechanism: state.auth.mechanism, username: state.auth.username } : null,
+    });
+    if (out.json) return 0;
+    const lang = ctx.config.lang;
+    const vars = {
+      runtime: state.runtime,
+      nodes: (restarted ?? []).join(", "),
+      seconds: localize(t(String(seconds), String(seconds).replace(".", ",")), lang),
+      version: state.kafkaVersion,
+      brokers: state.brokers.length,
+    };
+    const headline = alreadyRunning
+      ? UP_TEXT.already
+      : restarted && restarted.length > 0
+      ? UP_TEXT.restarted
+      : UP_TEXT.started;
+    out.line(out.style("green", localize(fillText(headline, vars), lang)));
+    out.line();
+    const h = UP_TEXT.headers;
+    for (
+      const l of table(
+        [localize(h.broker, lang), localize(h.address, lang)],
+        state.brokers.map((b) => [String(b.id), b.address]),
+      )
+    ) out.line(`  ${l}`);
+    out.line();
+    out.line(`  ${localize(h.registry, lang).padEnd(16)} ${state.registryUrl}`);
+    if (state.uiUrl) out.line(`  ${"Kafka UI".padEnd(16)} ${state.uiUrl}`);
+    if (state.auth) {
+      const sasl = fillText(UP_TEXT.sasl, {
+        mechanism: state.auth.mechanism.toUpperCase(),
+        user: state.auth.username,
+      });
+      out.line(`  ${"SASL".padEnd(16)} ${localize(sasl, lang)}`);
+    }
+    if (state.runtime === "java") {
+      out.line(`  ${localize(h.data, lang).padEnd(16)} ${ctx.config.stateDir}/java`);
+    }
+    out.line();
+    out.text(localize(UP_TEXT.next, lang));
+    return 0;
+  },
+};
+
+const UP_TEXT = {
+  already: t(
+    "The local cluster is already running ({runtime} runtime); nothing to do.",
+    "Локальный кластер уже работает (среда {runtime}); делать нечего.",
+  ),
+  restarted: t(
+    "Started {nodes} again (the rest kept running); ready in {seconds} s.",
+    "Снова запущены: {nodes} (остальные работали); готово за {seconds} с.",
+  ),
+  started: t(
+    "Kafka {version} is up: brokers {brokers}, {runtime} runtime, ready in {seconds} s.",
+    "Kafka {version} запущена: брокеров — {brokers}, среда {runtime}, готово за {seconds} с.",
+  ),
+  headers: {
+    broker: t("broker", "брокер"),
+    address: t("address", "адрес"),
+    registry: t("schema registry", "реестр схем"),
+    data: t("data and logs", "данные и логи"),
+  },
+  sasl: t(
+    "{mechanism}, user {user} (the password is kept in the state folder; `kafka-lab config` masks it)",
+    "{mechanism}, пользователь {user} (пароль хранится в папке состояния; `kafka-lab config` его скрывает)",
+  ),
+  next: t(
+    "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",
+    "Дальше: `kafka-lab lab1` создаёт топики курса; `kafka-lab down` останавливает кластер.",
+  ),
+};

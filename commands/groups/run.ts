@@ -1,0 +1,149 @@
+/**
+ * What the `groups` subcommands print: tables for people, one JSON event per
+ * group, partition or change with `--json`.
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { Context } from "../../lib/context.ts";
+import { fill, pick } from "../../lib/i18n.ts";
+import { table } from "../../lib/output.ts";
+import {
+  applyReset,
+  assertInactive,
+  deleteGroup,
+  describeGroup,
+  type GroupDetails,
+  listGroups,
+  planReset,
+  type ResetPlan,
+} from "../../lib/inspect/groups.ts";
+import { parsePosition } from "../../lib/inspect/position.ts";
+import { topicPartitions } from "../../lib/inspect/reader.ts";
+import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
+
+/** `groups list`. */
+export async function runList(ctx: Context): Promise<void> {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  const kafka = await ctx.kafka();
+  const groups = await kafka.withAdmin(listGroups);
+  for (const g of groups) out.event("group", { ...g });
+  if (out.json) return;
+  if (groups.length === 0) return out.line(tx.noGroups);
+  const rows = groups.map((g) => [g.group, g.state, String(g.members), g.topics.join(", ")]);
+  for (const l of table([tx.colGroup, tx.colState, tx.colMembers, tx.colTopics], rows)) {
+    out.line(l);
+  }
+  out.line();
+  out.line(fill(tx.groupCount, { count: groups.length }));
+}
+
+function printDetails(ctx: Context, d: GroupDetails): void {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  out.line(fill(tx.groupHeader, { group: d.group, state: d.state, members: d.members.length }));
+  for (const m of d.members) {
+    const parts = Object.entries(m.assignment).map(([topic, ps]) => `${topic}[${ps.join(",")}]`);
+    out.line(fill(tx.memberLine, {
+      clientId: m.clientId,
+      host: m.host,
+      assignment: parts.length > 0 ? parts.join(" ") : tx.memberNothing,
+    }));
+  }
+  out.line();
+  if (d.partitions.length === 0) return out.line(tx.noPartitions);
+  const rows = d.partitions.map((p) => [
+    p.topic,
+    String(p.partition),
+    p.committed ?? tx.neverCommitted,
+    p.end,
+    p.lag === null ? tx.neverCommitted : String(p.lag),
+    p.member ?? tx.unknownMember,
+  ]);
+  const headers = [
+    tx.colTopic,
+    tx.colPartition,
+    tx.colCommitted,
+    tx.colEnd,
+    tx.colLag,
+    tx.colMember,
+  ];
+  for (const l of table(headers, rows)) out.line(`  ${l}`);
+  out.line();
+  out.line(fill(tx.totalLag, { lag: d.totalLag }));
+}
+
+/** `groups describe G`. */
+export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void> {
+  const group = args.positionals[0];
+  const kafka = await ctx.kafka();
+  const d = await kafka.withAdmin((admin) => describeGroup(admin, group));
+  const { out } = ctx;
+  out.event("group", {
+    group: d.group,
+    state: d.state,
+    protocolType: d.protocolType,
+    members: d.members,
+    totalLag: d.totalLag,
+  });
+  for (const p of d.partitions) out.event("partition", { group, ...p });
+  if (!out.json) printDetails(ctx, d);
+}
+
+function printPlan(ctx: Context, plan: ResetPlan): void {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  for (const r of plan.rows) {
+    out.event("reset.partition", { group: plan.group, topic: plan.topic, ...r });
+  }
+  if (out.json) return;
+  out.line(fill(tx.resetPlan, { group: plan.group, topic: plan.topic, to: plan.to }));
+  const rows = plan.rows.map((r) => [
+    String(r.partition),
+    r.current ?? tx.neverCommitted,
+    r.target,
+    String(r.lagAfter),
+  ]);
+  const headers = [tx.colPartition, tx.colCurrent, tx.colTarget, tx.colLagAfter];
+  for (const l of table(headers, rows)) out.line(`  ${l}`);
+}
+
+/** `groups reset G --topic T --to P [--dry-run]`. */
+export async function runReset(ctx: Context, args: ParsedArgs): Promise<void> {
+  const group = args.positionals[0];
+  const topic = args.requireString("topic");
+  const position = parsePosition(args.requireString("to"), "to");
+  const dryRun = args.bool("dry-run");
+  const kafka = await ctx.kafka();
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  await kafka.withAdmin(async (admin) => {
+    await topicPartitions(admin, topic);
+    await assertInactive(admin, group, "reset");
+    const plan = await planReset(admin, group, topic, position);
+    printPlan(ctx, plan);
+    if (dryRun) {
+      out.event("reset.dry-run", { group, topic, to: plan.to }, tx.resetDry);
+      return;
+    }
+    await applyReset(admin, plan);
+    out.event(
+      "reset.done",
+      { group, topic, to: plan.to },
+      fill(tx.resetDone, {
+        group,
+        topic,
+        to: plan.to,
+      }),
+    );
+  });
+}
+
+/** `groups delete G`. */
+export async function runDelete(ctx: Context, args: ParsedArgs): Promise<void> {
+  const group = args.positionals[0];
+  const kafka = await ctx.kafka();
+  await kafka.withAdmin((admin) => deleteGroup(admin, group));
+  const tx = pick(INSPECT_TEXT, ctx.out.lang);
+  ctx.out.event("group.deleted", { group }, fill(tx.deleted, { group }));
+}

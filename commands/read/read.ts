@@ -1,0 +1,91 @@
+/**
+ * What `read` prints: one line per record for people, one `record` event per
+ * record with `--json`; where it starts and how it ended on stderr.
+ * @module
+ */
+import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
+import type { Context } from "../../lib/context.ts";
+import { UsageError } from "../../lib/errors.ts";
+import { fill, fillText, pick, t } from "../../lib/i18n.ts";
+import { decodeBytes, type Format, showDecoded } from "../../lib/inspect/decode.ts";
+import { parsePosition } from "../../lib/inspect/position.ts";
+import { readTopic } from "../../lib/inspect/reader.ts";
+import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
+import { type ShownRecord, showRecord } from "../../lib/inspect/show.ts";
+
+/** Parses the repeated `--partition` values. */
+export function parsePartitions(raw: readonly string[]): number[] {
+  return raw.flatMap((r) => r.split(",")).map((r) => {
+    const n = Number(r.trim());
+    if (!/^\d+$/.test(r.trim()) || !Number.isSafeInteger(n)) {
+      throw new UsageError(
+        fillText(
+          t(
+            "--partition takes a partition number, not '{r}'",
+            "--partition принимает номер партиции, а не '{r}'",
+          ),
+          { r },
+        ),
+      );
+    }
+    return n;
+  });
+}
+
+/** `read <topic>`. */
+export async function runRead(ctx: Context, args: ParsedArgs): Promise<void> {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  const topic = args.positionals[0];
+  const from = parsePosition(args.string("from") ?? "beginning", "from");
+  const partitions = parsePartitions(args.list("partition"));
+  const format = (args.string("format") ?? "auto") as Format;
+  const follow = args.bool("follow");
+  const kafka = await ctx.kafka();
+  const summary = await readTopic(kafka, {
+    topic,
+    from,
+    partitions,
+    count: args.int("count"),
+    follow,
+    signal: ctx.signal,
+    onStart: (ranges) => {
+      out.event("read.start", { topic, ranges });
+      out.stderr(fill(tx.readStart, {
+        topic,
+        ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
+      }));
+      if (follow) out.stderr(tx.readFollow);
+    },
+    onRecord: (r) => {
+      const shown = showRecord(r, format);
+      out.event("record", { ...shown }, recordLine(shown, r, format, tx));
+    },
+  });
+  out.event("read.done", { topic, records: summary.records, stoppedBy: summary.stoppedBy });
+  out.stderr(fill(tx.readDone, { topic, records: summary.records }));
+}
+
+function recordLine(
+  shown: ShownRecord,
+  r: ConsumedRecord,
+  format: Format,
+  tx: ReturnType<typeof pick<typeof INSPECT_TEXT.en>>,
+): string {
+  const value = decodeBytes(r.value, format);
+  const key = decodeBytes(r.key, format === "registry" ? "auto" : format);
+  let line = fill(tx.recordLine, {
+    partition: shown.partition,
+    offset: shown.offset,
+    time: shown.time,
+    key: key.format === "null" ? tx.noKey : showDecoded(key),
+    value: showDecoded(value),
+  });
+  if (value.problem) line += `  (${fill(tx.badFormat, { format, problem: value.problem })})`;
+  const headers = Object.entries(shown.headers);
+  if (headers.length > 0) {
+    line += fill(tx.recordHeaders, { headers: headers.map(([k, v]) => `${k}=${v}`).join(", ") });
+  }
+  return line;
+}

@@ -1,0 +1,247 @@
+/**
+ * The web console's JSON API: one handler per page, each answering with the
+ * data `lib/inspect/` and `commands/ui/data.ts` return, and errors as both
+ * languages' text with a hint.
+ * @module
+ */
+import type { Admin } from "kafkajs";
+import type { Config } from "../../lib/config.ts";
+import { ExitCode, KafkaLabError, translateError } from "../../lib/errors.ts";
+import { fillText, t, type Text } from "../../lib/i18n.ts";
+import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Format } from "../../lib/inspect/decode.ts";
+import { FORMATS } from "../../lib/inspect/decode.ts";
+import {
+  applyReset,
+  assertInactive,
+  describeGroup,
+  listGroups,
+  planReset,
+} from "../../lib/inspect/groups.ts";
+import { parsePosition } from "../../lib/inspect/position.ts";
+import { showRecord } from "../../lib/inspect/show.ts";
+import {
+  READER_GROUP_PREFIX,
+  readTopic,
+  topicNotFound,
+  topicPartitions,
+} from "../../lib/inspect/reader.ts";
+import { clusterView, schemaVersion, subjects, topicDetail, topicList } from "./data.ts";
+
+/** The most records the messages page asks for at once. */
+export const MAX_MESSAGES = 200;
+
+/** An API answer: status and JSON body. */
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** One connected admin client for the console's life, made again after a failure. */
+export class AdminHolder {
+  readonly #kafka: KafkaClients;
+  #admin?: Promise<Admin>;
+
+  constructor(kafka: KafkaClients) {
+    this.#kafka = kafka;
+  }
+
+  /** Runs `fn` with the admin; a failure drops the client so the next call reconnects. */
+  async use<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    this.#admin ??= this.#kafka.preflight().then(() => this.#kafka.connect(this.#kafka.admin()));
+    try {
+      return await fn(await this.#admin);
+    } catch (err) {
+      const failed = this.#admin;
+      this.#admin = undefined;
+      failed?.then((a) => a.disconnect()).catch(() => {});
+      throw err;
+    }
+  }
+
+  /** Disconnects. */
+  async close(): Promise<void> {
+    await this.#admin?.then((a) => a.disconnect()).catch(() => {});
+  }
+}
+
+/** What the handlers need. */
+export interface ApiContext {
+  readonly config: Config;
+  readonly kafka: KafkaClients;
+  readonly admin: AdminHolder;
+  readonly signal: AbortSignal;
+}
+
+function ok(body: unknown): ApiAnswer {
+  return { status: 200, body };
+}
+
+function text(t: Text | undefined): Text | undefined {
+  return t ? { en: t.en, ru: t.ru } : undefined;
+}
+
+/** An error with the HTTP status it answers with (404 missing, 409 refused, 503 registry down). */
+class StatusError extends Error {
+  readonly status: number;
+  readonly error: KafkaLabError;
+  constructor(status: number, error: KafkaLabError) {
+    super(error.message);
+    this.status = status;
+    this.error = error;
+  }
+}
+
+/** Rethrows a `KafkaLabError` as a {@linkcode StatusError}; other errors pass. */
+function withStatus(status: number): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof KafkaLabError && err.exitCode !== ExitCode.unreachable) {
+      throw new StatusError(status, err);
+    }
+    throw err;
+  };
+}
+
+/** Turns an error into an answer: 400 usage, 503 unreachable, the status it carries, else 500. */
+export function errorAnswer(err: unknown, kafka?: KafkaClients): ApiAnswer {
+  if (err instanceof StatusError) {
+    return {
+      status: err.status,
+      body: { error: text(err.error.text), hint: text(err.error.hintText) },
+    };
+  }
+  const e = err instanceof KafkaLabError
+    ? err
+    : kafka
+    ? translateError(kafka.translate(err))
+    : translateError(err);
+  const status = e.exitCode === ExitCode.usage
+    ? 400
+    : e.exitCode === ExitCode.unreachable
+    ? 503
+    : 500;
+  return { status, body: { error: text(e.text), hint: text(e.hintText) } };
+}
+
+/** The registry did not answer as expected. */
+function registryDown(url: string): (err: unknown) => never {
+  return (err) => {
+    throw new StatusError(
+      503,
+      new KafkaLabError(
+        fillText(
+          t(
+            "the Schema Registry at {url} did not answer: {reason}",
+            "Schema Registry по адресу {url} не ответил: {reason}",
+          ),
+          { url, reason: (err as Error).message },
+        ),
+        {
+          hint: t(
+            "start the local cluster with `kafka-lab up`, or set SCHEMA_REGISTRY_URL",
+            "запустите локальный кластер (`kafka-lab up`) или задайте SCHEMA_REGISTRY_URL",
+          ),
+        },
+      ),
+    );
+  };
+}
+
+async function messages(
+  ctx: ApiContext,
+  topic: string,
+  query: URLSearchParams,
+): Promise<ApiAnswer> {
+  const partition = Number(query.get("partition") ?? "0");
+  const limit = Math.min(MAX_MESSAGES, Math.max(1, Number(query.get("limit") ?? "50") || 50));
+  const format = (query.get("format") ?? "auto") as Format;
+  if (!FORMATS.includes(format) || !Number.isInteger(partition) || partition < 0) {
+    return { status: 400, body: { error: { en: "bad query", ru: "неверный запрос" } } };
+  }
+  const partitions = await ctx.admin.use((a) => topicPartitions(a, topic)).catch(withStatus(404));
+  if (!partitions.includes(partition)) withStatus(404)(topicNotFound(`${topic}[${partition}]`));
+  const records: unknown[] = [];
+  const summary = await readTopic(ctx.kafka, {
+    topic,
+    from: { kind: "offset", offset: BigInt(-limit) },
+    partitions: [partition],
+    count: limit,
+    follow: false,
+    signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(30_000)]),
+    onRecord: (r) => {
+      records.push(showRecord(r, format));
+    },
+  });
+  return ok({ topic, partition, range: summary.ranges[0], records: records.reverse() });
+}
+
+async function resetGroup(ctx: ApiContext, group: string, request: Request): Promise<ApiAnswer> {
+  const body = await request.json().catch(() => ({})) as {
+    topic?: unknown;
+    to?: unknown;
+    dryRun?: unknown;
+  };
+  if (typeof body.topic !== "string" || typeof body.to !== "string") {
+    return {
+      status: 400,
+      body: { error: { en: "topic and to are required", ru: "нужны topic и to" } },
+    };
+  }
+  const position = parsePosition(body.to, "to");
+  const topic = body.topic;
+  return await ctx.admin.use(async (admin) => {
+    await topicPartitions(admin, topic).catch(withStatus(404));
+    await assertInactive(admin, group, "reset").catch(withStatus(409));
+    const plan = await planReset(admin, group, topic, position);
+    if (body.dryRun !== true) await applyReset(admin, plan);
+    return ok({ ...plan, applied: body.dryRun !== true });
+  });
+}
+
+/** Routes an API request (`/api/...`); undefined when no route matches. */
+export async function handleApi(
+  ctx: ApiContext,
+  request: Request,
+  url: URL,
+): Promise<ApiAnswer | undefined> {
+  const parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
+  const method = request.method;
+  try {
+    if (method === "GET" && parts[0] === "brokers" && parts.length === 1) {
+      return ok(await ctx.admin.use((a) => clusterView(a, ctx.config)));
+    }
+    if (method === "GET" && parts[0] === "topics") {
+      if (parts.length === 1) return ok(await ctx.admin.use(topicList));
+      if (parts.length === 2) {
+        const detail = await ctx.admin.use((a) => topicDetail(a, parts[1]));
+        return detail ? ok(detail) : withStatus(404)(topicNotFound(parts[1]));
+      }
+      if (parts.length === 3 && parts[2] === "messages") {
+        return await messages(ctx, parts[1], url.searchParams);
+      }
+    }
+    if (parts[0] === "groups") {
+      if (method === "GET" && parts.length === 1) {
+        const all = await ctx.admin.use(listGroups);
+        return ok(all.filter((g) => !g.group.startsWith(READER_GROUP_PREFIX)));
+      }
+      if (method === "GET" && parts.length === 2) {
+        return ok(await ctx.admin.use((a) => describeGroup(a, parts[1])).catch(withStatus(404)));
+      }
+      if (method === "POST" && parts.length === 3 && parts[2] === "reset") {
+        return await resetGroup(ctx, parts[1], request);
+      }
+    }
+    if (method === "GET" && parts[0] === "schemas") {
+      const url = ctx.config.registryUrl;
+      const auth = ctx.config.registryAuth;
+      if (parts.length === 1) return ok(await subjects(url, auth).catch(registryDown(url)));
+      if (parts.length === 3) {
+        return ok(await schemaVersion(url, parts[1], parts[2], auth).catch(registryDown(url)));
+      }
+    }
+    return undefined;
+  } catch (err) {
+    return errorAnswer(err, ctx.kafka);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * What `check` and `report` share: their options, the labs named on the
+ * command line, the prefixes to grade (a roster or one student), and one
+ * snapshot of the cluster per prefix.
+ * @module
+ */
+import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
+import { PREFIX_OPTION, prefixOf } from "../cli/lab_options.ts";
+import type { Context } from "../context.ts";
+import { UsageError } from "../errors.ts";
+import { fillText, t } from "../i18n.ts";
+import { mergeNeeds, parseRoster } from "./run.ts";
+import type { GradedLabsSource, LabTasks, Snapshot } from "./types.ts";
+
+/** Options of `check` (and `report`, which shares `--prefix`). */
+export const CHECK_OPTIONS = [
+  {
+    ...PREFIX_OPTION,
+    short: "p",
+    description: t(
+      "The student's prefix of topics, groups and subjects (env KAFKA_LAB_PREFIX): --prefix anna.",
+      "Префикс студента у топиков, групп и субъектов (переменная KAFKA_LAB_PREFIX): --prefix anna.",
+    ),
+  },
+  {
+    name: "roster",
+    type: "string",
+    valueName: "FILE",
+    description: t(
+      "A class on one cluster: a file with one prefix per line (# starts a comment)",
+      "Группа на одном кластере: файл с одним префиксом в строке (# — комментарий)",
+    ),
+  },
+  {
+    name: "csv",
+    type: "boolean",
+    description: t(
+      "With --roster: print the class as CSV for a gradebook",
+      "С --roster: вывести группу в CSV для журнала оценок",
+    ),
+  },
+] as const satisfies readonly OptionSpec[];
+
+/** The labs named on the command line (all when none). */
+export async function selectLabs(
+  source: GradedLabsSource,
+  name: string | undefined,
+): Promise<LabTasks[]> {
+  const GRADED_LABS = await source.labs();
+  if (name === undefined) return [...GRADED_LABS];
+  const lab = GRADED_LABS.find((l) => l.lab === name);
+  if (!lab) {
+    const vars = { name, labs: GRADED_LABS.map((l) => l.lab).join(", ") };
+    throw new UsageError(
+      fillText(t("no graded lab '{name}'", "нет проверяемой лабораторной '{name}'"), vars),
+      fillText(t("labs: {labs}", "лабораторные: {labs}"), vars),
+    );
+  }
+  return [lab];
+}
+
+/** The prefixes to check: the roster's lines, else `--prefix`, else KAFKA_LAB_PREFIX, else "". */
+export function prefixesOf(args: ParsedArgs): string[] {
+  const roster = args.string("roster");
+  if (roster === undefined) {
+    return [prefixOf(args.string("prefix"))];
+  }
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(roster);
+  } catch (err) {
+    throw new UsageError(
+      fillText(
+        t(
+          "cannot read the roster {file}: {reason}",
+          "не удаётся прочитать список {file}: {reason}",
+        ),
+        {
+          file: roster,
+          reason: (err as Error).message,
+        },
+      ),
+      t(
+        "give a text file with one student prefix per line",
+        "укажите текстовый файл, по одному префиксу студента в строке",
+      ),
+    );
+  }
+  const prefixes = parseRoster(text);
+  if (prefixes.length === 0) {
+    throw new UsageError(
+      fillText(t("the roster {file} lists no prefix", "в списке {file} нет ни одного префикса"), {
+        file: roster,
+      }),
+    );
+  }
+  return prefixes;
+}
+
+/** Snapshots for the prefixes, warning when the registry did not answer. */
+export async function snapshotsFor(
+  ctx: Context,
+  labs: readonly LabTasks[],
+  prefixes: readonly string[],
+): Promise<Snapshot[]> {
+  const { takeSnapshots } = await import("./snapshot.ts");
+  const needs = mergeNeeds(labs.map((l) => l.needs));
+  const snaps = await takeSnapshots(await ctx.kafka(), ctx.config.registryUrl, prefixes, needs);
+  if (needs.subjects.length > 0 && snaps.some((s) => !s.registryReachable)) {
+    ctx.out.warn(
+      fillText(
+        t(
+          "the Schema Registry at {url} did not answer: schema tasks fail",
+          "Schema Registry по адресу {url} не ответил: задания со схемой не будут засчитаны",
+        ),
+        { url: ctx.config.registryUrl },
+      ),
+    );
+  }
+  return snaps;
+}

@@ -1,0 +1,314 @@
+/**
+ * A kafkajs producer made safe for retries: every producer of the program
+ * comes from here (through `KafkaClients.producer()`), so labs call `send` and
+ * `sendBatch` as on any kafkajs producer.
+ *
+ * What kafkajs 2.2.4 gets wrong, and what this wrapper does about it:
+ * - A retried `send()` runs the partitioner again; the default one moves an
+ *   unkeyed record to the next partition on every call, retries included.
+ *   Here each record's partition is chosen once, before its first attempt
+ *   ({@linkcode partitionOncePerRecord}), so a retry is the same batch to the
+ *   same partition with the same sequence numbers, which the broker
+ *   recognises as a duplicate if it had written it.
+ * - After an ambiguous failure kafkajs rolls the partition's sequence number
+ *   back although the broker may have written the batch. If that batch is
+ *   not retried as it was, the next record sent to that partition reuses the
+ *   sequence, the broker takes it for a duplicate, drops it and acknowledges
+ *   the earlier record's offset: one record lost, one written twice, no
+ *   error. Here a producer whose send failed is replaced by a new one (a new
+ *   producer id, fresh sequences) before the next send, and sends run one at
+ *   a time so no other send can pick up a rolled-back sequence.
+ * - kafkajs remembers replies per broker, so when a partition's leader moves
+ *   to a broker that already answered for another partition during a retry,
+ *   that partition is never sent and its result is missing. Here the
+ *   records of a partition without a result are sent again, as the same
+ *   batch (their sequence was rolled back, so the broker de-duplicates).
+ *
+ * - A send can stay pending for an hour: the idempotent producer retries 100
+ *   times (kafkajs' own default is forever), each attempt up to the 30 s
+ *   request timeout plus a back-off. Here every send settles within
+ *   `deliveryTimeoutMs` (Java's `delivery.timeout.ms`, 120 s by default): past
+ *   it the send fails with {@linkcode DeliveryTimeoutError}, the producer is
+ *   replaced, and the late attempt can only write the same records once
+ *   (they count as failed, never as acknowledged).
+ *
+ * `unsafePartitioning: true` gives the plain kafkajs producer, for lab 5 to
+ * show the loss on purpose.
+ *
+ * @example
+ * ```ts
+ * const producer = kafka.idempotentProducer();
+ * await producer.connect();
+ * const [meta] = await producer.send({ topic, messages: [{ value: "hello" }] });
+ * await producer.disconnect();
+ * ```
+ * @module
+ */
+import type {
+  ICustomPartitioner,
+  Message,
+  Producer,
+  ProducerBatch,
+  ProducerConfig,
+  ProducerRecord,
+  RecordMetadata,
+  TopicMessages,
+} from "kafkajs";
+import { KafkaLabError } from "../errors.ts";
+import { fillText, t } from "../i18n.ts";
+import { sleep, withTimeout } from "../time.ts";
+
+/** Options of `KafkaClients.producer()`: kafkajs' own, and the unsafe switch for lab 5. */
+export interface ProducerOptions extends ProducerConfig {
+  /**
+   * Lab 5 only: the plain kafkajs producer, whose retries re-run the
+   * partitioner and which is reused after a failed send with rolled-back
+   * sequence numbers, so a broker failure can lose an acknowledged record.
+   */
+  readonly unsafePartitioning?: boolean;
+  /** The longest a send may take, retries included (Java's `delivery.timeout.ms`). */
+  readonly deliveryTimeoutMs?: number;
+}
+
+/**
+ * Asked while a send is slow: the error that explains why it cannot succeed
+ * now (e.g. a partition of its topic has no leader), or undefined.
+ */
+export type WhyStuck = (topics: readonly string[]) => Promise<Error | undefined>;
+
+/** When a slow send is first asked about, then how often. */
+const STUCK_FIRST_MS = 2_000;
+const STUCK_EVERY_MS = 5_000;
+
+/** Java's default `delivery.timeout.ms`. */
+export const DELIVERY_TIMEOUT_MS = 120_000;
+/** How long a replaced producer may take to disconnect before it is left behind. */
+const OLD_PRODUCER_GRACE_MS = 5_000;
+
+/** A send did not settle within its delivery timeout; its records count as not delivered. */
+export class DeliveryTimeoutError extends KafkaLabError {
+  constructor(ms: number) {
+    super(
+      fillText(
+        t(
+          "the records were not acknowledged within {s} s (delivery timeout, retries included)",
+          "записи не подтверждены за {s} с (тайм-аут доставки с учётом повторов)",
+        ),
+        { s: Math.round(ms / 1000) },
+      ),
+      {
+        hint: t(
+          "a broker may be down or the partition without a leader: see `kafka-lab status`",
+          "возможно, брокер остановлен или у партиции нет лидера: см. `kafka-lab status`",
+        ),
+      },
+    );
+    this.name = "DeliveryTimeoutError";
+  }
+}
+
+/** How many times the records of a partition missing from a reply are sent again. */
+const MISSING_RESENDS = 5;
+
+/**
+ * Wraps a partitioner so it chooses a record's partition once: later calls
+ * for the same message object (kafkajs' retries) get the same answer. `chosen`
+ * receives every choice, so the caller knows where each record went.
+ */
+export function partitionOncePerRecord(
+  create: ICustomPartitioner,
+  chosen: WeakMap<Message, number>,
+): ICustomPartitioner {
+  return () => {
+    const partitioner = create();
+    return (args) => {
+      const known = chosen.get(args.message);
+      if (known !== undefined) return known;
+      const partition = partitioner(args);
+      chosen.set(args.message, partition);
+      return partition;
+    };
+  };
+}
+
+type Listener = Parameters<Producer["on"]>;
+
+/** A producer that is safe to retry; see the module docs. */
+export class SafeProducer implements Producer {
+  readonly #create: (chosen: WeakMap<Message, number>) => Producer;
+  readonly #deliveryTimeoutMs: number;
+  readonly #whyStuck?: WhyStuck;
+  readonly #chosen = new WeakMap<Message, number>();
+  readonly #listeners: Listener[] = [];
+  #current: Producer;
+  #stale = false;
+  #connected = false;
+  #queue: Promise<unknown> = Promise.resolve();
+  #replaced = 0;
+
+  /** `create` makes a kafkajs producer whose partitioner is wrapped with `chosen`. */
+  constructor(
+    create: (chosen: WeakMap<Message, number>) => Producer,
+    options: { deliveryTimeoutMs?: number; whyStuck?: WhyStuck } = {},
+  ) {
+    this.#create = create;
+    this.#deliveryTimeoutMs = options.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+    this.#whyStuck = options.whyStuck;
+    this.#current = create(this.#chosen);
+  }
+
+  /** How many times a producer was replaced after a failed send. */
+  get replacements(): number {
+    return this.#replaced;
+  }
+
+  get events(): Producer["events"] {
+    return this.#current.events;
+  }
+
+  async connect(): Promise<void> {
+    await this.#current.connect();
+    this.#connected = true;
+  }
+
+  async disconnect(): Promise<void> {
+    this.#connected = false;
+    await this.#queue.catch(() => {});
+    if (!this.#stale) return await this.#current.disconnect();
+    // A send past its delivery timeout may still be retrying: do not wait for it.
+    await withTimeout(this.#current.disconnect(), OLD_PRODUCER_GRACE_MS, () => new Error("left"))
+      .catch(() => {});
+  }
+
+  isIdempotent(): boolean {
+    return this.#current.isIdempotent();
+  }
+
+  logger(): ReturnType<Producer["logger"]> {
+    return this.#current.logger();
+  }
+
+  transaction(): ReturnType<Producer["transaction"]> {
+    return this.#current.transaction();
+  }
+
+  on(...[event, listener]: Listener): ReturnType<Producer["on"]> {
+    const entry = [event, listener] as Listener;
+    this.#listeners.push(entry);
+    let remove = (this.#current.on as (...a: Listener) => () => void)(...entry);
+    const current = this.#current;
+    return (() => {
+      const i = this.#listeners.indexOf(entry);
+      if (i >= 0) this.#listeners.splice(i, 1);
+      if (current === this.#current) remove();
+      remove = () => {};
+    }) as ReturnType<Producer["on"]>;
+  }
+
+  send(record: ProducerRecord): Promise<RecordMetadata[]> {
+    const { topic, messages, ...rest } = record;
+    return this.sendBatch({ ...rest, topicMessages: [{ topic, messages }] });
+  }
+
+  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    // Fresh message objects: a partition is remembered per object and per send.
+    const topicMessages = (batch.topicMessages ?? []).map(({ topic, messages }) => ({
+      topic,
+      messages: messages.map((m) => ({ ...m })),
+    }));
+    const run = this.#queue.catch(() => {}).then(() => this.#send({ ...batch, topicMessages }));
+    this.#queue = run;
+    return run;
+  }
+
+  async #send(batch: ProducerBatch & { topicMessages: TopicMessages[] }) {
+    const ms = this.#deliveryTimeoutMs;
+    const deliver = async () => {
+      if (this.#stale) await this.#replace();
+      return await this.#sendOn(this.#current, batch);
+    };
+    const done = new AbortController();
+    const attempt = deliver().finally(() => done.abort());
+    const topics = [...new Set(batch.topicMessages.map((m) => m.topic))];
+    try {
+      return await withTimeout(
+        Promise.race([attempt, this.#watch(topics, done.signal)]),
+        ms,
+        () => new DeliveryTimeoutError(ms),
+      );
+    } catch (err) {
+      // The attempt still running belongs to a producer that is replaced before the next send.
+      if (!done.signal.aborted) this.#stale = true;
+      throw err;
+    } finally {
+      done.abort();
+    }
+  }
+
+  /** Rejects with {@linkcode WhyStuck}'s answer while the send is slow; never resolves. */
+  async #watch(topics: readonly string[], settled: AbortSignal): Promise<never> {
+    const why = this.#whyStuck;
+    for (let wait = STUCK_FIRST_MS; why; wait = STUCK_EVERY_MS) {
+      if (!await sleep(wait, settled)) break;
+      const err = await why(topics).catch(() => undefined);
+      if (settled.aborted) break;
+      if (err) throw err;
+    }
+    return await new Promise<never>(() => {});
+  }
+
+  async #sendOn(producer: Producer, batch: ProducerBatch & { topicMessages: TopicMessages[] }) {
+    try {
+      const results = await producer.sendBatch(batch);
+      return await this.#completeMissing(producer, batch, results);
+    } catch (err) {
+      // Its sequence numbers may have been rolled back for a batch the broker wrote.
+      if (producer.isIdempotent()) this.#stale = true;
+      throw err;
+    }
+  }
+
+  /** Sends again the records of partitions the reply left out (see the module docs). */
+  async #completeMissing(
+    producer: Producer,
+    batch: ProducerBatch & { topicMessages: TopicMessages[] },
+    results: RecordMetadata[],
+  ): Promise<RecordMetadata[]> {
+    if (batch.acks === 0) return results; // no reply is expected: nothing is missing
+    const all = [...results];
+    let missing = this.#missing(batch.topicMessages, all);
+    for (let i = 0; missing.length > 0 && i < MISSING_RESENDS; i++) {
+      all.push(...await producer.sendBatch({ ...batch, topicMessages: missing }));
+      missing = this.#missing(missing, all);
+    }
+    if (missing.length > 0) {
+      throw new Error(`no reply for ${missing.map((m) => m.topic).join(", ")} after resending`);
+    }
+    return all;
+  }
+
+  #missing(sent: readonly TopicMessages[], results: readonly RecordMetadata[]): TopicMessages[] {
+    const answered = new Set(results.map((r) => `${r.topicName}\u0000${r.partition}`));
+    return sent.map(({ topic, messages }) => ({
+      topic,
+      messages: messages.filter((m) => {
+        const partition = this.#chosen.get(m);
+        return partition !== undefined && !answered.has(`${topic}\u0000${partition}`);
+      }),
+    })).filter((t) => t.messages.length > 0);
+  }
+
+  /** A new kafkajs producer (new producer id, fresh sequences) in place of the current one. */
+  async #replace(): Promise<void> {
+    const old = this.#current;
+    const next = this.#create(this.#chosen);
+    for (const entry of this.#listeners) (next.on as (...a: Listener) => unknown)(...entry);
+    if (this.#connected) await next.connect();
+    this.#current = next;
+    this.#stale = false;
+    this.#replaced++;
+    // disconnect() waits for the old producer's requests; one may hang past any deadline.
+    await withTimeout(old.disconnect(), OLD_PRODUCER_GRACE_MS, () => new Error("left behind"))
+      .catch(() => {});
+  }
+}
