@@ -21,9 +21,16 @@
  */
 import { Buffer } from "node:buffer";
 import { splitHostPort } from "../../net.ts";
-import { Reader, readExactly, WireAuthError, type WireSasl, Writer } from "./codec.ts";
+import {
+  Reader,
+  readExactly,
+  WireAuthError,
+  WireResponseError,
+  type WireSasl,
+  Writer,
+} from "./codec.ts";
 
-export { WireAuthError, type WireSasl } from "./codec.ts";
+export { WireAuthError, WireResponseError, type WireSasl } from "./codec.ts";
 export { Reader } from "./codec.ts";
 
 const METADATA = 3;
@@ -31,6 +38,10 @@ const DESCRIBE_QUORUM = 55;
 const SASL_HANDSHAKE = 17;
 const UNSUPPORTED_SASL_MECHANISM = 33;
 const CLIENT_ID = "kafka-lab";
+/** One request per connection at a time, so one fixed id (it keeps the frames deterministic). */
+const CORRELATION_ID = 1;
+/** Kafka's default `socket.request.max.bytes`; a larger frame size is damage. */
+const MAX_FRAME_BYTES = 100 * 1024 * 1024;
 
 /** One request on an open connection; resolves with the response body (after its header). */
 async function exchange(
@@ -38,14 +49,23 @@ async function exchange(
   api: WireApi,
   body: Buffer,
 ): Promise<Reader> {
-  const header = new Writer().int16(api.key).int16(api.version).int32(1).string(CLIENT_ID);
+  const header = new Writer().int16(api.key).int16(api.version).int32(CORRELATION_ID)
+    .string(CLIENT_ID);
   if (api.flexible) header.uvarint(0);
   const payload = Buffer.concat([header.bytes(), body]);
   const frame = Buffer.concat([new Writer().int32(payload.length).bytes(), payload]);
   for (let sent = 0; sent < frame.length;) sent += await conn.write(frame.subarray(sent));
   const size = (await readExactly(conn, 4)).readInt32BE(0);
+  if (size < 4 || size > MAX_FRAME_BYTES) {
+    throw new WireResponseError(`malformed Kafka response: a frame of ${size} bytes`);
+  }
   const reader = new Reader(await readExactly(conn, size));
-  reader.int32(); // correlation id
+  const correlationId = reader.int32();
+  if (correlationId !== CORRELATION_ID) {
+    throw new WireResponseError(
+      `malformed Kafka response: the answer to request ${correlationId}, not ${CORRELATION_ID}`,
+    );
+  }
   if (api.flexible) reader.skipTags();
   return reader;
 }
@@ -184,6 +204,7 @@ export async function fetchMetadata(
       }));
       return { name, errorCode, internal, partitions };
     });
+    r.end();
     return { answeredBy: address, clusterId, controllerId, brokers, topics: parsed };
   });
 }
@@ -207,6 +228,7 @@ export async function saslMechanisms(
     );
     const errorCode = r.int16();
     const offered = r.array(() => r.nullableString() ?? "").filter((m) => m.length > 0);
+    r.end();
     return (errorCode === 0 || errorCode === UNSUPPORTED_SASL_MECHANISM) && offered.length > 0
       ? offered
       : undefined;
@@ -285,6 +307,8 @@ export async function describeQuorum(
       r.skipTags();
       return partitions;
     });
+    r.skipTags();
+    r.end();
     const p = topic?.[0];
     if (!p) throw new QuorumError(-1, address);
     if (p.errorCode !== 0) throw new QuorumError(p.errorCode, address);

@@ -69,15 +69,17 @@ export class Reader {
   int64(): number {
     return Number(this.buf.readBigInt64BE(this.#advance(8)));
   }
+  /** An unsigned varint of at most five bytes (Kafka's lengths and counts are 32-bit). */
   uvarint(): number {
     let result = 0;
-    let shift = 0;
-    for (;;) {
+    for (let shift = 0; shift < 35; shift += 7) {
       const b = this.buf.readUInt8(this.#advance(1));
       result += (b & 0x7f) * 2 ** shift;
       if ((b & 0x80) === 0) return result;
-      shift += 7;
     }
+    throw new WireResponseError(
+      `malformed Kafka response: a varint longer than 5 bytes ends at offset ${this.#pos}`,
+    );
   }
   nullableString(): string | null {
     const len = this.int16();
@@ -96,11 +98,26 @@ export class Reader {
     return this.buf.toString("utf8", this.#advance(len), this.#pos);
   }
   array<T>(item: () => T): T[] {
-    const n = this.int32();
-    return Array.from({ length: Math.max(0, n) }, item);
+    return this.#items(this.int32(), item);
   }
   compactArray<T>(item: () => T): T[] {
-    const n = this.uvarint() - 1;
+    return this.#items(this.uvarint() - 1, item);
+  }
+  /** Throws unless every byte of the response was read. */
+  end(): void {
+    const left = this.buf.length - this.#pos;
+    if (left > 0) {
+      throw new WireResponseError(`malformed Kafka response: ${left} byte(s) left over at its end`);
+    }
+  }
+  #items<T>(n: number, item: () => T): T[] {
+    // Every item takes at least one byte: a larger count is damage, not a reason to allocate.
+    const left = this.buf.length - this.#pos;
+    if (n > left) {
+      throw new WireResponseError(
+        `malformed Kafka response: ${n} items at offset ${this.#pos}, ${left} byte(s) left`,
+      );
+    }
     return Array.from({ length: Math.max(0, n) }, item);
   }
   skipTags(): void {
@@ -112,7 +129,12 @@ export class Reader {
   }
   #advance(n: number): number {
     const at = this.#pos;
-    if (at + n > this.buf.length) throw new RangeError("truncated Kafka response");
+    const left = this.buf.length - at;
+    if (n < 0 || n > left) {
+      throw new WireResponseError(
+        `Kafka response cut short: ${n} byte(s) needed at offset ${at}, ${left} left`,
+      );
+    }
     this.#pos += n;
     return at;
   }
@@ -125,11 +147,28 @@ export async function readExactly(conn: Deno.Conn, n: number): Promise<Buffer> {
   while (got < n) {
     const chunk = new Uint8Array(n - got);
     const read = await conn.read(chunk);
-    if (read === null) throw new Error("the broker closed the connection");
+    if (read === null) {
+      throw new WireResponseError(
+        `the broker closed the connection after ${got} of ${n} bytes of its answer`,
+      );
+    }
     out.set(chunk.subarray(0, read), got);
     got += read;
   }
   return out;
+}
+
+/**
+ * A response kafka-lab cannot read: cut short (by its frame or a closed
+ * connection), a length or count that runs past its end, bytes left over, or
+ * an answer to another request. Thrown in place of Node's bare `RangeError`,
+ * so that callers and users see what went wrong and where.
+ */
+export class WireResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WireResponseError";
+  }
 }
 
 /** Credentials for a wire login; the shape of the config's `sasl`. */

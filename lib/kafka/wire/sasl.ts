@@ -31,6 +31,7 @@ export async function saslAuthenticate(
   );
   const hsError = hs.int16();
   const offered = hs.array(() => hs.nullableString() ?? "");
+  hs.end();
   if (hsError !== 0) {
     throw new WireAuthError(hsError, address, `the broker offers ${offered.join(", ")}`);
   }
