@@ -8,6 +8,7 @@ import {
   resolveDirs,
 } from "../../lib/config.ts";
 import { UsageError } from "../../lib/errors.ts";
+import { Names } from "../../lib/names.ts";
 
 const base = { flags: {}, env: {}, dotenv: {}, os: "linux" } as const;
 
@@ -170,4 +171,68 @@ Deno.test("resolveConfig bootstraps from every broker a local cluster recorded",
   assert.equal(c.sources.brokers.source, "local cluster");
   const env = resolveConfig({ ...base, env: { KAFKA_BROKERS: "k:1" }, localBrokers: ["x:2"] });
   assert.deepEqual(env.brokers, ["k:1"]);
+});
+
+Deno.test("resolveConfig ranks --prefix over KAFKA_LAB_PREFIX over .env over no prefix", () => {
+  const env = { KAFKA_LAB_PREFIX: "env." };
+  const dotenv = { KAFKA_LAB_PREFIX: "dotenv." };
+  const cases = [
+    [{ ...base, flags: { prefix: "flag." }, env, dotenv }, "flag.", "flag"],
+    [{ ...base, env, dotenv }, "env.", "env"],
+    [{ ...base, dotenv }, "dotenv.", ".env"],
+    [base, "", "default"],
+  ] as const;
+  for (const [input, prefix, source] of cases) {
+    const c = resolveConfig(input);
+    assert.equal(c.prefix, prefix, source);
+    assert.equal(c.sources.prefix.source, source);
+    assert.equal(c.sources.prefix.flag, "prefix");
+    assert.equal(c.sources.prefix.env, "KAFKA_LAB_PREFIX");
+    assert.equal(c.names.prefix, prefix);
+    assert.equal(c.names.topic("hello-kafka"), `${prefix}hello-kafka`);
+  }
+});
+
+Deno.test("resolveConfig takes an empty --prefix as no prefix, over KAFKA_LAB_PREFIX", () => {
+  const c = resolveConfig({ ...base, flags: { prefix: "" }, env: { KAFKA_LAB_PREFIX: "anna." } });
+  assert.equal(c.prefix, "");
+  assert.equal(c.sources.prefix.source, "flag");
+});
+
+Deno.test("resolveConfig refuses a prefix Kafka would not take in a topic name, naming where", () => {
+  assert.throws(
+    () => resolveConfig({ ...base, dotenv: { KAFKA_LAB_PREFIX: "anna/" } }),
+    (e: unknown) =>
+      e instanceof UsageError && e.exitCode === 2 && /KAFKA_LAB_PREFIX in \.env/.test(e.message),
+  );
+  assert.throws(() => resolveConfig({ ...base, flags: { prefix: "a b" } }), /--prefix is 'a b'/);
+  assert.throws(() => resolveConfig({ ...base, env: { KAFKA_LAB_PREFIX: "x".repeat(101) } }));
+  assert.equal(resolveConfig({ ...base, env: { KAFKA_LAB_PREFIX: "A-z_0.9" } }).prefix, "A-z_0.9");
+});
+
+Deno.test("resolveConfig takes the Maven repository from KAFKA_LAB_MAVEN_REPO or .env, else Central", () => {
+  const central = resolveConfig(base);
+  assert.equal(central.mavenRepo, "https://repo1.maven.org/maven2");
+  assert.equal(central.sources.mavenRepo.source, "default");
+  const mirror = resolveConfig({
+    ...base,
+    dotenv: { KAFKA_LAB_MAVEN_REPO: "http://m:8080/maven2/" },
+  });
+  assert.equal(mirror.mavenRepo, "http://m:8080/maven2");
+  assert.equal(mirror.sources.mavenRepo.source, ".env");
+  assert.throws(
+    () => resolveConfig({ ...base, env: { KAFKA_LAB_MAVEN_REPO: "file:///m2" } }),
+    /KAFKA_LAB_MAVEN_REPO must start with http/,
+  );
+});
+
+Deno.test("Names puts the prefix before topics, groups and subjects and owns only its names", () => {
+  const names = new Names("anna.");
+  assert.equal(names.topic("hello-kafka"), "anna.hello-kafka");
+  assert.equal(names.group("hello-group"), "anna.hello-group");
+  assert.equal(names.subject("users_coordinates-value"), "anna.users_coordinates-value");
+  assert.ok(names.owns("anna.hello-kafka"));
+  assert.ok(!names.owns("boris.hello-kafka"));
+  assert.ok(new Names("").owns("hello-kafka"));
+  assert.ok(Object.isFrozen(names));
 });
