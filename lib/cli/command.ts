@@ -61,8 +61,8 @@ export function defineCommand<const O extends readonly OptionSpec[]>(
   return spec as unknown as Command;
 }
 
-/** Options every command takes. */
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+/** Options every command takes; `cli.ts` reads them typed (`args.valuesOf(GLOBAL_OPTIONS)`). */
+export const GLOBAL_OPTIONS = [
   {
     name: "help",
     short: "h",
@@ -161,7 +161,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
       "PEM-файл центра сертификации, подписавшего сертификаты брокеров",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The command named by the leading words of argv, and the words left for its options. */
 export interface Resolved {

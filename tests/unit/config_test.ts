@@ -9,6 +9,11 @@ import {
 } from "../../lib/config.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { Names } from "../../lib/names.ts";
+import { COMMANDS } from "../../cli.ts";
+import { parseOptions } from "../../lib/cli/args.ts";
+import { type Command, GLOBAL_OPTIONS } from "../../lib/cli/command.ts";
+import { CONFIG_OPTIONS } from "../../lib/cli/lab_options.ts";
+import { events, runCli } from "../helpers.ts";
 
 const base = { flags: {}, env: {}, dotenv: {}, os: "linux" } as const;
 
@@ -235,4 +240,65 @@ Deno.test("Names puts the prefix before topics, groups and subjects and owns onl
   assert.ok(!names.owns("boris.hello-kafka"));
   assert.ok(new Names("").owns("hello-kafka"));
   assert.ok(Object.isFrozen(names));
+});
+
+/** The `prefix` event of `kafka-lab config --json` run in `cwd` with `env` and `args`. */
+async function prefixEvent(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<Record<string, unknown>> {
+  const r = await runCli(["config", "--json", ...args], { cwd, env, timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stderr);
+  const found = events(r.stdout).find((e) => e.event === "config" && e.key === "prefix");
+  assert.ok(found, `config --json printed no prefix: ${r.stdout}`);
+  return found;
+}
+
+Deno.test("kafka-lab config --json shows the prefix and its source: flag, env, .env, default", async () => {
+  const withDotenv = await Deno.makeTempDir({ prefix: "kafka-lab-config-" });
+  const bare = await Deno.makeTempDir({ prefix: "kafka-lab-config-" });
+  try {
+    await Deno.writeTextFile(`${withDotenv}/.env`, "KAFKA_LAB_PREFIX=dot.\n");
+    // An empty variable counts as unset, so the runner's own KAFKA_LAB_PREFIX cannot leak in.
+    const unset = { KAFKA_LAB_PREFIX: "" };
+    const [flag, env, dotenv, none] = await Promise.all([
+      prefixEvent(withDotenv, { KAFKA_LAB_PREFIX: "anna." }, ["--prefix", "flag."]),
+      prefixEvent(withDotenv, { KAFKA_LAB_PREFIX: "anna." }),
+      prefixEvent(withDotenv, unset),
+      prefixEvent(bare, unset),
+    ]);
+    const shown = (e: Record<string, unknown>) => [e.value, e.source, e.env, e.flag];
+    assert.deepEqual(shown(flag), ["flag.", "flag", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(env), ["anna.", "env", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(dotenv), ["dot.", ".env", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(none), [null, "default", "KAFKA_LAB_PREFIX", "--prefix"]);
+  } finally {
+    await Deno.remove(withDotenv, { recursive: true });
+    await Deno.remove(bare, { recursive: true });
+  }
+});
+
+function* commandPaths(commands: readonly Command[], path = ""): Generator<[string, Command]> {
+  for (const c of commands) {
+    yield [`${path}${c.name}`, c];
+    yield* commandPaths(c.subcommands ?? [], `${path}${c.name} `);
+  }
+}
+
+Deno.test("every command that takes --prefix hands it to the configuration, every lab's included", () => {
+  const taking: string[] = [];
+  for (const [name, cmd] of commandPaths(COMMANDS)) {
+    if (!cmd.options?.some((o) => o.name === "prefix")) continue;
+    taking.push(name);
+    const optional = cmd.options.filter((o) => !o.required);
+    const args = parseOptions(["--prefix", "anna."], [...optional, ...GLOBAL_OPTIONS]);
+    assert.equal(args.valuesOf(CONFIG_OPTIONS).prefix, "anna.", name);
+  }
+  for (const lab of ["lab1", "lab2", "lab3", "lab4", "lab5"]) {
+    assert.ok(taking.includes(lab), `${lab} takes --prefix`);
+  }
+  for (const name of ["lab5 acks", "lab5 retry", "check", "report", "config"]) {
+    assert.ok(taking.includes(name), `${name} takes --prefix`);
+  }
 });
