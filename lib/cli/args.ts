@@ -76,8 +76,12 @@ export interface PositionalSpec {
 
 type Value = string | number | boolean | string[] | undefined;
 
-/** The parsed, validated values of one command line, typed by its option table `O`. */
-export class ParsedArgs<O extends readonly OptionSpec[] = readonly OptionSpec[]> {
+/**
+ * The parsed, validated values of one command line, typed by its option table
+ * `O`. Without `O` no option can be read (only positionals): a command that
+ * reads options declares them `as const` and gets `ParsedArgs<typeof TABLE>`.
+ */
+export class ParsedArgs<O extends readonly OptionSpec[] = readonly []> {
   readonly #values: Record<string, Value>;
   readonly #given: Set<string>;
   readonly #options: readonly OptionSpec[];
@@ -104,46 +108,6 @@ export class ParsedArgs<O extends readonly OptionSpec[] = readonly OptionSpec[]>
   /** Whether the user typed this option (as opposed to its default applying). */
   given(name: OptionName<O>): boolean {
     return this.#given.has(name);
-  }
-
-  /** A string option, or undefined when absent and without default. */
-  string(name: string): string | undefined {
-    const v = this.#values[name];
-    return typeof v === "string" ? v : undefined;
-  }
-
-  /** A string option that must be present. */
-  requireString(name: string): string {
-    const v = this.string(name);
-    if (v === undefined || v === "") throw requiredError(name);
-    return v;
-  }
-
-  /** An integer option. */
-  int(name: string): number | undefined {
-    const v = this.#values[name];
-    return typeof v === "number" ? v : undefined;
-  }
-
-  /** A number option (integer or decimal). */
-  number(name: string): number | undefined {
-    return this.int(name);
-  }
-
-  /** A boolean option; false when absent. */
-  bool(name: string): boolean {
-    return this.#values[name] === true;
-  }
-
-  /** A repeatable option; empty when absent. */
-  list(name: string): string[] {
-    const v = this.#values[name];
-    return Array.isArray(v) ? v : [];
-  }
-
-  /** Every value, for `--json` echoes and tests. */
-  toRecord(): Record<string, Value> {
-    return { ...this.#values };
   }
 
   /**

@@ -32,7 +32,11 @@ export interface Command {
    * `kafka-lab kafka <tool>`).
    */
   readonly passthrough?: boolean;
-  /** Runs the command; returns the exit code (0 when nothing is returned). */
+  /**
+   * Runs the command; returns the exit code (0 when nothing is returned). It
+   * reads no option here: a command with options is declared with
+   * {@linkcode defineCommand}, whose `run` gets them typed.
+   */
   run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
 }
 
