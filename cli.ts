@@ -9,7 +9,8 @@
  * @module
  */
 import { GRADED_LABS_SOURCE, LABS } from "./labs/mod.ts";
-import { ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import { type OptionSpec, ParsedArgs, parseOptions } from "./lib/cli/args.ts";
+import { CONFIG_OPTIONS } from "./lib/cli/lab_options.ts";
 import {
   type Command,
   GLOBAL_OPTIONS,
@@ -47,22 +48,27 @@ const USAGE_WORDS = {
   ru: { usage: "использование:", see: "справка:" },
 } as const;
 
-function configFlags(args: ParsedArgs): ConfigInput["flags"] {
+/** The settings given as flags: the global options, and `--prefix` where the command takes it. */
+function configFlags(args: ParsedArgs<readonly OptionSpec[]>): ConfigInput["flags"] {
+  const g = args.valuesOf(GLOBAL_OPTIONS);
   return {
-    brokers: args.string("bootstrap-server"),
-    registryUrl: args.string("registry-url"),
-    clientId: args.string("client-id"),
-    saslMechanism: args.string("sasl-mechanism"),
-    saslUsername: args.string("sasl-username"),
-    ssl: args.bool("ssl") ? "true" : undefined,
-    sslCaFile: args.string("ssl-ca"),
-    lang: args.string("lang"),
+    brokers: g["bootstrap-server"],
+    registryUrl: g["registry-url"],
+    clientId: g["client-id"],
+    saslMechanism: g["sasl-mechanism"],
+    saslUsername: g["sasl-username"],
+    ssl: g.ssl ? "true" : undefined,
+    sslCaFile: g["ssl-ca"],
+    lang: g.lang,
+    prefix: args.valuesOf(CONFIG_OPTIONS).prefix,
   };
 }
 
 /** Runs kafka-lab with `argv` (but `--version`, see `main.ts`) and returns the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
-  // Until the options are parsed, print errors as the raw flags ask.
+  // Until the options are parsed, print errors as the raw flags ask. The
+  // environment is read here, before the configuration exists, only for the
+  // language of errors in the arguments themselves.
   const lang = earlyLang(argv, Deno.env.toObject());
   let out: Output = createOutput({
     json: argv.includes("--json"),
@@ -83,20 +89,16 @@ export async function run(argv: readonly string[]): Promise<number> {
       out.line(renderHelp(COMMANDS, path, HEADER, lang));
       return ExitCode.ok;
     }
-    const args = cmd?.passthrough
+    const args: ParsedArgs<readonly OptionSpec[]> = cmd?.passthrough
       ? new ParsedArgs({}, new Set(), [...resolved.rest])
       : parseOptions(
         resolved.rest,
         [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
         cmd?.positionals ?? [],
       );
-    out = createOutput({
-      json: args.bool("json"),
-      quiet: args.bool("quiet"),
-      verbose: args.bool("verbose"),
-      lang,
-    });
-    if (!cmd || args.bool("help")) {
+    const g = args.valuesOf(GLOBAL_OPTIONS);
+    out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
+    if (!cmd || g.help) {
       out.line(renderHelp(COMMANDS, path, HEADER, lang));
       return ExitCode.ok;
     }
@@ -112,12 +114,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     const loaded = await loadConfig(configFlags(args), readLocalRegistryUrl);
     config = loaded;
-    out = createOutput({
-      json: args.bool("json"),
-      quiet: args.bool("quiet"),
-      verbose: args.bool("verbose"),
-      lang: loaded.lang,
-    });
+    out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang: loaded.lang });
     const o = out;
     shutdown = new Shutdown({
       onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[loaded.lang], { signal: sig })),

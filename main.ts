@@ -15,6 +15,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--version" || argv[0] === "-V") {
     const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
     const info = versionInfo();
+    // `--version` answers before any configuration is loaded: the language comes from the flags
+    // and the locale alone.
     out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
     return 0;
   }

@@ -14,8 +14,10 @@
  * ```
  * @module
  */
+import { MAVEN_CENTRAL } from "./cluster/artifacts.ts";
 import { readLocalAuth, readLocalBrokers } from "./cluster/state.ts";
 import { UsageError } from "./errors.ts";
+import { Names } from "./names.ts";
 
 /** Where a configuration value came from. */
 export type Source = "flag" | "env" | ".env" | "local cluster" | "default";
@@ -24,6 +26,8 @@ import {
   langFromLocale,
   parseBoolean,
   parseBrokers,
+  parseHttpUrl,
+  parsePrefix,
   parseRegistryUrl,
   parseUserInfo,
 } from "./config_values.ts";
@@ -31,6 +35,7 @@ import {
 export * from "./config_values.ts";
 import type { Lang } from "./i18n.ts";
 export type { Lang };
+export { Names };
 
 /** SASL mechanisms kafkajs supports out of the box. */
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
@@ -47,8 +52,10 @@ export type ConfigKey =
   | "ssl"
   | "sslCaFile"
   | "lang"
+  | "prefix"
   | "stateDir"
-  | "cacheDir";
+  | "cacheDir"
+  | "mavenRepo";
 
 /** How one key is named on the command line and in the environment. */
 export interface KeyInfo {
@@ -113,6 +120,12 @@ export const CONFIG_KEYS: readonly KeyInfo[] = [
   },
   { key: "lang", flag: "lang", env: "KAFKA_LAB_LANG", description: "Language of lab texts" },
   {
+    key: "prefix",
+    flag: "prefix",
+    env: "KAFKA_LAB_PREFIX",
+    description: "Put before the labs' topics, groups and subjects (a shared cluster: anna.)",
+  },
+  {
     key: "stateDir",
     env: "KAFKA_LAB_STATE_DIR",
     description: "Where the local cluster keeps data, logs and pid files",
@@ -121,6 +134,11 @@ export const CONFIG_KEYS: readonly KeyInfo[] = [
     key: "cacheDir",
     env: "KAFKA_LAB_CACHE_DIR",
     description: "Where downloaded Kafka and registry artifacts are cached",
+  },
+  {
+    key: "mavenRepo",
+    env: "KAFKA_LAB_MAVEN_REPO",
+    description: "Maven repository the Kafka and registry jars are downloaded from (a mirror)",
   },
 ];
 
@@ -160,8 +178,14 @@ export interface Config {
   readonly ssl: boolean;
   readonly sslCaFile?: string;
   readonly lang: Lang;
+  /** Put before the labs' topics, groups and subjects ("" for none). */
+  readonly prefix: string;
+  /** The names behind {@linkcode Config.prefix}: `names.topic("hello-kafka")`. */
+  readonly names: Names;
   readonly stateDir: string;
   readonly cacheDir: string;
+  /** Base URL of the Maven repository artifacts are downloaded from. */
+  readonly mavenRepo: string;
   /** Every key with its value and where it came from. */
   readonly sources: Readonly<Record<ConfigKey, ResolvedSetting>>;
 }
@@ -280,6 +304,12 @@ export function resolveConfig(input: ConfigInput): Config {
         case "lang":
           value = langFromLocale(input.env);
           break;
+        case "prefix":
+          value = "";
+          break;
+        case "mavenRepo":
+          value = MAVEN_CENTRAL;
+          break;
         case "stateDir":
           value = dirs.stateDir;
           break;
@@ -311,6 +341,8 @@ export function resolveConfig(input: ConfigInput): Config {
   const brokers = parseBrokers(sources.brokers.value!, where("brokers"));
   const registryUrl = parseRegistryUrl(sources.registryUrl.value!, where("registryUrl"));
   const ssl = parseBoolean(sources.ssl.value ?? "false", where("ssl"));
+  const prefix = parsePrefix(sources.prefix.value ?? "", where("prefix"));
+  const mavenRepo = parseHttpUrl(sources.mavenRepo.value ?? MAVEN_CENTRAL, where("mavenRepo"));
   const langRaw = sources.lang.value ?? "en";
   if (langRaw !== "en" && langRaw !== "ru") {
     throw new UsageError(`${where("lang")} must be en or ru, not '${langRaw}'`);
@@ -346,8 +378,11 @@ export function resolveConfig(input: ConfigInput): Config {
     ssl,
     sslCaFile: sources.sslCaFile.value,
     lang: langRaw,
+    prefix,
+    names: new Names(prefix),
     stateDir: sources.stateDir.value!,
     cacheDir: sources.cacheDir.value!,
+    mavenRepo,
     sources: Object.freeze(sources),
   });
 }

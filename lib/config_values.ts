@@ -4,7 +4,7 @@
  * @module
  */
 import { UsageError } from "./errors.ts";
-import { type Lang, t } from "./i18n.ts";
+import { fillText, type Lang, t } from "./i18n.ts";
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 const FALSE = new Set(["0", "false", "no", "off", ""]);
@@ -39,21 +39,50 @@ export function parseBrokers(raw: string, where: string): string[] {
   return list;
 }
 
-/** Checks a registry URL and drops a trailing slash. */
-export function parseRegistryUrl(raw: string, where: string): string {
+/** Checks an http(s) URL and drops a trailing slash; `example` shows the form in the hint. */
+export function parseHttpUrl(raw: string, where: string, example?: string): string {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     throw new UsageError(
       `${where} is not a URL: '${raw}'`,
-      "write it like http://localhost:8081",
+      example === undefined ? undefined : `write it like ${example}`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError(`${where} must start with http:// or https://, not '${raw}'`);
   }
   return url.toString().replace(/\/+$/, "");
+}
+
+/** Checks a registry URL and drops a trailing slash. */
+export function parseRegistryUrl(raw: string, where: string): string {
+  return parseHttpUrl(raw, where, "http://localhost:8081");
+}
+
+/** The longest prefix: a course name behind it must still fit Kafka's 249 characters. */
+export const MAX_PREFIX_LENGTH = 100;
+
+/**
+ * Checks the prefix of topics, groups and subjects: only the characters Kafka
+ * allows in a topic name (letters, digits, `.`, `_`, `-`), or none at all.
+ */
+export function parsePrefix(raw: string, where: string): string {
+  if (raw.length <= MAX_PREFIX_LENGTH && /^[a-zA-Z0-9._-]*$/.test(raw)) return raw;
+  throw new UsageError(
+    fillText(
+      t(
+        "{where} is '{raw}': a prefix may hold only letters, digits, '.', '_' and '-' (at most {max})",
+        "{where} = '{raw}': в приставке допустимы только буквы, цифры, '.', '_' и '-' (не больше {max})",
+      ),
+      { where, raw, max: MAX_PREFIX_LENGTH },
+    ),
+    t(
+      "e.g. KAFKA_LAB_PREFIX=anna. (topics become anna.hello-kafka)",
+      "например, KAFKA_LAB_PREFIX=anna. (топики станут anna.hello-kafka)",
+    ),
+  );
 }
 
 /**

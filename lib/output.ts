@@ -238,6 +238,8 @@ export function colorWanted(
 
 /** An {@linkcode Output} for this process, colour decided from the terminal and `NO_COLOR`. */
 export function createOutput(options: OutputOptions, sink: Sink = processSink): Output {
+  // NO_COLOR is a terminal convention (no-color.org), decided with the terminal itself, and
+  // outputs exist before the configuration does (errors in the arguments): not a config setting.
   const color = options.color ??
     colorWanted({ NO_COLOR: Deno.env.get("NO_COLOR") }, Deno.stdout.isTerminal());
   return new Output({ ...options, color }, sink);

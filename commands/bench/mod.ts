@@ -7,8 +7,8 @@
  * when a bench runs.
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import type { OptionSpec } from "../../lib/cli/args.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode } from "../../lib/errors.ts";
 import { t } from "../../lib/i18n.ts";
@@ -19,39 +19,35 @@ import {
   PRODUCE_OPTIONS,
   produceSettings,
 } from "./options.ts";
-import type { OptionSpec } from "../../lib/cli/args.ts";
+import type { SessionPlan } from "./session.ts";
 
 /** The settings of every run: one, or one per `--sweep` value. */
-function plan<S>(
-  args: ParsedArgs,
+function plan<V extends { readonly sweep?: string }, S>(
+  values: V,
   options: readonly OptionSpec[],
-  build: (values: Readonly<Record<string, unknown>>) => S,
+  build: (values: V) => S,
 ) {
-  const values = args.toRecord();
-  const raw = args.string("sweep");
-  if (raw === undefined) return { runs: [{ settings: build(values) }] };
-  const sweep = parseSweep(raw, options);
+  if (values.sweep === undefined) return { runs: [{ settings: build(values) }] };
+  const sweep = parseSweep(values.sweep, options);
   const runs = sweep.values.map((value) => ({
     value,
-    settings: build({ ...values, [sweep.name]: value }),
+    // parseSweep parsed each value with the option's own spec, so it has that option's type.
+    settings: build({ ...values, [sweep.name]: value } as V),
   }));
   return { runs, sweep };
 }
 
 async function run(
   ctx: Context,
-  args: ParsedArgs,
   mode: "produce" | "consume",
+  p: Omit<SessionPlan, "mode">,
 ): Promise<number> {
-  const p = mode === "produce"
-    ? plan(args, PRODUCE_OPTIONS, produceSettings)
-    : plan(args, CONSUME_OPTIONS, consumeSettings);
   const { runSession } = await import("./session.ts");
   await runSession(ctx, { mode, ...p });
   return ExitCode.ok;
 }
 
-const produce: Command = {
+const produce = defineCommand({
   name: "produce",
   summary: t(
     "Measure writing: records/s, MB/s and latency for given producer settings",
@@ -79,10 +75,10 @@ snappy, lz4 и zstd нужны плагины-кодеки, kafka-lab их не 
     "kafka-lab bench produce --sweep compression=none,gzip --record-size 1000",
     "kafka-lab bench produce --rate 20000 --sweep linger-ms=0,5,20",
   ],
-  run: (ctx, args) => run(ctx, args, "produce"),
-};
+  run: (ctx, args) => run(ctx, "produce", plan(args.values, PRODUCE_OPTIONS, produceSettings)),
+});
 
-const consume: Command = {
+const consume = defineCommand({
   name: "consume",
   summary: t(
     "Measure reading: records/s, MB/s and latency with each commit mode",
@@ -105,8 +101,8 @@ value and prints one table.`,
     "kafka-lab bench consume",
     "kafka-lab bench consume --sweep commit=none,batch,record --records 20000",
   ],
-  run: (ctx, args) => run(ctx, args, "consume"),
-};
+  run: (ctx, args) => run(ctx, "consume", plan(args.values, CONSUME_OPTIONS, consumeSettings)),
+});
 
 /** The `bench` command. */
 export const benchCommand: Command = {

@@ -15,8 +15,9 @@
  * ```
  * @module
  */
-import type { OptionSpec } from "../../lib/cli/args.ts";
+import type { OptionSpec, OptionValues } from "../../lib/cli/args.ts";
 import { parseOptions } from "../../lib/cli/args.ts";
+import { lingerMsOption } from "../../lib/cli/lab_options.ts";
 import { parseBoolean } from "../../lib/config.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fillText, t } from "../../lib/i18n.ts";
@@ -36,7 +37,7 @@ export const CODEC_PLUGINS = {
   zstd: { plugin: "@kafkajs/zstd", native: true },
 } as const;
 
-const COMMON: readonly OptionSpec[] = [
+const COMMON = [
   {
     name: "records",
     short: "n",
@@ -76,10 +77,10 @@ const COMMON: readonly OptionSpec[] = [
       "Запустить по разу на каждое значение и напечатать одну таблицу с отношением к первому",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The options of `bench produce`. */
-export const PRODUCE_OPTIONS: readonly OptionSpec[] = [
+export const PRODUCE_OPTIONS = [
   ...COMMON,
   {
     name: "acks",
@@ -100,11 +101,8 @@ export const PRODUCE_OPTIONS: readonly OptionSpec[] = [
     description: t("Records per send call (one request per broker)", "Записей на один вызов send"),
   },
   {
-    name: "linger-ms",
-    type: "integer",
-    min: 0,
+    ...lingerMsOption(0),
     max: 60_000,
-    default: 0,
     description: t(
       "Wait up to this long for a batch to fill (matters with --rate)",
       "Ждать заполнения пакета не дольше стольких мс (важно при --rate)",
@@ -147,10 +145,10 @@ export const PRODUCE_OPTIONS: readonly OptionSpec[] = [
       "Идемпотентный продюсер (нужно --acks all)",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The options of `bench consume`. */
-export const CONSUME_OPTIONS: readonly OptionSpec[] = [
+export const CONSUME_OPTIONS = [
   ...COMMON,
   {
     name: "commit",
@@ -162,7 +160,7 @@ export const CONSUME_OPTIONS: readonly OptionSpec[] = [
       "Фиксация смещений: нет, одна на полученный пакет или одна на запись",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** Settings of `bench produce`. */
 export interface ProduceSettings {
@@ -186,21 +184,19 @@ export interface ConsumeSettings {
   readonly commit: "none" | "batch" | "record";
 }
 
-type Values = Readonly<Record<string, unknown>>;
-
 /** Produce settings from parsed option values; checks what the options cannot alone. */
-export function produceSettings(v: Values): ProduceSettings {
+export function produceSettings(v: OptionValues<typeof PRODUCE_OPTIONS>): ProduceSettings {
   const s: ProduceSettings = {
-    records: v.records as number,
-    recordSize: v["record-size"] as number,
-    partitions: v.partitions as number,
-    acks: v.acks as ProduceSettings["acks"],
-    batch: v.batch as number,
-    lingerMs: v["linger-ms"] as number,
-    rate: v.rate as number,
-    compression: v.compression as ProduceSettings["compression"],
-    inFlight: v["in-flight"] as number,
-    idempotent: v.idempotent === true,
+    records: v.records,
+    recordSize: v["record-size"],
+    partitions: v.partitions,
+    acks: v.acks,
+    batch: v.batch,
+    lingerMs: v["linger-ms"],
+    rate: v.rate,
+    compression: v.compression,
+    inFlight: v["in-flight"],
+    idempotent: v.idempotent,
   };
   if (s.idempotent && s.acks !== "all") {
     throw new UsageError(
@@ -237,12 +233,12 @@ export function produceSettings(v: Values): ProduceSettings {
 }
 
 /** Consume settings from parsed option values. */
-export function consumeSettings(v: Values): ConsumeSettings {
+export function consumeSettings(v: OptionValues<typeof CONSUME_OPTIONS>): ConsumeSettings {
   return {
-    records: v.records as number,
-    recordSize: v["record-size"] as number,
-    partitions: v.partitions as number,
-    commit: v.commit as ConsumeSettings["commit"],
+    records: v.records,
+    recordSize: v["record-size"],
+    partitions: v.partitions,
+    commit: v.commit,
   };
 }
 
@@ -279,7 +275,7 @@ export function parseSweep(raw: string, options: readonly OptionSpec[]): Sweep {
   const values = parts.map((p) =>
     spec.type === "boolean"
       ? parseBoolean(p, `--sweep ${name}`)
-      : parseOptions([`--${name}`, p], [spec]).toRecord()[name] as string | number
+      : parseOptions([`--${name}`, p], [spec]).values[name] as string | number
   );
   return { name, values };
 }

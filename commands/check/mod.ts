@@ -8,8 +8,7 @@
  * so `lib/` never imports `labs/`.
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { localize, t } from "../../lib/i18n.ts";
@@ -102,7 +101,7 @@ async function roster(
 }
 
 /** The `check` command. */
-export const checkCommand: Command = {
+export const checkCommand: Command = defineCommand({
   name: "check",
   summary: t(
     "Check a student's lab work on the cluster (or a whole class with --roster)",
@@ -131,19 +130,20 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     "kafka-lab check lab2 --roster roster.txt",
     "kafka-lab check lab2 --roster roster.txt --csv > lab2.csv",
   ],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
-    if (args.bool("csv") && (args.string("roster") === undefined || args.bool("json"))) {
+  async run(ctx, args): Promise<number> {
+    const v = args.values;
+    if (v.csv && (v.roster === undefined || ctx.out.json)) {
       throw new UsageError(
         t("--csv needs --roster and no --json", "--csv требует --roster и несовместим с --json"),
       );
     }
     const labs = await selectLabs(ctx.graded, args.positionals[0]);
-    const prefixes = prefixesOf(args);
+    const prefixes = prefixesOf(v, ctx.config.prefix);
     const snaps = await snapshotsFor(ctx, labs, prefixes);
     let ok: boolean;
-    if (args.string("roster") !== undefined) ok = await roster(ctx, labs, snaps, args.bool("csv"));
+    if (v.roster !== undefined) ok = await roster(ctx, labs, snaps, v.csv);
     else if (labs.length === 1) ok = await oneStudentOneLab(ctx, labs[0], snaps[0]);
     else ok = await oneStudentAllLabs(ctx, labs, snaps[0]);
     return ok ? ExitCode.ok : ExitCode.failed;
   },
-};
+});

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { localize, t } from "../../lib/i18n.ts";
@@ -18,7 +18,7 @@ const ID = [{
 }];
 
 /** Reads the broker id positional. */
-export function brokerId(args: ParsedArgs): number {
+export function brokerId(args: Pick<ParsedArgs, "positionals">): number {
   const raw = args.positionals[0] ?? "";
   if (!/^\d+$/.test(raw)) {
     throw new UsageError(
@@ -87,7 +87,7 @@ const listCommand: Command = {
   },
 };
 
-const stopCommand: Command = {
+const stopCommand = defineCommand({
   name: "stop",
   summary: t(
     "Stop one broker (gracefully, or --kill to simulate a crash)",
@@ -116,10 +116,10 @@ majority, is refused.`,
     description: t("SIGKILL instead of SIGTERM (a crash)", "SIGKILL вместо SIGTERM (сбой)"),
   }],
   examples: ["kafka-lab broker stop 2", "kafka-lab broker stop 2 --kill"],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+  async run(ctx, args): Promise<number> {
     const { stopBroker } = await import("../../lib/cluster/brokers.ts");
     const id = brokerId(args);
-    const r = await stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.bool("kill") });
+    const r = await stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.values.kill });
     const seconds = (r.ms / 1000).toFixed(1);
     const human = !r.wasRunning
       ? t(`Broker ${id} is already stopped.`, `Брокер ${id} уже остановлен.`)
@@ -140,9 +140,9 @@ majority, is refused.`,
     ctx.out.event("broker.stopped", { ...r }, localize(human, ctx.out.lang));
     return ExitCode.ok;
   },
-};
+});
 
-const startCommand: Command = {
+const startCommand = defineCommand({
   name: "start",
   summary: t(
     "Start a stopped broker again, on its own data",
@@ -161,14 +161,14 @@ const startCommand: Command = {
     ),
   }],
   examples: ["kafka-lab broker start 2"],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+  async run(ctx, args): Promise<number> {
     const { startBroker } = await import("../../lib/cluster/brokers.ts");
     const id = brokerId(args);
     const r = await startBroker(id, {
       config: ctx.config,
       out: ctx.out,
       signal: ctx.signal,
-      timeoutMs: args.int("timeout")! * 1000,
+      timeoutMs: args.values.timeout * 1000,
     });
     const seconds = (r.ms / 1000).toFixed(1);
     const human = r.wasRunning
@@ -180,7 +180,7 @@ const startCommand: Command = {
     ctx.out.event("broker.started", { ...r }, localize(human, ctx.out.lang));
     return ExitCode.ok;
   },
-};
+});
 
 /** The `broker` command. */
 export const brokerCommand: Command = {

@@ -2,14 +2,12 @@
  * `kafka-lab down`: stops the local cluster.
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { readState } from "../../lib/cluster/state.ts";
-import type { Context } from "../../lib/context.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 
 /** The `down` command. */
-export const downCommand: Command = {
+export const downCommand: Command = defineCommand({
   name: "down",
   summary: t(
     "Stop the local cluster started by `kafka-lab up`",
@@ -38,9 +36,9 @@ Running it when nothing runs changes nothing.`,
     },
   ],
   examples: ["kafka-lab down", "kafka-lab down --purge"],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+  async run(ctx, args): Promise<number> {
     const state = readState(ctx.config.stateDir);
-    const purge = args.bool("purge");
+    const purge = args.values.purge;
     const { makeRuntime } = await import("./runtime_choice.ts");
     const runtime = makeRuntime(state?.runtime ?? "java", ctx);
     if (!state && !purge) {
@@ -74,7 +72,7 @@ Running it when nothing runs changes nothing.`,
     );
     return 0;
   },
-};
+});
 
 const DOWN_TEXT = {
   nothingRecorded: t(

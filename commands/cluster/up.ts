@@ -2,18 +2,15 @@
  * `kafka-lab up`: starts the local cluster (3 brokers and a schema registry).
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { MAX_BROKERS } from "../../lib/cluster/kraft.ts";
-import type { RuntimeName } from "../../lib/cluster/runtime.ts";
-import { AUTH_CHOICES, type AuthChoice, scramMechanism } from "../../lib/cluster/sasl.ts";
-import type { Context } from "../../lib/context.ts";
+import { AUTH_CHOICES, scramMechanism } from "../../lib/cluster/sasl.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { KAFKA_VERSION } from "../../lib/version.ts";
 
 /** The `up` command. */
-export const upCommand: Command = {
+export const upCommand: Command = defineCommand({
   name: "up",
   summary: t(
     `Start a local Kafka ${KAFKA_VERSION} cluster (KRaft) and a schema registry`,
@@ -66,7 +63,7 @@ localhost:19092.., реестр на http://localhost:8081.
     {
       name: "auth",
       type: "string",
-      choices: [...AUTH_CHOICES],
+      choices: AUTH_CHOICES,
       default: "none",
       description: t(
         "Clients log in with SASL/SCRAM (java runtime; scram = SCRAM-SHA-256); later commands use the user it creates",
@@ -91,15 +88,16 @@ localhost:19092.., реестр на http://localhost:8081.
     "kafka-lab up --runtime java --auth scram",
     "kafka-lab up --json",
   ],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+  async run(ctx, args): Promise<number> {
+    const v = args.values;
     // The runtimes load only when `up` runs (start-up time of every other command).
     const { chooseRuntime } = await import("./runtime_choice.ts");
-    const runtime = await chooseRuntime(args.string("runtime") as "auto" | RuntimeName, ctx);
+    const runtime = await chooseRuntime(v.runtime, ctx);
     const started = Date.now();
     const { state, alreadyRunning, restarted } = await runtime.up({
-      brokers: args.int("brokers")!,
-      timeoutMs: args.int("timeout")! * 1000,
-      auth: scramMechanism(args.string("auth") as AuthChoice),
+      brokers: v.brokers,
+      timeoutMs: v.timeout * 1000,
+      auth: scramMechanism(v.auth),
     });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const { out } = ctx;
@@ -155,7 +153,7 @@ localhost:19092.., реестр на http://localhost:8081.
     out.text(localize(UP_TEXT.next, lang));
     return 0;
   },
-};
+});
 
 const UP_TEXT = {
   already: t(

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
@@ -18,13 +19,19 @@ export const configCommand: Command = {
     `
 Settings are resolved in this order: command-line flag, environment variable,
 .env file in the current folder, the running local cluster, built-in default.
-Secrets are masked.`,
+Secrets are masked. The prefix is the one every lab, check and report uses.`,
     `
 Порядок поиска настроек: флаг командной строки, переменная окружения, файл
 .env в текущей папке, работающий локальный кластер, встроенное значение.
-Секреты скрыты.`,
+Секреты скрыты. Приставка — та, что берут все лабораторные, проверка и отчёт.`,
   ),
-  examples: ["kafka-lab config", "KAFKA_BROKERS=broker:9092 kafka-lab config --json"],
+  // --prefix here shows what a lab given the same flag would use.
+  options: [PREFIX_OPTION],
+  examples: [
+    "kafka-lab config",
+    "KAFKA_BROKERS=broker:9092 kafka-lab config --json",
+    "KAFKA_LAB_PREFIX=anna. kafka-lab config",
+  ],
   run(ctx: Context): Promise<number> {
     const rows = Object.values(ctx.config.sources).map((s) => {
       const shown = s.value === undefined ? "" : s.secret ? "********" : s.value;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { OptionSpec, PositionalSpec } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 
 const GROUP: PositionalSpec = {
@@ -15,7 +15,8 @@ const GROUP: PositionalSpec = {
   description: t("The consumer group id", "Идентификатор группы консьюмеров"),
 };
 
-const RESET_OPTIONS: readonly OptionSpec[] = [
+/** The options of `groups reset`. */
+export const RESET_OPTIONS = [
   {
     name: "topic",
     short: "t",
@@ -42,7 +43,7 @@ const RESET_OPTIONS: readonly OptionSpec[] = [
       "Показать новые смещения, ничего не меняя",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 const impl = () => import("./run.ts");
 
@@ -90,7 +91,7 @@ first.`,
       examples: ["kafka-lab groups describe hello-group"],
       run: async (ctx, args) => (await impl()).runDescribe(ctx, args),
     },
-    {
+    defineCommand({
       name: "reset",
       summary: t(
         "Move a group's offsets on a topic (only while the group has no members)",
@@ -104,7 +105,7 @@ first.`,
         "kafka-lab groups reset hello-group --topic hello-kafka --to time:2026-11-23T09:00:00Z",
       ],
       run: async (ctx, args) => (await impl()).runReset(ctx, args),
-    },
+    }),
     {
       name: "delete",
       summary: t(

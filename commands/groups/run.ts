@@ -4,6 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { RESET_OPTIONS } from "./mod.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
@@ -109,11 +110,14 @@ function printPlan(ctx: Context, plan: ResetPlan): void {
 }
 
 /** `groups reset G --topic T --to P [--dry-run]`. */
-export async function runReset(ctx: Context, args: ParsedArgs): Promise<void> {
+export async function runReset(
+  ctx: Context,
+  args: ParsedArgs<typeof RESET_OPTIONS>,
+): Promise<void> {
   const group = args.positionals[0];
-  const topic = args.requireString("topic");
-  const position = parsePosition(args.requireString("to"), "to");
-  const dryRun = args.bool("dry-run");
+  const topic = args.values.topic;
+  const position = parsePosition(args.values.to, "to");
+  const dryRun = args.values["dry-run"];
   const kafka = await ctx.kafka();
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);

@@ -72,12 +72,13 @@ export async function runTool(
   tool: KafkaTool,
   args: readonly string[],
 ): Promise<number> {
+  // JAVA_HOME is Java's own convention, not a kafka-lab setting: read where Java is found.
   const java = await findJava(Deno.env.toObject());
   const classpath = await kafkaToolsClasspath({
     cacheDir: ctx.config.cacheDir,
     out: ctx.out,
     signal: ctx.signal,
-    repoUrl: Deno.env.get("KAFKA_LAB_MAVEN_REPO"),
+    repoUrl: ctx.config.mavenRepo,
   });
   const child = new Deno.Command(java.path, {
     args: [

@@ -5,11 +5,11 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The options of `read`, declared once. */
-export const READ_OPTIONS: readonly OptionSpec[] = [
+export const READ_OPTIONS = [
   {
     name: "from",
     short: "o",
@@ -54,10 +54,10 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
       "Как декодировать ключи и значения (auto: формат Schema Registry, JSON, текст, иначе hex)",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The `read` command. */
-export const readCommand: Command = {
+export const readCommand: Command = defineCommand({
   name: "read",
   summary: t(
     "Print a topic's records: key, value, headers, partition, offset, time (no group)",
@@ -86,4 +86,4 @@ themselves. Without --follow it stops at the end offsets it found at start.`,
     "kafka-lab read hello-kafka --from end --follow",
   ],
   run: async (ctx, args) => (await import("./read.ts")).runRead(ctx, args),
-};
+});

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { READ_OPTIONS } from "./mod.ts";
 import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
@@ -34,20 +35,24 @@ export function parsePartitions(raw: readonly string[]): number[] {
 }
 
 /** `read <topic>`. */
-export async function runRead(ctx: Context, args: ParsedArgs): Promise<void> {
+export async function runRead(
+  ctx: Context,
+  args: ParsedArgs<typeof READ_OPTIONS>,
+): Promise<void> {
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
   const topic = args.positionals[0];
-  const from = parsePosition(args.string("from") ?? "beginning", "from");
-  const partitions = parsePartitions(args.list("partition"));
-  const format = (args.string("format") ?? "auto") as Format;
-  const follow = args.bool("follow");
+  const v = args.values;
+  const from = parsePosition(v.from, "from");
+  const partitions = parsePartitions(v.partition);
+  const format: Format = v.format;
+  const follow = v.follow;
   const kafka = await ctx.kafka();
   const summary = await readTopic(kafka, {
     topic,
     from,
     partitions,
-    count: args.int("count"),
+    count: v.count,
     follow,
     signal: ctx.signal,
     onStart: (ranges) => {

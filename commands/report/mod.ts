@@ -4,9 +4,8 @@
  * check results; the control questions are left for the student to answer.
  * @module
  */
-import type { OptionSpec, ParsedArgs } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
+import type { OptionSpec } from "../../lib/cli/args.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, KafkaLabError } from "../../lib/errors.ts";
@@ -51,7 +50,7 @@ function environment(ctx: Context): Environment {
 }
 
 /** The `report` command. */
-export const reportCommand: Command = {
+export const reportCommand: Command = defineCommand({
   name: "report",
   summary: t(
     "Write a lab's report (Markdown) with the evidence from the cluster",
@@ -73,9 +72,9 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
     "kafka-lab report lab2 --prefix anna. --out lab2-anna.md",
     "kafka-lab report lab3 --lang ru",
   ],
-  async run(ctx: Context, args: ParsedArgs): Promise<number> {
+  async run(ctx, args): Promise<number> {
     const [lab] = await selectLabs(ctx.graded, args.positionals[0]);
-    const prefix = prefixOf(args.string("prefix"));
+    const prefix = ctx.config.prefix;
     const [snapshot] = await snapshotsFor(ctx, [lab], [prefix]);
     const results = runTasks(lab, snapshot);
     const { renderReport } = await import("./report.ts");
@@ -87,7 +86,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
       environment: environment(ctx),
       lang: ctx.config.lang,
     });
-    const file = args.string("out");
+    const file = args.values.out;
     const s = summarize(results);
     if (file === undefined) {
       ctx.out.event("report", { lab: lab.lab, prefix, markdown, ...s }, markdown);
@@ -113,4 +112,4 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
     );
     return ExitCode.ok;
   },
-};
+});

@@ -179,6 +179,7 @@ export async function selfCheck(ctx: Context): Promise<CheckRow[]> {
   const w = pick(SELF_CHECK_TEXT, ctx.config.lang);
   const state = readState(ctx.config.stateDir);
   const [java, docker, cluster] = await Promise.all([
+    // JAVA_HOME is Java's own convention, not a kafka-lab setting: read where Java is found.
     probeJava(Deno.env.toObject()),
     probeDocker(),
     probeCluster(ctx.config.stateDir),

@@ -4,11 +4,11 @@
  * lives in `commands/ui/`, loaded only when the command runs.
  * @module
  */
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The `ui` command. */
-export const uiCommand: Command = {
+export const uiCommand: Command = defineCommand({
   name: "ui",
   summary: t(
     "Web console: brokers, topics, messages, consumer groups with lag and reset, schemas",
@@ -39,5 +39,5 @@ token printed in its address. Ctrl+C stops it.`,
     ),
   }],
   examples: ["kafka-lab ui", "kafka-lab ui --port 9000", "kafka-lab ui --lang ru"],
-  run: async (ctx, args) => (await import("./run.ts")).runUi(ctx, args.int("port") ?? 8080),
-};
+  run: async (ctx, args) => (await import("./run.ts")).runUi(ctx, args.values.port),
+});

@@ -5,11 +5,11 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import type { Command } from "../../lib/cli/command.ts";
+import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The options of `write`, declared once. */
-export const WRITE_OPTIONS: readonly OptionSpec[] = [
+export const WRITE_OPTIONS = [
   {
     name: "value",
     type: "list",
@@ -56,10 +56,10 @@ export const WRITE_OPTIONS: readonly OptionSpec[] = [
       "Писать в эту партицию (по умолчанию — по ключу, иначе по кругу)",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The `write` command. */
-export const writeCommand: Command = {
+export const writeCommand: Command = defineCommand({
   name: "write",
   summary: t(
     "Write records to a topic: one per line from stdin, or --value",
@@ -84,4 +84,4 @@ export const writeCommand: Command = {
     "kafka-lab write hello-kafka --header trace-id=42 --partition 0 --value hi",
   ],
   run: async (ctx, args) => (await import("./write.ts")).runWrite(ctx, args),
-};
+});

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { WRITE_OPTIONS } from "./mod.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
@@ -33,22 +34,26 @@ async function* stdinBatches(signal: AbortSignal): AsyncGenerator<string[]> {
 }
 
 /** `write <topic>`. */
-export async function runWrite(ctx: Context, args: ParsedArgs): Promise<void> {
+export async function runWrite(
+  ctx: Context,
+  args: ParsedArgs<typeof WRITE_OPTIONS>,
+): Promise<void> {
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
   const topic = args.positionals[0];
-  const headers = parseHeaders(args.list("header"));
-  const key = args.string("key");
-  const separator = args.string("key-separator");
+  const v = args.values;
+  const headers = parseHeaders(v.header);
+  const key = v.key;
+  const separator = v["key-separator"];
   const toRecord = (line: string): OutgoingRecord => {
     const r = splitKey(line, separator);
     return key !== undefined && r.key === undefined ? { ...r, key } : r;
   };
   const kafka = await ctx.kafka();
-  const writer = await Writer.open(kafka, { topic, partition: args.int("partition"), headers });
+  const writer = await Writer.open(kafka, { topic, partition: v.partition, headers });
   let count = 0;
   try {
-    const values = args.list("value");
+    const values = v.value;
     const batches: AsyncIterable<string[]> | string[][] = values.length > 0
       ? [values]
       : stdinBatches(ctx.signal);

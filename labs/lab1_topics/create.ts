@@ -3,7 +3,6 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import {
   checkTopicName,
@@ -23,7 +22,7 @@ export async function create(
   const t = lab1Text(ctx.config.lang);
   const v = args.values;
   const spec: TopicSpec = {
-    name: checkTopicName(prefixOf(v.prefix) + v.topic),
+    name: checkTopicName(ctx.config.names.topic(v.topic)),
     partitions: v.partitions,
     replicationFactor: v["replication-factor"],
     configs: parseConfigPairs(v.config),

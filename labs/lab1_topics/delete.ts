@@ -3,7 +3,6 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
@@ -18,7 +17,7 @@ export async function deleteCommand(
   args: ParsedArgs<typeof DELETE_OPTIONS>,
 ): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const topic = checkTopicName(prefixOf(args.values.prefix) + args.positionals[0]);
+  const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   if (!args.values.yes) {
     if (!Deno.stdin.isTerminal()) {
       throw new UsageError(fill(t.deleteNoTerminal, { topic }), t.deleteNoTerminalHint);

@@ -3,7 +3,6 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { checkTopicName } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, requireLayout } from "./report.ts";
@@ -16,7 +15,7 @@ export async function describe(
   args: ParsedArgs<typeof DESCRIBE_OPTIONS>,
 ): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const topic = checkTopicName(prefixOf(args.values.prefix) + args.positionals[0]);
+  const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
     const layout = await requireLayout(t, admin, topic, kafka.config);

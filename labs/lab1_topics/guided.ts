@@ -4,8 +4,7 @@
  * @module
  */
 import type { Admin } from "kafkajs";
-import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
+import type { Names } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
@@ -17,7 +16,6 @@ import {
   type TopicSpec,
 } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
-import type { GUIDED_OPTIONS } from "./mod.ts";
 import { type Lab1Text, lab1Text } from "./text.ts";
 
 interface Run {
@@ -28,18 +26,14 @@ interface Run {
 }
 
 /** Runs lab 1 from the theory to the control questions. */
-export async function guided(
-  ctx: Context,
-  args: ParsedArgs<typeof GUIDED_OPTIONS>,
-): Promise<number> {
+export async function guided(ctx: Context): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const prefix = prefixOf(args.values.prefix);
   const guide = Guide.begin(ctx, "lab1", t, 4);
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
     const run: Run = { ctx, t, guide, admin };
     const brokers = await lookAtCluster(run);
-    const specs = courseTopics(prefix);
+    const specs = courseTopics(ctx.config.names);
     const ready = await createCourseTopics(run, specs);
     await listTopics(run);
     await describeTopics(run, specs);
@@ -71,10 +65,10 @@ async function lookAtCluster({ t, guide, admin }: Run): Promise<number> {
 }
 
 /** The course topics, each name behind the student's prefix. */
-function courseTopics(prefix: string): TopicSpec[] {
+function courseTopics(names: Names): TopicSpec[] {
   return (Object.values(COURSE_TOPICS) as TopicSpec[]).map((s) => ({
     ...s,
-    name: checkTopicName(prefix + s.name),
+    name: checkTopicName(names.topic(s.name)),
   }));
 }
 

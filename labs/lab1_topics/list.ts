@@ -9,7 +9,6 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { fetchMetadata } from "../../lib/kafka/wire/client.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { LIST_OPTIONS } from "./mod.ts";
@@ -21,9 +20,8 @@ export async function list(
   args: ParsedArgs<typeof LIST_OPTIONS>,
 ): Promise<number> {
   const t = lab1Text(ctx.config.lang);
-  const prefix = prefixOf(args.values.prefix);
   const keep = (name: string) =>
-    (args.values.all || !name.startsWith("__")) && name.startsWith(prefix);
+    (args.values.all || !name.startsWith("__")) && ctx.config.names.owns(name);
   const topics = (await viaWire(ctx)) ?? await viaAdmin(ctx);
   const rows = topics
     .filter((tp) => keep(tp.topic))

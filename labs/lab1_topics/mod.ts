@@ -190,5 +190,6 @@ RF 2, min.insync.replicas=1; final-1-topic: 3 партиции, RF 2), их сп
     "kafka-lab lab1 --json",
     "kafka-lab lab1 --prefix anna.",
   ],
-  run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),
+  // --prefix, the guided run's only option, reaches it through ctx.config.names.
+  run: async (ctx) => (await import("./guided.ts")).guided(ctx),
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
@@ -92,15 +92,15 @@ export async function consume(
 ): Promise<number> {
   const t = lab2Text(ctx.config.lang);
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
-  const topic = prefix + v.topic;
+  const { names } = ctx.config;
+  const topic = names.topic(v.topic);
   await (await ctx.kafka()).withAdmin((admin) =>
     prepareTopic(admin, topic, COURSE_TOPICS.helloKafka)
   );
   if (!args.given("max-messages") && !args.given("idle-timeout")) ctx.out.text(t.waiting);
   const result = await consumeHello(ctx, t, {
     topic,
-    group: prefix + v.group,
+    group: names.group(v.group),
     fromBeginning: v.from === "earliest",
     instances: v.instances,
     maxMessages: v["max-messages"],

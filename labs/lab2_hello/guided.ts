@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
@@ -34,13 +34,13 @@ export async function guided(
 ): Promise<number> {
   const t = lab2Text(ctx.config.lang);
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
+  const { names } = ctx.config;
   const run: Run = {
     ctx,
     t,
     guide: Guide.begin(ctx, "lab2", t, 5),
-    topic: prefix + v.topic,
-    group: prefix + v.group,
+    topic: names.topic(v.topic),
+    group: names.group(v.group),
     idleTimeoutMs: secondsToMs(v["idle-timeout"])!,
   };
   await prepareHelloTopic(run);

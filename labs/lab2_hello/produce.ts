@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
+import type { Names } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill, localize } from "../../lib/i18n.ts";
@@ -91,10 +91,13 @@ export async function produceHello(
   return { sent: acks.length, failed, acks };
 }
 
-function produceSettings(args: ParsedArgs<typeof PRODUCE_OPTIONS>): ProduceSettings {
+function produceSettings(
+  args: ParsedArgs<typeof PRODUCE_OPTIONS>,
+  names: Names,
+): ProduceSettings {
   const v = args.values;
   return {
-    topic: prefixOf(v.prefix) + v.topic,
+    topic: names.topic(v.topic),
     count: v.count,
     intervalMs: Math.round(v.interval * 1000),
     key: v.key,
@@ -108,7 +111,7 @@ export async function produce(
   args: ParsedArgs<typeof PRODUCE_OPTIONS>,
 ): Promise<number> {
   const t = lab2Text(ctx.config.lang);
-  const result = await produceHello(ctx, t, produceSettings(args));
+  const result = await produceHello(ctx, t, produceSettings(args, ctx.config.names));
   ctx.out.event(
     "producer.done",
     { sent: result.sent, failed: result.failed },

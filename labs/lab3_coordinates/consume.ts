@@ -7,7 +7,7 @@
 import { Buffer } from "node:buffer";
 import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
@@ -238,14 +238,14 @@ export async function consume(
   args: ParsedArgs<typeof CONSUME_OPTIONS>,
 ): Promise<number> {
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
+  const { names } = ctx.config;
   const t = lab3Text(ctx.config.lang);
-  const topic = prefix + v.topic;
+  const topic = names.topic(v.topic);
   if (!args.given("max-messages") && !args.given("idle-timeout")) ctx.out.text(t.waiting);
   await consumeCoordinates(ctx, t, {
     topic,
-    group: prefix + v.group,
-    dlq: v["dlq-topic"] === undefined ? dlqTopicOf(topic) : prefix + v["dlq-topic"],
+    group: names.group(v.group),
+    dlq: v["dlq-topic"] === undefined ? dlqTopicOf(topic) : names.topic(v["dlq-topic"]),
     fromBeginning: v["from-beginning"],
     maxMessages: v["max-messages"],
     idleTimeoutMs: secondsToMs(v["idle-timeout"]),

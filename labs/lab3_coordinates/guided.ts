@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, ordinal } from "../../lib/i18n.ts";
@@ -36,7 +36,7 @@ export async function guided(
   args: ParsedArgs<typeof GUIDED_OPTIONS>,
 ): Promise<number> {
   const v = args.values;
-  const { topic, subject } = namesOf(v);
+  const { topic, subject } = namesOf(ctx.config.names, v);
   const t = lab3Text(ctx.config.lang);
   const run: Run = {
     ctx,
@@ -45,7 +45,7 @@ export async function guided(
     topic,
     dlq: dlqTopicOf(topic),
     subject,
-    group: prefixOf(v.prefix) + v.group,
+    group: ctx.config.names.group(v.group),
   };
   await createTopics(run);
   const registration = await registerTheSchema(run);

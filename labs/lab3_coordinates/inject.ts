@@ -72,7 +72,7 @@ export async function inject(
 ): Promise<number> {
   const kinds = args.values.kind as RogueKind[];
   await injectRogue(ctx, lab3Text(ctx.config.lang), {
-    ...namesOf(args.values),
+    ...namesOf(ctx.config.names, args.values),
     kinds: kinds.length > 0 ? kinds : ["raw-json"],
   });
   return 0;

@@ -262,7 +262,7 @@ export async function produce(
 ): Promise<number> {
   const v = args.values;
   const result = await produceCoordinates(ctx, lab3Text(ctx.config.lang), {
-    ...namesOf(v),
+    ...namesOf(ctx.config.names, v),
     count: v.count,
     rate: v.rate,
     invalidEvery: v["invalid-every"],

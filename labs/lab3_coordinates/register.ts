@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
+import type { Names } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { USER_COORDINATES_SCHEMA } from "./model.ts";
@@ -15,11 +15,11 @@ const SCHEMA_TITLE = String(USER_COORDINATES_SCHEMA.title);
 
 /** The topic and subject a command uses: behind the prefix; the subject is `<topic>-value` unless given. */
 export function namesOf(
-  v: { readonly prefix?: string; readonly topic: string; readonly subject?: string },
+  names: Names,
+  v: { readonly topic: string; readonly subject?: string },
 ): { topic: string; subject: string } {
-  const prefix = prefixOf(v.prefix);
-  const topic = prefix + v.topic;
-  return { topic, subject: v.subject === undefined ? `${topic}-value` : prefix + v.subject };
+  const topic = names.topic(v.topic);
+  return { topic, subject: v.subject === undefined ? `${topic}-value` : names.subject(v.subject) };
 }
 
 /** What registering the schema gave. */
@@ -62,7 +62,7 @@ export async function register(
   ctx: Context,
   args: ParsedArgs<typeof REGISTER_OPTIONS>,
 ): Promise<number> {
-  const { subject } = namesOf(args.values);
+  const { subject } = namesOf(ctx.config.names, args.values);
   reportRegistration(ctx, lab3Text(ctx.config.lang), subject, await registerSchema(ctx, subject));
   return 0;
 }

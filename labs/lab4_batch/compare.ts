@@ -5,7 +5,6 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
@@ -41,14 +40,14 @@ export async function compare(
   args: ParsedArgs<typeof COMPARE_OPTIONS>,
 ): Promise<number> {
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
+  const { names } = ctx.config;
   const t = lab4Text(ctx.config.lang);
   const tag = crypto.randomUUID().replaceAll("-", "").slice(0, 8);
   const plan: Plan = {
-    topic: `${prefix}${TOPIC.name}.compare-${tag}`,
+    topic: names.topic(`${TOPIC.name}.compare-${tag}`),
     groups: {
-      batch: `${prefix}batch-group.compare-${tag}`,
-      single: `${prefix}single-group.compare-${tag}`,
+      batch: names.group(`batch-group.compare-${tag}`),
+      single: names.group(`single-group.compare-${tag}`),
     },
     count: v.count,
     batchSize: v["batch-size"],

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
@@ -30,6 +30,7 @@ export interface ConsumerSettings {
 /**
  * Resolves `lab4 consume`'s options: the group defaults by mode, and
  * `--batch-size` is refused with `--mode single` (it would mean nothing).
+ * Topic and group are the course's names; `consume` puts them behind the prefix.
  *
  * @example
  * ```ts
@@ -41,15 +42,14 @@ export function consumerSettings(
   t: Lab4Text,
 ): ConsumerSettings {
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
   const mode: Mode = v.mode;
   if (mode === "single" && args.given("batch-size")) {
     throw new UsageError(t.errBatchSizeSingle, t.errBatchSizeSingleHint);
   }
   return {
-    topic: prefix + v.topic,
+    topic: v.topic,
     mode,
-    group: prefix + (v.group ?? DEFAULT_GROUPS[mode]),
+    group: v.group ?? DEFAULT_GROUPS[mode],
     batchSize: v["batch-size"],
     processMs: v["process-ms"],
     maxMessages: v["max-messages"],
@@ -63,7 +63,13 @@ export async function consume(
   args: ParsedArgs<typeof CONSUME_OPTIONS>,
 ): Promise<number> {
   const t = lab4Text(ctx.config.lang);
-  const settings = consumerSettings(args, t);
+  const course = consumerSettings(args, t);
+  const { names } = ctx.config;
+  const settings = {
+    ...course,
+    topic: names.topic(course.topic),
+    group: names.group(course.group),
+  };
   await (await ctx.kafka()).withAdmin((admin) =>
     prepareTopic(admin, settings.topic, COURSE_TOPICS.final1)
   );

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf, secondsToMs } from "../../lib/cli/lab_options.ts";
+import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, numberText } from "../../lib/i18n.ts";
@@ -34,14 +34,14 @@ export async function guided(
   args: ParsedArgs<typeof GUIDED_OPTIONS>,
 ): Promise<number> {
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
+  const { names } = ctx.config;
   const t = lab4Text(ctx.config.lang);
   const run: Run = {
     ctx,
     t,
     guide: Guide.begin(ctx, "lab4", t, 5),
-    topic: prefix + v.topic,
-    groups: { batch: prefix + v["batch-group"], single: prefix + v["single-group"] },
+    topic: names.topic(v.topic),
+    groups: { batch: names.group(v["batch-group"]), single: names.group(v["single-group"]) },
     batchSize: v["batch-size"],
     idleSeconds: v["idle-timeout"],
   };

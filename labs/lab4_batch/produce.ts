@@ -6,7 +6,6 @@
 import { Buffer } from "node:buffer";
 import type { Producer } from "kafkajs";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill, localize } from "../../lib/i18n.ts";
@@ -140,9 +139,8 @@ export async function produce(
   args: ParsedArgs<typeof PRODUCE_OPTIONS>,
 ): Promise<number> {
   const v = args.values;
-  const prefix = prefixOf(v.prefix);
   const t = lab4Text(ctx.config.lang);
-  const topic = prefix + v.topic;
+  const topic = ctx.config.names.topic(v.topic);
   await (await ctx.kafka()).withAdmin((admin) => prepareTopic(admin, topic, COURSE_TOPICS.final1));
   const result = await produceMessages(ctx, t, {
     topic,

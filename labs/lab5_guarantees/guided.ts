@@ -3,13 +3,14 @@
  * the figures measured in this run and the control questions.
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { OptionValues } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, t as tt } from "../../lib/i18n.ts";
 import { requireAllBrokers } from "./chaos.ts";
-import { PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
+import type { GUIDED_OPTIONS } from "./options.ts";
+import { guidedRun, PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
 import { text } from "./report.ts";
 
 /** The parts picked by `--parts 1,3,5`, in course order. */
@@ -32,18 +33,22 @@ export function selectedParts(list: string): PartName[] {
 }
 
 /** Runs the guided lab. */
-export async function guided(ctx: Context, args: ParsedArgs): Promise<number> {
+export async function guided(
+  ctx: Context,
+  v: OptionValues<typeof GUIDED_OPTIONS>,
+): Promise<number> {
   const t = text(ctx);
-  const parts = selectedParts(args.string("parts") ?? "1,2,3,4,5,6");
+  const parts = selectedParts(v.parts);
   await requireAllBrokers(ctx);
   const started = Date.now();
   const guide = Guide.begin(ctx, "lab5", t, parts.length);
   const summary: string[] = [];
   for (const part of parts) {
     if (ctx.signal.aborted) break;
-    const [title, explanation] = partTitle(t, part, args);
+    const run = guidedRun(part, v["keep-topics"]);
+    const [title, explanation] = partTitle(t, run);
     guide.step(title, explanation);
-    summary.push(...await runOne(ctx, t, guide, part, args, true));
+    summary.push(...await runOne(ctx, t, guide, run, true));
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   summary.push(fill(t.summaryTime, { seconds }));

@@ -4,31 +4,29 @@
  * one-line summary of each one's figures.
  * @module
  */
-import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { parseOptions } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
+import { PART_OPTIONS, type PartName, type PartRun, type PartValues } from "./options.ts";
 import { PartReport, type Reporter, type Text, text } from "./report.ts";
 
-/** The parts, in course order. */
-export const PART_NAMES = [
-  "acks",
-  "min-isr",
-  "idempotence",
-  "semantics",
-  "exactly-once",
-  "retry",
-] as const;
+export { PART_NAMES, type PartName } from "./options.ts";
 
-/** One part's name. */
-export type PartName = typeof PART_NAMES[number];
+/** A part with its values; they were parsed with that part's own option table. */
+export function partRun<P extends PartName>(part: P, v: PartValues<P>): PartRun {
+  // TypeScript does not narrow a generic P to one member of the union; the pair matches by type.
+  return { part, v } as PartRun;
+}
 
-function num(args: ParsedArgs, name: string, def: number): number {
-  return args.int(name) ?? def;
+/** A part as the guided run does it: its defaults, and the run's `--keep-topics`. */
+export function guidedRun(part: PartName, keepTopics: boolean): PartRun {
+  const defaults = parseOptions([], PART_OPTIONS[part]).values;
+  return partRun(part, { ...defaults, "keep-topics": keepTopics });
 }
 
 /** Title and explanation of a part, in the user's language. */
-export function partTitle(t: Text, which: PartName, args: ParsedArgs): [string, string] {
-  switch (which) {
+export function partTitle(t: Text, run: PartRun): [string, string] {
+  switch (run.part) {
     case "acks":
       return [t.part1, t.part1Explain];
     case "min-isr":
@@ -36,31 +34,30 @@ export function partTitle(t: Text, which: PartName, args: ParsedArgs): [string, 
     case "idempotence":
       return [t.part3, t.part3Explain];
     case "semantics":
-      return [t.part4, fill(t.part4Explain, { batch: num(args, "batch", 10) })];
+      return [t.part4, fill(t.part4Explain, { batch: run.v.batch })];
     case "exactly-once":
-      return [t.part5, fill(t.part5Explain, { kills: num(args, "kills", 2) })];
+      return [t.part5, fill(t.part5Explain, { kills: run.v.kills })];
     case "retry":
-      return [t.part6, fill(t.part6Explain, { max: num(args, "max-attempts", 3) })];
+      return [t.part6, fill(t.part6Explain, { max: run.v["max-attempts"] })];
   }
 }
 
 /**
- * Runs one part with the settings in `args` (defaults where absent) and
- * returns its summary lines.
+ * Runs one part with its settings and returns its summary lines. Its topics
+ * and groups are named behind the configured prefix (`ctx.config.prefix`).
  */
 export async function runOne(
   ctx: Context,
   t: Text,
   r: Reporter,
-  which: PartName,
-  args: ParsedArgs,
+  run: PartRun,
   guided: boolean,
 ): Promise<string[]> {
-  const common = { prefix: args.string("prefix") ?? "", keepTopics: args.bool("keep-topics") };
-  switch (which) {
+  const common = { prefix: ctx.config.prefix, keepTopics: run.v["keep-topics"] };
+  switch (run.part) {
     case "acks": {
       const m = await import("./acks.ts");
-      const rows = await m.runAcks(ctx, t, r, { ...common, count: num(args, "count", 3000) });
+      const rows = await m.runAcks(ctx, t, r, { ...common, count: run.v.count });
       return rows.map((row) =>
         fill(t.summaryAcks, {
           label: row.label,
@@ -72,7 +69,7 @@ export async function runOne(
     }
     case "min-isr": {
       const m = await import("./min_isr.ts");
-      const rows = await m.runMinIsr(ctx, t, r, { ...common, count: num(args, "count", 5) });
+      const rows = await m.runMinIsr(ctx, t, r, { ...common, count: run.v.count });
       const lost = rows.reduce((n, row) => n + row.tally.lost, 0);
       return [fill(t.summaryMinIsr, {
         tolerated: rows[0].tally.acknowledged,
@@ -84,10 +81,10 @@ export async function runOne(
       const m = await import("./idempotence.ts");
       const rows = await m.runIdempotence(ctx, t, r, {
         ...common,
-        count: num(args, "count", 4000),
-        kills: num(args, "kills", 2),
-        downSeconds: args.number("down-seconds") ?? 3,
-        unsafePartitioning: guided || args.bool("unsafe-partitioning"),
+        count: run.v.count,
+        kills: run.v.kills,
+        downSeconds: run.v["down-seconds"],
+        unsafePartitioning: guided || run.v["unsafe-partitioning"],
       });
       return rows.map((row) =>
         fill(t.summaryIdem, { label: row.label, lost: row.tally.lost, dup: row.tally.duplicated })
@@ -97,9 +94,9 @@ export async function runOne(
       const m = await import("./semantics.ts");
       const res = await m.runSemantics(ctx, t, r, {
         ...common,
-        count: num(args, "count", 100),
-        batch: num(args, "batch", 10),
-        killAfter: num(args, "kill-after", 25),
+        count: run.v.count,
+        batch: run.v.batch,
+        killAfter: run.v["kill-after"],
       });
       return res.map((x) =>
         fill(t.summarySem, {
@@ -113,8 +110,8 @@ export async function runOne(
       const m = await import("./exactly_once.ts");
       const res = await m.runExactlyOnce(ctx, t, r, {
         ...common,
-        count: num(args, "count", 200),
-        kills: num(args, "kills", 2),
+        count: run.v.count,
+        kills: run.v.kills,
       });
       return [fill(t.summaryEos, {
         kills: res.kills,
@@ -126,9 +123,9 @@ export async function runOne(
       const m = await import("./retry_dlq.ts");
       const res = await m.runRetry(ctx, t, r, {
         ...common,
-        count: num(args, "count", 60),
-        maxAttempts: num(args, "max-attempts", 3),
-        baseDelayMs: num(args, "delay-ms", 200),
+        count: run.v.count,
+        maxAttempts: run.v["max-attempts"],
+        baseDelayMs: run.v["delay-ms"],
       });
       return [fill(t.summaryRetry, { ...res })];
     }
@@ -136,11 +133,10 @@ export async function runOne(
 }
 
 /** Runs one part as its own subcommand; exit code 1 when a result failed. */
-export async function runPart(ctx: Context, args: ParsedArgs, which: string): Promise<number> {
+export async function runPart(ctx: Context, run: PartRun): Promise<number> {
   const t = text(ctx);
-  const name = which as PartName;
-  const [title, explanation] = partTitle(t, name, args);
+  const [title, explanation] = partTitle(t, run);
   const report = new PartReport(ctx, title, explanation);
-  await runOne(ctx, t, report, name, args, false);
+  await runOne(ctx, t, report, run, false);
   return report.exitCode();
 }

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from "kafkajs";
-import type { ParsedArgs } from "../../lib/cli/args.ts";
+import type { OptionValues } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
 import {
@@ -25,6 +25,7 @@ import {
 } from "../../lib/kafka/transactions.ts";
 import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import { ID_HEADER } from "./model.ts";
+import type { WORKER_OPTIONS } from "./options.ts";
 
 /** A worker's settings, from its command line. */
 export interface WorkerSettings {
@@ -40,17 +41,17 @@ export interface WorkerSettings {
 }
 
 /** Reads the worker's options. */
-export function workerSettings(args: ParsedArgs): WorkerSettings {
+export function workerSettings(v: OptionValues<typeof WORKER_OPTIONS>): WorkerSettings {
   return {
-    role: args.string("role") as "consume" | "transform",
-    topic: args.requireString("topic"),
-    output: args.string("output"),
-    group: args.requireString("group"),
-    commit: (args.string("commit") ?? "after") as "before" | "after",
-    batch: args.int("batch") ?? 10,
-    processMs: args.int("process-ms") ?? 20,
-    untilEnd: args.bool("until-end"),
-    transactionalId: args.string("transactional-id"),
+    role: v.role,
+    topic: v.topic,
+    output: v.output,
+    group: v.group,
+    commit: v.commit,
+    batch: v.batch,
+    processMs: v["process-ms"],
+    untilEnd: v["until-end"],
+    transactionalId: v["transactional-id"],
   };
 }
 

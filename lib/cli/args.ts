@@ -4,9 +4,11 @@
  *
  * @example
  * ```ts
- * const opts = [{ name: "count", type: "integer", min: 1, default: 5, description: "How many" }];
- * const args = parseOptions(["--count", "3"], opts);
- * args.int("count"); // 3
+ * const OPTS = [
+ *   { name: "count", type: "integer", min: 1, default: 5, description: "How many" },
+ * ] as const;
+ * const args = parseOptions(["--count", "3"], OPTS);
+ * args.values.count; // 3, typed number: a misspelt name does not compile
  * ```
  * @module
  */
@@ -74,17 +76,28 @@ export interface PositionalSpec {
 
 type Value = string | number | boolean | string[] | undefined;
 
-/** The parsed, validated values of one command line, typed by its option table `O`. */
-export class ParsedArgs<O extends readonly OptionSpec[] = readonly OptionSpec[]> {
+/**
+ * The parsed, validated values of one command line, typed by its option table
+ * `O`. Without `O` no option can be read (only positionals): a command that
+ * reads options declares them `as const` and gets `ParsedArgs<typeof TABLE>`.
+ */
+export class ParsedArgs<O extends readonly OptionSpec[] = readonly []> {
   readonly #values: Record<string, Value>;
   readonly #given: Set<string>;
+  readonly #options: readonly OptionSpec[];
   /** Positional arguments in order. */
   readonly positionals: readonly string[];
 
-  constructor(values: Record<string, Value>, given: Set<string>, positionals: string[]) {
+  constructor(
+    values: Record<string, Value>,
+    given: Set<string>,
+    positionals: string[],
+    options: readonly OptionSpec[] = [],
+  ) {
     this.#values = values;
     this.#given = given;
     this.positionals = positionals;
+    this.#options = options;
   }
 
   /** Every option's value, typed from the option table (`args.values.count`). */
@@ -97,45 +110,36 @@ export class ParsedArgs<O extends readonly OptionSpec[] = readonly OptionSpec[]>
     return this.#given.has(name);
   }
 
-  /** A string option, or undefined when absent and without default. */
-  string(name: string): string | undefined {
-    const v = this.#values[name];
-    return typeof v === "string" ? v : undefined;
+  /**
+   * The values of the options of `table`, a part of the table this line was
+   * parsed with (the global options, a shared option such as `--prefix`):
+   * each one's value, or its default when the command does not declare it.
+   * Throws when the command declares an option of that name with another type.
+   *
+   * @example
+   * ```ts
+   * const g = args.valuesOf(GLOBAL_OPTIONS);
+   * g.json; // boolean
+   * ```
+   */
+  valuesOf<const P extends readonly OptionSpec[]>(table: P): OptionValues<P> {
+    const picked: Record<string, Value> = {};
+    for (const spec of table) {
+      const declared = this.#options.find((o) => o.name === spec.name);
+      if (declared && declared.type !== spec.type) {
+        throw new Error(`--${spec.name} is declared as ${declared.type}, read as ${spec.type}`);
+      }
+      picked[spec.name] = declared ? this.#values[spec.name] : absentValue(spec);
+    }
+    return picked as unknown as OptionValues<P>;
   }
+}
 
-  /** A string option that must be present. */
-  requireString(name: string): string {
-    const v = this.string(name);
-    if (v === undefined || v === "") throw requiredError(name);
-    return v;
-  }
-
-  /** An integer option. */
-  int(name: string): number | undefined {
-    const v = this.#values[name];
-    return typeof v === "number" ? v : undefined;
-  }
-
-  /** A number option (integer or decimal). */
-  number(name: string): number | undefined {
-    return this.int(name);
-  }
-
-  /** A boolean option; false when absent. */
-  bool(name: string): boolean {
-    return this.#values[name] === true;
-  }
-
-  /** A repeatable option; empty when absent. */
-  list(name: string): string[] {
-    const v = this.#values[name];
-    return Array.isArray(v) ? v : [];
-  }
-
-  /** Every value, for `--json` echoes and tests. */
-  toRecord(): Record<string, Value> {
-    return { ...this.#values };
-  }
+/** The value of an option the line does not give: its default, `false`, or `[]`. */
+function absentValue(spec: OptionSpec): Value {
+  if (spec.type === "list") return [];
+  if (spec.type === "boolean") return spec.default === true;
+  return spec.default;
 }
 
 function requiredError(name: string): UsageError {
@@ -286,7 +290,7 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
     ];
     if (raw === undefined) {
       if (spec.required) throw requiredError(spec.name);
-      values[spec.name] = spec.type === "list" ? [] : spec.default;
+      values[spec.name] = absentValue(spec);
       continue;
     }
     given.add(spec.name);
@@ -317,7 +321,7 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
       );
     }
   });
-  return new ParsedArgs<O>(values, given, parsed.positionals);
+  return new ParsedArgs<O>(values, given, parsed.positionals, options);
 }
 
 function valueName(spec: OptionSpec): string {

@@ -32,7 +32,11 @@ export interface Command {
    * `kafka-lab kafka <tool>`).
    */
   readonly passthrough?: boolean;
-  /** Runs the command; returns the exit code (0 when nothing is returned). */
+  /**
+   * Runs the command; returns the exit code (0 when nothing is returned). It
+   * reads no option here: a command with options is declared with
+   * {@linkcode defineCommand}, whose `run` gets them typed.
+   */
   run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
 }
 
@@ -61,8 +65,8 @@ export function defineCommand<const O extends readonly OptionSpec[]>(
   return spec as unknown as Command;
 }
 
-/** Options every command takes. */
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+/** Options every command takes; `cli.ts` reads them typed (`args.valuesOf(GLOBAL_OPTIONS)`). */
+export const GLOBAL_OPTIONS = [
   {
     name: "help",
     short: "h",
@@ -161,7 +165,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
       "PEM-файл центра сертификации, подписавшего сертификаты брокеров",
     ),
   },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The command named by the leading words of argv, and the words left for its options. */
 export interface Resolved {

@@ -132,8 +132,10 @@ export function lingerMsOption<D extends number>(
 
 /**
  * `--prefix`: put before the lab's topics, consumer groups and registry
- * subjects, so students sharing one cluster do not collide
- * (env `KAFKA_LAB_PREFIX`).
+ * subjects, so students sharing one cluster do not collide. A command that
+ * declares it hands the value to the configuration (`cli.ts`), which ranks it
+ * above `KAFKA_LAB_PREFIX` and `.env`; the command reads the result from
+ * `ctx.config.names`, never from its own arguments.
  */
 export const PREFIX_OPTION = {
   name: "prefix",
@@ -141,20 +143,13 @@ export const PREFIX_OPTION = {
   valueName: "TEXT",
   allowEmpty: true,
   description: t(
-    "Put before the lab's topics, groups and subjects (students sharing one cluster: --prefix anna.)",
-    "Приставка к топикам, группам и субъектам лабораторной (студентам на общем кластере: --prefix anna.)",
+    "Put before the lab's topics, groups and subjects (students sharing one cluster: --prefix anna.; env KAFKA_LAB_PREFIX)",
+    "Приставка к топикам, группам и субъектам лабораторной (студентам на общем кластере: --prefix anna.; переменная KAFKA_LAB_PREFIX)",
   ),
 } as const satisfies OptionSpec;
 
-/** The prefix: `--prefix`, else `KAFKA_LAB_PREFIX`, else none. */
-export function prefixOf(given: string | undefined): string {
-  return given ?? Deno.env.get("KAFKA_LAB_PREFIX") ?? "";
-}
-
-/** `name` behind the prefix, unless the user gave the name explicitly. */
-export function prefixed(prefix: string, name: string, explicit: boolean): string {
-  return explicit ? name : prefix + name;
-}
+/** The options `cli.ts` hands to the configuration when a command declares them. */
+export const CONFIG_OPTIONS = [PREFIX_OPTION] as const;
 
 /** Milliseconds from a seconds option, or undefined. */
 export function secondsToMs(seconds: number | undefined): number | undefined {

@@ -64,6 +64,7 @@ export class JavaRuntime implements ClusterRuntime {
     this.#config = config;
     this.#out = out;
     this.#signal = options.signal;
+    // For JAVA_HOME only, Java's own convention (not a kafka-lab setting, so not in config).
     this.#env = options.env ?? Deno.env.toObject();
   }
 
@@ -123,7 +124,7 @@ export class JavaRuntime implements ClusterRuntime {
     }
 
     const java = await findJava(this.#env);
-    const repoUrl = this.#env.KAFKA_LAB_MAVEN_REPO;
+    const repoUrl = this.#config.mavenRepo;
     const download = {
       cacheDir: this.#config.cacheDir,
       out: this.#out,

@@ -4,15 +4,20 @@
  * snapshot of the cluster per prefix.
  * @module
  */
-import type { OptionSpec, ParsedArgs } from "../cli/args.ts";
-import { PREFIX_OPTION, prefixOf } from "../cli/lab_options.ts";
+import type { OptionSpec, OptionValues } from "../cli/args.ts";
+import { PREFIX_OPTION } from "../cli/lab_options.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { mergeNeeds, parseRoster } from "./run.ts";
 import type { GradedLabsSource, LabTasks, Snapshot } from "./types.ts";
 
-/** Options of `check` (and `report`, which shares `--prefix`). */
+/**
+ * Options of `check` (and `report`, which shares `--prefix`). `--prefix` is
+ * the shared option with a short form and the grader's words; like every
+ * `--prefix`, it reaches the configuration, which ranks it above
+ * `KAFKA_LAB_PREFIX` and `.env`.
+ */
 export const CHECK_OPTIONS = [
   {
     ...PREFIX_OPTION,
@@ -59,12 +64,16 @@ export async function selectLabs(
   return [lab];
 }
 
-/** The prefixes to check: the roster's lines, else `--prefix`, else KAFKA_LAB_PREFIX, else "". */
-export function prefixesOf(args: ParsedArgs): string[] {
-  const roster = args.string("roster");
-  if (roster === undefined) {
-    return [prefixOf(args.string("prefix"))];
-  }
+/**
+ * The prefixes to check: the roster's lines, else the configured prefix
+ * (`--prefix` > `KAFKA_LAB_PREFIX` > `.env` > none).
+ */
+export function prefixesOf(
+  v: Pick<OptionValues<typeof CHECK_OPTIONS>, "roster">,
+  configured: string,
+): string[] {
+  const roster = v.roster;
+  if (roster === undefined) return [configured];
   let text: string;
   try {
     text = Deno.readTextFileSync(roster);

@@ -9,8 +9,8 @@
  *   KAFKA_LAB_LABS=lab2 deno task grade                only some labs (comma-separated)
  *   deno task grade --junit-path=grades.xml            a JUnit file for the gradebook
  *
- * The cluster is found as the CLI finds it (flags aside): KAFKA_BROKERS,
- * SCHEMA_REGISTRY_URL, .env, the local cluster.
+ * The cluster and the prefix are found as the CLI finds them (flags aside):
+ * KAFKA_BROKERS, SCHEMA_REGISTRY_URL, KAFKA_LAB_PREFIX, .env, the local cluster.
  * @module
  */
 import { GRADED_LABS } from "../../labs/grading.ts";
@@ -23,9 +23,10 @@ import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { createOutput } from "../../lib/output.ts";
 
 const env = Deno.env.toObject();
+const config = await loadConfig({}, readLocalRegistryUrl);
 const prefixes = env.KAFKA_LAB_ROSTER
   ? parseRoster(Deno.readTextFileSync(env.KAFKA_LAB_ROSTER))
-  : [env.KAFKA_LAB_PREFIX ?? ""];
+  : [config.prefix];
 const only = env.KAFKA_LAB_LABS?.split(",").map((s) => s.trim()).filter((s) => s !== "");
 const labs = GRADED_LABS.filter((l) => !only || only.includes(l.lab));
 
@@ -34,7 +35,6 @@ let snapshots: Promise<Map<string, Snapshot>> | undefined;
 /** Every student's snapshot, taken once (one reader for the whole class). */
 function snapshotOf(prefix: string): Promise<Snapshot> {
   snapshots ??= (async () => {
-    const config = await loadConfig({}, readLocalRegistryUrl);
     const out = createOutput({ json: false, quiet: true, verbose: false, lang: config.lang });
     const kafka = new KafkaClients(config, out);
     const needs = mergeNeeds(labs.map((l) => l.needs));

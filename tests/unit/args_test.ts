@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type OptionSpec, parseOptions, renderOptions } from "../../lib/cli/args.ts";
 import { UsageError } from "../../lib/errors.ts";
 
-const opts: OptionSpec[] = [
+const opts = [
   { name: "topic", short: "t", type: "string", description: "Topic" },
   { name: "partitions", type: "integer", min: 1, default: 1, description: "Partitions" },
   { name: "interval", type: "number", min: 0, default: 1, description: "Seconds" },
@@ -15,7 +15,7 @@ const opts: OptionSpec[] = [
   },
   { name: "config", type: "list", description: "k=v" },
   { name: "yes", type: "boolean", description: "No questions" },
-];
+] as const satisfies readonly OptionSpec[];
 
 Deno.test("parseOptions types values and applies defaults", () => {
   const a = parseOptions([
@@ -31,14 +31,37 @@ Deno.test("parseOptions types values and applies defaults", () => {
     "b=2",
     "--yes",
   ], opts);
-  assert.equal(a.string("topic"), "t1");
-  assert.equal(a.int("partitions"), 6);
-  assert.equal(a.number("interval"), 0.5);
-  assert.deepEqual(a.list("config"), ["a=1", "b=2"]);
-  assert.equal(a.bool("yes"), true);
-  assert.equal(a.string("from"), "earliest");
+  assert.equal(a.values.topic, "t1");
+  assert.equal(a.values.partitions, 6);
+  assert.equal(a.values.interval, 0.5);
+  assert.deepEqual(a.values.config, ["a=1", "b=2"]);
+  assert.equal(a.values.yes, true);
+  assert.equal(a.values.from, "earliest");
   assert.equal(a.given("from"), false);
   assert.equal(a.given("partitions"), true);
+});
+
+Deno.test("parseOptions gives absent options their default, false or an empty list", () => {
+  const v = parseOptions([], opts).values;
+  assert.equal(v.topic, undefined);
+  assert.equal(v.partitions, 1);
+  assert.equal(v.yes, false);
+  assert.deepEqual(v.config, []);
+  // A misspelt option name does not compile (deno check runs over the tests):
+  // @ts-expect-error there is no option "topik"
+  assert.equal(v.topik, undefined);
+});
+
+Deno.test("valuesOf reads a shared part of the table typed, with defaults where it is not declared", () => {
+  const shared = [
+    { name: "yes", type: "boolean", description: "No questions" },
+    { name: "prefix", type: "string", description: "Prefix" },
+    { name: "depth", type: "integer", default: 3, description: "Depth" },
+  ] as const satisfies readonly OptionSpec[];
+  const v = parseOptions(["--yes"], opts).valuesOf(shared);
+  assert.deepEqual({ ...v }, { yes: true, prefix: undefined, depth: 3 });
+  const clash = [{ name: "topic", type: "integer", description: "Not a string" }] as const;
+  assert.throws(() => parseOptions([], opts).valuesOf(clash), /--topic is declared as string/);
 });
 
 Deno.test("parseOptions rejects unknown options and bad values with UsageError", () => {

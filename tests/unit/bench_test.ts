@@ -78,7 +78,7 @@ Deno.test("parseSweep rejects unknown settings, single values and values the opt
 });
 
 Deno.test("bench produce defaults are the measured best batch and in-flight settings", () => {
-  const s = produceSettings(parseOptions([], PRODUCE_OPTIONS).toRecord());
+  const s = produceSettings(parseOptions([], PRODUCE_OPTIONS).values);
   assert.equal(s.batch, DEFAULT_BATCH);
   assert.equal(s.inFlight, DEFAULT_IN_FLIGHT);
   assert.equal(s.acks, "all");
@@ -87,12 +87,12 @@ Deno.test("bench produce defaults are the measured best batch and in-flight sett
 });
 
 Deno.test("produceSettings refuses --idempotent without acks=all", () => {
-  const values = parseOptions(["--idempotent", "--acks", "1"], PRODUCE_OPTIONS).toRecord();
+  const values = parseOptions(["--idempotent", "--acks", "1"], PRODUCE_OPTIONS).values;
   assert.throws(
     () => produceSettings(values),
     (e) => e instanceof UsageError && /acks all/.test(e.message),
   );
-  const ok = parseOptions(["--idempotent"], PRODUCE_OPTIONS).toRecord();
+  const ok = parseOptions(["--idempotent"], PRODUCE_OPTIONS).values;
   assert.equal(produceSettings(ok).idempotent, true);
 });
 
@@ -103,18 +103,18 @@ Deno.test("produceSettings names the plugin a codec without a built-in kafkajs c
       "@kafkajs/zstd",
     ]]
   ) {
-    const values = parseOptions(["--compression", codec], PRODUCE_OPTIONS).toRecord();
+    const values = parseOptions(["--compression", codec], PRODUCE_OPTIONS).values;
     assert.throws(
       () => produceSettings(values),
       (e) => e instanceof UsageError && e.message.includes(plugin) && e.exitCode === 2,
     );
   }
-  const gzip = parseOptions(["--compression", "gzip"], PRODUCE_OPTIONS).toRecord();
+  const gzip = parseOptions(["--compression", "gzip"], PRODUCE_OPTIONS).values;
   assert.equal(produceSettings(gzip).compression, "gzip");
 });
 
 Deno.test("consumeSettings defaults to one commit per batch", () => {
-  const s = consumeSettings(parseOptions([], CONSUME_OPTIONS).toRecord());
+  const s = consumeSettings(parseOptions([], CONSUME_OPTIONS).values);
   assert.equal(s.commit, "batch");
   assert.equal(s.records, 100_000);
 });

@@ -8,6 +8,12 @@ import {
   resolveDirs,
 } from "../../lib/config.ts";
 import { UsageError } from "../../lib/errors.ts";
+import { Names } from "../../lib/names.ts";
+import { COMMANDS } from "../../cli.ts";
+import { parseOptions } from "../../lib/cli/args.ts";
+import { type Command, GLOBAL_OPTIONS } from "../../lib/cli/command.ts";
+import { CONFIG_OPTIONS } from "../../lib/cli/lab_options.ts";
+import { events, runCli } from "../helpers.ts";
 
 const base = { flags: {}, env: {}, dotenv: {}, os: "linux" } as const;
 
@@ -170,4 +176,129 @@ Deno.test("resolveConfig bootstraps from every broker a local cluster recorded",
   assert.equal(c.sources.brokers.source, "local cluster");
   const env = resolveConfig({ ...base, env: { KAFKA_BROKERS: "k:1" }, localBrokers: ["x:2"] });
   assert.deepEqual(env.brokers, ["k:1"]);
+});
+
+Deno.test("resolveConfig ranks --prefix over KAFKA_LAB_PREFIX over .env over no prefix", () => {
+  const env = { KAFKA_LAB_PREFIX: "env." };
+  const dotenv = { KAFKA_LAB_PREFIX: "dotenv." };
+  const cases = [
+    [{ ...base, flags: { prefix: "flag." }, env, dotenv }, "flag.", "flag"],
+    [{ ...base, env, dotenv }, "env.", "env"],
+    [{ ...base, dotenv }, "dotenv.", ".env"],
+    [base, "", "default"],
+  ] as const;
+  for (const [input, prefix, source] of cases) {
+    const c = resolveConfig(input);
+    assert.equal(c.prefix, prefix, source);
+    assert.equal(c.sources.prefix.source, source);
+    assert.equal(c.sources.prefix.flag, "prefix");
+    assert.equal(c.sources.prefix.env, "KAFKA_LAB_PREFIX");
+    assert.equal(c.names.prefix, prefix);
+    assert.equal(c.names.topic("hello-kafka"), `${prefix}hello-kafka`);
+  }
+});
+
+Deno.test("resolveConfig takes an empty --prefix as no prefix, over KAFKA_LAB_PREFIX", () => {
+  const c = resolveConfig({ ...base, flags: { prefix: "" }, env: { KAFKA_LAB_PREFIX: "anna." } });
+  assert.equal(c.prefix, "");
+  assert.equal(c.sources.prefix.source, "flag");
+});
+
+Deno.test("resolveConfig refuses a prefix Kafka would not take in a topic name, naming where", () => {
+  assert.throws(
+    () => resolveConfig({ ...base, dotenv: { KAFKA_LAB_PREFIX: "anna/" } }),
+    (e: unknown) =>
+      e instanceof UsageError && e.exitCode === 2 && /KAFKA_LAB_PREFIX in \.env/.test(e.message),
+  );
+  assert.throws(() => resolveConfig({ ...base, flags: { prefix: "a b" } }), /--prefix is 'a b'/);
+  assert.throws(() => resolveConfig({ ...base, env: { KAFKA_LAB_PREFIX: "x".repeat(101) } }));
+  assert.equal(resolveConfig({ ...base, env: { KAFKA_LAB_PREFIX: "A-z_0.9" } }).prefix, "A-z_0.9");
+});
+
+Deno.test("resolveConfig takes the Maven repository from KAFKA_LAB_MAVEN_REPO or .env, else Central", () => {
+  const central = resolveConfig(base);
+  assert.equal(central.mavenRepo, "https://repo1.maven.org/maven2");
+  assert.equal(central.sources.mavenRepo.source, "default");
+  const mirror = resolveConfig({
+    ...base,
+    dotenv: { KAFKA_LAB_MAVEN_REPO: "http://m:8080/maven2/" },
+  });
+  assert.equal(mirror.mavenRepo, "http://m:8080/maven2");
+  assert.equal(mirror.sources.mavenRepo.source, ".env");
+  assert.throws(
+    () => resolveConfig({ ...base, env: { KAFKA_LAB_MAVEN_REPO: "file:///m2" } }),
+    /KAFKA_LAB_MAVEN_REPO must start with http/,
+  );
+});
+
+Deno.test("Names puts the prefix before topics, groups and subjects and owns only its names", () => {
+  const names = new Names("anna.");
+  assert.equal(names.topic("hello-kafka"), "anna.hello-kafka");
+  assert.equal(names.group("hello-group"), "anna.hello-group");
+  assert.equal(names.subject("users_coordinates-value"), "anna.users_coordinates-value");
+  assert.ok(names.owns("anna.hello-kafka"));
+  assert.ok(!names.owns("boris.hello-kafka"));
+  assert.ok(new Names("").owns("hello-kafka"));
+  assert.ok(Object.isFrozen(names));
+});
+
+/** The `prefix` event of `kafka-lab config --json` run in `cwd` with `env` and `args`. */
+async function prefixEvent(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<Record<string, unknown>> {
+  const r = await runCli(["config", "--json", ...args], { cwd, env, timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stderr);
+  const found = events(r.stdout).find((e) => e.event === "config" && e.key === "prefix");
+  assert.ok(found, `config --json printed no prefix: ${r.stdout}`);
+  return found;
+}
+
+Deno.test("kafka-lab config --json shows the prefix and its source: flag, env, .env, default", async () => {
+  const withDotenv = await Deno.makeTempDir({ prefix: "kafka-lab-config-" });
+  const bare = await Deno.makeTempDir({ prefix: "kafka-lab-config-" });
+  try {
+    await Deno.writeTextFile(`${withDotenv}/.env`, "KAFKA_LAB_PREFIX=dot.\n");
+    // An empty variable counts as unset, so the runner's own KAFKA_LAB_PREFIX cannot leak in.
+    const unset = { KAFKA_LAB_PREFIX: "" };
+    const [flag, env, dotenv, none] = await Promise.all([
+      prefixEvent(withDotenv, { KAFKA_LAB_PREFIX: "anna." }, ["--prefix", "flag."]),
+      prefixEvent(withDotenv, { KAFKA_LAB_PREFIX: "anna." }),
+      prefixEvent(withDotenv, unset),
+      prefixEvent(bare, unset),
+    ]);
+    const shown = (e: Record<string, unknown>) => [e.value, e.source, e.env, e.flag];
+    assert.deepEqual(shown(flag), ["flag.", "flag", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(env), ["anna.", "env", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(dotenv), ["dot.", ".env", "KAFKA_LAB_PREFIX", "--prefix"]);
+    assert.deepEqual(shown(none), [null, "default", "KAFKA_LAB_PREFIX", "--prefix"]);
+  } finally {
+    await Deno.remove(withDotenv, { recursive: true });
+    await Deno.remove(bare, { recursive: true });
+  }
+});
+
+function* commandPaths(commands: readonly Command[], path = ""): Generator<[string, Command]> {
+  for (const c of commands) {
+    yield [`${path}${c.name}`, c];
+    yield* commandPaths(c.subcommands ?? [], `${path}${c.name} `);
+  }
+}
+
+Deno.test("every command that takes --prefix hands it to the configuration, every lab's included", () => {
+  const taking: string[] = [];
+  for (const [name, cmd] of commandPaths(COMMANDS)) {
+    if (!cmd.options?.some((o) => o.name === "prefix")) continue;
+    taking.push(name);
+    const optional = cmd.options.filter((o) => !o.required);
+    const args = parseOptions(["--prefix", "anna."], [...optional, ...GLOBAL_OPTIONS]);
+    assert.equal(args.valuesOf(CONFIG_OPTIONS).prefix, "anna.", name);
+  }
+  for (const lab of ["lab1", "lab2", "lab3", "lab4", "lab5"]) {
+    assert.ok(taking.includes(lab), `${lab} takes --prefix`);
+  }
+  for (const name of ["lab5 acks", "lab5 retry", "check", "report", "config"]) {
+    assert.ok(taking.includes(name), `${name} takes --prefix`);
+  }
 });

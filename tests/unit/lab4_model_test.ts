@@ -228,14 +228,14 @@ Deno.test("lab4 consume options refuse bad values with a UsageError", () => {
 
 Deno.test("lab4 produce, compare and the guided run have the documented defaults and ranges", () => {
   const sub = (name: string) => lab4.subcommands!.find((c) => c.name === name)!;
-  assert.equal(parseOptions([], sub("produce").options!).int("count"), 10);
-  assert.equal(parseOptions([], sub("produce").options!).number("interval"), 1.5);
-  assert.equal(parseOptions(["--count", "0"], sub("produce").options!).int("count"), 0);
+  assert.equal(parseOptions([], sub("produce").options!).values.count, 10);
+  assert.equal(parseOptions([], sub("produce").options!).values.interval, 1.5);
+  assert.equal(parseOptions(["--count", "0"], sub("produce").options!).values.count, 0);
   assert.throws(() => parseOptions(["--instances", "5"], sub("produce").options!), /at most 4/);
-  assert.equal(parseOptions([], sub("compare").options!).int("count"), 200);
+  assert.equal(parseOptions([], sub("compare").options!).values.count, 200);
   assert.throws(() => parseOptions(["--count", "0"], sub("compare").options!), /at least 1/);
   assert.throws(() => parseOptions(["--count", "0"], lab4.options!), /at least 1/);
-  assert.equal(parseOptions([], lab4.options!).int("count"), 5);
+  assert.equal(parseOptions([], lab4.options!).values.count, 5);
 });
 
 Deno.test("lab4 texts have the same placeholders in English and Russian", () => {

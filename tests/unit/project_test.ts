@@ -24,8 +24,10 @@ function walk(commands: readonly Command[], path: Command[] = []): Command[][] {
 }
 
 Deno.test("every command has a summary, renders help, and its options clash with no global option", () => {
-  const globalNames = new Set(GLOBAL_OPTIONS.map((o) => o.name));
-  const globalShorts = new Set(GLOBAL_OPTIONS.flatMap((o) => o.short ? [o.short] : []));
+  const globalNames = new Set<string>(GLOBAL_OPTIONS.map((o) => o.name));
+  const globalShorts = new Set<string>(
+    GLOBAL_OPTIONS.flatMap((o) => "short" in o ? [o.short] : []),
+  );
   for (const path of walk(COMMANDS)) {
     const cmd = path[path.length - 1];
     const name = path.map((c) => c.name).join(" ");
