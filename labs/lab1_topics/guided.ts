@@ -3,7 +3,7 @@
  * create the course topics, list them, describe each.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { prefixOf } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";

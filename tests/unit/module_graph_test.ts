@@ -128,6 +128,20 @@ Deno.test("main.ts and cli.ts load no Kafka client, faker, registry client or aj
     const heavy = [...staticReach(root)].filter((s) => HEAVY_PACKAGES.test(s));
     assert.deepEqual(heavy, [], `${root} imports statically: ${heavy.join(", ")}`);
   }
-  const client = [...staticReach("lib/kafka/clients.ts")];
+  const client = [...staticReach("lib/kafka/kafkajs/driver.ts")];
   assert.ok(client.some((s) => HEAVY_PACKAGES.test(s)), "the walk does see npm packages");
+});
+
+Deno.test("the Kafka port and the commands that only ask for metadata load no kafkajs up front", () => {
+  // ctx.kafka() loads lib/kafka/clients.ts; kafkajs comes only with the first client made.
+  const roots = [
+    "lib/kafka/port.ts",
+    "lib/kafka/clients.ts",
+    "labs/lab1_topics/list.ts",
+    "commands/cluster/status_run.ts",
+  ];
+  for (const root of roots) {
+    const heavy = [...staticReach(root)].filter((s) => /^npm:\/?kafkajs@/.test(s));
+    assert.deepEqual(heavy, [], `${root} imports kafkajs statically`);
+  }
 });
