@@ -132,8 +132,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     let e = translateError(err);
     if (e instanceof UnreachableError && config) {
       // A listener that wants a login drops the connection: say so (exit 4), not "unreachable".
-      const { loginRequired } = await import("./lib/kafka/login_probe.ts");
-      e = (await loginRequired(config, 1000)) ?? e;
+      const { KafkaClients } = await import("./lib/kafka/clients.ts");
+      e = (await new KafkaClients(config, out).loginRequired(1000)) ?? e;
     }
     out.error(e, out.verbose);
     if (e instanceof UsageError) {

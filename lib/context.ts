@@ -3,8 +3,10 @@
  * signal, and lazily made Kafka and registry clients.
  *
  * The clients are imported on first use (`await ctx.kafka()`), so a command
- * that never talks to Kafka (`--help`, `--version`, `config`) never loads
- * kafkajs or the registry client.
+ * that never talks to Kafka (`--help`, `--version`, `config`) loads neither
+ * the Kafka port nor the registry client; the port itself loads kafkajs only
+ * when a client is made, so one that only asks for metadata (`lab1 list`,
+ * `status`) never loads it (`lib/kafka/clients.ts`).
  * @module
  */
 import type { Command } from "./cli/command.ts";
@@ -12,7 +14,7 @@ import type { Config } from "./config.ts";
 import { UsageError } from "./errors.ts";
 import type { GradedLabsSource } from "./grading/types.ts";
 import { t } from "./i18n.ts";
-import type { KafkaClients } from "./kafka/clients.ts";
+import type { Kafka } from "./kafka/port.ts";
 import type { Output } from "./output.ts";
 import type { RegistryClient } from "./registry.ts";
 import type { Shutdown } from "./shutdown.ts";
@@ -24,7 +26,7 @@ export class Context {
   readonly shutdown: Shutdown;
   readonly #graded?: GradedLabsSource;
   readonly #commands: readonly Command[];
-  #kafka?: Promise<KafkaClients>;
+  #kafka?: Promise<Kafka>;
   #registry?: Promise<RegistryClient>;
 
   constructor(
@@ -60,8 +62,8 @@ export class Context {
     return this.shutdown.signal;
   }
 
-  /** The Kafka client factory (kafkajs is loaded and the factory made on first use). */
-  kafka(): Promise<KafkaClients> {
+  /** The Kafka port (`lib/kafka/port.ts`), made on first use. */
+  kafka(): Promise<Kafka> {
     return this.#kafka ??= import("./kafka/clients.ts").then((m) =>
       new m.KafkaClients(this.config, this.out)
     );

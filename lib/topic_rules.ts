@@ -9,7 +9,6 @@
  */
 import { UsageError } from "./errors.ts";
 import { fillText, t, type Text } from "./i18n.ts";
-import type { TopicLayout } from "./kafka/topics.ts";
 
 /** What a topic should look like. */
 export interface TopicSpec {
@@ -137,8 +136,18 @@ export function parseConfigPairs(pairs: readonly string[]): Record<string, strin
   return configs;
 }
 
-/** How an existing topic differs from the spec, one sentence each (empty: it matches). */
-export function layoutDifferences(spec: TopicSpec, layout: TopicLayout): Text[] {
+/**
+ * How an existing topic (a `TopicLayout` of `lib/kafka/topics.ts`) differs
+ * from the spec, one sentence each (empty: it matches).
+ */
+export function layoutDifferences(
+  spec: TopicSpec,
+  layout: {
+    readonly partitions: readonly unknown[];
+    readonly replicationFactor: number;
+    readonly configs: Readonly<Record<string, string>>;
+  },
+): Text[] {
   const diffs: Text[] = [];
   if (layout.partitions.length !== spec.partitions) {
     diffs.push(fillText(

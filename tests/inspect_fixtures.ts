@@ -4,7 +4,7 @@
  * commits chosen offsets, clean-up, and the CLI fed through stdin.
  * @module
  */
-import type { Admin, Consumer } from "kafkajs";
+import type { Admin, Consumer } from "../lib/kafka/port.ts";
 import { Buffer } from "node:buffer";
 import { KafkaClients } from "../lib/kafka/clients.ts";
 import {
@@ -71,8 +71,7 @@ export interface HeldGroup {
 /** Joins `group` on `topic` with a consumer that reads nothing and commits only when told. */
 export async function holdGroup(group: string, topic: string): Promise<HeldGroup> {
   const kafka = testKafka();
-  const consumer = kafka.consumer({ groupId: group });
-  await kafka.connect(consumer);
+  const consumer = await kafka.connect(kafka.consumer({ groupId: group }));
   let joined!: () => void;
   const hasJoined = new Promise<void>((r) => joined = r);
   consumer.on(consumer.events.GROUP_JOIN, () => joined());

@@ -10,8 +10,7 @@
  * none`, which the labs' at-least-once loop rightly does not offer.
  * @module
  */
-import type { EachBatchPayload } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { EachBatchPayload, Kafka } from "../../lib/kafka/port.ts";
 import type { ConsumeSettings } from "./options.ts";
 import type { Progress } from "./produce.ts";
 import type { Samples } from "./stats.ts";
@@ -24,7 +23,7 @@ export interface ConsumeSamples extends Samples {
 
 /** Reads `s.records` records of `topic` with a new group and returns the samples. */
 export async function runConsume(
-  kafka: KafkaClients,
+  kafka: Kafka,
   topic: string,
   s: ConsumeSettings,
   options: { signal: AbortSignal; progress: Progress; groupId: string },

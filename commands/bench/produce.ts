@@ -11,8 +11,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import { CompressionTypes, type Producer } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import { CompressionTypes, type Kafka, type Producer } from "../../lib/kafka/port.ts";
 import type { ProduceSettings } from "./options.ts";
 import type { Samples } from "./stats.ts";
 
@@ -23,7 +22,7 @@ const ACKS = { "0": 0, "1": 1, all: -1 } as const;
 const CODECS = { none: CompressionTypes.None, gzip: CompressionTypes.GZIP } as const;
 
 /** The producer a run uses: idempotence and in-flight requests as set. */
-export function benchProducer(kafka: KafkaClients, s: ProduceSettings): Producer {
+export function benchProducer(kafka: Kafka, s: ProduceSettings): Promise<Producer> {
   return kafka.producer({
     allowAutoTopicCreation: false,
     idempotent: s.idempotent,

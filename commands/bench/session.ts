@@ -6,7 +6,7 @@
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Kafka } from "../../lib/kafka/port.ts";
 import { deleteTopic, ensureTopic } from "../../lib/kafka/topics.ts";
 import { runConsume } from "./consume.ts";
 import {
@@ -44,7 +44,7 @@ interface Topic {
 }
 
 async function withBenchTopic<T>(
-  kafka: KafkaClients,
+  kafka: Kafka,
   partitions: number,
   fn: (topic: Topic) => Promise<T>,
 ): Promise<T> {
@@ -64,7 +64,7 @@ async function withBenchTopic<T>(
 
 async function produceOnce(
   ctx: Context,
-  kafka: KafkaClients,
+  kafka: Kafka,
   topic: string,
   s: ProduceSettings,
   task: "bench" | "fill",
@@ -100,7 +100,7 @@ async function produceOnce(
 
 async function oneRun(
   ctx: Context,
-  kafka: KafkaClients,
+  kafka: Kafka,
   mode: "produce" | "consume",
   settings: ProduceSettings | ConsumeSettings,
 ): Promise<RunResult> {

@@ -5,12 +5,11 @@
  * @module
  */
 import { isRunning } from "../../lib/cluster/process.ts";
-import { controllerQuorum, type QuorumStatus } from "../../lib/kafka/quorum.ts";
+import type { QuorumStatus } from "../../lib/kafka/port.ts";
 import { readState } from "../../lib/cluster/state.ts";
-import { fetchMetadata } from "../../lib/kafka/wire/client.ts";
 import type { Context } from "../../lib/context.ts";
-import { ExitCode, isAuthFailure, UnreachableError } from "../../lib/errors.ts";
-import { type Bilingual, fill, pick, t, type Translation } from "../../lib/i18n.ts";
+import { ExitCode, UnreachableError } from "../../lib/errors.ts";
+import { type Bilingual, fill, pick, type Translation } from "../../lib/i18n.ts";
 import { probeTcp } from "../../lib/net.ts";
 import { table } from "../../lib/output.ts";
 
@@ -71,38 +70,6 @@ const ru: Translation<typeof en> = {
 
 const TEXT: Bilingual<typeof en> = { en, ru };
 
-/** The brokers, cluster id and leaderless partitions, read as tolerantly as the client allows. */
-async function readCluster(ctx: Context) {
-  if (!ctx.config.ssl) {
-    try {
-      const md = await fetchMetadata(ctx.config.brokers, undefined, 5000, ctx.config.sasl);
-      const leaderless = md.topics.flatMap((topic) =>
-        topic.partitions.filter((p) => p.leader < 0).map((p) => `${topic.name}[${p.partition}]`)
-      );
-      return { clusterId: md.clusterId, brokers: md.brokers, leaderless };
-    } catch (err) {
-      if (isAuthFailure(err)) throw (await ctx.kafka()).translate(err);
-      const where = ctx.config.brokers.join(", ");
-      const why = (err as Error).message;
-      throw new UnreachableError(
-        t(
-          `no Kafka broker answered a metadata request at ${where} (${why}); the port accepts connections, but nothing speaks Kafka there`,
-          `ни один брокер Kafka по адресам ${where} не ответил на запрос метаданных (${why}); порт принимает соединения, но Kafka там не отвечает`,
-        ),
-        {
-          hint: t(
-            "check KAFKA_BROKERS / --bootstrap-server",
-            "проверьте KAFKA_BROKERS / --bootstrap-server",
-          ),
-        },
-      );
-    }
-  }
-  const kafka = await ctx.kafka();
-  const cluster = await kafka.withAdmin((admin) => admin.describeCluster());
-  return { clusterId: cluster.clusterId, brokers: cluster.brokers, leaderless: [] as string[] };
-}
-
 function quorumRole(q: QuorumStatus, id: number | null): Pick<BrokerRow, "quorumRole" | "lag"> {
   if (!q.known || id === null) return { quorumRole: null, lag: null };
   const voter = q.voters.find((v) => v.id === id);
@@ -116,8 +83,14 @@ export async function runStatus(ctx: Context): Promise<number> {
   const { out } = ctx;
   const text = pick(TEXT, out.lang);
   const state = readState(ctx.config.stateDir);
-  await (await ctx.kafka()).preflight();
-  const [cluster, quorum] = await Promise.all([readCluster(ctx), controllerQuorum(ctx.config)]);
+  const kafka = await ctx.kafka();
+  await kafka.preflight();
+  // Brokers and leaderless partitions from the wire where it can (lib/kafka/clients.ts).
+  const [overview, quorum] = await Promise.all([kafka.cluster(), kafka.quorum()]);
+  const cluster = {
+    ...overview,
+    leaderless: (overview.leaderless ?? []).map((p) => `${p.topic}[${p.partition}]`),
+  };
 
   const rows: BrokerRow[] = await Promise.all(cluster.brokers.map(async (b) => {
     const address = `${b.host}:${b.port}`;

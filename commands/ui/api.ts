@@ -4,11 +4,10 @@
  * languages' text with a hint.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import type { Config } from "../../lib/config.ts";
 import { ExitCode, KafkaLabError, translateError } from "../../lib/errors.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import type { Format } from "../../lib/inspect/decode.ts";
 import { FORMATS } from "../../lib/inspect/decode.ts";
 import {
@@ -39,10 +38,10 @@ export interface ApiAnswer {
 
 /** One connected admin client for the console's life, made again after a failure. */
 export class AdminHolder {
-  readonly #kafka: KafkaClients;
+  readonly #kafka: Kafka;
   #admin?: Promise<Admin>;
 
-  constructor(kafka: KafkaClients) {
+  constructor(kafka: Kafka) {
     this.#kafka = kafka;
   }
 
@@ -68,7 +67,7 @@ export class AdminHolder {
 /** What the handlers need. */
 export interface ApiContext {
   readonly config: Config;
-  readonly kafka: KafkaClients;
+  readonly kafka: Kafka;
   readonly admin: AdminHolder;
   readonly signal: AbortSignal;
 }
@@ -103,7 +102,7 @@ function withStatus(status: number): (err: unknown) => never {
 }
 
 /** Turns an error into an answer: 400 usage, 503 unreachable, the status it carries, else 500. */
-export function errorAnswer(err: unknown, kafka?: KafkaClients): ApiAnswer {
+export function errorAnswer(err: unknown, kafka?: Kafka): ApiAnswer {
   if (err instanceof StatusError) {
     return {
       status: err.status,

@@ -6,7 +6,7 @@
  * @module
  */
 import { type RegistryAuth, registryHeaders } from "../../lib/registry_auth.ts";
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import { join } from "node:path";
 import { localNodes } from "../../lib/cluster/brokers.ts";
 import { readState } from "../../lib/cluster/state.ts";

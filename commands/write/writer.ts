@@ -13,11 +13,10 @@
  * ```
  * @module
  */
-import { LeaderlessError, leaderlessPartitions } from "../../lib/kafka/leaderless.ts";
-import type { Producer } from "kafkajs";
+import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
+import type { Kafka, Producer } from "../../lib/kafka/port.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fillText, t } from "../../lib/i18n.ts";
-import { type KafkaClients, keyPartitioner } from "../../lib/kafka/clients.ts";
 import { topicPartitions } from "../../lib/inspect/reader.ts";
 
 /** One record to write. */
@@ -74,7 +73,7 @@ export function splitKey(line: string, separator: string | undefined): OutgoingR
 
 /** A connected producer for one topic. */
 export class Writer {
-  readonly #kafka: KafkaClients;
+  readonly #kafka: Kafka;
   readonly #producer: Producer;
   readonly #options: WriterOptions;
   readonly #partitions: readonly number[];
@@ -82,23 +81,24 @@ export class Writer {
   #roundRobin: number;
 
   private constructor(
-    kafka: KafkaClients,
+    kafka: Kafka,
     producer: Producer,
     options: WriterOptions,
     partitions: readonly number[],
+    byKey: (key: string) => number,
   ) {
     this.#kafka = kafka;
     this.#producer = producer;
     this.#options = options;
     this.#partitions = partitions;
-    this.#byKey = keyPartitioner(options.topic, partitions.length);
+    this.#byKey = byKey;
     this.#roundRobin = Math.floor(Math.random() * partitions.length);
   }
 
   /** Checks the topic (and partition) exist and connects a producer. */
-  static async open(kafka: KafkaClients, options: WriterOptions): Promise<Writer> {
+  static async open(kafka: Kafka, options: WriterOptions): Promise<Writer> {
     // kafkajs cannot write to a topic with a leaderless partition: say which, at once.
-    const leaderless = await leaderlessPartitions(kafka.config, [options.topic]);
+    const leaderless = await kafka.leaderless([options.topic]);
     if (leaderless && leaderless.length > 0) throw new LeaderlessError(leaderless);
     const partitions = await kafka.withAdmin((admin) => topicPartitions(admin, options.topic));
     if (options.partition !== undefined && !partitions.includes(options.partition)) {
@@ -112,8 +112,9 @@ export class Writer {
         ),
       );
     }
+    const byKey = await kafka.keyPartitioner(options.topic, partitions.length);
     const producer = await kafka.connect(kafka.producer({ allowAutoTopicCreation: false }));
-    return new Writer(kafka, producer, options, partitions);
+    return new Writer(kafka, producer, options, partitions, byKey);
   }
 
   #partitionOf(record: OutgoingRecord): number {

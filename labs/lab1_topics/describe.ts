@@ -18,7 +18,7 @@ export async function describe(
   const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
-    const layout = await requireLayout(t, admin, topic, kafka.config);
+    const layout = await requireLayout(t, admin, topic, kafka);
     ctx.out.event("topic.describe", layoutData(layout));
     printLayout(ctx, t, layout, "");
     return 0;

@@ -3,7 +3,7 @@
  * create the course topics, list them, describe each.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import type { Names } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";

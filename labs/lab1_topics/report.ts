@@ -3,13 +3,13 @@
  * of creating (or finding) it. Shared by the guided run and the subcommands.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import type { Guide } from "../../lib/guide.ts";
 import { fill, localize } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
-import { LeaderlessError, type WireTarget } from "../../lib/kafka/leaderless.ts";
+import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import {
   describeTopic,
   ensureTopic,
@@ -111,9 +111,9 @@ export async function requireLayout(
   t: Lab1Text,
   admin: Admin,
   topic: string,
-  wire?: WireTarget,
+  kafka?: Pick<Kafka, "partitions">,
 ): Promise<TopicLayout> {
-  const layout = await describeTopic(admin, topic, wire);
+  const layout = await describeTopic(admin, topic, kafka);
   if (!layout) {
     throw new KafkaLabError(fill(t.notFound, { topic }), { hint: fill(t.notFoundHint, { topic }) });
   }

@@ -5,7 +5,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import type { Producer } from "kafkajs";
+import type { Producer } from "../../lib/kafka/port.ts";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";

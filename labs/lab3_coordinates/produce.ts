@@ -7,13 +7,12 @@
  */
 import { Buffer } from "node:buffer";
 import { faker } from "@faker-js/faker";
-import type { Producer } from "kafkajs";
+import type { Producer } from "../../lib/kafka/port.ts";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { LingerBatcher } from "../../lib/kafka/batcher.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { fill, localize } from "../../lib/i18n.ts";
-import { keyPartitioner } from "../../lib/kafka/clients.ts";
 import { describeIssues, type RegistryClient, SchemaValidationError } from "../../lib/registry.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
@@ -152,7 +151,7 @@ async function openSession(ctx: Context, t: Lab3Text, s: ProduceSettings): Promi
     indent: s.indent ?? "",
     registry,
     schemaId,
-    partitionOf: keyPartitioner(s.topic, partitions),
+    partitionOf: await kafka.keyPartitioner(s.topic, partitions),
     producer,
   };
 }

@@ -18,6 +18,12 @@ import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import type { Lab4Text } from "./text.ts";
 
+/** The seed's consumer groups, per mode. */
+export const DEFAULT_GROUPS = {
+  batch: "batch-group",
+  single: "single-group",
+} as const;
+
 /** The record value both producers write and both consumers read. */
 export interface MessageModel {
   /** A UUID, unique per message: what makes duplicate processing detectable. */

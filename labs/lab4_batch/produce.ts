@@ -4,7 +4,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import type { Producer } from "kafkajs";
+import type { Producer } from "../../lib/kafka/port.ts";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";

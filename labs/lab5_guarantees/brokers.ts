@@ -6,7 +6,7 @@
  * of the KRaft controllers.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import {
   localNodes,

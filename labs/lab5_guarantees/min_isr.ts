@@ -15,7 +15,7 @@
  *    sent again and all of them are in the topic once.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";

@@ -12,7 +12,6 @@
  * ```
  * @module
  */
-import { protocolErrorType } from "../../lib/errors.ts";
 
 /** The header that carries a record's own id (for counting and de-duplication). */
 export const ID_HEADER = "message-id";
@@ -112,43 +111,12 @@ export function processingTally(
 }
 
 /**
- * How a failed send ended, for the student: `refused` when the broker said
- * no and wrote nothing (NOT_ENOUGH_REPLICAS and other definite protocol
- * errors), `ambiguous` when the outcome is unknown (connection lost, timeout:
- * the record may be in the topic).
+ * How a failed send ended, for the student (`lib/kafka/failures.ts`):
+ * `refused` when the broker wrote nothing, `ambiguous` when the record may be
+ * in the topic.
  */
-export type SendOutcome = "refused" | "ambiguous";
-
-/** Protocol errors after which the record may nevertheless have been written. */
-const AMBIGUOUS_TYPES = new Set([
-  "REQUEST_TIMED_OUT",
-  "NETWORK_EXCEPTION",
-  "NOT_LEADER_OR_FOLLOWER",
-  "NOT_LEADER_FOR_PARTITION",
-  "LEADER_NOT_AVAILABLE",
-  "UNKNOWN_SERVER_ERROR",
-]);
-
-/** Error class names of kafkajs for a lost connection or a request without answer. */
-const AMBIGUOUS_CLASSES = new Set([
-  "KafkaJSConnectionError",
-  "KafkaJSConnectionClosedError",
-  "KafkaJSRequestTimeoutError",
-  "KafkaJSNumberOfRetriesExceeded",
-  "KafkaJSBrokerNotFound",
-  "KafkaJSMetadataNotLoaded",
-]);
-
-/**
- * Classifies a send error by its Kafka error code (the deepest protocol
- * error in its causes), else by the kafkajs error class.
- */
-export function classifySendError(err: unknown): { outcome: SendOutcome; code: string } {
-  const type = protocolErrorType(err);
-  if (type) return { outcome: AMBIGUOUS_TYPES.has(type) ? "ambiguous" : "refused", code: type };
-  const name = (err as { name?: string })?.name ?? "Error";
-  return { outcome: AMBIGUOUS_CLASSES.has(name) ? "ambiguous" : "refused", code: name };
-}
+export type { SendOutcome } from "../../lib/kafka/failures.ts";
+export { sendFailure as classifySendError } from "../../lib/kafka/failures.ts";
 
 // ---------------------------------------------------------------- retry topic and DLQ
 

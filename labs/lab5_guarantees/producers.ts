@@ -1,6 +1,6 @@
 /**
  * The producers lab 5 compares while brokers die, all made by the library
- * (`KafkaClients.producer()`, `lib/kafka/safe_producer.ts`); this file only says how
+ * (`Kafka.producer()`, `lib/kafka/safe_producer.ts`); this file only says how
  * each send of a group of records ended:
  * - `plain`: acks as asked, retries, no idempotence (a retry after a lost
  *   answer may write a record twice);
@@ -13,8 +13,7 @@
  *   failed replaced by a new one, partitions missing from a reply sent again.
  * @module
  */
-import type { Message, Producer } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Kafka, Message, Producer } from "../../lib/kafka/port.ts";
 import { classifySendError, type SendOutcome } from "./model.ts";
 
 /** Which producer. */
@@ -37,10 +36,10 @@ export const LAB_RETRY = { retries: 10, initialRetryTime: 200, maxRetryTime: 3_0
 
 /** The library's producer of `kind` (not yet connected). */
 export function libraryProducer(
-  kafka: KafkaClients,
+  kafka: Kafka,
   kind: ProducerKind,
   options: { retries?: number } = {},
-): Producer {
+): Promise<Producer> {
   const retry = { ...LAB_RETRY, retries: options.retries ?? LAB_RETRY.retries };
   switch (kind) {
     case "plain":
@@ -84,7 +83,7 @@ class ClassifyingProducer implements LabProducer {
 
 /** Makes and connects the library's producer of `kind`. */
 export async function makeProducer(
-  kafka: KafkaClients,
+  kafka: Kafka,
   kind: ProducerKind,
   options: { retries?: number } = {},
 ): Promise<LabProducer> {

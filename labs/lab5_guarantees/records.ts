@@ -3,8 +3,7 @@
  * with a message-id header, and reading a whole topic back to count by id.
  * @module
  */
-import type { Admin, IHeaders } from "kafkajs";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Admin, Kafka, MessageHeaders } from "../../lib/kafka/port.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { t } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
@@ -28,8 +27,8 @@ export function recordId(run: string, n: number): string {
 /** A record with its id as value and in the message-id header. */
 export function idRecord(
   id: string,
-  extra: IHeaders = {},
-): { value: string; headers: IHeaders } {
+  extra: MessageHeaders = {},
+): { value: string; headers: MessageHeaders } {
   return { value: id, headers: { [ID_HEADER]: id, ...extra } };
 }
 
@@ -86,7 +85,7 @@ export interface ReadRecord {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-function headerMap(h: IHeaders | undefined): Record<string, string> {
+function headerMap(h: MessageHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h ?? {})) {
     const one = Array.isArray(v) ? v[0] : v;
@@ -118,7 +117,7 @@ export function partitionDone(
  * transaction markers (eachBatch is not called for those).
  */
 export async function readAll(
-  kafka: KafkaClients,
+  kafka: Kafka,
   topic: string,
   options: { readCommitted?: boolean; timeoutMs?: number } = {},
 ): Promise<ReadRecord[]> {

@@ -8,7 +8,7 @@
  * or in the DLQ.
  * @module
  */
-import type { Consumer } from "kafkajs";
+import type { Consumer } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";

@@ -4,7 +4,7 @@
  * part-way through. Parts 1 and 3 build on it.
  * @module
  */
-import type { Message } from "kafkajs";
+import type { Message } from "../../lib/kafka/port.ts";
 import type { LabProducer } from "./producers.ts";
 import { idRecord, recordId } from "./records.ts";
 import type { SendOutcome } from "./model.ts";

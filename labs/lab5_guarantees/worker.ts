@@ -13,7 +13,13 @@
  * input when it started.
  * @module
  */
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from "kafkajs";
+import type {
+  Consumer,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+  Producer,
+} from "../../lib/kafka/port.ts";
 import type { OptionValues } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
@@ -23,7 +29,6 @@ import {
   sendOffsets,
   transactionalProducer,
 } from "../../lib/kafka/transactions.ts";
-import type { KafkaClients } from "../../lib/kafka/clients.ts";
 import { ID_HEADER } from "./model.ts";
 import type { WORKER_OPTIONS } from "./options.ts";
 
@@ -68,7 +73,7 @@ function next(offset: string): string {
  * and the end offset (now) of each.
  */
 export async function unfinishedPartitions(
-  kafka: KafkaClients,
+  kafka: Kafka,
   topic: string,
   group: string,
 ): Promise<Map<number, bigint>> {

@@ -4,7 +4,7 @@
  * DescribeQuorum: the Metadata `controllerId` names some live broker on KRaft
  * and proves nothing about the election), and the registry answering. Both
  * runtimes use it after starting their processes. It speaks the two requests
- * on the wire (`wire.ts`), so `up` never loads kafkajs.
+ * on the wire (`lib/kafka/wire/client.ts`), so `up` never loads kafkajs.
  * @module
  */
 import type { Config } from "../config.ts";

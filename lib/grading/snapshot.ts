@@ -16,8 +16,7 @@
  * @module
  */
 import { registryHeaders } from "../registry_auth.ts";
-import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
-import type { KafkaClients } from "../kafka/clients.ts";
+import type { Admin, Consumer, EachBatchPayload, Kafka } from "../kafka/port.ts";
 import { describeTopic } from "../kafka/topics.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import type {
@@ -89,7 +88,7 @@ function recordOf(partition: number, m: EachBatchPayload["batch"]["messages"][nu
  * topics that were not read to the end.
  */
 async function readRecords(
-  kafka: KafkaClients,
+  kafka: Kafka,
   metas: readonly TopicMeta[],
   limit: number,
   idleMs: number,
@@ -278,7 +277,7 @@ async function schemasById(url: string, ids: readonly number[], headers: Record<
 
 /** One snapshot per prefix, in the order of `prefixes`. */
 export async function takeSnapshots(
-  kafka: KafkaClients,
+  kafka: Kafka,
   registryUrl: string,
   prefixes: readonly string[],
   needs: SnapshotNeeds,

@@ -16,8 +16,7 @@
  * ```
  * @module
  */
-import { type Admin, AssignerProtocol, type GroupDescription } from "kafkajs";
-import { Buffer } from "node:buffer";
+import type { Admin, GroupDescription } from "../kafka/port.ts";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import { fill, fillText, t } from "../i18n.ts";
@@ -72,22 +71,12 @@ function isInternal(topic: string): boolean {
   return topic.startsWith("__");
 }
 
-function decodeAssignment(buffer: Buffer | undefined): Record<string, number[]> {
-  if (!buffer || buffer.length === 0) return {};
-  try {
-    return AssignerProtocol.MemberAssignment.decode(buffer)?.assignment ?? {};
-  } catch {
-    // Not a consumer-protocol assignment (e.g. a connect worker): nothing to show.
-    return {};
-  }
-}
-
 function toMembers(description: GroupDescription): GroupMember[] {
   return description.members.map((m) => ({
     memberId: m.memberId,
     clientId: m.clientId,
     host: m.clientHost.replace(/^\//, ""),
-    assignment: decodeAssignment(m.memberAssignment),
+    assignment: m.assignment,
   }));
 }
 

@@ -15,11 +15,10 @@
  * ```
  * @module
  */
-import type { Admin, EachBatchPayload } from "kafkajs";
+import type { Admin, EachBatchPayload, Kafka } from "../kafka/port.ts";
 import { type ConsumedRecord, toRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
-import type { KafkaClients } from "../kafka/clients.ts";
 import { type Position, resolveOffset } from "./position.ts";
 
 /** The prefix of the reader's throwaway groups (so `groups list` readers can tell them). */
@@ -119,7 +118,7 @@ export async function planRead(
 }
 
 /** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
-export async function readTopic(kafka: KafkaClients, options: ReadOptions): Promise<ReadSummary> {
+export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<ReadSummary> {
   const ranges = await kafka.withAdmin((admin) =>
     planRead(admin, options.topic, options.from, options.partitions)
   );
@@ -132,7 +131,7 @@ export async function readTopic(kafka: KafkaClients, options: ReadOptions): Prom
   }
 
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
+  const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
   let records = 0;
   let stop!: (why: ReadStop) => void;
   let fail!: (err: unknown) => void;

@@ -1,42 +1,82 @@
 /**
- * The one place kafkajs clients are made: client id, logger adapter, timeouts
- * and retry suited to a laptop, SASL/SSL from the config, and a quick
- * reachability check that fails with exit code 3 instead of retrying for long.
+ * The Kafka port's implementation (`port.ts`): what `ctx.kafka()` returns.
+ * It adds to its two adapters what every command needs: a quick
+ * reachability check that fails with exit code 3 instead of retrying for
+ * long, connect deadlines, errors in plain words, the safe producer
+ * (`safe_producer.ts`), and the choice of adapter for each question.
  *
- * kafkajs has had no release since 2023; keeping it behind this module means a
- * change of client touches one file.
+ * ## Which adapter answers what (decided here, and only here)
+ *
+ * | Question                                            | Wire client (`wire/`)      | kafkajs (`kafkajs/driver.ts`)       |
+ * | --------------------------------------------------- | -------------------------- | ----------------------------------- |
+ * | brokers, cluster id, partition leaders: `cluster()`, `topics()`, `partitions()` | first, unless the config uses TLS | over TLS, or after a wire failure that is neither a refused login nor silence |
+ * | partitions without a leader: `leaderless()`         | only                       | no (undefined: cannot tell)         |
+ * | the KRaft quorum: `quorum()`                        | only (DescribeQuorum)      | no (unknown, with the reason)       |
+ * | does the listener want a login: `loginRequired()`   | only (SaslHandshake)       | no                                  |
+ * | admin operations, producing, consuming, transactions | no                        | always                              |
+ *
+ * Why: kafkajs fails a whole topic's metadata while one partition has no
+ * leader, and retries that for about 25 s; the wire client reports such a
+ * partition with leader -1 at once. It also needs no kafkajs, so `lab1 list`
+ * and `status` start about 80 ms sooner. The wire client speaks no TLS, and
+ * kafkajs has no DescribeQuorum. When a wire request fails (`#viaWire`):
+ * a refused login is the answer (`AuthError`, exit
+ * 4); a broker that accepts connections but answers nothing within the
+ * deadline is the answer too (`UnreachableError`, exit 3: kafkajs would only
+ * wait longer); anything else (connection refused, an answer that cannot be
+ * read) is asked again through kafkajs, whose error is the one shown.
+ *
+ * kafkajs is loaded on the first client made (`admin()`, `producer()`,
+ * `consumer()`, `withAdmin()`), never by the metadata questions. A fake of
+ * the port passes its own adapters (`options.driver`, `options.metadata`).
  *
  * @example
  * ```ts
  * const kafka = new KafkaClients(config, out);
- * await kafka.preflight();
- * const admin = kafka.admin();
+ * await kafka.withAdmin((admin) => admin.listTopics());
+ * const q = await kafka.quorum();
  * ```
  * @module
  */
-import process from "node:process";
-import { FetchSockets } from "./fetch_sockets.ts";
-import { partitionOncePerRecord, type ProducerOptions, SafeProducer } from "./safe_producer.ts";
-import {
-  type Admin,
-  type Consumer,
-  type ConsumerConfig,
-  Kafka,
-  type KafkaConfig,
-  type LogEntry,
-  logLevel,
-  Partitioners,
-  type Producer,
-  type SASLOptions,
-} from "kafkajs";
 import type { Config } from "../config.ts";
-import { type ErrorContext, translateError, UnreachableError } from "../errors.ts";
+import {
+  type AuthError,
+  type ErrorContext,
+  isAuthFailure,
+  translateError,
+  UnreachableError,
+} from "../errors.ts";
 import { NETWORK_TEXTS } from "../errors_text.ts";
 import { fillText, t, type Text } from "../i18n.ts";
-import { LeaderlessError, leaderlessPartitions } from "./leaderless.ts";
 import { probeTcp } from "../net.ts";
-import type { Output } from "../output.ts";
+import { messageOf, type Output } from "../output.ts";
 import { withTimeout } from "../time.ts";
+import { leaderlessIn } from "./leaderless.ts";
+import { loginRequiredError } from "./login_probe.ts";
+import {
+  type Admin,
+  type ClusterOverview,
+  type Connectable,
+  type Consumer,
+  type ConsumerOptions,
+  type Kafka,
+  type KafkaDriver,
+  type LeaderlessPartition,
+  type MetadataDriver,
+  NoAnswerError,
+  type PartitionLayout,
+  type PartitionState,
+  type Producer,
+  type ProducerOptions,
+  type QuorumStatus,
+  type TopicPartitions,
+} from "./port.ts";
+import { QUORUM_OVER_TLS, quorumNotAnswered } from "./quorum.ts";
+import { LeaderlessError } from "./leaderless.ts";
+import { SafeProducer } from "./safe_producer.ts";
+import { wireDriver } from "./wire/client.ts";
+
+export type { Kafka } from "./port.ts";
 
 /** `retries` of the course's producers (the seed's `retries: 100`). */
 export const SEED_PRODUCER_RETRIES = 100;
@@ -45,47 +85,10 @@ export const SEED_PRODUCER_RETRIES = 100;
 export const PROBE_TIMEOUT_MS = 5000;
 /** How long connecting a client (handshake and metadata) may take. */
 export const CONNECT_TIMEOUT_MS = 9000;
-
-let warningFilterInstalled = false;
-
-/**
- * kafkajs 2.2.4 computes a negative delay in its request queue, and newer Node
- * (and Deno's Node layer) print `TimeoutNegativeWarning` for it
- * (tulios/kafkajs#1751, fixed upstream only in forks). The timer is clamped to
- * 1 ms and behaves right, so that one warning is dropped; all others pass.
- */
-function filterKafkajsTimerWarning(): void {
-  if (warningFilterInstalled) return;
-  warningFilterInstalled = true;
-  const original = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-  (process as unknown as { emitWarning: (...args: unknown[]) => void }).emitWarning = (
-    warning: unknown,
-    ...rest: unknown[]
-  ) => {
-    const name = typeof warning === "string"
-      ? (typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string })?.type)
-      : (warning as Error)?.name;
-    if (name === "TimeoutNegativeWarning") return;
-    original(warning, ...rest);
-  };
-}
-
-/**
- * The partition kafkajs' default partitioner (murmur2 of the key, as the Java
- * client does) gives a key on a topic with `partitions` partitions. Lets a
- * producer set partitions itself and so know each record's offset in a batch.
- */
-export function keyPartitioner(topic: string, partitions: number): (key: string) => number {
-  const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata = Array.from({ length: partitions }, (_, i) => ({
-    partitionId: i,
-    leader: 0,
-    partitionErrorCode: 0,
-    replicas: [],
-    isr: [],
-  }));
-  return (key) => partitioner({ topic, partitionMetadata, message: { key, value: null } });
-}
+/** How long a Metadata or DescribeQuorum request on the wire may take per address. */
+export const WIRE_TIMEOUT_MS = 5000;
+/** The same for the topic list: `lab1 list` should fail fast. */
+export const TOPIC_LIST_TIMEOUT_MS = 3000;
 
 /** The hint for reaching a cluster, depending on whether it is the local default. */
 export function startHint(brokers: readonly string[]): Text {
@@ -107,19 +110,49 @@ function probeReason(reason: string): Text {
   return known ?? { en: reason, ru: reason };
 }
 
-const CONSUMER_SOCKETS = new WeakMap<Consumer, FetchSockets>();
+/** Metadata partitions as layouts, sorted by partition. */
+function layouts(partitions: readonly PartitionState[]): PartitionLayout[] {
+  return [...partitions]
+    .sort((a, b) => a.partition - b.partition)
+    .map((p) => ({ partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr }));
+}
 
-/** Builds kafkajs admin, producer and consumer clients that share one configuration. */
-export class KafkaClients {
+/** Admin-client topic metadata as layouts, sorted by partition. */
+function adminLayouts(
+  partitions: ReadonlyArray<
+    { partitionId: number; leader: number; replicas: number[]; isr: number[] }
+  >,
+): PartitionLayout[] {
+  return partitions
+    .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/** Adapters to build the port on, instead of kafkajs and the wire client (a fake's). */
+export interface KafkaClientsOptions {
+  readonly driver?: KafkaDriver;
+  readonly metadata?: MetadataDriver;
+}
+
+/** The Kafka port; see the module docs. */
+export class KafkaClients implements Kafka {
   readonly config: Config;
   readonly #out: Output;
-  readonly #kafka: Kafka;
+  readonly #metadata: MetadataDriver;
+  #driver?: Promise<KafkaDriver>;
 
-  constructor(config: Config, out: Output) {
-    filterKafkajsTimerWarning();
+  constructor(config: Config, out: Output, options: KafkaClientsOptions = {}) {
     this.config = config;
     this.#out = out;
-    this.#kafka = new Kafka(kafkaConfig(config, out));
+    this.#metadata = options.metadata ?? wireDriver;
+    if (options.driver) this.#driver = Promise.resolve(options.driver);
+  }
+
+  /** The client library's adapter, loaded on first use. */
+  #clients(): Promise<KafkaDriver> {
+    return this.#driver ??= import("./kafkajs/driver.ts").then((m) =>
+      new m.KafkajsDriver(this.config, this.#out)
+    );
   }
 
   /** What error translation needs to name the place. */
@@ -165,23 +198,23 @@ export class KafkaClients {
    * accepts TCP but does not answer as Kafka fails here with exit code 3
    * instead of waiting out the 30 s request timeout.
    */
-  async connect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(
-    client: T,
-  ): Promise<T> {
+  async connect<T extends Connectable>(client: T | Promise<T>): Promise<T> {
+    const made = await client;
     try {
-      await withTimeout(client.connect(), CONNECT_TIMEOUT_MS, () => this.#silentPort());
-      return client;
+      await withTimeout(
+        made.connect(),
+        CONNECT_TIMEOUT_MS,
+        () => this.#silentPort(CONNECT_TIMEOUT_MS),
+      );
+      return made;
     } catch (err) {
-      client.disconnect().catch(() => {});
+      made.disconnect().catch(() => {});
       throw this.translate(err);
     }
   }
 
-  #silentPort(): UnreachableError {
-    const vars = {
-      brokers: this.config.brokers.join(", "),
-      seconds: CONNECT_TIMEOUT_MS / 1000,
-    };
+  #silentPort(ms: number): UnreachableError {
+    const vars = { brokers: this.config.brokers.join(", "), seconds: ms / 1000 };
     const start = startHint(this.config.brokers);
     return new UnreachableError(
       fillText(
@@ -214,34 +247,30 @@ export class KafkaClients {
   }
 
   /** An admin client (not yet connected). */
-  admin(): Admin {
-    return this.#kafka.admin({ retry: { retries: 5 } });
+  async admin(): Promise<Admin> {
+    return (await this.#clients()).admin();
   }
 
   /**
    * A producer with the default (murmur2, Java-compatible) partitioner, safe
-   * to retry (see `lib/kafka/safe_producer.ts`): each record's partition is chosen once
+   * to retry (see `safe_producer.ts`): each record's partition is chosen once
    * before its first attempt, and an idempotent producer whose send failed is
    * replaced before the next send. `unsafePartitioning: true` returns the
-   * plain kafkajs producer (lab 5 shows the loss with it).
+   * driver's plain producer (lab 5 shows the loss with it).
    */
-  producer(options: ProducerOptions = {}): Producer {
+  async producer(options: ProducerOptions = {}): Promise<Producer> {
+    const driver = await this.#clients();
     const { unsafePartitioning, deliveryTimeoutMs, ...config } = options;
-    const createPartitioner = config.createPartitioner ?? Partitioners.DefaultPartitioner;
-    if (unsafePartitioning) return this.#kafka.producer({ ...config, createPartitioner });
-    return new SafeProducer(
-      (chosen) =>
-        this.#kafka.producer({
-          ...config,
-          createPartitioner: partitionOncePerRecord(createPartitioner, chosen),
-        }),
-      { deliveryTimeoutMs, whyStuck: (topics) => this.#leaderless(topics) },
-    );
+    if (unsafePartitioning) return driver.producer(config);
+    return new SafeProducer((chosen) => driver.producer(config, chosen), {
+      deliveryTimeoutMs,
+      whyStuck: (topics) => this.#leaderlessError(topics),
+    });
   }
 
   /** A {@linkcode LeaderlessError} when a partition of `topics` has no leader now. */
-  async #leaderless(topics: readonly string[]): Promise<Error | undefined> {
-    const none = await leaderlessPartitions(this.config, topics);
+  async #leaderlessError(topics: readonly string[]): Promise<Error | undefined> {
+    const none = await this.leaderless(topics);
     return none && none.length > 0 ? new LeaderlessError(none) : undefined;
   }
 
@@ -250,7 +279,7 @@ export class KafkaClients {
    * in flight per connection, and `retries` 100 as in the course's seed
    * (kafkajs would retry an idempotent send forever). Options override these.
    */
-  idempotentProducer(options: ProducerOptions = {}): Producer {
+  idempotentProducer(options: ProducerOptions = {}): Promise<Producer> {
     return this.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -262,49 +291,20 @@ export class KafkaClients {
   /**
    * A consumer. Session timeout defaults to 10 s (the broker's minimum is 6 s)
    * so a killed consumer's partitions move to the others quickly in labs; a
-   * fetch waits at most 1 s for new records (kafkajs' default is 5 s).
-   *
-   * Each consumer gets its own kafkajs `Kafka` instance: kafkajs keeps one
-   * map of committed offsets per instance and group, and a member whose new
-   * assignment is empty clears it under the feet of another member of the
-   * same group in the same process (tulios/kafkajs#1366). Stop it with
-   * {@linkcode KafkaClients.disconnectConsumer}, which does not wait out the
-   * fetch in flight.
+   * fetch waits at most 1 s for new records (see `kafkajs/driver.ts`).
    */
-  consumer(options: ConsumerConfig): Consumer {
-    const sockets = new FetchSockets();
-    const kafka = new Kafka({
-      ...kafkaConfig(this.config, this.#out),
-      socketFactory: sockets.factory,
-    });
-    const consumer = kafka.consumer({
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      rebalanceTimeout: 20_000,
-      maxWaitTimeInMs: 1_000,
-      ...options,
-    });
-    CONSUMER_SOCKETS.set(consumer, sockets);
-    return consumer;
+  async consumer(options: ConsumerOptions): Promise<Consumer> {
+    return (await this.#clients()).consumer(options);
   }
 
-  /**
-   * Leaves the group and disconnects at once. kafkajs' `disconnect()` first
-   * waits for the fetch in flight, which the broker holds up to
-   * `maxWaitTimeInMs` when there is nothing new; here the fetch connection is
-   * closed as soon as the consumer is told to stop, so the long poll ends
-   * now, and the group is left on the other connection (kafkajs sends
-   * fetches on their own connection).
-   */
+  /** Leaves the group and disconnects at once (see `kafkajs/driver.ts`). */
   async disconnectConsumer(consumer: Consumer): Promise<void> {
-    const sockets = CONSUMER_SOCKETS.get(consumer);
-    const done = consumer.disconnect();
-    sockets?.endFetches();
-    try {
-      await done;
-    } finally {
-      sockets?.destroyAll();
-    }
+    await (await this.#clients()).disconnectConsumer(consumer);
+  }
+
+  /** The partition the default (murmur2, Java-compatible) partitioner gives a key. */
+  async keyPartitioner(topic: string, partitions: number): Promise<(key: string) => number> {
+    return (await this.#clients()).keyPartitioner(topic, partitions);
   }
 
   /** A line for `--verbose`. */
@@ -316,42 +316,109 @@ export class KafkaClients {
   translate(err: unknown): Error {
     return translateError(err, this.errorContext);
   }
-}
 
-function levelName(level: logLevel): string {
-  return logLevel[level] ?? String(level);
-}
+  // ------------------------------------------------------------ metadata: wire first
 
-/** The kafkajs configuration for a resolved {@linkcode Config}. */
-export function kafkaConfig(config: Config, out: Output): KafkaConfig {
-  let ssl: KafkaConfig["ssl"];
-  if (config.ssl) {
-    ssl = config.sslCaFile ? { ca: [Deno.readTextFileSync(config.sslCaFile)] } : true;
+  /**
+   * The one rule for asking on the wire (see the module docs): resolves the
+   * wire answer, or undefined when kafkajs must answer instead (TLS, or a
+   * failure other than a refused login or a silent broker, which throw).
+   */
+  async #viaWire<T>(
+    ask: (wire: MetadataDriver, target: Pick<Config, "brokers" | "sasl">) => Promise<T>,
+  ): Promise<T | undefined> {
+    if (this.config.ssl) return undefined;
+    try {
+      return await ask(this.#metadata, this.config);
+    } catch (err) {
+      if (isAuthFailure(err)) throw this.translate(err);
+      if (err instanceof NoAnswerError) throw this.#silentPort(err.timeoutMs);
+      this.debug(`metadata request failed, asking through kafkajs: ${messageOf(err)}`);
+      return undefined;
+    }
   }
-  let sasl: SASLOptions | undefined;
-  if (config.sasl) {
-    sasl = {
-      mechanism: config.sasl.mechanism,
-      username: config.sasl.username,
-      password: config.sasl.password,
-    } as SASLOptions;
+
+  /** Brokers, cluster id and (from the wire only) the partitions without a leader. */
+  async cluster(): Promise<ClusterOverview> {
+    const md = await this.#viaWire((w, c) =>
+      w.metadata(c.brokers, undefined, WIRE_TIMEOUT_MS, c.sasl)
+    );
+    if (md) return { clusterId: md.clusterId, brokers: md.brokers, leaderless: leaderlessIn(md) };
+    const cluster = await this.withAdmin((admin) => admin.describeCluster());
+    return { clusterId: cluster.clusterId, brokers: cluster.brokers };
   }
-  return {
-    clientId: config.clientId,
-    brokers: [...config.brokers],
-    ssl,
-    sasl,
-    connectionTimeout: 3_000,
-    requestTimeout: 30_000,
-    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 5_000 },
-    logLevel: out.verbose ? logLevel.DEBUG : logLevel.NOTHING,
-    logCreator: () => (entry: LogEntry) => {
-      const { message, ...extra } = entry.log;
-      out.debug(
-        `kafkajs ${levelName(entry.level)} [${entry.namespace}] ${message} ${
-          JSON.stringify(extra)
-        }`,
+
+  /** Every topic with its partitions (leader -1 where there is none, from the wire). */
+  async topics(): Promise<TopicPartitions[]> {
+    const md = await this.#viaWire((w, c) =>
+      w.metadata(c.brokers, undefined, TOPIC_LIST_TIMEOUT_MS, c.sasl)
+    );
+    if (md) {
+      return md.topics.filter((tp) => tp.errorCode === 0)
+        .map((tp) => ({ name: tp.name, partitions: layouts(tp.partitions) }));
+    }
+    return await this.withAdmin(async (admin) => {
+      const names = await admin.listTopics();
+      if (names.length === 0) return [];
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      return topics.map((tp) => ({ name: tp.name, partitions: adminLayouts(tp.partitions) }));
+    });
+  }
+
+  /** One topic's partitions (leader -1 where there is none); undefined when it does not exist. */
+  async partitions(topic: string): Promise<PartitionLayout[] | undefined> {
+    const md = await this.#viaWire((w, c) =>
+      w.metadata(c.brokers, [topic], WIRE_TIMEOUT_MS, c.sasl)
+    );
+    if (md) {
+      const found = md.topics.find((tp) => tp.name === topic && tp.partitions.length > 0);
+      return found && layouts(found.partitions);
+    }
+    return await this.withAdmin(async (admin) => {
+      if (!(await admin.listTopics()).includes(topic)) return undefined;
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      return adminLayouts(topics[0].partitions);
+    });
+  }
+
+  /** The leaderless partitions of `topics`; undefined when that cannot be told (TLS, a failure). */
+  async leaderless(topics: readonly string[]): Promise<LeaderlessPartition[] | undefined> {
+    const md = await this.#viaWire((w, c) =>
+      w.metadata(c.brokers, topics, WIRE_TIMEOUT_MS, c.sasl)
+    );
+    return md && leaderlessIn(md, topics);
+  }
+
+  /**
+   * The KRaft quorum from DescribeQuorum (kafkajs has no such request). Over
+   * TLS, or when no broker answers it, the quorum is unknown with the reason;
+   * a refused login throws.
+   */
+  async quorum(timeoutMs = WIRE_TIMEOUT_MS): Promise<QuorumStatus> {
+    if (this.config.ssl) return { known: false, reason: QUORUM_OVER_TLS };
+    try {
+      const info = await this.#metadata.describeQuorum(
+        this.config.brokers,
+        timeoutMs,
+        this.config.sasl,
       );
-    },
-  };
+      return { known: true, ...info };
+    } catch (err) {
+      if (isAuthFailure(err)) throw this.translate(err);
+      return { known: false, reason: quorumNotAnswered(err) };
+    }
+  }
+
+  /**
+   * An `AuthError` when kafka-lab has no SASL credentials (and no TLS) and a
+   * configured broker asks for a login (`login_probe.ts`); undefined otherwise.
+   */
+  async loginRequired(timeoutMs = 2000): Promise<AuthError | undefined> {
+    if (this.config.sasl || this.config.ssl) return undefined;
+    for (const address of this.config.brokers) {
+      const offered = await this.#metadata.saslMechanisms(address, timeoutMs);
+      if (offered) return loginRequiredError(address, offered);
+    }
+    return undefined;
+  }
 }

@@ -3,7 +3,8 @@
  * the lab one at a time or in batches, commit offsets by hand after the lab
  * has handled them (at-least-once), and stop cleanly on `--max-messages`,
  * `--idle-timeout` or Ctrl+C: the record or batch in hand is finished and
- * committed, then the consumer leaves its group.
+ * committed, then the consumer leaves its group. It is written against the
+ * Kafka port (`port.ts`), so it runs the same on kafkajs and on a fake.
  *
  * A consumer that is done stops within about {@linkcode FETCH_WAIT_MS}: its
  * last commit is made before the stop (each record or batch is committed as
@@ -28,10 +29,15 @@
  * ```
  * @module
  */
-import type { Consumer, ConsumerRunConfig, EachBatchPayload, EachMessagePayload } from "kafkajs";
 import { KafkaLabError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
-import type { KafkaClients } from "./clients.ts";
+import type {
+  Consumer,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  EachMessagePayload,
+  Kafka,
+} from "./port.ts";
 import { chunk, type ConsumedRecord, nextOffset, toRecord } from "./records.ts";
 import { sleep } from "../time.ts";
 
@@ -190,7 +196,7 @@ class Loop {
  * the consumer has committed what it handled and left the group.
  */
 export async function consume(
-  kafka: KafkaClients,
+  kafka: Kafka,
   options: ConsumeOptions,
 ): Promise<ConsumeSummary> {
   if (!options.onRecord === !options.onBatch) {
@@ -254,7 +260,7 @@ function watch(loop: Loop): void {
  * `undefined`) or kafkajs crashes on its own bookkeeping (resolves the
  * error: the caller starts a new consumer). Always leaves the group.
  */
-async function runConsumer(kafka: KafkaClients, loop: Loop): Promise<unknown> {
+async function runConsumer(kafka: Kafka, loop: Loop): Promise<unknown> {
   const { options } = loop;
   const consumer = await kafka.connect(
     kafka.consumer({

@@ -1,6 +1,6 @@
 /**
  * A group's committed offsets on several topics at once, without kafkajs'
- * race. `admin.fetchOffsets` looks up each topic's partitions concurrently:
+ * race. kafkajs' `admin.fetchOffsets` (behind the port's `Admin`) looks up each topic's partitions concurrently:
  * each lookup adds its topic to the client's metadata targets and joins the
  * metadata refresh already in flight, which was started for a list without
  * that topic. Such a topic comes back with no partitions at all, as if the
@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "./port.ts";
 import { protocolErrorType } from "../errors.ts";
 
 /** The committed offsets of one topic; `-1` where the group has none. */

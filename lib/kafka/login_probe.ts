@@ -4,41 +4,29 @@
  * like "no broker answers" (exit 3); a SaslHandshake, which Kafka answers
  * before any login, says which mechanisms the listener asks for, so the error
  * can be the login one (exit 4) with the variables to set.
+ * `Kafka.loginRequired()` (`clients.ts`) sends the handshake; this module
+ * makes the error.
  * @module
  */
-import { saslMechanisms } from "./wire/client.ts";
-import type { Config } from "../config.ts";
 import { AuthError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 
-/**
- * An {@linkcode AuthError} when kafka-lab has no SASL credentials (and no TLS)
- * and a configured broker asks for a login; undefined otherwise.
- */
-export async function loginRequired(
-  config: Pick<Config, "brokers" | "sasl" | "ssl">,
-  timeoutMs = 2000,
-): Promise<AuthError | undefined> {
-  if (config.sasl || config.ssl) return undefined;
-  for (const address of config.brokers) {
-    const offered = await saslMechanisms(address, timeoutMs);
-    if (!offered) continue;
-    const vars = { address, mechanisms: offered.join(", ") };
-    return new AuthError(
-      fillText(
-        t(
-          "the broker at {address} asks for a SASL login ({mechanisms}), and no credentials are set",
-          "брокер {address} требует входа по SASL ({mechanisms}), а учётные данные не заданы",
-        ),
-        vars,
+/** The broker at `address` asks for a login with one of `mechanisms`, and none is set. */
+export function loginRequiredError(address: string, mechanisms: readonly string[]): AuthError {
+  const vars = { address, mechanisms: mechanisms.join(", ") };
+  return new AuthError(
+    fillText(
+      t(
+        "the broker at {address} asks for a SASL login ({mechanisms}), and no credentials are set",
+        "брокер {address} требует входа по SASL ({mechanisms}), а учётные данные не заданы",
       ),
-      {
-        hint: t(
-          "set KAFKA_LAB_SASL_MECHANISM (e.g. scram-sha-256), KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD; a local cluster started with `kafka-lab up --auth` keeps them in its state folder (KAFKA_LAB_STATE_DIR)",
-          "задайте KAFKA_LAB_SASL_MECHANISM (например, scram-sha-256), KAFKA_LAB_SASL_USERNAME и KAFKA_LAB_SASL_PASSWORD; локальный кластер, запущенный `kafka-lab up --auth`, хранит их в своей папке состояния (KAFKA_LAB_STATE_DIR)",
-        ),
-      },
-    );
-  }
-  return undefined;
+      vars,
+    ),
+    {
+      hint: t(
+        "set KAFKA_LAB_SASL_MECHANISM (e.g. scram-sha-256), KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD; a local cluster started with `kafka-lab up --auth` keeps them in its state folder (KAFKA_LAB_STATE_DIR)",
+        "задайте KAFKA_LAB_SASL_MECHANISM (например, scram-sha-256), KAFKA_LAB_SASL_USERNAME и KAFKA_LAB_SASL_PASSWORD; локальный кластер, запущенный `kafka-lab up --auth`, хранит их в своей папке состояния (KAFKA_LAB_STATE_DIR)",
+      ),
+    },
+  );
 }

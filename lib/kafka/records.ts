@@ -1,9 +1,9 @@
 /**
- * Records as the labs see them, converted from kafkajs messages, and the
+ * Records as the labs see them, converted from the port's consumed messages, and the
  * small arithmetic of the consumer loop (next offset, batches).
  * @module
  */
-import type { KafkaMessage } from "kafkajs";
+import type { KafkaMessage } from "./port.ts";
 
 /** A record as a lab sees it. */
 export interface ConsumedRecord {
@@ -18,7 +18,7 @@ export interface ConsumedRecord {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** Converts a kafkajs message. */
+/** Converts a consumed message (key, value and header values copied out). */
 export function toRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(m.headers ?? {})) {

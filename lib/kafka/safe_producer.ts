@@ -1,15 +1,17 @@
 /**
- * A kafkajs producer made safe for retries: every producer of the program
- * comes from here (through `KafkaClients.producer()`), so labs call `send` and
- * `sendBatch` as on any kafkajs producer.
+ * A producer made safe for retries: every producer of the program comes from
+ * here (through `Kafka.producer()`, `lib/kafka/clients.ts`), so labs call
+ * `send` and `sendBatch` as on any producer. It is written against the port
+ * (`port.ts`): the driver's plain producer does the sending.
  *
  * What kafkajs 2.2.4 gets wrong, and what this wrapper does about it:
  * - A retried `send()` runs the partitioner again; the default one moves an
  *   unkeyed record to the next partition on every call, retries included.
  *   Here each record's partition is chosen once, before its first attempt
- *   ({@linkcode partitionOncePerRecord}), so a retry is the same batch to the
- *   same partition with the same sequence numbers, which the broker
- *   recognises as a duplicate if it had written it.
+ *   (the driver's producer takes a {@linkcode PartitionMemo}: the kafkajs
+ *   one wraps its partitioner with `kafkajs/partitioner.ts`), so a retry is
+ *   the same batch to the same partition with the same sequence numbers,
+ *   which the broker recognises as a duplicate if it had written it.
  * - After an ambiguous failure kafkajs rolls the partition's sequence number
  *   back although the broker may have written the batch. If that batch is
  *   not retried as it was, the next record sent to that partition reuses the
@@ -32,43 +34,31 @@
  *   replaced, and the late attempt can only write the same records once
  *   (they count as failed, never as acknowledged).
  *
- * `unsafePartitioning: true` gives the plain kafkajs producer, for lab 5 to
+ * `unsafePartitioning: true` gives the driver's plain producer, for lab 5 to
  * show the loss on purpose.
  *
  * @example
  * ```ts
- * const producer = kafka.idempotentProducer();
- * await producer.connect();
+ * const producer = await kafka.connect(kafka.idempotentProducer());
  * const [meta] = await producer.send({ topic, messages: [{ value: "hello" }] });
  * await producer.disconnect();
  * ```
  * @module
  */
-import type {
-  ICustomPartitioner,
-  Message,
-  Producer,
-  ProducerBatch,
-  ProducerConfig,
-  ProducerRecord,
-  RecordMetadata,
-  TopicMessages,
-} from "kafkajs";
 import { KafkaLabError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { sleep, withTimeout } from "../time.ts";
+import type {
+  PartitionMemo,
+  Producer,
+  ProducerBatch,
+  ProducerRecord,
+  RecordMetadata,
+  TopicMessages,
+  Transaction,
+} from "./port.ts";
 
-/** Options of `KafkaClients.producer()`: kafkajs' own, and the unsafe switch for lab 5. */
-export interface ProducerOptions extends ProducerConfig {
-  /**
-   * Lab 5 only: the plain kafkajs producer, whose retries re-run the
-   * partitioner and which is reused after a failed send with rolled-back
-   * sequence numbers, so a broker failure can lose an acknowledged record.
-   */
-  readonly unsafePartitioning?: boolean;
-  /** The longest a send may take, retries included (Java's `delivery.timeout.ms`). */
-  readonly deliveryTimeoutMs?: number;
-}
+export type { ProducerOptions } from "./port.ts";
 
 /**
  * Asked while a send is slow: the error that explains why it cannot succeed
@@ -110,45 +100,21 @@ export class DeliveryTimeoutError extends KafkaLabError {
 /** How many times the records of a partition missing from a reply are sent again. */
 const MISSING_RESENDS = 5;
 
-/**
- * Wraps a partitioner so it chooses a record's partition once: later calls
- * for the same message object (kafkajs' retries) get the same answer. `chosen`
- * receives every choice, so the caller knows where each record went.
- */
-export function partitionOncePerRecord(
-  create: ICustomPartitioner,
-  chosen: WeakMap<Message, number>,
-): ICustomPartitioner {
-  return () => {
-    const partitioner = create();
-    return (args) => {
-      const known = chosen.get(args.message);
-      if (known !== undefined) return known;
-      const partition = partitioner(args);
-      chosen.set(args.message, partition);
-      return partition;
-    };
-  };
-}
-
-type Listener = Parameters<Producer["on"]>;
-
 /** A producer that is safe to retry; see the module docs. */
 export class SafeProducer implements Producer {
-  readonly #create: (chosen: WeakMap<Message, number>) => Producer;
+  readonly #create: (chosen: PartitionMemo) => Producer;
   readonly #deliveryTimeoutMs: number;
   readonly #whyStuck?: WhyStuck;
-  readonly #chosen = new WeakMap<Message, number>();
-  readonly #listeners: Listener[] = [];
+  readonly #chosen: PartitionMemo = new WeakMap();
   #current: Producer;
   #stale = false;
   #connected = false;
   #queue: Promise<unknown> = Promise.resolve();
   #replaced = 0;
 
-  /** `create` makes a kafkajs producer whose partitioner is wrapped with `chosen`. */
+  /** `create` makes a driver's producer that chooses each partition once, through `chosen`. */
   constructor(
-    create: (chosen: WeakMap<Message, number>) => Producer,
+    create: (chosen: PartitionMemo) => Producer,
     options: { deliveryTimeoutMs?: number; whyStuck?: WhyStuck } = {},
   ) {
     this.#create = create;
@@ -160,10 +126,6 @@ export class SafeProducer implements Producer {
   /** How many times a producer was replaced after a failed send. */
   get replacements(): number {
     return this.#replaced;
-  }
-
-  get events(): Producer["events"] {
-    return this.#current.events;
   }
 
   async connect(): Promise<void> {
@@ -184,25 +146,8 @@ export class SafeProducer implements Producer {
     return this.#current.isIdempotent();
   }
 
-  logger(): ReturnType<Producer["logger"]> {
-    return this.#current.logger();
-  }
-
-  transaction(): ReturnType<Producer["transaction"]> {
+  transaction(): Promise<Transaction> {
     return this.#current.transaction();
-  }
-
-  on(...[event, listener]: Listener): ReturnType<Producer["on"]> {
-    const entry = [event, listener] as Listener;
-    this.#listeners.push(entry);
-    let remove = (this.#current.on as (...a: Listener) => () => void)(...entry);
-    const current = this.#current;
-    return (() => {
-      const i = this.#listeners.indexOf(entry);
-      if (i >= 0) this.#listeners.splice(i, 1);
-      if (current === this.#current) remove();
-      remove = () => {};
-    }) as ReturnType<Producer["on"]>;
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
@@ -298,11 +243,10 @@ export class SafeProducer implements Producer {
     })).filter((t) => t.messages.length > 0);
   }
 
-  /** A new kafkajs producer (new producer id, fresh sequences) in place of the current one. */
+  /** A new driver producer (new producer id, fresh sequences) in place of the current one. */
   async #replace(): Promise<void> {
     const old = this.#current;
     const next = this.#create(this.#chosen);
-    for (const entry of this.#listeners) (next.on as (...a: Listener) => unknown)(...entry);
     if (this.#connected) await next.connect();
     this.#current = next;
     this.#stale = false;

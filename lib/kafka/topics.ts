@@ -2,6 +2,8 @@
  * Topics as the labs use them: the course's topic specs, creating a topic
  * idempotently (an existing one is reported with its real layout and how it differs),
  * describing partitions and non-default configs, checking names and `k=v` configs.
+ * Written against the port's `Admin` (`port.ts`); kafkajs' quirks it meets
+ * are noted where they are handled.
  *
  * @example
  * ```ts
@@ -10,7 +12,6 @@
  * ```
  * @module
  */
-import type { Admin } from "kafkajs";
 import { KafkaLabError, protocolErrorType, translateError, UsageError } from "../errors.ts";
 import { fillText, t, type Text } from "../i18n.ts";
 import { waitFor } from "../time.ts";
@@ -24,16 +25,10 @@ import {
 } from "../topic_rules.ts";
 
 export * from "../topic_rules.ts";
-import { wireLayout, type WireTarget } from "./leaderless.ts";
 import type { TopicSpec } from "../topic_rules.ts";
+import { type Admin, ConfigResourceTypes, type Kafka, type PartitionLayout } from "./port.ts";
 
-/** One partition's placement. */
-export interface PartitionLayout {
-  readonly partition: number;
-  readonly leader: number;
-  readonly replicas: readonly number[];
-  readonly isr: readonly number[];
-}
+export type { PartitionLayout } from "./port.ts";
 
 /** A topic as the cluster has it. */
 export interface TopicLayout {
@@ -47,7 +42,7 @@ export interface TopicLayout {
   readonly configsUnknown?: boolean;
 }
 
-const CONFIG_RESOURCE_TOPIC = 2;
+const CONFIG_RESOURCE_TOPIC = ConfigResourceTypes.TOPIC;
 
 /**
  * The names of every topic-level config the cluster knows, read from an
@@ -63,23 +58,38 @@ async function knownTopicConfigs(admin: Admin): Promise<Set<string> | undefined>
   return new Set(res.resources[0]?.configEntries.map((e) => e.configName) ?? []);
 }
 
-/** The topic's layout and own configs (none while leaderless), or undefined when it does not exist. */
+/**
+ * The topic's partitions through the admin client (which fails the whole
+ * topic while a partition has no leader); undefined when it does not exist.
+ */
+export async function adminPartitions(
+  admin: Admin,
+  name: string,
+): Promise<PartitionLayout[] | undefined> {
+  if (!(await admin.listTopics()).includes(name)) return undefined;
+  return (await admin.fetchTopicMetadata({ topics: [name] })).topics[0].partitions
+    .map((p) => ({
+      partition: p.partitionId,
+      leader: p.leader,
+      replicas: [...p.replicas],
+      isr: [...p.isr],
+    }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/**
+ * The topic's layout and own configs (none while leaderless), or undefined
+ * when it does not exist. With `kafka`, the partitions come from
+ * `Kafka.partitions()`, which shows a partition without a leader (leader -1)
+ * where the admin client fails the whole topic.
+ */
 export async function describeTopic(
   admin: Admin,
   name: string,
-  wire?: WireTarget,
+  kafka?: Pick<Kafka, "partitions">,
 ): Promise<TopicLayout | undefined> {
-  const wired = wire && await wireLayout(wire, name); // leader -1 where kafkajs fails it all
-  if (!wired && !(await admin.listTopics()).includes(name)) return undefined;
-  const partitions = wired ??
-    (await admin.fetchTopicMetadata({ topics: [name] })).topics[0].partitions
-      .map((p) => ({
-        partition: p.partitionId,
-        leader: p.leader,
-        replicas: [...p.replicas],
-        isr: [...p.isr],
-      }))
-      .sort((a, b) => a.partition - b.partition);
+  const partitions = kafka ? await kafka.partitions(name) : await adminPartitions(admin, name);
+  if (!partitions) return undefined;
   // kafkajs would refresh the metadata first, which fails while a partition has no leader.
   const leaderless = partitions.some((p) => p.leader < 0);
   const described = leaderless ? { resources: [] } : await admin

@@ -55,9 +55,15 @@
  * ```
  * @module
  */
-import type { Message, Offsets, Producer, RecordMetadata, Transaction } from "kafkajs";
 import { protocolErrorType } from "../errors.ts";
-import type { KafkaClients } from "./clients.ts";
+import type {
+  Kafka,
+  Message,
+  Producer,
+  RecordMetadata,
+  TopicOffsets,
+  Transaction,
+} from "./port.ts";
 import { sleep } from "../time.ts";
 
 /**
@@ -68,11 +74,14 @@ export const TRANSACTION_RETRY = { initialRetryTime: 20, maxRetryTime: 1_000, re
 
 /**
  * A transactional producer (idempotent, one request in flight, the partition
- * of each record fixed before its first attempt: `KafkaClients.producer()`)
+ * of each record fixed before its first attempt: `Kafka.producer()`)
  * with the short back-off of {@linkcode TRANSACTION_RETRY}. Connect it before
  * the consumer of the same step joins its group (see the module docs).
  */
-export function transactionalProducer(kafka: KafkaClients, transactionalId: string): Producer {
+export function transactionalProducer(
+  kafka: Kafka,
+  transactionalId: string,
+): Promise<Producer> {
   return kafka.producer({
     transactionalId,
     idempotent: true,
@@ -125,7 +134,7 @@ export function sendOffsetsRetriable(err: unknown): boolean {
  */
 export async function sendOffsets(
   tx: Transaction,
-  offsets: Offsets & { consumerGroupId: string },
+  offsets: { consumerGroupId: string; topics: TopicOffsets[] },
   attempts = 10,
 ): Promise<void> {
   for (let attempt = 1;; attempt++) {

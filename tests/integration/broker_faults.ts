@@ -5,7 +5,7 @@
  * in the cluster's state file, so `kafka-lab down` still stops it.
  * @module
  */
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import { commandLine, respawn } from "../../lib/cluster/process.ts";
 import { readState, withProcess, writeState } from "../../lib/cluster/state.ts";
 import { waitFor } from "../../lib/time.ts";

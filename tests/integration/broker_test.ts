@@ -162,8 +162,7 @@ Deno.test({
       assert.equal(b1?.reachable, false);
 
       // The default bootstrap lists every broker: a producer to the partition led by broker 2 works.
-      const producer = clients.producer();
-      await clients.connect(producer);
+      const producer = await clients.connect(clients.producer());
       try {
         const [meta] = await producer.send({
           topic: elsewhere,

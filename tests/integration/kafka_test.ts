@@ -3,7 +3,7 @@
  * admin create/describe/configs, keyed produce, group consume with commits.
  */
 import assert from "node:assert/strict";
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, createTopic, unique } from "../helpers.ts";

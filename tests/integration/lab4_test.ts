@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../lib/kafka/port.ts";
 import { deserialize, randomMessage, serialize } from "../../labs/lab4_batch/model.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";

@@ -13,7 +13,7 @@ import { localNodes, startBroker, stopBroker } from "../../lib/cluster/mod.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { DeliveryTimeoutError } from "../../lib/kafka/safe_producer.ts";
-import { LeaderlessError, leaderlessPartitions } from "../../lib/kafka/leaderless.ts";
+import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import { waitFor } from "../../lib/time.ts";
 import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { captureOutput, clusterConfig, events, runCli, unique } from "../helpers.ts";
@@ -55,7 +55,7 @@ Deno.test({
       await stopBroker(broker, { config, out, kill: true });
       // The controller fences the killed broker after its session times out (about 9 s).
       const fenced = await waitFor(async () => {
-        const none = await leaderlessPartitions(config, [topic]);
+        const none = await kafka.leaderless([topic]);
         return none !== undefined && none.length > 0;
       }, { timeoutMs: 60_000, intervalMs: 500 });
       assert.equal(fenced, true, `partition ${victim.partitionId} lost its leader`);

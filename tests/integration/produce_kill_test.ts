@@ -6,7 +6,7 @@
  * fixes both. Every record carries an id, read back from the topic.
  */
 import assert from "node:assert/strict";
-import type { Producer } from "kafkajs";
+import type { Producer } from "../../lib/kafka/port.ts";
 import { consume } from "../../lib/kafka/consumer_loop.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { ensureTopic } from "../../lib/kafka/topics.ts";

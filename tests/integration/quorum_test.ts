@@ -1,14 +1,16 @@
 /** The KRaft quorum as DescribeQuorum reports it, checked against the nodes' own quorum-state files. */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { controllerQuorum } from "../../lib/kafka/quorum.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { saslMechanisms } from "../../lib/kafka/wire/client.ts";
-import { loginRequired } from "../../lib/kafka/login_probe.ts";
 import { waitFor } from "../../lib/time.ts";
-import { clusterConfig, events, runCli } from "../helpers.ts";
+import { captureOutput, clusterConfig, events, runCli } from "../helpers.ts";
 
 const config = clusterConfig();
+/** The port on `brokers` (TLS or not), as `Kafka.quorum()` and `Kafka.loginRequired()` see it. */
+const kafkaAt = (brokers: readonly string[], ssl: boolean) =>
+  new KafkaClients({ ...config, brokers, ssl }, captureOutput().out);
 const local = readState(config.stateDir);
 
 function quorumStateFiles(): Array<{ leaderId: number; leaderEpoch: number }> {
@@ -26,11 +28,11 @@ function quorumStateFiles(): Array<{ leaderId: number; leaderEpoch: number }> {
 }
 
 Deno.test({
-  name: "controllerQuorum names the leader and epoch the nodes' quorum-state files agree on",
+  name: "Kafka.quorum names the leader and epoch the nodes' quorum-state files agree on",
   ignore: local?.runtime !== "java",
   async fn() {
     const agreed = await waitFor(async () => {
-      const q = await controllerQuorum(config);
+      const q = await kafkaAt(config.brokers, false).quorum();
       if (!q.known) return undefined;
       const files = quorumStateFiles();
       const newest = Math.max(...files.map((f) => f.leaderEpoch));
@@ -62,8 +64,8 @@ Deno.test({
   },
 });
 
-Deno.test("controllerQuorum says it cannot know the quorum of a TLS cluster", async () => {
-  const q = await controllerQuorum({ brokers: ["localhost:1"], ssl: true });
+Deno.test("Kafka.quorum says it cannot know the quorum of a TLS cluster", async () => {
+  const q = await kafkaAt(["localhost:1"], true).quorum();
   assert.equal(q.known, false);
   if (!q.known) {
     assert.match(q.reason.en, /needs TLS/);
@@ -71,8 +73,8 @@ Deno.test("controllerQuorum says it cannot know the quorum of a TLS cluster", as
   }
 });
 
-Deno.test("controllerQuorum reports an unreachable cluster as not known, with the reason", async () => {
-  const q = await controllerQuorum({ brokers: ["localhost:1"], ssl: false }, 1000);
+Deno.test("Kafka.quorum reports an unreachable cluster as not known, with the reason", async () => {
+  const q = await kafkaAt(["localhost:1"], false).quorum(1000);
   assert.equal(q.known, false);
   if (!q.known) assert.match(q.reason.en, /no broker answered DescribeQuorum/);
 });
@@ -80,5 +82,5 @@ Deno.test("controllerQuorum reports an unreachable cluster as not known, with th
 Deno.test("a plaintext listener asks for no SASL login, and a closed port is no login either", async () => {
   assert.equal(await saslMechanisms(config.brokers[0]), undefined);
   assert.equal(await saslMechanisms("localhost:1", 500), undefined);
-  assert.equal(await loginRequired({ brokers: config.brokers, ssl: false }), undefined);
+  assert.equal(await kafkaAt(config.brokers, false).loginRequired(), undefined);
 });

@@ -128,6 +128,83 @@ Deno.test("main.ts and cli.ts load no Kafka client, faker, registry client or aj
     const heavy = [...staticReach(root)].filter((s) => HEAVY_PACKAGES.test(s));
     assert.deepEqual(heavy, [], `${root} imports statically: ${heavy.join(", ")}`);
   }
-  const client = [...staticReach("lib/kafka/clients.ts")];
+  const client = [...staticReach("lib/kafka/kafkajs/driver.ts")];
   assert.ok(client.some((s) => HEAVY_PACKAGES.test(s)), "the walk does see npm packages");
+});
+
+Deno.test("the Kafka port and the commands that only ask for metadata load no kafkajs up front", () => {
+  // ctx.kafka() loads lib/kafka/clients.ts; kafkajs comes only with the first client made.
+  const roots = [
+    "lib/kafka/port.ts",
+    "lib/kafka/clients.ts",
+    "labs/lab1_topics/list.ts",
+    "commands/cluster/status_run.ts",
+  ];
+  for (const root of roots) {
+    const heavy = [...staticReach(root)].filter((s) => /^npm:\/?kafkajs@/.test(s));
+    assert.deepEqual(heavy, [], `${root} imports kafkajs statically`);
+  }
+});
+
+/** Local modules and the local modules each one loads (code, static or dynamic; or types too). */
+function localEdges(withTypes: boolean): Map<string, string[]> {
+  const local = (s: string) => s.startsWith("file:") ? relative(ROOT, fileURLToPath(s)) : undefined;
+  const edges = new Map<string, string[]>();
+  for (const m of GRAPH) {
+    const from = local(m.specifier);
+    if (from === undefined) continue;
+    const deps = (m.dependencies ?? []) as ReadonlyArray<
+      GraphDependency & { readonly type?: { readonly specifier: string } }
+    >;
+    const to = deps.flatMap((d) => [d.code?.specifier, withTypes ? d.type?.specifier : undefined])
+      .flatMap((s) => s === undefined ? [] : [local(s)])
+      .filter((s): s is string => s !== undefined);
+    edges.set(from.replaceAll("\\", "/"), [...new Set(to.map((s) => s.replaceAll("\\", "/")))]);
+  }
+  return edges;
+}
+
+/** Every import cycle of `edges` (strongly connected groups of two or more, or a self-import). */
+function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    for (let w = stack.pop()!;; w = stack.pop()!) {
+      group.push(w);
+      if (w === v) break;
+    }
+    if (group.length > 1 || (edges.get(v) ?? []).includes(v)) found.push(group.sort());
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+Deno.test("module graph of main.ts has no import cycle (static or dynamic imports of code)", () => {
+  const found = cycles(localEdges(false));
+  assert.deepEqual(found, [], `import cycles: ${found.map((c) => c.join(" <-> ")).join("; ")}`);
+});
+
+Deno.test("module graph of main.ts has no lib/ module importing commands/, labs/, cli.ts or main.ts", () => {
+  const edges = localEdges(true);
+  const up = [...edges].flatMap(([from, to]) =>
+    from.startsWith("lib/")
+      ? to.filter((t) => /^(commands|labs)\//.test(t) || t === "cli.ts" || t === "main.ts")
+        .map((t) => `${from} -> ${t}`)
+      : []
+  );
+  assert.ok(edges.size > 50, "the walk found the modules");
+  assert.deepEqual(up, [], "lib/ is shared by commands and labs and never imports them");
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type Message, Partitioners, type PartitionMetadata } from "kafkajs";
-import { partitionOncePerRecord } from "../../lib/kafka/safe_producer.ts";
+import { partitionOncePerRecord } from "../../lib/kafka/kafkajs/partitioner.ts";
 
 const partitionMetadata: PartitionMetadata[] = [0, 1, 2].map((partitionId) => ({
   partitionId,

@@ -22,7 +22,7 @@ import {
   type WireSasl,
 } from "../../lib/kafka/wire/client.ts";
 import { Reader, WireResponseError, Writer } from "../../lib/kafka/wire/codec.ts";
-import { leaderlessPartitions } from "../../lib/kafka/leaderless.ts";
+import { leaderlessIn } from "../../lib/kafka/leaderless.ts";
 
 /** One recorded exchange: whole frames, their 4-byte size prefix included. */
 interface Recording {
@@ -309,11 +309,11 @@ Deno.test("fetchMetadata decodes a leaderless partition (its broker stopped) as 
   ]);
 });
 
-Deno.test("leaderlessPartitions names the recorded leaderless partition and nothing else", async () => {
+Deno.test("leaderlessIn names the recorded leaderless partition and nothing else", async () => {
   const rec = recording("metadata_v5_leaderless");
   const { result } = await withFakeBroker(
     always(rec.response),
-    (a) => leaderlessPartitions({ brokers: [a], ssl: false, sasl: undefined }, TWO_TOPICS),
+    async (a) => leaderlessIn(await fetchMetadata([a], TWO_TOPICS), TWO_TOPICS),
   );
   assert.deepEqual(result, [{ topic: "golden.solo", partition: 0, replicas: [3] }]);
 });

@@ -1,6 +1,10 @@
 /**
- * Two Kafka requests spoken directly on the wire (plaintext, or after a
- * SASL SCRAM/PLAIN login), for what kafkajs cannot tell:
+ * The wire adapter of the Kafka port (`../port.ts`, {@linkcode wireDriver}):
+ * Kafka requests spoken directly on the wire (plaintext, or after a SASL
+ * SCRAM/PLAIN login), for what kafkajs cannot tell. Which questions it
+ * answers, and when kafkajs answers instead, is decided in `../clients.ts`;
+ * the local cluster's start-up (`lib/cluster/`) asks it directly, node by
+ * node, where there is nothing to choose.
  *
  * - {@linkcode fetchMetadata} (Metadata v5): brokers, cluster id and every
  *   partition's leader, with leaderless partitions reported as such. kafkajs
@@ -10,6 +14,11 @@
  * - {@linkcode describeQuorum} (DescribeQuorum v1, KIP-595): the KRaft quorum
  *   leader with its epoch, the voters and how far each lags. The Metadata
  *   `controllerId` is a random live broker on KRaft, not the quorum leader.
+ * - {@linkcode saslMechanisms} (SaslHandshake v1): whether a listener asks
+ *   for a login, which kafkajs only sees as a closed connection.
+ *
+ * A broker that accepts the connection and does not answer in time fails
+ * with the port's `NoAnswerError`.
  *
  * @example
  * ```ts
@@ -22,6 +31,13 @@
 import { Buffer } from "node:buffer";
 import { splitHostPort } from "../../net.ts";
 import {
+  type ClusterMetadata,
+  type MetadataDriver,
+  NoAnswerError,
+  type QuorumInfo,
+  type QuorumReplica,
+} from "../port.ts";
+import {
   Reader,
   readExactly,
   WireAuthError,
@@ -32,6 +48,7 @@ import {
 
 export { WireAuthError, WireResponseError, type WireSasl } from "./codec.ts";
 export { Reader } from "./codec.ts";
+export type { ClusterMetadata, PartitionState, QuorumInfo, QuorumReplica } from "../port.ts";
 
 const METADATA = 3;
 const DESCRIBE_QUORUM = 55;
@@ -80,7 +97,7 @@ export interface WireApi {
 /**
  * Sends one request to `address` and returns the response body (after its
  * header). With `sasl`, the connection first authenticates (SCRAM or PLAIN,
- * `wire_sasl.ts`); a refused login throws {@linkcode WireAuthError}.
+ * `sasl.ts`); a refused login throws {@linkcode WireAuthError}.
  */
 export async function request(
   address: string,
@@ -102,7 +119,7 @@ export async function request(
     }
     return await exchange(conn, api, body);
   } catch (err) {
-    if (timer.aborted) throw new Error(`${address} did not answer within ${timeoutMs} ms`);
+    if (timer.aborted) throw new NoAnswerError(address, timeoutMs);
     throw err;
   } finally {
     timer.removeEventListener("abort", abort);
@@ -126,34 +143,6 @@ async function first<T>(addresses: readonly string[], fn: (a: string) => Promise
     }
   }
   throw last ?? new Error("no address to ask");
-}
-
-/** One partition as the Metadata response has it. */
-export interface PartitionMetadata {
-  readonly partition: number;
-  /** Kafka's error code for the partition (5 = LEADER_NOT_AVAILABLE), 0 when fine. */
-  readonly errorCode: number;
-  /** -1 when the partition has no leader. */
-  readonly leader: number;
-  readonly replicas: readonly number[];
-  readonly isr: readonly number[];
-  readonly offline: readonly number[];
-}
-
-/** The cluster as one Metadata response describes it. */
-export interface ClusterMetadata {
-  /** The broker that answered. */
-  readonly answeredBy: string;
-  readonly clusterId: string | null;
-  /** On KRaft: a random live broker, NOT the quorum leader (see {@linkcode describeQuorum}). */
-  readonly controllerId: number;
-  readonly brokers: ReadonlyArray<{ nodeId: number; host: string; port: number }>;
-  readonly topics: ReadonlyArray<{
-    name: string;
-    errorCode: number;
-    internal: boolean;
-    partitions: readonly PartitionMetadata[];
-  }>;
 }
 
 /** Metadata v5 of `topics` (every topic when omitted), from the first address that answers. */
@@ -235,27 +224,6 @@ export async function saslMechanisms(
   } catch {
     return undefined;
   }
-}
-
-/** One voter or observer of the metadata quorum. */
-export interface QuorumReplica {
-  readonly id: number;
-  readonly logEndOffset: number;
-  /** How many records it is behind the leader's log end offset; null when unknown (-1 offset). */
-  readonly lag: number | null;
-  /** When the leader last heard from it (ms since the epoch; -1 unknown). */
-  readonly lastFetchMs: number;
-  readonly lastCaughtUpMs: number;
-}
-
-/** The KRaft metadata quorum as its leader describes it. */
-export interface QuorumInfo {
-  readonly leaderId: number;
-  readonly leaderEpoch: number;
-  readonly highWatermark: number;
-  readonly voters: readonly QuorumReplica[];
-  readonly observers: readonly QuorumReplica[];
-  readonly answeredBy: string;
 }
 
 /** Kafka error code of a DescribeQuorum answer that is not 0. */
@@ -340,3 +308,10 @@ function replicas(r: Reader): Array<Omit<QuorumReplica, "lag">> {
     return v;
   });
 }
+
+/** The wire requests as the port's {@linkcode MetadataDriver}. */
+export const wireDriver: MetadataDriver = {
+  metadata: fetchMetadata,
+  describeQuorum,
+  saslMechanisms,
+};

@@ -1,5 +1,5 @@
 /**
- * A SASL login on a raw Kafka connection (`wire.ts`), so Metadata and
+ * A SASL login on a raw Kafka connection (`client.ts`), so Metadata and
  * DescribeQuorum reach a cluster whose client listener asks for SASL:
  * SaslHandshake v1, then SaslAuthenticate v1 with PLAIN (RFC 4616) or SCRAM
  * (RFC 5802: client-first, server-first, client-final with the proof, and the
