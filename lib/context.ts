@@ -9,7 +9,6 @@
  * `status`) never loads it (`lib/kafka/clients.ts`).
  * @module
  */
-import type { Command } from "./cli/command.ts";
 import type { Config } from "./config.ts";
 import { UsageError } from "./errors.ts";
 import type { GradedLabsSource } from "./grading/types.ts";
@@ -19,13 +18,17 @@ import type { Output } from "./output.ts";
 import type { RegistryClient } from "./registry.ts";
 import type { Shutdown } from "./shutdown.ts";
 
-/** The context of one command run. */
-export class Context {
+/**
+ * The context of one command run; `C` is the type of the command table's
+ * entries (`Command`, which itself names the context: a type parameter keeps
+ * this file from importing `cli/command.ts` back).
+ */
+export class Context<C = unknown> {
   readonly config: Config;
   readonly out: Output;
   readonly shutdown: Shutdown;
   readonly #graded?: GradedLabsSource;
-  readonly #commands: readonly Command[];
+  readonly #commands: readonly C[];
   #kafka?: Promise<Kafka>;
   #registry?: Promise<RegistryClient>;
 
@@ -33,7 +36,7 @@ export class Context {
     config: Config,
     out: Output,
     shutdown: Shutdown,
-    options: { graded?: GradedLabsSource; commands?: readonly Command[] } = {},
+    options: { graded?: GradedLabsSource; commands?: readonly C[] } = {},
   ) {
     this.config = config;
     this.out = out;
@@ -43,7 +46,7 @@ export class Context {
   }
 
   /** The command table (`cli.ts` wires it), for commands that describe the others. */
-  get commands(): readonly Command[] {
+  get commands(): readonly C[] {
     return this.#commands;
   }
 

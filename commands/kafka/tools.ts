@@ -13,7 +13,7 @@
 import { join } from "node:path";
 import { kafkaToolsClasspath, TOOL_JVM_FLAGS } from "../../lib/cluster/tools.ts";
 import { findJava } from "../../lib/cluster/jvm.ts";
-import type { KafkaTool } from "./mod.ts";
+import type { KafkaTool } from "./list.ts";
 import type { Context } from "../../lib/context.ts";
 import log4jConfig from "./tools_log4j2.properties" with { type: "text" };
 

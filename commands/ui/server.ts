@@ -17,6 +17,7 @@ import { portIsFree } from "../../lib/net.ts";
 import { VERSION } from "../../lib/version.ts";
 import { AdminHolder, type ApiContext, handleApi } from "./api.ts";
 import appJs from "./assets/app.js" with { type: "text" };
+import coreJs from "./assets/core.js" with { type: "text" };
 import groupsJs from "./assets/groups.js" with { type: "text" };
 import indexHtml from "./assets/index.html" with { type: "text" };
 import pagesJs from "./assets/pages.js" with { type: "text" };
@@ -41,6 +42,7 @@ export interface RunningConsole {
 const ASSETS: Record<string, { body: string; type: string }> = {
   "/": { body: indexHtml, type: "text/html; charset=utf-8" },
   "/app.js": { body: appJs, type: "text/javascript; charset=utf-8" },
+  "/core.js": { body: coreJs, type: "text/javascript; charset=utf-8" },
   "/groups.js": { body: groupsJs, type: "text/javascript; charset=utf-8" },
   "/pages.js": { body: pagesJs, type: "text/javascript; charset=utf-8" },
   "/style.css": { body: styleCss, type: "text/css; charset=utf-8" },

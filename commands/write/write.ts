@@ -4,7 +4,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { WRITE_OPTIONS } from "./mod.ts";
+import type { WRITE_OPTIONS } from "./options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";

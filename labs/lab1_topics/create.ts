@@ -11,7 +11,7 @@ import {
   type TopicSpec,
 } from "../../lib/kafka/topics.ts";
 import { printLayout, reportEnsure } from "./report.ts";
-import type { CREATE_OPTIONS } from "./mod.ts";
+import type { CREATE_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 create`. */

@@ -8,7 +8,7 @@ import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { checkTopicName, deleteTopic } from "../../lib/kafka/topics.ts";
 import { requireLayout } from "./report.ts";
-import type { DELETE_OPTIONS } from "./mod.ts";
+import type { DELETE_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 delete`. */

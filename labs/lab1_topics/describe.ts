@@ -6,7 +6,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { checkTopicName } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, requireLayout } from "./report.ts";
-import type { DESCRIBE_OPTIONS } from "./mod.ts";
+import type { DESCRIBE_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 describe`. */

@@ -10,7 +10,7 @@
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
-import type { LIST_OPTIONS } from "./mod.ts";
+import type { LIST_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
 
 /** Runs `lab1 list`. */

@@ -9,56 +9,20 @@
  */
 import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
-import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
+import {
+  CREATE_OPTIONS,
+  DELETE_OPTIONS,
+  DESCRIBE_OPTIONS,
+  GUIDED_OPTIONS,
+  LIST_OPTIONS,
+} from "./options.ts";
 
 const TOPIC_ARGUMENT = [{
   name: "topic",
   description: t("Topic name (behind --prefix)", "Имя топика (после приставки --prefix)"),
   required: true,
 }] as const;
-
-/** The options of `lab1 create`. */
-export const CREATE_OPTIONS = [
-  {
-    name: "topic",
-    short: "t",
-    type: "string",
-    required: true,
-    valueName: "NAME",
-    description: t("Topic name", "Имя топика"),
-  },
-  {
-    name: "partitions",
-    short: "p",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t("Number of partitions", "Число партиций"),
-  },
-  {
-    name: "replication-factor",
-    short: "r",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t(
-      "Copies of each partition (at most the number of brokers)",
-      "Число копий каждой партиции (не больше числа брокеров)",
-    ),
-  },
-  {
-    name: "config",
-    short: "c",
-    type: "list",
-    valueName: "KEY=VALUE",
-    description: t(
-      "A topic config, e.g. min.insync.replicas=2",
-      "Настройка топика, например min.insync.replicas=2",
-    ),
-  },
-  PREFIX_OPTION,
-] as const;
 
 const createCommand = defineCommand({
   name: "create",
@@ -84,25 +48,6 @@ changed: its real layout is shown with how it differs from what you asked.`,
   run: async (ctx, args) => (await import("./create.ts")).create(ctx, args),
 });
 
-/** The options of `lab1 list`. */
-export const LIST_OPTIONS = [
-  {
-    name: "all",
-    type: "boolean",
-    description: t(
-      "Include Kafka's internal topics (__consumer_offsets, ...)",
-      "Показать и служебные топики Kafka (__consumer_offsets и другие)",
-    ),
-  },
-  {
-    ...PREFIX_OPTION,
-    description: t(
-      "Only topics whose names start with this text",
-      "Только топики, имена которых начинаются с этого текста",
-    ),
-  },
-] as const;
-
 const listCommand = defineCommand({
   name: "list",
   summary: t(
@@ -113,9 +58,6 @@ const listCommand = defineCommand({
   examples: ["kafka-lab lab1 list", "kafka-lab lab1 list --all --json"],
   run: async (ctx, args) => (await import("./list.ts")).list(ctx, args),
 });
-
-/** The options of `lab1 describe`. */
-export const DESCRIBE_OPTIONS = [PREFIX_OPTION] as const;
 
 const describeCommand = defineCommand({
   name: "describe",
@@ -129,17 +71,6 @@ const describeCommand = defineCommand({
   run: async (ctx, args) => (await import("./describe.ts")).describe(ctx, args),
 });
 
-/** The options of `lab1 delete`. */
-export const DELETE_OPTIONS = [
-  {
-    name: "yes",
-    short: "y",
-    type: "boolean",
-    description: t("Do not ask for confirmation", "Не спрашивать подтверждения"),
-  },
-  PREFIX_OPTION,
-] as const;
-
 const deleteCommand = defineCommand({
   name: "delete",
   summary: t(
@@ -151,9 +82,6 @@ const deleteCommand = defineCommand({
   examples: ["kafka-lab lab1 delete hello-kafka", "kafka-lab lab1 delete hello-kafka --yes"],
   run: async (ctx, args) => (await import("./delete.ts")).deleteCommand(ctx, args),
 });
-
-/** The options of the guided run. */
-export const GUIDED_OPTIONS = [PREFIX_OPTION] as const;
 
 /** The `lab1` command. */
 export const lab1 = defineCommand({

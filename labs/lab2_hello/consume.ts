@@ -10,7 +10,7 @@ import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { describeRecord } from "./model.ts";
-import type { CONSUME_OPTIONS } from "./mod.ts";
+import type { CONSUME_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 /** How the hello consumers run. */

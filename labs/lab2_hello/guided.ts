@@ -15,7 +15,7 @@ import { waitFor, withTimeout } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/kafka/topics.ts";
 import { consumeHello } from "./consume.ts";
 import { type Ack, produceHello } from "./produce.ts";
-import type { GUIDED_OPTIONS } from "./mod.ts";
+import type { GUIDED_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 interface Run {

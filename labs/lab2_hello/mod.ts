@@ -10,45 +10,8 @@
  */
 import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
-import {
-  CONSUMER_STOP_OPTIONS,
-  countOption,
-  groupOption,
-  idleTimeoutOption,
-  intervalOption,
-  PREFIX_OPTION,
-  topicOption,
-} from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
-
-const DEFAULT_GROUP = "hello-group";
-
-/** The options of `lab2 produce`. */
-export const PRODUCE_OPTIONS = [
-  topicOption(COURSE_TOPICS.helloKafka.name),
-  countOption(5),
-  intervalOption(1),
-  {
-    name: "key",
-    short: "k",
-    type: "string",
-    valueName: "TEXT",
-    description: t(
-      "Key of every message (same key, same partition)",
-      "Ключ каждого сообщения (один ключ — одна партиция)",
-    ),
-  },
-  {
-    name: "json-value",
-    type: "boolean",
-    description: t(
-      'Send JSON values: {"n":1,"text":"Hello Kafka 1","sentAt":...}',
-      'Отправлять значения в JSON: {"n":1,"text":"Hello Kafka 1","sentAt":...}',
-    ),
-  },
-  PREFIX_OPTION,
-] as const;
+import { CONSUME_OPTIONS, GUIDED_OPTIONS, PRODUCE_OPTIONS } from "./options.ts";
 
 const produceCommand = defineCommand({
   name: "produce",
@@ -74,32 +37,6 @@ progress and stops.`,
   ],
   run: async (ctx, args) => (await import("./produce.ts")).produce(ctx, args),
 });
-
-/** The options of `lab2 consume`. */
-export const CONSUME_OPTIONS = [
-  topicOption(COURSE_TOPICS.helloKafka.name),
-  groupOption(DEFAULT_GROUP),
-  {
-    name: "from",
-    type: "string",
-    choices: ["earliest", "latest"],
-    default: "earliest",
-    description: t(
-      "Where a group without a usable committed offset starts (auto.offset.reset)",
-      "С какого места начинает группа без пригодного зафиксированного смещения (auto.offset.reset)",
-    ),
-  },
-  ...CONSUMER_STOP_OPTIONS,
-  {
-    name: "instances",
-    type: "integer",
-    min: 1,
-    max: 4,
-    default: 1,
-    description: t("Consumers to run in the group", "Сколько консьюмеров запустить в группе"),
-  },
-  PREFIX_OPTION,
-] as const;
 
 const consumeCommand = defineCommand({
   name: "consume",
@@ -129,16 +66,6 @@ one-partition topic one stays idle.`,
   ],
   run: async (ctx, args) => (await import("./consume.ts")).consume(ctx, args),
 });
-
-/** The options of the guided run. */
-export const GUIDED_OPTIONS = [
-  topicOption(COURSE_TOPICS.helloKafka.name),
-  groupOption(DEFAULT_GROUP),
-  { ...countOption(5), min: 1 },
-  intervalOption(1),
-  idleTimeoutOption(3),
-  PREFIX_OPTION,
-] as const;
 
 /** The `lab2` command. */
 export const lab2 = defineCommand({

@@ -11,7 +11,7 @@ import { fill, localize } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { helloValue } from "./model.ts";
-import type { PRODUCE_OPTIONS } from "./mod.ts";
+import type { PRODUCE_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
 
 /** What the hello producer sends. */

@@ -16,7 +16,7 @@ import { describeIssues, RecordFormatError, SchemaValidationError } from "../../
 import { COURSE_TOPICS, ensureTopic, prepareTopic } from "../../lib/kafka/topics.ts";
 import { deadLetterHeaders, type DeadLetterKind, dlqTopicOf } from "./model.ts";
 import { readerIssues } from "./reader.ts";
-import type { CONSUME_OPTIONS } from "./mod.ts";
+import type { CONSUME_OPTIONS } from "./options.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 /** Makes the topic and its dead letter topic when missing; returns the names it created. */

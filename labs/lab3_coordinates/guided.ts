@@ -13,7 +13,7 @@ import { consumeCoordinates, type ConsumeResult, ensureTopics } from "./consume.
 import { type Injected, injectRogue } from "./inject.ts";
 import { dlqTopicOf, type RogueKind } from "./model.ts";
 import { produceCoordinates, type ProduceResult } from "./produce.ts";
-import type { GUIDED_OPTIONS } from "./mod.ts";
+import type { GUIDED_OPTIONS } from "./options.ts";
 import { namesOf, registerSchema, type Registration, reportRegistration } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 

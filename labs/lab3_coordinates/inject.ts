@@ -15,7 +15,7 @@ import {
   rogueValue,
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
-import type { INJECT_OPTIONS } from "./mod.ts";
+import type { INJECT_OPTIONS } from "./options.ts";
 import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 

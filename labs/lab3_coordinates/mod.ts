@@ -11,61 +11,14 @@
  */
 import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
-import {
-  CONSUMER_STOP_OPTIONS,
-  countOption,
-  groupOption,
-  idleTimeoutOption,
-  lingerMsOption,
-  PREFIX_OPTION,
-  topicOption,
-  type TypedOption,
-} from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
-import { ROGUE_KINDS } from "./model.ts";
-
-const DEFAULT_GROUP = "users-coordinates-consumer";
-const TOPIC_OPTION = topicOption(COURSE_TOPICS.usersCoordinates.name);
-
-const RATE_OPTION = {
-  name: "rate",
-  type: "number",
-  min: 0.01,
-  max: 1000,
-  default: 1,
-  valueName: "PER_SECOND",
-  description: t("Records per second", "Записей в секунду"),
-} as const;
-
-function invalidEveryOption<D extends number>(
-  defaultEvery: D,
-): TypedOption<"invalid-every", "integer", D> {
-  return {
-    name: "invalid-every",
-    type: "integer",
-    min: 0,
-    default: defaultEvery,
-    valueName: "N",
-    description: t(
-      "Break every Nth record (0 = never)",
-      "Портить каждую N-ю запись (0 — никогда)",
-    ),
-  } as const;
-}
-
-const SUBJECT_OPTION = {
-  name: "subject",
-  type: "string",
-  valueName: "NAME",
-  description: t(
-    "Schema Registry subject (default: <topic>-value; the seed used users-coordinates-values)",
-    "Субъект в Schema Registry (по умолчанию <topic>-value; в исходном проекте — users-coordinates-values)",
-  ),
-} as const;
-
-/** The options of `lab3 register`. */
-export const REGISTER_OPTIONS = [TOPIC_OPTION, SUBJECT_OPTION, PREFIX_OPTION] as const;
+import {
+  CONSUME_OPTIONS,
+  GUIDED_OPTIONS,
+  INJECT_OPTIONS,
+  PRODUCE_OPTIONS,
+  REGISTER_OPTIONS,
+} from "./options.ts";
 
 const registerCommand = defineCommand({
   name: "register",
@@ -80,27 +33,6 @@ const registerCommand = defineCommand({
   ],
   run: async (ctx, args) => (await import("./register.ts")).register(ctx, args),
 });
-
-/** The options of `lab3 produce`. */
-export const PRODUCE_OPTIONS = [
-  TOPIC_OPTION,
-  SUBJECT_OPTION,
-  countOption(0),
-  RATE_OPTION,
-  invalidEveryOption(0),
-  lingerMsOption(10_000),
-  {
-    name: "batch-bytes",
-    type: "integer",
-    min: 1,
-    default: 1000,
-    description: t(
-      "batch.size: bytes of one partition's batch that send it at once",
-      "batch.size: сколько байт в пакете одной партиции отправляют его сразу",
-    ),
-  },
-  PREFIX_OPTION,
-] as const;
 
 const produceCommand = defineCommand({
   name: "produce",
@@ -138,24 +70,6 @@ librdkafka). На каждую запись приходит отчёт о до�
   run: async (ctx, args) => (await import("./produce.ts")).produce(ctx, args),
 });
 
-/** The options of `lab3 inject`. */
-export const INJECT_OPTIONS = [
-  TOPIC_OPTION,
-  SUBJECT_OPTION,
-  {
-    name: "kind",
-    short: "k",
-    type: "list",
-    choices: ROGUE_KINDS,
-    valueName: "KIND",
-    description: t(
-      "Kind of bad record (default: raw-json)",
-      "Вид плохой записи (по умолчанию raw-json)",
-    ),
-  },
-  PREFIX_OPTION,
-] as const;
-
 const injectCommand = defineCommand({
   name: "inject",
   summary: t(
@@ -176,31 +90,6 @@ latitude: проверка пропущена), unknown-schema (id схемы, �
   examples: ["kafka-lab lab3 inject", "kafka-lab lab3 inject --kind raw-json --kind missing-field"],
   run: async (ctx, args) => (await import("./inject.ts")).inject(ctx, args),
 });
-
-/** The options of `lab3 consume`. */
-export const CONSUME_OPTIONS = [
-  TOPIC_OPTION,
-  groupOption(DEFAULT_GROUP),
-  {
-    name: "from-beginning",
-    type: "boolean",
-    description: t(
-      "Re-read from the log start on every partition",
-      "Перечитать каждую партицию с начала журнала",
-    ),
-  },
-  {
-    name: "dlq-topic",
-    type: "string",
-    valueName: "NAME",
-    description: t(
-      "Dead letter topic (default: <topic>.dlq)",
-      "Топик DLQ (по умолчанию <topic>.dlq)",
-    ),
-  },
-  ...CONSUMER_STOP_OPTIONS,
-  PREFIX_OPTION,
-] as const;
 
 const consumeCommand = defineCommand({
   name: "consume",
@@ -236,19 +125,6 @@ dlq.error.kind, dlq.error.reason, dlq.original.topic/partition/offset/timestamp
   ],
   run: async (ctx, args) => (await import("./consume.ts")).consume(ctx, args),
 });
-
-/** The options of the guided run. */
-export const GUIDED_OPTIONS = [
-  TOPIC_OPTION,
-  SUBJECT_OPTION,
-  groupOption(DEFAULT_GROUP),
-  { ...countOption(12), min: 1 },
-  RATE_OPTION,
-  invalidEveryOption(4),
-  lingerMsOption(10_000),
-  idleTimeoutOption(3),
-  PREFIX_OPTION,
-] as const;
 
 /** The `lab3` command. */
 export const lab3 = defineCommand({

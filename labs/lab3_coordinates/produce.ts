@@ -23,7 +23,7 @@ import {
   isBrokenTurn,
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
-import type { PRODUCE_OPTIONS } from "./mod.ts";
+import type { PRODUCE_OPTIONS } from "./options.ts";
 import { readerIssues } from "./reader.ts";
 import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";

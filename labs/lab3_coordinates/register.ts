@@ -8,7 +8,7 @@ import type { Names } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { USER_COORDINATES_SCHEMA } from "./model.ts";
-import type { REGISTER_OPTIONS } from "./mod.ts";
+import type { REGISTER_OPTIONS } from "./options.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
 
 const SCHEMA_TITLE = String(USER_COORDINATES_SCHEMA.title);

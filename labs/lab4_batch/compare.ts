@@ -21,7 +21,7 @@ import {
   randomMessage,
 } from "./model.ts";
 import { recordValue } from "./produce.ts";
-import type { COMPARE_OPTIONS } from "./mod.ts";
+import type { COMPARE_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 const TOPIC = COURSE_TOPICS.final1;

@@ -10,23 +10,14 @@ import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
-import type { CONSUME_OPTIONS } from "./mod.ts";
+import type { ConsumerSettings } from "./consumer.ts";
+import type { CONSUME_OPTIONS } from "./options.ts";
 import { DEFAULT_GROUPS } from "./model.ts";
 import type { Mode } from "./model.ts";
 import { consumerDone, runConsumer } from "./consumer.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 /** A consumer's settings, resolved from the command line. */
-export interface ConsumerSettings {
-  readonly topic: string;
-  readonly mode: Mode;
-  readonly group: string;
-  readonly batchSize: number;
-  /** Simulated processing time per record. */
-  readonly processMs: number;
-  readonly maxMessages?: number;
-  readonly idleTimeoutMs?: number;
-}
 
 /**
  * Resolves `lab4 consume`'s options: the group defaults by mode, and

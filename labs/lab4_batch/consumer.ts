@@ -12,7 +12,6 @@ import {
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
-import type { ConsumerSettings } from "./consume.ts";
 import {
   deserialize,
   formatSeconds,
@@ -24,6 +23,18 @@ import {
   reasonText,
 } from "./model.ts";
 import type { Lab4Text } from "./text.ts";
+
+/** What `lab4 consume` runs: topic, mode, group, batch size, processing time, stop conditions. */
+export interface ConsumerSettings {
+  readonly topic: string;
+  readonly mode: Mode;
+  readonly group: string;
+  readonly batchSize: number;
+  /** Simulated processing time per record. */
+  readonly processMs: number;
+  readonly maxMessages?: number;
+  readonly idleTimeoutMs?: number;
+}
 
 /** A consumer run: the settings and how it prints. */
 export interface RunSettings extends ConsumerSettings {

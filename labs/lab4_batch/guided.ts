@@ -12,7 +12,7 @@ import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/kafka/topi
 import { runConsumer, type RunStats } from "./consumer.ts";
 import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./model.ts";
 import { produceMessages, type ProduceResult } from "./produce.ts";
-import type { GUIDED_OPTIONS } from "./mod.ts";
+import type { GUIDED_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 /** The seed runs two producer replicas. */

@@ -18,72 +18,8 @@
  */
 import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
-import {
-  CONSUMER_STOP_OPTIONS,
-  countOption,
-  idleTimeoutOption,
-  intervalOption,
-  PREFIX_OPTION,
-  topicOption,
-} from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
-import { DEFAULT_GROUPS } from "./model.ts";
-
-/** The seed's batch size (the most records its consumer takes from one poll). */
-export const DEFAULT_BATCH_SIZE = 10;
-
-const TOPIC_OPTION = topicOption(COURSE_TOPICS.final1.name);
-
-const BATCH_SIZE_OPTION = {
-  name: "batch-size",
-  type: "integer",
-  min: 1,
-  max: 1000,
-  default: DEFAULT_BATCH_SIZE,
-  description: t(
-    "Most records of one partition in a batch (the seed's consume(num_messages=10))",
-    "Наибольшее число записей одной партиции в пакете (consume(num_messages=10) в исходном проекте)",
-  ),
-} as const;
-
-const PROCESS_MS_OPTION = {
-  name: "process-ms",
-  type: "integer",
-  min: 0,
-  max: 60_000,
-  default: 0,
-  valueName: "MS",
-  description: t(
-    "Simulated processing time per record, in milliseconds",
-    "Имитация обработки: миллисекунд на запись",
-  ),
-} as const;
-
-/** The options of `lab4 produce`. */
-export const PRODUCE_OPTIONS = [
-  TOPIC_OPTION,
-  {
-    ...countOption(10),
-    description: t(
-      "Messages per producer; 0 sends until Ctrl+C",
-      "Сообщений на продюсер; 0 — до Ctrl+C",
-    ),
-  },
-  intervalOption(1.5),
-  {
-    name: "instances",
-    type: "integer",
-    min: 1,
-    max: 4,
-    default: 1,
-    description: t(
-      "Producers to run at once, each with its own loop (the seed runs 2)",
-      "Сколько продюсеров запустить одновременно, каждый со своим циклом (в исходном проекте — 2)",
-    ),
-  },
-  PREFIX_OPTION,
-] as const;
+import { COMPARE_OPTIONS, CONSUME_OPTIONS, GUIDED_OPTIONS, PRODUCE_OPTIONS } from "./options.ts";
 
 const produceCommand = defineCommand({
   name: "produce",
@@ -117,35 +53,6 @@ Ctrl+C, который завершает текущую отправку. То�
   ],
   run: async (ctx, args) => (await import("./produce.ts")).produce(ctx, args),
 });
-
-/** The options of `lab4 consume` (exported for the option-parsing tests). */
-export const CONSUME_OPTIONS = [
-  TOPIC_OPTION,
-  {
-    name: "mode",
-    type: "string",
-    choices: ["batch", "single"],
-    default: "batch",
-    description: t(
-      "batch: one commit per batch; single: one commit per record",
-      "batch — одна фиксация на пакет; single — одна фиксация на запись",
-    ),
-  },
-  {
-    name: "group",
-    short: "g",
-    type: "string",
-    valueName: "ID",
-    description: t(
-      "Consumer group id (default: batch-group or single-group, by --mode)",
-      "Группа консьюмеров (по умолчанию batch-group или single-group, по --mode)",
-    ),
-  },
-  BATCH_SIZE_OPTION,
-  PROCESS_MS_OPTION,
-  ...CONSUMER_STOP_OPTIONS,
-  PREFIX_OPTION,
-] as const;
 
 const consumeCommand = defineCommand({
   name: "consume",
@@ -183,23 +90,6 @@ Records that are not MessageModels are reported, counted and committed past.`,
   run: async (ctx, args) => (await import("./consume.ts")).consume(ctx, args),
 });
 
-/** The options of `lab4 compare`. */
-export const COMPARE_OPTIONS = [
-  {
-    ...countOption(200),
-    min: 1,
-    description: t("Records to write and read", "Сколько записей записать и прочитать"),
-  },
-  BATCH_SIZE_OPTION,
-  PROCESS_MS_OPTION,
-  {
-    name: "keep-topic",
-    type: "boolean",
-    description: t("Keep the temporary topic afterwards", "Не удалять временный топик"),
-  },
-  PREFIX_OPTION,
-] as const;
-
 const compareCommand = defineCommand({
   name: "compare",
   summary: t(
@@ -232,37 +122,6 @@ this run. The temporary topic and groups are deleted afterwards unless
   ],
   run: async (ctx, args) => (await import("./compare.ts")).compare(ctx, args),
 });
-
-/** The options of the guided run. */
-export const GUIDED_OPTIONS = [
-  TOPIC_OPTION,
-  {
-    ...countOption(5),
-    min: 1,
-    description: t(
-      "Messages per producer (two producers)",
-      "Сообщений на продюсер (продюсеров два)",
-    ),
-  },
-  intervalOption(1.5),
-  {
-    name: "batch-group",
-    type: "string",
-    default: DEFAULT_GROUPS.batch,
-    valueName: "ID",
-    description: t("Group of the batch consumer", "Группа пакетного консьюмера"),
-  },
-  {
-    name: "single-group",
-    type: "string",
-    default: DEFAULT_GROUPS.single,
-    valueName: "ID",
-    description: t("Group of the single consumer", "Группа поштучного консьюмера"),
-  },
-  BATCH_SIZE_OPTION,
-  idleTimeoutOption(3),
-  PREFIX_OPTION,
-] as const;
 
 /** The `lab4` command. */
 export const lab4 = defineCommand({

@@ -12,7 +12,7 @@ import { fill, localize } from "../../lib/i18n.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { type MessageModel, randomMessage, serialize } from "./model.ts";
-import type { PRODUCE_OPTIONS } from "./mod.ts";
+import type { PRODUCE_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
 
 /** What the producers do. */

@@ -37,14 +37,14 @@ export interface Command {
    * reads no option here: a command with options is declared with
    * {@linkcode defineCommand}, whose `run` gets them typed.
    */
-  run?(ctx: Context, args: ParsedArgs): Promise<number | void>;
+  run?(ctx: Context<Command>, args: ParsedArgs): Promise<number | void>;
 }
 
 /** A command whose `run` gets values typed from its own option table. */
 export interface CommandSpec<O extends readonly OptionSpec[]>
   extends Omit<Command, "options" | "run"> {
   readonly options?: O;
-  run?(ctx: Context, args: ParsedArgs<O>): Promise<number | void>;
+  run?(ctx: Context<Command>, args: ParsedArgs<O>): Promise<number | void>;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The pure parts of groups, read, write, kafka tools and completions (no broker). */
 import assert from "node:assert/strict";
 import { COMMANDS } from "../../cli.ts";
-import { KAFKA_TOOLS } from "../../commands/kafka/mod.ts";
+import { KAFKA_TOOLS } from "../../commands/kafka/list.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { placeholders } from "../../lib/i18n.ts";
 import { commandNodes, completionScript } from "../../commands/completions/completions.ts";

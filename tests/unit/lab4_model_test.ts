@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { parseOptions } from "../../lib/cli/args.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill, pick, placeholders } from "../../lib/i18n.ts";
-import { CONSUME_OPTIONS, DEFAULT_BATCH_SIZE, lab4 } from "../../labs/lab4_batch/mod.ts";
+import { lab4 } from "../../labs/lab4_batch/mod.ts";
+import { CONSUME_OPTIONS, DEFAULT_BATCH_SIZE } from "../../labs/lab4_batch/options.ts";
 import { consumerSettings } from "../../labs/lab4_batch/consume.ts";
 import {
   compareFigures,

@@ -1,87 +1,9 @@
 // kafka-lab console: plain JavaScript, no build step, no CDN. Every value from
 // the cluster is put on the page as text (never as HTML).
+import { api, banner, dialog, h, refresh, state, T } from "./core.js";
 import { PAGES } from "./pages.js";
 
-const token = new URLSearchParams(location.search).get("token") ?? "";
-const state = { info: null, lang: "en", timer: null, route: null, busy: null };
-
-/** The word `key` in the current language, `{name}` placeholders filled. */
-export function T(key, vars = {}) {
-  const table = state.info?.texts?.[state.lang] ?? {};
-  const text = table[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => name in vars ? String(vars[name]) : whole);
-}
-
-/** Builds an element: h("td", { class: "num" }, "42"). Strings become text nodes. */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs ?? {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else if (k === "value") el.value = v;
-    else el.setAttribute(k, v === true ? "" : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-/** A table: headers (text or [text, class]) and rows of cells (text, Node or [value, class]). */
-export function table(headers, rows, attrs = {}) {
-  const cell = (tag, c) => Array.isArray(c) ? h(tag, { class: c[1] }, c[0]) : h(tag, {}, c);
-  return h(
-    "table",
-    attrs,
-    h("thead", {}, h("tr", {}, headers.map((x) => cell("th", x)))),
-    h("tbody", {}, rows.map((r) => h("tr", r.attrs ?? {}, r.cells.map((c) => cell("td", c))))),
-  );
-}
-
-/** An API error with the server's text in both languages. */
-export class ApiError extends Error {
-  constructor(status, body) {
-    super(body?.error?.en ?? `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
-
-/** Calls the API; changes carry the token and a JSON body. */
-export async function api(path, { method = "GET", body } = {}) {
-  const init = { method, headers: {} };
-  if (method !== "GET") {
-    init.headers["content-type"] = "application/json";
-    init.headers["x-kafka-lab-token"] = token;
-    init.body = JSON.stringify(body ?? {});
-  }
-  const res = await fetch(`/api/${path}`, init);
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data);
-  return data;
-}
-
-/** The error's text (and hint) in the current language. */
-export function errorText(err) {
-  const b = err instanceof ApiError ? err.body : undefined;
-  const msg = b?.error?.[state.lang] ?? err.message;
-  const hint = b?.hint?.[state.lang];
-  return hint ? `${T("error")} ${msg} — ${T("hint")} ${hint}` : `${T("error")} ${msg}`;
-}
-
-/** Shows a message above the page (null hides it). */
-export function banner(text, kind = "error") {
-  const el = document.getElementById("banner");
-  el.hidden = !text;
-  el.className = kind === "info" ? "info" : "";
-  el.textContent = text ?? "";
-}
-
-/** The open dialog element. */
-export function dialog() {
-  return document.getElementById("dialog");
-}
+state.pages = PAGES;
 
 function parseRoute() {
   const parts = location.hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(
@@ -114,27 +36,6 @@ function renderNav() {
   document.documentElement.lang = state.lang;
   for (const b of document.querySelectorAll("[data-lang]")) {
     b.classList.toggle("active", b.dataset.lang === state.lang);
-  }
-}
-
-/** Loads the page's data and draws its live part; the page's form (if any) stays. */
-export async function refresh() {
-  const route = state.route;
-  const page = PAGES[route.name];
-  if (state.busy === route) return;
-  state.busy = route;
-  try {
-    const data = await page.load(...route.args);
-    if (route !== state.route) return;
-    const live = document.getElementById("live");
-    live?.replaceChildren(page.view(data, ...route.args));
-    banner(null);
-    const time = new Date().toLocaleTimeString(state.lang === "ru" ? "ru-RU" : "en-GB");
-    document.getElementById("updated").textContent = T("updated", { time });
-  } catch (err) {
-    banner(errorText(err));
-  } finally {
-    if (state.busy === route) state.busy = null;
   }
 }
 

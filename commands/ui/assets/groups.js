@@ -1,6 +1,6 @@
 // The consumer group pages: the list, one group's lag, and the offset reset
 // (a preview, then a confirmation dialog; the change carries the token).
-import { api, banner, dialog, errorText, h, refresh, T, table } from "./app.js";
+import { api, banner, dialog, errorText, h, refresh, T, table } from "./core.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);

@@ -1,5 +1,5 @@
 // The console's pages: each loads its data from the API and draws it.
-import { api, h, refresh, T, table } from "./app.js";
+import { api, h, refresh, T, table } from "./core.js";
 import { group, groups } from "./groups.js";
 
 const enc = encodeURIComponent;
