@@ -7,6 +7,7 @@
  * @module
  */
 import { earlyLang } from "./lib/config_values.ts";
+import { CORE_EVENTS } from "./lib/events.ts";
 import { createOutput } from "./lib/output.ts";
 import { versionInfo, versionText } from "./lib/version.ts";
 
@@ -15,7 +16,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--version" || argv[0] === "-V") {
     const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false });
     const info = versionInfo();
-    out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
+    out.event(
+      CORE_EVENTS.version,
+      { ...info },
+      versionText(info, earlyLang(argv, Deno.env.toObject())),
+    );
     return 0;
   }
   const { run } = await import("./cli.ts");

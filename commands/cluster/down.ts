@@ -7,6 +7,7 @@ import type { Command } from "../../lib/cli/command.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import type { Context } from "../../lib/context.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
+import { CLUSTER_EVENTS } from "./events.ts";
 
 /** The `down` command. */
 export const downCommand: Command = {
@@ -45,7 +46,7 @@ Running it when nothing runs changes nothing.`,
     const runtime = makeRuntime(state?.runtime ?? "java", ctx);
     if (!state && !purge) {
       ctx.out.event(
-        "cluster.down",
+        CLUSTER_EVENTS.down,
         { wasRunning: false, stopped: [], killed: [], purged: false },
         localize(DOWN_TEXT.nothingRecorded, ctx.config.lang),
       );
@@ -53,7 +54,7 @@ Running it when nothing runs changes nothing.`,
     }
     const result = await runtime.down({ purge });
     ctx.out.event(
-      "cluster.down",
+      CLUSTER_EVENTS.down,
       { wasRunning: state !== undefined, runtime: runtime.name, ...result },
       [
         result.stopped.length > 0 ? DOWN_TEXT.stopped : DOWN_TEXT.nothingRan,
