@@ -32,7 +32,10 @@
  * Why: the first level says which command printed an event and where
  * `docs/events.md` describes it, and scripts can take one command's events
  * with a prefix (`jq 'select(.event | startswith("lab2."))'`); one spelling
- * for commands, options and events leaves nothing to guess.
+ * for commands, options and events leaves nothing to guess. Words of one
+ * level keep their hyphen rather than being squashed (`selfcheck`,
+ * `minisr`): those would be names the user never types. A unit test checks
+ * every name against {@linkcode EVENT_NAME} and its catalogue's scope.
  *
  * @example
  * ```ts
