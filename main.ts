@@ -7,6 +7,7 @@
  * @module
  */
 import { earlyLang } from "./lib/config_values.ts";
+import { CORE_EVENTS } from "./lib/events.ts";
 import { createOutput } from "./lib/output.ts";
 import { versionInfo, versionText } from "./lib/version.ts";
 
@@ -17,7 +18,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const info = versionInfo();
     // `--version` answers before any configuration is loaded: the language comes from the flags
     // and the locale alone.
-    out.event("version", { ...info }, versionText(info, earlyLang(argv, Deno.env.toObject())));
+    out.event(
+      CORE_EVENTS.version,
+      { ...info },
+      versionText(info, earlyLang(argv, Deno.env.toObject())),
+    );
     return 0;
   }
   const { run } = await import("./cli.ts");

@@ -9,13 +9,22 @@
  * const guide = new Guide(ctx, { lab: "lab1", title, theory, questions, steps: 3 });
  * guide.start();
  * guide.step("Create the topics", "Each topic gets partitions and replicas.");
- * guide.ok("hello-kafka created", { topic: "hello-kafka" });
+ * guide.ok("hello-kafka created", { topic: "hello-kafka" }, LAB1_EVENTS.topicCreated);
  * guide.done(["3 topics ready"]);
  * ```
  * @module
  */
 import type { Context } from "./context.ts";
-import type { EventData } from "./output.ts";
+import { type EventDataOf, type EventDef, LAB_EVENTS } from "./events.ts";
+
+/** The data of a check's event: it says whether the check passed in `ok`. */
+export type CheckData = { readonly ok?: boolean };
+
+/** What a lab adds to its `lab.done` event. */
+export type DoneData = Omit<
+  EventDataOf<typeof LAB_EVENTS.done>,
+  "lab" | "ok" | "failures" | "summary" | "questions"
+>;
 
 /** What a guided run shows around its steps. */
 export interface GuideTexts {
@@ -80,7 +89,7 @@ export class Guide {
   /** The title and the theory. */
   start(): void {
     const { out } = this.#ctx;
-    out.event("lab.start", { lab: this.#texts.lab, title: this.#texts.title });
+    out.event(LAB_EVENTS.started, { lab: this.#texts.lab, title: this.#texts.title });
     out.line(out.style("bold", `== ${this.#texts.title} ==`));
     if (out.quiet) return;
     for (const paragraph of this.#texts.theory) {
@@ -93,7 +102,12 @@ export class Guide {
   step(title: string, explanation?: string): void {
     const { out } = this.#ctx;
     this.#step++;
-    out.event("step", { lab: this.#texts.lab, n: this.#step, of: this.#texts.steps, title });
+    out.event(LAB_EVENTS.step, {
+      lab: this.#texts.lab,
+      n: this.#step,
+      of: this.#texts.steps,
+      title,
+    });
     out.line();
     out.line(
       out.style(
@@ -104,21 +118,21 @@ export class Guide {
     if (explanation) out.text(indent(explanation, "  "));
   }
 
-  /** A result that went as expected. */
-  ok(text: string, data: EventData = {}, event = "result"): void {
+  /** A result that went as expected: its line, and its event with `ok: true`. */
+  ok<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void {
     this.#ctx.out.event(
       event,
-      { ok: true, ...data },
+      { ok: true, ...data } as unknown as D,
       `  ${this.#ctx.out.style("green", "✓")} ${text}`,
     );
   }
 
-  /** A result that did not; the run ends with exit code 1. */
-  fail(text: string, data: EventData = {}, event = "result"): void {
+  /** A result that did not (`ok: false`); the run ends with exit code 1. */
+  fail<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void {
     this.#failures++;
     this.#ctx.out.event(
       event,
-      { ok: false, ...data },
+      { ok: false, ...data } as unknown as D,
       `  ${this.#ctx.out.style("red", "✗")} ${text}`,
     );
   }
@@ -129,9 +143,9 @@ export class Guide {
   }
 
   /** The summary and the control questions; returns the exit code. */
-  done(summary: readonly string[], data: EventData = {}): number {
+  done(summary: readonly string[], data: DoneData = {}): number {
     const { out } = this.#ctx;
-    out.event("lab.done", {
+    out.event(LAB_EVENTS.done, {
       lab: this.#texts.lab,
       ok: this.#failures === 0,
       failures: this.#failures,

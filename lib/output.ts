@@ -6,12 +6,13 @@
  * @example
  * ```ts
  * const out = createOutput({ json: false, quiet: false, verbose: false });
- * out.event("delivered", { partition: 0, offset: "4" }, "delivered to partition 0 at offset 4");
+ * out.event(WRITE_EVENTS.delivered, { topic, partition: 0, offset: "4" }, "delivered at offset 4");
  * ```
  * @module
  */
 import type { Lang } from "./config.ts";
 import type { KafkaLabError } from "./errors.ts";
+import { CORE_EVENTS, type EventDataOf, type EventDef } from "./events.ts";
 import { type Localizable, localize } from "./i18n.ts";
 
 /** Where output goes; replaced in unit tests. */
@@ -35,6 +36,9 @@ export interface OutputOptions {
 
 /** A JSON-serialisable event payload. */
 export type EventData = Record<string, unknown>;
+
+/** What a `warning` event may say besides its message (see `CORE_EVENTS.warning`). */
+export type WarningContext = Omit<EventDataOf<typeof CORE_EVENTS.warning>, "message">;
 
 const ANSI = {
   bold: [1, 22],
@@ -124,22 +128,23 @@ export class Output {
   }
 
   /**
-   * An event: with `--json`, one line `{"event": name, ...data}` on stdout;
-   * otherwise the human line, if one is given.
+   * An event declared in a catalogue (see `events.ts`): with `--json`, one
+   * line `{"event": name, ...data}` on stdout; otherwise the human line, if
+   * one is given.
    */
-  event(name: string, data: EventData, human?: string): void {
+  event<D>(def: EventDef<D>, data: NoInfer<D>, human?: string): void {
     if (this.json) {
-      this.#sink.out(JSON.stringify({ event: name, ...data }, jsonReplacer) + "\n");
+      this.#sink.out(JSON.stringify({ event: def.name, ...data }, jsonReplacer) + "\n");
     } else if (human !== undefined) {
       this.line(human);
     }
   }
 
   /** A warning on stderr (human) or a `warning` event (`--json`). */
-  warn(message: Localizable, data: EventData = {}): void {
+  warn(message: Localizable, data: WarningContext = {}): void {
     const text = localize(message, this.lang);
     if (this.json) {
-      this.event("warning", { message: text, ...data });
+      this.event(CORE_EVENTS.warning, { message: text, ...data });
       return;
     }
     this.#clearProgress();
@@ -171,7 +176,7 @@ export class Output {
       const last = this.#lastProgress.get(key) ?? 0;
       if (now - last < Math.min(everyMs, 1000)) return;
       this.#lastProgress.set(key, now);
-      this.event("progress", { task: key, message: text, ...data });
+      this.event(CORE_EVENTS.progress, { task: key, message: text, ...data });
       return;
     }
     if (this.#sink.errIsTerminal) {
@@ -196,7 +201,7 @@ export class Output {
     const message = localize(err.text, this.lang);
     const hint = err.hintText ? localize(err.hintText, this.lang) : undefined;
     if (this.json) {
-      this.event("error", {
+      this.event(CORE_EVENTS.error, {
         message,
         hint,
         exitCode: err.exitCode,

@@ -6,7 +6,9 @@
  * @module
  */
 import { fileURLToPath as fromFileUrl } from "node:url";
+import { eventsByName } from "../docs/events.ts";
 import { type Config, resolveConfig } from "../lib/config.ts";
+import { eventProblem } from "../lib/events.ts";
 import { KafkaClients } from "../lib/kafka/clients.ts";
 import { Output, type Sink } from "../lib/output.ts";
 import { ensureTopic } from "../lib/kafka/topics.ts";
@@ -69,9 +71,30 @@ export async function runCli(
   };
 }
 
-/** Parses `--json` output: one event per line. */
-export function events(stdout: string): Array<Record<string, unknown> & { event: string }> {
-  return stdout.split("\n").filter((l) => l.trim().startsWith("{")).map((l) => JSON.parse(l));
+/** A `--json` event as a test reads it. */
+export type Event = Record<string, unknown> & { event: string };
+
+const DECLARED = eventsByName();
+
+/**
+ * Parses one `--json` line and checks it against the catalogues: a test that
+ * meets an undeclared event, or a field its catalogue does not declare or
+ * types otherwise, fails here (so docs/events.md tells the truth).
+ */
+export function parseEvent(line: string): Event {
+  const e = JSON.parse(line) as Event;
+  const def = DECLARED.get(e.event);
+  if (!def) {
+    throw new Error(`undeclared event ${e.event} (declare it in its command's events.ts): ${line}`);
+  }
+  const problem = eventProblem(def, e);
+  if (problem) throw new Error(`event ${e.event} does not fit its catalogue: ${problem}: ${line}`);
+  return e;
+}
+
+/** Parses `--json` output: one event per line, each checked by {@linkcode parseEvent}. */
+export function events(stdout: string): Event[] {
+  return stdout.split("\n").filter((l) => l.trim().startsWith("{")).map(parseEvent);
 }
 
 /**
@@ -120,6 +143,7 @@ export class CliProcess {
   readonly #child: Deno.ChildProcess;
   readonly #started = performance.now();
   readonly events: Array<Record<string, unknown> & { event: string }> = [];
+  readonly #problems: Error[] = [];
   #stdout = "";
   readonly #reading: Promise<void>;
   readonly #stderr: Promise<string>;
@@ -140,7 +164,12 @@ export class CliProcess {
         const lines = this.#stdout.split("\n");
         this.#stdout = lines.pop()!;
         for (const line of lines) {
-          if (line.trim().startsWith("{")) this.events.push(JSON.parse(line));
+          if (!line.trim().startsWith("{")) continue;
+          try {
+            this.events.push(parseEvent(line));
+          } catch (err) {
+            this.#problems.push(err as Error);
+          }
         }
       }
     })();
@@ -154,6 +183,7 @@ export class CliProcess {
   ): Promise<Record<string, unknown> & { event: string }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.#problems.length > 0) throw this.#problems[0];
       const found = this.events.find(test);
       if (found) return found;
       if (Date.now() > deadline) {
@@ -179,6 +209,7 @@ export class CliProcess {
     const status = await this.#child.status;
     await this.#reading;
     const stderr = await this.#stderr;
+    if (this.#problems.length > 0) throw this.#problems[0];
     return {
       code: status.code,
       stdout: "",

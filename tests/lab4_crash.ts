@@ -22,11 +22,11 @@ export interface Crash {
   readonly again: readonly Event[];
 }
 
-const processed = (evs: readonly Event[]) => evs.filter((e) => e.event === "processed");
+const processed = (evs: readonly Event[]) => evs.filter((e) => e.event === "lab4.record.processed");
 
 /** Records the killed run processed after its last commit (undefined before the first commit). */
 function afterLastCommit(evs: readonly Event[]): Event[] | undefined {
-  const i = evs.findLastIndex((e) => e.event === "batch.committed");
+  const i = evs.findLastIndex((e) => e.event === "lab4.batch.committed");
   return i < 0 ? undefined : processed(evs.slice(i + 1));
 }
 

@@ -27,6 +27,7 @@ import {
 } from "./report.ts";
 import { type RunResult, summarize } from "./stats.ts";
 import { fill } from "../../lib/i18n.ts";
+import { BENCH_EVENTS } from "./events.ts";
 
 /** Which bench, and the settings of each run (one, or one per sweep value). */
 export interface SessionPlan {
@@ -116,7 +117,7 @@ async function oneRun(
       settings: settingsText(settings as unknown as Record<string, unknown>),
     };
     out.event(
-      "bench-start",
+      BENCH_EVENTS.started,
       { mode, topic: topic.name, replicationFactor: topic.replicationFactor, ...settings },
       fill(mode === "produce" ? w.produce : w.consume, vars),
     );
@@ -151,7 +152,7 @@ async function oneRun(
     });
     out.progressDone();
     out.event(
-      "bench-joined",
+      BENCH_EVENTS.joined,
       { ms: samples.joinMs },
       fill(w.joined, { ms: Math.round(samples.joinMs) }),
     );
@@ -172,7 +173,7 @@ export async function runSession(ctx: Context, plan: SessionPlan): Promise<RunRe
     const result = await oneRun(ctx, kafka, plan.mode, run.settings);
     const prefix = plan.sweep ? `${plan.sweep.name}=${run.value}: ` : "";
     out.event(
-      "bench-result",
+      BENCH_EVENTS.result,
       { mode: plan.mode, ...(plan.sweep ? { [plan.sweep.name]: run.value } : {}), ...result },
       prefix + resultText(result, lang),
     );
@@ -184,7 +185,7 @@ export async function runSession(ctx: Context, plan: SessionPlan): Promise<RunRe
     out.line(fill(w.sweep, { name: plan.sweep.name, records }));
     const ratios = rows.map((r) => r.result.recordsPerSec / rows[0].result.recordsPerSec);
     out.event(
-      "bench-sweep",
+      BENCH_EVENTS.sweep,
       { setting: plan.sweep.name, rows: rows.map((r, i) => ({ ...r, ratio: ratios[i] })) },
       sweepTable(plan.sweep.name, rows, lang).join("\n"),
     );

@@ -16,6 +16,7 @@ import { table } from "../../lib/output.ts";
 import { runTasks, summarize } from "../../lib/grading/run.ts";
 import { CHECK_OPTIONS, prefixesOf, selectLabs, snapshotsFor } from "../../lib/grading/select.ts";
 import type { LabTasks, Snapshot, TaskResult } from "../../lib/grading/types.ts";
+import { CHECK_EVENTS } from "./events.ts";
 
 async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Promise<boolean> {
   const { resultJson, resultLines, summaryLine } = await import("../../lib/grading/render.ts");
@@ -25,7 +26,7 @@ async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Pr
   for (const r of results) {
     const [first, ...rest] = resultLines(r, lang);
     out.event(
-      "task",
+      CHECK_EVENTS.task,
       { prefix: snap.prefix, ...resultJson(r, lang) },
       out.style(r.pass ? "green" : "red", first),
     );
@@ -34,7 +35,7 @@ async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Pr
   const s = summarize(results);
   out.line();
   out.event(
-    "summary",
+    CHECK_EVENTS.summary,
     { prefix: snap.prefix, lab: lab.lab, ...s },
     out.style("bold", summaryLine(lab, s, lang)),
   );
@@ -46,7 +47,7 @@ async function oneStudentAllLabs(ctx: Context, labs: readonly LabTasks[], snap: 
   const lang = ctx.config.lang;
   const all = labs.map((lab) => ({ lab, results: runTasks(lab, snap) }));
   for (const { lab, results } of all) {
-    ctx.out.event("lab", {
+    ctx.out.event(CHECK_EVENTS.lab, {
       prefix: snap.prefix,
       lab: lab.lab,
       ...summarize(results),
@@ -71,7 +72,7 @@ async function roster(
   }));
   for (const { lab, students } of per) {
     for (const st of students) {
-      ctx.out.event("student", {
+      ctx.out.event(CHECK_EVENTS.student, {
         prefix: st.prefix,
         lab: lab.lab,
         ...summarize(st.results),

@@ -10,6 +10,7 @@ import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
+import { CLUSTER_EVENTS } from "./events.ts";
 
 const ID = [{
   name: "id",
@@ -52,7 +53,7 @@ const listCommand: Command = {
       ({ leads, leaderless } = await partitionLeaders(running, ctx.config.sasl));
     }
     const rows = nodes.map((n) => ({ ...n, leads: leads.get(n.id) ?? 0 }));
-    out.event("broker.list", { brokers: rows, leaderless });
+    out.event(CLUSTER_EVENTS.brokers, { brokers: rows, leaderless });
     if (out.json) return ExitCode.ok;
     const up = localize(t("up", "работает"), out.lang);
     const down = localize(t("down", "остановлен"), out.lang);
@@ -137,7 +138,7 @@ majority, is refused.`,
         `Broker ${id} (${r.address}) stopped gracefully in ${seconds} s.`,
         `Брокер ${id} (${r.address}) штатно остановлен за ${seconds.replace(".", ",")} с.`,
       );
-    ctx.out.event("broker.stopped", { ...r }, localize(human, ctx.out.lang));
+    ctx.out.event(CLUSTER_EVENTS.brokerStopped, { ...r }, localize(human, ctx.out.lang));
     return ExitCode.ok;
   },
 });
@@ -177,7 +178,7 @@ const startCommand = defineCommand({
         `Broker ${id} (${r.address}) is back in the cluster after ${seconds} s.`,
         `Брокер ${id} (${r.address}) вернулся в кластер за ${seconds.replace(".", ",")} с.`,
       );
-    ctx.out.event("broker.started", { ...r }, localize(human, ctx.out.lang));
+    ctx.out.event(CLUSTER_EVENTS.brokerStarted, { ...r }, localize(human, ctx.out.lang));
     return ExitCode.ok;
   },
 });

@@ -5,6 +5,7 @@
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
+import { CLUSTER_EVENTS } from "./events.ts";
 
 /** The `down` command. */
 export const downCommand: Command = defineCommand({
@@ -43,7 +44,7 @@ Running it when nothing runs changes nothing.`,
     const runtime = makeRuntime(state?.runtime ?? "java", ctx);
     if (!state && !purge) {
       ctx.out.event(
-        "cluster.down",
+        CLUSTER_EVENTS.down,
         { wasRunning: false, stopped: [], killed: [], purged: false },
         localize(DOWN_TEXT.nothingRecorded, ctx.config.lang),
       );
@@ -51,7 +52,7 @@ Running it when nothing runs changes nothing.`,
     }
     const result = await runtime.down({ purge });
     ctx.out.event(
-      "cluster.down",
+      CLUSTER_EVENTS.down,
       { wasRunning: state !== undefined, runtime: runtime.name, ...result },
       [
         result.stopped.length > 0 ? DOWN_TEXT.stopped : DOWN_TEXT.nothingRan,

@@ -11,6 +11,7 @@ import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { fillText, localize } from "../../lib/i18n.ts";
 import { RUNTIME_TEXT as R } from "../../lib/cluster/runtime_text.ts";
+import { RUNTIME_EVENTS } from "../../lib/cluster/events.ts";
 
 /** Makes the runtime of that name. */
 export function makeRuntime(name: RuntimeName, ctx: Context): ClusterRuntime {
@@ -34,7 +35,7 @@ export async function chooseRuntime(
   const javaReason = await java.unavailableReason();
   if (javaReason === undefined) {
     ctx.out.event(
-      "runtime.chosen",
+      RUNTIME_EVENTS.chosen,
       { runtime: "java", dockerUnavailable: dockerReason.en },
       localize(R.usingJava, ctx.out.lang, { reason: localize(dockerReason, ctx.out.lang) }),
     );

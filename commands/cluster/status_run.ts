@@ -12,6 +12,7 @@ import { ExitCode, UnreachableError } from "../../lib/errors.ts";
 import { type Bilingual, fill, pick, type Translation } from "../../lib/i18n.ts";
 import { probeTcp } from "../../lib/net.ts";
 import { table } from "../../lib/output.ts";
+import { CLUSTER_EVENTS } from "./events.ts";
 
 interface BrokerRow {
   id: number | null;
@@ -138,8 +139,8 @@ export async function runStatus(ctx: Context): Promise<number> {
     : null;
   const quorumJson = quorum.known
     ? { ...quorum }
-    : { known: false, reason: quorum.reason[out.lang] };
-  out.event("status", {
+    : { known: false as const, reason: quorum.reason[out.lang] };
+  out.event(CLUSTER_EVENTS.status, {
     clusterId: cluster.clusterId,
     controller: quorum.known && quorum.leaderId >= 0 ? quorum.leaderId : null,
     quorum: quorumJson,

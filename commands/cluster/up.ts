@@ -8,6 +8,7 @@ import { AUTH_CHOICES, scramMechanism } from "../../lib/cluster/sasl.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { KAFKA_VERSION } from "../../lib/version.ts";
+import { CLUSTER_EVENTS } from "./events.ts";
 
 /** The `up` command. */
 export const upCommand: Command = defineCommand({
@@ -101,7 +102,7 @@ localhost:19092.., реестр на http://localhost:8081.
     });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const { out } = ctx;
-    out.event("cluster.up", {
+    out.event(CLUSTER_EVENTS.up, {
       runtime: state.runtime,
       alreadyRunning,
       restarted: restarted ?? [],

@@ -5,6 +5,7 @@
  */
 import type { Command } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
+import { COMPLETIONS_EVENTS } from "./events.ts";
 
 /** The `completions` command. */
 export const completionsCommand: Command = {
@@ -41,6 +42,6 @@ export const completionsCommand: Command = {
       );
     }
     const script = completionScript(shell, ctx.commands, ctx.out.lang);
-    ctx.out.event("completions", { shell, script }, script.trimEnd());
+    ctx.out.event(COMPLETIONS_EVENTS.script, { shell, script }, script.trimEnd());
   },
 };

@@ -7,6 +7,7 @@ import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
+import { CONFIG_EVENTS } from "./events.ts";
 
 /** The `config` command. */
 export const configCommand: Command = {
@@ -38,7 +39,7 @@ Secrets are masked. The prefix is the one every lab, check and report uses.`,
       return { key: s.key, value: shown, source: s.value === undefined ? "unset" : s.source, s };
     });
     for (const r of rows) {
-      ctx.out.event("config", {
+      ctx.out.event(CONFIG_EVENTS.setting, {
         key: r.key,
         value: r.value === "" ? null : r.value,
         source: r.source,

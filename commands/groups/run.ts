@@ -21,6 +21,7 @@ import {
 import { parsePosition } from "../../lib/inspect/position.ts";
 import { topicPartitions } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
+import { GROUPS_EVENTS } from "./events.ts";
 
 /** `groups list`. */
 export async function runList(ctx: Context): Promise<void> {
@@ -28,7 +29,7 @@ export async function runList(ctx: Context): Promise<void> {
   const tx = pick(INSPECT_TEXT, out.lang);
   const kafka = await ctx.kafka();
   const groups = await kafka.withAdmin(listGroups);
-  for (const g of groups) out.event("group", { ...g });
+  for (const g of groups) out.event(GROUPS_EVENTS.group, { ...g });
   if (out.json) return;
   if (groups.length === 0) return out.line(tx.noGroups);
   const rows = groups.map((g) => [g.group, g.state, String(g.members), g.topics.join(", ")]);
@@ -80,14 +81,14 @@ export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void>
   const kafka = await ctx.kafka();
   const d = await kafka.withAdmin((admin) => describeGroup(admin, group));
   const { out } = ctx;
-  out.event("group", {
+  out.event(GROUPS_EVENTS.described, {
     group: d.group,
     state: d.state,
     protocolType: d.protocolType,
     members: d.members,
     totalLag: d.totalLag,
   });
-  for (const p of d.partitions) out.event("partition", { group, ...p });
+  for (const p of d.partitions) out.event(GROUPS_EVENTS.partition, { group, ...p });
   if (!out.json) printDetails(ctx, d);
 }
 
@@ -95,7 +96,7 @@ function printPlan(ctx: Context, plan: ResetPlan): void {
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
   for (const r of plan.rows) {
-    out.event("reset.partition", { group: plan.group, topic: plan.topic, ...r });
+    out.event(GROUPS_EVENTS.resetPartition, { group: plan.group, topic: plan.topic, ...r });
   }
   if (out.json) return;
   out.line(fill(tx.resetPlan, { group: plan.group, topic: plan.topic, to: plan.to }));
@@ -127,12 +128,12 @@ export async function runReset(
     const plan = await planReset(admin, group, topic, position);
     printPlan(ctx, plan);
     if (dryRun) {
-      out.event("reset.dry-run", { group, topic, to: plan.to }, tx.resetDry);
+      out.event(GROUPS_EVENTS.resetDryRun, { group, topic, to: plan.to }, tx.resetDry);
       return;
     }
     await applyReset(admin, plan);
     out.event(
-      "reset.done",
+      GROUPS_EVENTS.resetDone,
       { group, topic, to: plan.to },
       fill(tx.resetDone, {
         group,
@@ -149,5 +150,5 @@ export async function runDelete(ctx: Context, args: ParsedArgs): Promise<void> {
   const kafka = await ctx.kafka();
   await kafka.withAdmin((admin) => deleteGroup(admin, group));
   const tx = pick(INSPECT_TEXT, ctx.out.lang);
-  ctx.out.event("group.deleted", { group }, fill(tx.deleted, { group }));
+  ctx.out.event(GROUPS_EVENTS.deleted, { group }, fill(tx.deleted, { group }));
 }

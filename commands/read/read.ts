@@ -14,6 +14,7 @@ import { parsePosition } from "../../lib/inspect/position.ts";
 import { readTopic } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { type ShownRecord, showRecord } from "../../lib/inspect/show.ts";
+import { READ_EVENTS } from "./events.ts";
 
 /** Parses the repeated `--partition` values. */
 export function parsePartitions(raw: readonly string[]): number[] {
@@ -56,7 +57,7 @@ export async function runRead(
     follow,
     signal: ctx.signal,
     onStart: (ranges) => {
-      out.event("read.start", { topic, ranges });
+      out.event(READ_EVENTS.started, { topic, ranges });
       out.stderr(fill(tx.readStart, {
         topic,
         ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
@@ -65,10 +66,10 @@ export async function runRead(
     },
     onRecord: (r) => {
       const shown = showRecord(r, format);
-      out.event("record", { ...shown }, recordLine(shown, r, format, tx));
+      out.event(READ_EVENTS.record, { ...shown }, recordLine(shown, r, format, tx));
     },
   });
-  out.event("read.done", { topic, records: summary.records, stoppedBy: summary.stoppedBy });
+  out.event(READ_EVENTS.done, { topic, records: summary.records, stoppedBy: summary.stoppedBy });
   out.stderr(fill(tx.readDone, { topic, records: summary.records }));
 }
 

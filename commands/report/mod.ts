@@ -14,6 +14,7 @@ import { runTasks, summarize } from "../../lib/grading/run.ts";
 import { KAFKA_VERSION } from "../../lib/version.ts";
 import { CHECK_OPTIONS, selectLabs, snapshotsFor } from "../../lib/grading/select.ts";
 import type { Environment } from "./report.ts";
+import { REPORT_EVENTS } from "./events.ts";
 
 const REPORT_OPTIONS = [
   CHECK_OPTIONS[0],
@@ -89,7 +90,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
     const file = args.values.out;
     const s = summarize(results);
     if (file === undefined) {
-      ctx.out.event("report", { lab: lab.lab, prefix, markdown, ...s }, markdown);
+      ctx.out.event(REPORT_EVENTS.done, { lab: lab.lab, prefix, markdown, ...s }, markdown);
       return ExitCode.ok;
     }
     try {
@@ -106,7 +107,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
       );
     }
     ctx.out.event(
-      "report",
+      REPORT_EVENTS.done,
       { lab: lab.lab, prefix, file, ...s },
       ctx.config.lang === "ru" ? `отчёт записан в ${file}` : `report written to ${file}`,
     );

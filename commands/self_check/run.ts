@@ -31,6 +31,7 @@ import {
   probePort,
 } from "./probes.ts";
 import { SELF_CHECK_TEXT } from "./text.ts";
+import { SELF_CHECK_EVENTS } from "./events.ts";
 
 type Words = Translation<typeof SELF_CHECK_TEXT.en>;
 
@@ -214,13 +215,13 @@ export async function runSelfCheck(ctx: Context): Promise<number> {
     const fix = r.fix && r.status !== "ok" ? ` — ${w.fixLabel} ${r.fix}` : "";
     const mark = out.style(MARK[r.status][1], MARK[r.status][0]);
     out.event(
-      "check",
+      SELF_CHECK_EVENTS.probe,
       { check: r.check, status: r.status, detail: r.detail, fix: r.fix, ...r.data },
       `${mark}  ${r.check.padEnd(width)}  ${r.detail}${fix}`,
     );
   }
   const failed = rows.filter((r) => r.status === "fail").length;
   const verdict = failed === 0 ? w.verdictOk : fill(w.verdictBlocked, { count: failed });
-  out.event("verdict", { blocked: failed > 0, failed }, verdict);
+  out.event(SELF_CHECK_EVENTS.verdict, { blocked: failed > 0, failed }, verdict);
   return failed > 0 ? ExitCode.failed : ExitCode.ok;
 }

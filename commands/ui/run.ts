@@ -8,6 +8,7 @@ import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { startConsole } from "./server.ts";
+import { UI_EVENTS } from "./events.ts";
 
 /** Runs the console until the user stops it. */
 export async function runUi(ctx: Context, port: number): Promise<void> {
@@ -26,7 +27,7 @@ export async function runUi(ctx: Context, port: number): Promise<void> {
   if (state?.runtime === "docker" && state.uiUrl) {
     out.text(fill(tx.uiDocker, { url: state.uiUrl }));
   }
-  out.event("ui.listening", {
+  out.event(UI_EVENTS.listening, {
     url: running.url,
     port: running.port,
     token: running.token,
@@ -39,5 +40,5 @@ export async function runUi(ctx: Context, port: number): Promise<void> {
     ctx.signal.addEventListener("abort", () => resolve(), { once: true });
   });
   await running.close();
-  out.event("ui.stopped", { port: running.port });
+  out.event(UI_EVENTS.stopped, { port: running.port });
 }

@@ -9,6 +9,7 @@ import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { type OutgoingRecord, parseHeaders, splitKey, Writer } from "./writer.ts";
+import { WRITE_EVENTS } from "./events.ts";
 
 /** Records per send call (kafkajs slows down above a few thousand). */
 const MAX_BATCH = 1000;
@@ -61,7 +62,7 @@ export async function runWrite(
       const delivered = await writer.send(lines.map(toRecord));
       for (const d of delivered) {
         out.event(
-          "delivered",
+          WRITE_EVENTS.delivered,
           { topic, ...d },
           fill(tx.written, { topic, partition: d.partition, offset: d.offset }),
         );
@@ -73,6 +74,6 @@ export async function runWrite(
     await writer.close();
   }
   if (count === 0) out.warn({ en: INSPECT_TEXT.en.writeNothing, ru: INSPECT_TEXT.ru.writeNothing });
-  out.event("write.done", { topic, count });
+  out.event(WRITE_EVENTS.done, { topic, count });
   out.stderr(fill(tx.writeDone, { topic, count }));
 }

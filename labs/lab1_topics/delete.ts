@@ -10,6 +10,7 @@ import { checkTopicName, deleteTopic } from "../../lib/kafka/topics.ts";
 import { requireLayout } from "./report.ts";
 import type { DELETE_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
+import { LAB1_EVENTS } from "./events.ts";
 
 /** Runs `lab1 delete`. */
 export async function deleteCommand(
@@ -23,7 +24,7 @@ export async function deleteCommand(
       throw new UsageError(fill(t.deleteNoTerminal, { topic }), t.deleteNoTerminalHint);
     }
     if (!confirm(fill(t.deleteQuestion, { topic }))) {
-      ctx.out.event("topic.kept", { topic }, fill(t.deleteKept, { topic }));
+      ctx.out.event(LAB1_EVENTS.topicKept, { topic }, fill(t.deleteKept, { topic }));
       return 1;
     }
   }
@@ -31,7 +32,7 @@ export async function deleteCommand(
     await requireLayout(t, admin, topic);
     await deleteTopic(admin, topic);
     ctx.out.event(
-      "topic.deleted",
+      LAB1_EVENTS.topicDeleted,
       { topic },
       `${ctx.out.style("green", "✓")} ${fill(t.deleted, { topic })}`,
     );

@@ -8,6 +8,7 @@ import { checkTopicName } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, requireLayout } from "./report.ts";
 import type { DESCRIBE_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
+import { LAB1_EVENTS } from "./events.ts";
 
 /** Runs `lab1 describe`. */
 export async function describe(
@@ -19,7 +20,7 @@ export async function describe(
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
     const layout = await requireLayout(t, admin, topic, kafka);
-    ctx.out.event("topic.describe", layoutData(layout));
+    ctx.out.event(LAB1_EVENTS.topicLayout, layoutData(layout));
     printLayout(ctx, t, layout, "");
     return 0;
   });

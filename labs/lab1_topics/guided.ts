@@ -17,6 +17,7 @@ import {
 } from "../../lib/kafka/topics.ts";
 import { layoutData, printLayout, reportEnsure } from "./report.ts";
 import { type Lab1Text, lab1Text } from "./text.ts";
+import { LAB1_EVENTS } from "./events.ts";
 
 interface Run {
   readonly ctx: Context;
@@ -57,7 +58,7 @@ async function lookAtCluster({ t, guide, admin }: Run): Promise<number> {
       metadataController: cluster.controller,
       clusterId: cluster.clusterId,
     },
-    "cluster",
+    LAB1_EVENTS.cluster,
   );
   guide.note(fill(t.clusterId, { clusterId: cluster.clusterId }));
   guide.note(fill(t.metadataController, { controller: cluster.controller ?? "?" }));
@@ -90,7 +91,7 @@ async function createCourseTopics(run: Run, specs: readonly TopicSpec[]): Promis
           error: e.message,
           hint: e.hint,
         },
-        "topic.failed",
+        LAB1_EVENTS.topicFailed,
       );
       if (e.exitCode === 3) throw e;
     }
@@ -102,7 +103,7 @@ async function createCourseTopics(run: Run, specs: readonly TopicSpec[]): Promis
 async function listTopics({ ctx, t, guide, admin }: Run): Promise<void> {
   guide.step(t.stepList, t.stepListExplain);
   const names = (await admin.listTopics()).sort();
-  ctx.out.event("topics", { topics: names });
+  ctx.out.event(LAB1_EVENTS.topicNames, { topics: names });
   for (const name of names) ctx.out.line(`  ${name}`);
 }
 
@@ -114,7 +115,7 @@ async function describeTopics(run: Run, specs: readonly TopicSpec[]): Promise<vo
     const layout = await describeTopic(admin, spec.name);
     if (!layout) continue;
     if (i > 0) ctx.out.line();
-    ctx.out.event("topic.describe", layoutData(layout));
+    ctx.out.event(LAB1_EVENTS.topicLayout, layoutData(layout));
     printLayout(ctx, t, layout);
   }
 }

@@ -12,6 +12,7 @@ import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { LIST_OPTIONS } from "./options.ts";
 import { lab1Text } from "./text.ts";
+import { LAB1_EVENTS } from "./events.ts";
 
 /** Runs `lab1 list`. */
 export async function list(
@@ -26,7 +27,7 @@ export async function list(
     .filter((tp) => keep(tp.topic))
     // Topic names are ASCII; localeCompare would load ICU's collator (about 20 ms) for nothing.
     .sort((a, b) => a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
-  ctx.out.event("topics", { topics: rows });
+  ctx.out.event(LAB1_EVENTS.topics, { topics: rows });
   if (rows.length === 0) ctx.out.line(t.listEmpty);
   for (const r of rows) {
     ctx.out.line(

@@ -17,13 +17,15 @@ import {
   type TopicSpec,
 } from "../../lib/kafka/topics.ts";
 import type { Lab1Text } from "./text.ts";
+import type { DataOf } from "../../lib/events.ts";
+import { LAB1_EVENTS, type LAYOUT_FIELDS } from "./events.ts";
 
 function configsText(configs: Readonly<Record<string, string>>): string {
   return Object.entries(configs).map(([k, v]) => `${k}=${v}`).join(", ");
 }
 
 /** A topic's layout as event data. */
-export function layoutData(layout: TopicLayout): Record<string, unknown> {
+export function layoutData(layout: TopicLayout): DataOf<typeof LAYOUT_FIELDS> {
   return {
     topic: layout.name,
     partitions: layout.partitions.length,
@@ -93,7 +95,7 @@ export async function reportEnsure(
     ...layoutData(result.layout),
   };
   const line = fill(result.status === "created" ? t.created : t.exists, vars);
-  const event = result.status === "created" ? "topic.created" : "topic.exists";
+  const event = result.status === "created" ? LAB1_EVENTS.topicCreated : LAB1_EVENTS.topicExists;
   if (guide) guide.ok(line, data, event);
   else ctx.out.event(event, data, `${ctx.out.style("green", "✓")} ${line}`);
   for (const w of result.warnings) ctx.out.warn(w, { topic: spec.name, warning: w.en });

@@ -12,6 +12,7 @@ import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { describeRecord } from "./model.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
+import { LAB2_EVENTS } from "./events.ts";
 
 /** How the hello consumers run. */
 export interface ConsumeSettings {
@@ -50,7 +51,7 @@ export async function consumeHello(
       idleTimeoutMs: settings.idleTimeoutMs,
       onAssign: (partitions) => {
         ctx.out.event(
-          "assigned",
+          LAB2_EVENTS.assigned,
           { instance, group: settings.group, partitions },
           partitions.length > 0
             ? `  ${fill(t.assigned, { instance, partitions: partitions.join(", ") })}`
@@ -66,7 +67,7 @@ export async function consumeHello(
         const human = settings.printLimit === undefined || count <= settings.printLimit
           ? `${prefix}${describeRecord(t, count, r)}`
           : undefined;
-        ctx.out.event("received", {
+        ctx.out.event(LAB2_EVENTS.received, {
           n: count,
           instance,
           topic: r.topic,
@@ -108,7 +109,7 @@ export async function consume(
     signal: ctx.signal,
   });
   ctx.out.event(
-    "consumer.done",
+    LAB2_EVENTS.consumerDone,
     { records: result.count, commits: result.commits, perInstance: result.perInstance },
     fill(t.consumerDone, { count: result.count, commits: result.commits }),
   );

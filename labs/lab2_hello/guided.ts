@@ -17,6 +17,7 @@ import { consumeHello } from "./consume.ts";
 import { type Ack, produceHello } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
+import { LAB2_EVENTS } from "./events.ts";
 
 interface Run {
   readonly ctx: Context;
@@ -66,7 +67,7 @@ async function prepareHelloTopic({ ctx, t, guide, topic }: Run): Promise<void> {
   guide.ok(
     fill(created ? t.topicCreated : t.topicReady, { topic }),
     { topic, created },
-    "topic.ready",
+    LAB2_EVENTS.topicReady,
   );
 }
 
@@ -132,12 +133,12 @@ async function produceAndWatch(
   const arrived = produced.acks.filter(seen).length;
   const data = { sent: produced.sent, received: arrived };
   if (arrived === count && produced.failed === 0) {
-    guide.ok(fill(t.allArrived, { count, group }), data, "check.arrived");
+    guide.ok(fill(t.allArrived, { count, group }), data, LAB2_EVENTS.checkArrived);
   } else {
     guide.fail(
       fill(t.missing, { got: arrived, count, seconds: waitSeconds }),
       data,
-      "check.arrived",
+      LAB2_EVENTS.checkArrived,
     );
   }
   const older = consumer.received.length - arrived;
@@ -156,9 +157,13 @@ async function readAgainInSameGroup({ ctx, t, guide, topic, group, idleTimeoutMs
     idleTimeoutMs,
     signal: ctx.signal,
   });
-  if (again.count === 0) guide.ok(t.nothingNew, { records: 0 }, "check.again");
+  if (again.count === 0) guide.ok(t.nothingNew, { records: 0 }, LAB2_EVENTS.checkAgain);
   else {
-    guide.fail(fill(t.readAgain, { count: again.count }), { records: again.count }, "check.again");
+    guide.fail(
+      fill(t.readAgain, { count: again.count }),
+      { records: again.count },
+      LAB2_EVENTS.checkAgain,
+    );
   }
   return again.count;
 }
@@ -187,13 +192,13 @@ async function readAllInNewGroup(run: Run): Promise<number> {
     guide.ok(
       fill(t.newGroupRead, { group: freshGroup, count: fresh.count }),
       data,
-      "check.new-group",
+      LAB2_EVENTS.checkNewGroup,
     );
   } else {
     guide.fail(
       fill(t.newGroupShort, { group: freshGroup, count: fresh.count, total }),
       data,
-      "check.new-group",
+      LAB2_EVENTS.checkNewGroup,
     );
   }
   return fresh.count;

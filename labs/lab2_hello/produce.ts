@@ -13,6 +13,7 @@ import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { helloValue } from "./model.ts";
 import type { PRODUCE_OPTIONS } from "./options.ts";
 import { type Lab2Text, lab2Text } from "./text.ts";
+import { LAB2_EVENTS } from "./events.ts";
 
 /** What the hello producer sends. */
 export interface ProduceSettings {
@@ -56,7 +57,7 @@ export async function produceHello(
         const offset = meta.baseOffset ?? "?";
         acks.push({ partition: meta.partition, offset });
         ctx.out.event(
-          "delivered",
+          LAB2_EVENTS.delivered,
           {
             n,
             topic: settings.topic,
@@ -74,7 +75,7 @@ export async function produceHello(
         if ((e as KafkaLabError).exitCode === 3) throw e;
         failed++;
         ctx.out.event(
-          "delivery.failed",
+          LAB2_EVENTS.deliveryFailed,
           { n, value, error: e.message },
           `${settings.indent ?? ""}${ctx.out.style("red", "✗")} ${
             fill(t.sendFailed, {
@@ -113,7 +114,7 @@ export async function produce(
   const t = lab2Text(ctx.config.lang);
   const result = await produceHello(ctx, t, produceSettings(args, ctx.config.names));
   ctx.out.event(
-    "producer.done",
+    LAB2_EVENTS.producerDone,
     { sent: result.sent, failed: result.failed },
     fill(t.producerDone, { sent: result.sent, failed: result.failed }),
   );

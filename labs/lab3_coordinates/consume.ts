@@ -18,6 +18,7 @@ import { deadLetterHeaders, type DeadLetterKind, dlqTopicOf } from "./model.ts";
 import { readerIssues } from "./reader.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
+import { LAB3_EVENTS } from "./events.ts";
 
 /** Makes the topic and its dead letter topic when missing; returns the names it created. */
 export async function ensureTopics(ctx: Context, topic: string, dlq: string): Promise<string[]> {
@@ -146,7 +147,7 @@ export async function consumeCoordinates(
   }
   const { good, dead } = result;
   ctx.out.event(
-    "consumer.done",
+    LAB3_EVENTS.consumerDone,
     { valid: good.length, invalid: dead.length, deadLetters: dead.length, commits },
     `${s.indent ?? ""}${
       fill(t.consumerDone, { good: good.length, invalid: dead.length, dlq: dead.length })
@@ -166,7 +167,7 @@ async function resetToBeginning(ctx: Context, t: Lab3Text, s: ConsumeSettings): 
     await admin.resetOffsets({ groupId: s.group, topic: s.topic, earliest: true });
   });
   ctx.out.event(
-    "offsets.reset",
+    LAB3_EVENTS.offsetsReset,
     { group: s.group, topic: s.topic, to: "earliest" },
     `${s.indent ?? ""}${fill(t.resetOffsets, { group: s.group, topic: s.topic })}`,
   );
@@ -197,7 +198,7 @@ async function handleRecord(
         })
       }`
       : undefined;
-    ctx.out.event("valid", { ...where, value: v }, human);
+    ctx.out.event(LAB3_EVENTS.valid, { ...where, value: v }, human);
     return;
   }
   const [meta] = await dlqProducer.send({
@@ -224,8 +225,8 @@ async function handleRecord(
   };
   result.dead.push(letter);
   ctx.out.event(
-    "dead-letter",
-    { ...letter, dlq: s.dlq },
+    LAB3_EVENTS.deadLettered,
+    { ...letter, topic: where.topic, dlq: s.dlq },
     `${indent}${ctx.out.style("red", "✗")} ${
       fill(t.bad, { ...letter, reason: verdict.shown, dlq: s.dlq })
     }`,

@@ -16,6 +16,7 @@ import { produceCoordinates, type ProduceResult } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import { namesOf, registerSchema, type Registration, reportRegistration } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
+import { LAB3_EVENTS } from "./events.ts";
 
 interface Run {
   readonly ctx: Context;
@@ -78,7 +79,7 @@ async function createTopics({ ctx, t, guide, topic, dlq }: Run): Promise<void> {
   for (const name of [topic, dlq]) {
     guide.ok(fill(created.includes(name) ? t.topicCreated : t.topicReady, { topic: name }), {
       topic: name,
-    }, "topic.ready");
+    }, LAB3_EVENTS.topicReady);
   }
 }
 
@@ -140,12 +141,12 @@ function checkValidReadBack(run: Run, produced: ProduceResult, consumed: Consume
   const readBack = produced.delivered.filter((d) => consumed.good.some(same(d))).length;
   const data = { delivered: produced.delivered.length, readBack };
   if (readBack === produced.delivered.length && produced.failed === 0) {
-    guide.ok(fill(t.checkDelivered, { count: readBack }), data, "check.valid");
+    guide.ok(fill(t.checkDelivered, { count: readBack }), data, LAB3_EVENTS.checkValid);
   } else {
     guide.fail(
       fill(t.checkDeliveredMissing, { got: readBack, count: produced.delivered.length }),
       data,
-      "check.valid",
+      LAB3_EVENTS.checkValid,
     );
   }
 }
@@ -156,12 +157,12 @@ function checkDeadLetters(run: Run, injected: Injected[], consumed: ConsumeResul
   const lettered = injected.filter((i) => consumed.dead.some(same(i))).length;
   const data = { injected: injected.length, deadLetters: lettered };
   if (lettered === injected.length) {
-    guide.ok(fill(t.checkDlq, { dlq }), data, "check.dlq");
+    guide.ok(fill(t.checkDlq, { dlq }), data, LAB3_EVENTS.checkDlq);
   } else {
     guide.fail(
       fill(t.checkDlqMissing, { got: lettered, count: injected.length, dlq }),
       data,
-      "check.dlq",
+      LAB3_EVENTS.checkDlq,
     );
   }
 }

@@ -18,6 +18,7 @@ import {
 import type { INJECT_OPTIONS } from "./options.ts";
 import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
+import { LAB3_EVENTS } from "./events.ts";
 
 /** Where an injected record landed. */
 export interface Injected {
@@ -52,7 +53,7 @@ export async function injectRogue(
       const item = { kind, partition: meta.partition, offset: meta.baseOffset ?? "?" };
       out.push(item);
       ctx.out.event(
-        "injected",
+        LAB3_EVENTS.injected,
         { topic: s.topic, ...item },
         `${s.indent ?? ""}${ctx.out.style("green", "✓")} ${
           fill(t.injected, { topic: s.topic, ...item })

@@ -27,6 +27,7 @@ import type { PRODUCE_OPTIONS } from "./options.ts";
 import { readerIssues } from "./reader.ts";
 import { namesOf } from "./register.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
+import { LAB3_EVENTS } from "./events.ts";
 
 /** What the coordinates producer does. */
 export interface ProduceSettings {
@@ -109,7 +110,7 @@ export async function produceCoordinates(
   }
   const result = { schemaId: session.schemaId, generated, delivered, ...counts };
   ctx.out.event(
-    "producer.done",
+    LAB3_EVENTS.producerDone,
     {
       generated,
       delivered: delivered.length,
@@ -167,7 +168,7 @@ function makeBatcher(session: Session): LingerBatcher<Outgoing, Delivery> {
     send: async (items, reason) => {
       const bytes = items.reduce((n, o) => n + o.value.length + o.key.length, 0);
       ctx.out.event(
-        "batch.sent",
+        LAB3_EVENTS.batchSent,
         { records: items.length, bytes, reason },
         `${indent}${fill(t.batchSent, { count: items.length, bytes, why: why[reason] })}`,
       );
@@ -212,7 +213,7 @@ async function encodeOrReject(
   const lang = ctx.config.lang;
   try {
     const value = await registry.encode(schemaId, record);
-    ctx.out.event("generated", { n, record });
+    ctx.out.event(LAB3_EVENTS.generated, { n, record });
     ctx.out.text(`${indent}  ${fill(t.generated, { n, record: JSON.stringify(record) })}`);
     return value;
   } catch (err) {
@@ -221,7 +222,7 @@ async function encodeOrReject(
     // The registry's validator speaks English; the same schema checked here speaks the user's language.
     const shown = lang === "en" ? reason : describeIssues(readerIssues(record, lang));
     ctx.out.event(
-      "rejected",
+      LAB3_EVENTS.rejected,
       { n, record, reason, issues: err.issues },
       `${indent}${ctx.out.style("red", "✗")} ${fill(t.rejected, { n, reason: shown })}`,
     );
@@ -231,7 +232,7 @@ async function encodeOrReject(
 
 function reportDelivered({ ctx, t, s, indent }: Session, o: Outgoing, d: Delivery): Delivery {
   ctx.out.event(
-    "delivered",
+    LAB3_EVENTS.delivered,
     { n: o.n, key: o.key, record: o.record, topic: s.topic, ...d },
     `${indent}${ctx.out.style("green", "✓")} ${
       fill(t.delivered, { id: o.key, topic: s.topic, ...d })
@@ -243,7 +244,7 @@ function reportDelivered({ ctx, t, s, indent }: Session, o: Outgoing, d: Deliver
 async function reportFailed({ ctx, t, indent }: Session, o: Outgoing, err: unknown) {
   const e = (await ctx.kafka()).translate(err);
   ctx.out.event(
-    "delivery.failed",
+    LAB3_EVENTS.deliveryFailed,
     { n: o.n, key: o.key, error: e.message },
     `${indent}${ctx.out.style("red", "✗")} ${
       fill(t.deliveryFailed, {

@@ -10,6 +10,7 @@ import { fill } from "../../lib/i18n.ts";
 import { USER_COORDINATES_SCHEMA } from "./model.ts";
 import type { REGISTER_OPTIONS } from "./options.ts";
 import { type Lab3Text, lab3Text } from "./text.ts";
+import { LAB3_EVENTS } from "./events.ts";
 
 const SCHEMA_TITLE = String(USER_COORDINATES_SCHEMA.title);
 
@@ -48,7 +49,7 @@ export function reportRegistration(
   indent = "",
 ): void {
   ctx.out.event(
-    "schema.registered",
+    LAB3_EVENTS.schemaRegistered,
     { subject, id: r.id, new: r.isNew, schema: JSON.parse(r.schemaText) },
     `${indent}${ctx.out.style("green", "✓")} ${
       fill(r.isNew ? t.registered : t.alreadyRegistered, { title: SCHEMA_TITLE, subject, id: r.id })

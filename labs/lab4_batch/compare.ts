@@ -23,6 +23,7 @@ import {
 import { recordValue } from "./produce.ts";
 import type { COMPARE_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
+import { LAB4_EVENTS } from "./events.ts";
 
 const TOPIC = COURSE_TOPICS.final1;
 
@@ -79,7 +80,7 @@ async function createTopic(ctx: Context, t: Lab4Text, topic: string): Promise<vo
   const partitions = layout.partitions.length;
   const { out } = ctx;
   out.event(
-    "topic.created",
+    LAB4_EVENTS.topicCreated,
     { topic, partitions, replicationFactor: layout.replicationFactor },
     `${out.style("green", "✓")} ${
       fill(t.compareTopic, { topic, partitions, rf: layout.replicationFactor })
@@ -109,7 +110,7 @@ async function writeRecords(ctx: Context, t: Lab4Text, topic: string, count: num
   }
   const elapsedMs = Date.now() - started;
   out.event(
-    "produced",
+    LAB4_EVENTS.produced,
     { topic, count, elapsedMs },
     `${out.style("green", "✓")} ${
       fill(t.compareProduced, { count, seconds: formatSeconds(elapsedMs, ctx.config.lang) })
@@ -178,7 +179,7 @@ function printComparison(ctx: Context, t: Lab4Text, plan: Plan, batch: RunStats,
   const { out } = ctx;
   const lang = ctx.config.lang;
   const ratios = compareFigures(batch, single);
-  out.event("compare.result", {
+  out.event(LAB4_EVENTS.compareResult, {
     topic: plan.topic,
     count: plan.count,
     batchSize: plan.batchSize,
@@ -222,7 +223,7 @@ async function cleanUp(ctx: Context, t: Lab4Text, plan: Plan, keep: boolean): Pr
   const { out } = ctx;
   const topic = plan.topic;
   if (keep) {
-    out.event("topic.kept", { topic }, fill(t.topicKept, { topic }));
+    out.event(LAB4_EVENTS.topicKept, { topic }, fill(t.topicKept, { topic }));
     return;
   }
   await (await ctx.kafka()).withAdmin(async (admin) => {
@@ -230,7 +231,7 @@ async function cleanUp(ctx: Context, t: Lab4Text, plan: Plan, keep: boolean): Pr
     await deleteTopic(admin, topic);
   });
   out.event(
-    "topic.deleted",
+    LAB4_EVENTS.topicDeleted,
     { topic },
     `${out.style("green", "✓")} ${fill(t.topicDeleted, { topic })}`,
   );

@@ -23,6 +23,7 @@ import {
   reasonText,
 } from "./model.ts";
 import type { Lab4Text } from "./text.ts";
+import { LAB4_EVENTS } from "./events.ts";
 
 /** What `lab4 consume` runs: topic, mode, group, batch size, processing time, stop conditions. */
 export interface ConsumerSettings {
@@ -148,7 +149,7 @@ class ConsumerRun {
     const group = this.#s.group;
     if (this.#s.silent) return;
     out.event(
-      "assigned",
+      LAB4_EVENTS.assigned,
       { mode: this.#s.mode, group, partitions },
       `${this.#indent}${
         partitions.length > 0
@@ -164,7 +165,7 @@ class ConsumerRun {
     if (this.#s.silent || !c) return;
     const { out } = this.#ctx;
     out.event(
-      "batch.committed",
+      LAB4_EVENTS.batchCommitted,
       { mode: this.#s.mode, group: this.#s.group, partition, ...c, next },
       this.#visible()
         ? `${this.#indent}${out.style("green", "✓")} ${
@@ -179,7 +180,7 @@ class ConsumerRun {
     if (this.#s.silent) return;
     const { out } = this.#ctx;
     out.event(
-      "committed",
+      LAB4_EVENTS.offsetCommitted,
       { mode: this.#s.mode, group: this.#s.group, partition, next },
       this.#visible()
         ? `${this.#indent}    ${out.style("green", fill(this.#t.committed, { partition, next }))}`
@@ -263,7 +264,7 @@ class ConsumerRun {
     this.#invalid++;
     const where = { topic: r.topic, partition: r.partition, offset: r.offset };
     out.event(
-      "invalid",
+      LAB4_EVENTS.invalid,
       {
         mode: this.#s.mode,
         ...where,
@@ -283,7 +284,7 @@ class ConsumerRun {
   #reportProcessed(r: ConsumedRecord, model: MessageModel, batch?: number): void {
     const where = { topic: r.topic, partition: r.partition, offset: r.offset };
     this.#ctx.out.event(
-      "processed",
+      LAB4_EVENTS.processed,
       {
         mode: this.#s.mode,
         group: this.#s.group,
@@ -309,7 +310,7 @@ export function consumerDone(
   indent = "",
 ): void {
   ctx.out.event(
-    "consumer.done",
+    LAB4_EVENTS.consumerDone,
     {
       mode: stats.mode,
       group: stats.group,

@@ -14,6 +14,7 @@ import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./
 import { produceMessages, type ProduceResult } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
+import { LAB4_EVENTS } from "./events.ts";
 
 /** The seed runs two producer replicas. */
 const PRODUCERS = 2;
@@ -83,7 +84,7 @@ async function prepareFinalTopic({ ctx, t, guide, topic }: Run): Promise<void> {
   guide.ok(
     fill(created ? t.topicCreated : t.topicReady, vars),
     { ...vars, created },
-    "topic.ready",
+    LAB4_EVENTS.topicReady,
   );
 }
 
@@ -114,13 +115,13 @@ async function produceWithTwo(run: Run, count: number, interval: number): Promis
     guide.ok(
       fill(t.producedAll, { count: sent, producers: PRODUCERS }),
       { sent },
-      "check.produced",
+      LAB4_EVENTS.checkProduced,
     );
   } else {
     guide.fail(
       fill(t.producedShort, { sent, count: expected, failed: produced.failed }),
       { sent, failed: produced.failed },
-      "check.produced",
+      LAB4_EVENTS.checkProduced,
     );
   }
   const byPartition = Map.groupBy(produced.deliveries, (d) => d.partition);
@@ -218,10 +219,14 @@ function checkAllProcessed(run: Run, stats: RunStats, sentIds: ReadonlySet<strin
         commits: stats.commits,
       }),
       data,
-      `check.${stats.mode}`,
+      stats.mode === "batch" ? LAB4_EVENTS.checkBatch : LAB4_EVENTS.checkSingle,
     );
   } else {
-    guide.fail(fill(t.missingIds, { missing, count: sentIds.size }), data, `check.${stats.mode}`);
+    guide.fail(
+      fill(t.missingIds, { missing, count: sentIds.size }),
+      data,
+      stats.mode === "batch" ? LAB4_EVENTS.checkBatch : LAB4_EVENTS.checkSingle,
+    );
   }
   const older = stats.ids.filter((id) => !sentIds.has(id)).length;
   if (older > 0) guide.note(fill(t.olderToo, { count: older }));
@@ -243,7 +248,7 @@ function compareCommits({ ctx, t, guide }: Run, batch: RunStats, single: RunStat
       single: { records: single.records, commits: single.commits },
       commitsSingleToBatch: ratio(single.commits, batch.commits),
     },
-    "compare.commits",
+    LAB4_EVENTS.compareCommits,
   );
   const perCommit = fill(t.perCommit, {
     batch: formatNumber(ratio(batch.records, batch.commits), ctx.config.lang),

@@ -14,6 +14,7 @@ import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import { type MessageModel, randomMessage, serialize } from "./model.ts";
 import type { PRODUCE_OPTIONS } from "./options.ts";
 import { type Lab4Text, lab4Text } from "./text.ts";
+import { LAB4_EVENTS } from "./events.ts";
 
 /** What the producers do. */
 export interface ProduceSettings {
@@ -114,7 +115,7 @@ async function sendOne(
     result.perProducer[at.i]++;
     const vars = { id: model.message_id, content: model.content, partition: d.partition, offset };
     ctx.out.event(
-      "delivered",
+      LAB4_EVENTS.delivered,
       { ...d, topic: settings.topic },
       `${prefix}${ctx.out.style("green", "✓")} ${fill(t.delivered, vars)}`,
     );
@@ -123,7 +124,7 @@ async function sendOne(
     const e = (await ctx.kafka()).translate(err) as KafkaLabError;
     if (e.exitCode === 3) throw e;
     ctx.out.event(
-      "delivery.failed",
+      LAB4_EVENTS.deliveryFailed,
       { producer: p, n: at.n, ...model, topic: settings.topic, error: e.message },
       `${prefix}${ctx.out.style("red", "✗")} ${
         fill(t.sendFailed, { id: model.message_id, reason: localize(e.text, ctx.config.lang) })
@@ -150,7 +151,7 @@ export async function produce(
   });
   const sent = result.deliveries.length;
   ctx.out.event(
-    "producer.done",
+    LAB4_EVENTS.producerDone,
     { topic, sent, failed: result.failed, perProducer: result.perProducer },
     fill(t.producerDone, { sent, failed: result.failed }),
   );

@@ -15,6 +15,7 @@ import { createTopic, readAll, runName, shortHex } from "./records.ts";
 import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
 import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
 import { killWhen, pickVictim } from "./chaos.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 1. */
 export interface AcksSettings {
@@ -53,7 +54,7 @@ export async function runAcks(
   r.ok(
     fill(t.acksTopics, { count: 3, leader: victim }),
     { topics, leader: victim },
-    "topics.created",
+    LAB5_EVENTS.topicsCreated,
   );
   const producers = await Promise.all(SETTINGS.map(() => makeProducer(kafka, "plain")));
   let progress = 0;
@@ -124,10 +125,10 @@ export async function restart(
     r.ok(
       fill(t.brokerBack, { broker: victim, seconds: decimal(seconds, ctx.out.lang) }),
       { broker: victim, seconds },
-      "broker.back",
+      LAB5_EVENTS.brokerBack,
     );
   } else {
-    r.fail(fill(t.brokerNotBack, { broker: victim }), { broker: victim }, "broker.back");
+    r.fail(fill(t.brokerNotBack, { broker: victim }), { broker: victim }, LAB5_EVENTS.brokerBack);
   }
 }
 

@@ -9,6 +9,7 @@ import { fill, t } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
 import { runningBrokers, stopBroker } from "./brokers.ts";
 import type { Reporter, Text } from "./report.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /**
  * Throws a clear error (no stack trace) unless the 3 brokers of the local
@@ -68,7 +69,11 @@ export function killWhen(
     }
     const at = Date.now();
     await stopBroker(ctx, s.victim, true);
-    r.ok(fill(tx.brokerKilled, { broker: s.victim }), { broker: s.victim, at }, "broker.killed");
+    r.ok(
+      fill(tx.brokerKilled, { broker: s.victim }),
+      { broker: s.victim, at },
+      LAB5_EVENTS.brokerKilled,
+    );
     return true;
   })();
   return {

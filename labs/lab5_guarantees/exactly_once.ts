@@ -19,6 +19,7 @@ import { makeProducer } from "./producers.ts";
 import { createTopic, readAll, runName, shortHex } from "./records.ts";
 import type { Reporter, Text } from "./report.ts";
 import { runStream } from "./stream.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 5. */
 export interface ExactlyOnceSettings {
@@ -82,7 +83,7 @@ export async function runExactlyOnce(
     r.ok(fill(t.eosProduced, { count: sent.acknowledged.length, input, output }), {
       input,
       output,
-    }, "produced");
+    }, LAB5_EVENTS.exactlyOnceProduced);
     const args = [
       "--role",
       "transform",
@@ -103,27 +104,30 @@ export async function runExactlyOnce(
     for (let k = 1; k <= s.kills; k++) {
       let opened = 0;
       const w = startWorker(ctx, args, (e) => {
-        if (e.event === "tx.sent" && ++opened === 3) w.kill();
+        if (e.event === LAB5_EVENTS.txSent.name && ++opened === 3) w.kill();
       });
       const how = await w.exited;
       if (how !== "SIGKILL") {
-        r.fail(fill(t.workerFailed, { code: how }), { code: how }, "worker.failed");
+        r.fail(fill(t.workerFailed, { code: how }), { code: how }, LAB5_EVENTS.workerFailed);
         break;
       }
       killed++;
-      r.ok(fill(t.eosKilled, { k, committed: opened - 1 }), { kill: k }, "processor.killed");
+      r.ok(
+        fill(t.eosKilled, { k, committed: opened - 1 }),
+        { kill: k },
+        LAB5_EVENTS.processorKilled,
+      );
     }
     const last = startWorker(ctx, [...args, "--until-end"], () => {});
     const code = await last.exited;
-    if (code !== 0) r.fail(fill(t.workerFailed, { code }), { code }, "worker.failed");
+    if (code !== 0) r.fail(fill(t.workerFailed, { code }), { code }, LAB5_EVENTS.workerFailed);
     const committed = counted(
       sent.acknowledged,
       (await readAll(kafka, output, { readCommitted: true })).map((f) => f.id),
     );
     const uncommitted = counted(sent.acknowledged, (await readAll(kafka, output)).map((f) => f.id));
     const ok = committed.missing === 0 && committed.duplicated === 0;
-    (ok ? r.ok : r.fail).call(
-      r,
+    r[ok ? "ok" : "fail"](
       fill(ok ? t.eosCommittedOk : t.eosCommittedBad, {
         input: sent.acknowledged.length,
         distinct: committed.distinct,
@@ -131,9 +135,9 @@ export async function runExactlyOnce(
         missing: committed.missing,
       }),
       { readCommitted: committed },
-      "eos.read-committed",
+      LAB5_EVENTS.readCommitted,
     );
-    ctx.out.event("eos.read-uncommitted", { ...uncommitted });
+    ctx.out.event(LAB5_EVENTS.readUncommitted, { ...uncommitted });
     r.note(fill(t.eosUncommitted, {
       records: uncommitted.records,
       dup: uncommitted.duplicated,

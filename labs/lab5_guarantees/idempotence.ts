@@ -20,6 +20,7 @@ import { makeProducer, type ProducerKind } from "./producers.ts";
 import { createTopic, readAll, runName, shortHex } from "./records.ts";
 import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
 import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 3. */
 export interface IdempotenceSettings {
@@ -62,7 +63,11 @@ export async function runIdempotence(
       });
     }
   });
-  r.ok(fill(t.idemTopics, { count: topics.length, kills: s.kills }), { topics }, "topics.created");
+  r.ok(
+    fill(t.idemTopics, { count: topics.length, kills: s.kills }),
+    { topics },
+    LAB5_EVENTS.topicsCreated,
+  );
   const producers = await Promise.all(kinds.map((k) => makeProducer(kafka, k)));
   let progress = 0;
   const total = s.count * kinds.length;
@@ -124,10 +129,10 @@ function explain(t: Text, r: Reporter, kinds: ProducerKind[], rows: FigureRow[])
     }
     if (kind === "safe") {
       const ok = c.lost === 0 && c.duplicated === 0 && c.acknowledged === c.sent;
-      (ok ? r.ok : r.fail).call(r, fill(ok ? t.idemSafeOk : t.idemSafeBad, vars), {
+      r[ok ? "ok" : "fail"](fill(ok ? t.idemSafeOk : t.idemSafeBad, vars), {
         lost: c.lost,
         duplicated: c.duplicated,
-      }, "idempotence.safe");
+      }, LAB5_EVENTS.idempotenceSafe);
     }
   }
 }
@@ -163,20 +168,23 @@ function killSeveral(
       await stopBroker(ctx, victim, true);
       done++;
       last = victim;
-      r.ok(fill(t.brokerKilled, { broker: victim }), { broker: victim, kill: k }, "broker.killed");
+      r.ok(
+        fill(t.brokerKilled, { broker: victim }),
+        { broker: victim, kill: k },
+        LAB5_EVENTS.brokerKilled,
+      );
       await sleep(s.downMs, s.signal);
       await startBroker(ctx, victim);
-      ctx.out.event("broker.starting", { broker: victim });
+      ctx.out.event(LAB5_EVENTS.brokerStarting, { broker: victim });
       const kafka = await ctx.kafka();
       const back = await kafka.withAdmin(async (admin) => {
         for (const topic of s.topics) if (!await waitFullIsr(admin, topic, 120_000)) return false;
         return true;
       });
-      (back ? r.ok : r.fail).call(
-        r,
+      r[back ? "ok" : "fail"](
         fill(back ? t.brokerBackShort : t.brokerNotBack, { broker: victim }),
         { broker: victim },
-        "broker.back",
+        LAB5_EVENTS.brokerBack,
       );
     }
     return done;

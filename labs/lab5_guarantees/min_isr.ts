@@ -26,6 +26,7 @@ import { makeProducer } from "./producers.ts";
 import { createTopic, readAll, recordId, runName, shortHex } from "./records.ts";
 import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
 import { runStream } from "./stream.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 2. */
 export interface MinIsrSettings {
@@ -85,7 +86,11 @@ export async function runMinIsr(
   await kafka.withAdmin((admin) =>
     createTopic(admin, { topic, assignment: [[1, 2, 3]], config: { "min.insync.replicas": "2" } })
   );
-  r.ok(fill(t.minIsrTopic, { topic, isr: (await isrNow(ctx, topic)).join(",") }), { topic });
+  r.ok(
+    fill(t.minIsrTopic, { topic, isr: (await isrNow(ctx, topic)).join(",") }),
+    { topic },
+    LAB5_EVENTS.topicCreated,
+  );
   // few retries: NOT_ENOUGH_REPLICAS is retriable, and the point is to see it
   const producer = await makeProducer(kafka, "plain", { retries: 1 });
   const stream = (run: string, appRetries = 0) =>
@@ -101,7 +106,11 @@ export async function runMinIsr(
     });
   try {
     await stopBroker(ctx, STOPPED, false);
-    r.ok(fill(t.brokerStopped, { broker: STOPPED }), { broker: STOPPED }, "broker.stopped");
+    r.ok(
+      fill(t.brokerStopped, { broker: STOPPED }),
+      { broker: STOPPED },
+      LAB5_EVENTS.brokerStopped,
+    );
     await waitFor(async () => (await isrNow(ctx, topic)).length === 2, {
       timeoutMs: 30_000,
       intervalMs: 200,
@@ -109,15 +118,14 @@ export async function runMinIsr(
     const isrOne = (await isrNow(ctx, topic)).join(",");
     const tolerated = await stream("one-down");
     const okOne = tolerated.acknowledged.length === s.count;
-    (okOne ? r.ok : r.fail).call(
-      r,
+    r[okOne ? "ok" : "fail"](
       fill(t.minIsrTolerated, {
         acked: tolerated.acknowledged.length,
         count: s.count,
         isr: isrOne,
       }),
       { acknowledged: tolerated.acknowledged.length, count: s.count, isr: isrOne },
-      "min-isr.tolerated",
+      LAB5_EVENTS.minIsrTolerated,
     );
 
     await kafka.withAdmin((admin) => setMinIsr(admin, topic, 3));
@@ -125,12 +133,11 @@ export async function runMinIsr(
     const down = await stream("refused");
     const codes = [...new Set(down.failures.map((f) => f.code))];
     const refused = down.failures.filter((f) => f.outcome === "refused").length;
-    const report = refused === s.count && codes.includes("NOT_ENOUGH_REPLICAS") ? r.ok : r.fail;
-    report.call(
-      r,
+    const report = refused === s.count && codes.includes("NOT_ENOUGH_REPLICAS") ? "ok" : "fail";
+    r[report](
       fill(t.minIsrRefused, { refused, count: s.count, codes: codes.join(", ") || "-" }),
       { refused, count: s.count, codes, acknowledged: down.acknowledged.length },
-      "min-isr.refused",
+      LAB5_EVENTS.minIsrRefused,
     );
     const inTopic = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(topic))
       .then((o) => Number(o[0]?.high ?? 0));
@@ -143,25 +150,23 @@ export async function runMinIsr(
     const full = await kafka.withAdmin((admin) => waitFullIsr(admin, topic, 180_000));
     const isrUp = await isrNow(ctx, topic);
     const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
-    (full ? r.ok : r.fail).call(
-      r,
+    r[full ? "ok" : "fail"](
       fill(full ? t.minIsrBack : t.minIsrNotBack, {
         isr: isrUp.join(","),
         seconds: decimal(seconds, ctx.out.lang),
       }),
       { isr: isrUp, seconds },
-      "min-isr.back",
+      LAB5_EVENTS.minIsrBack,
     );
     const again = await stream("refused", 2); // the same ids: the refused records, sent again
     const found = (await readAll(kafka, topic)).map((f) => f.id);
     const one1 = tally({ ...tolerated, found });
     const c = tally({ sent: again.sent, acknowledged: again.acknowledged, found });
     const ok = c.acknowledged === s.count && c.lost === 0 && c.duplicated === 0;
-    (ok ? r.ok : r.fail).call(
-      r,
+    r[ok ? "ok" : "fail"](
       fill(t.minIsrResent, { acked: c.acknowledged, count: s.count, found: c.distinct }),
       { acknowledged: c.acknowledged, found: c.distinct },
-      "min-isr.resent",
+      LAB5_EVENTS.minIsrResent,
     );
     const rows: FigureRow[] = [
       { key: "one-down", label: t.minIsrRowOneDown, tally: one1 },

@@ -5,11 +5,13 @@
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import type { EventData } from "../../lib/output.ts";
+import type { EventDef } from "../../lib/events.ts";
+import type { CheckData } from "../../lib/guide.ts";
 import { table } from "../../lib/output.ts";
 import { pick, type Translation } from "../../lib/i18n.ts";
 import type { Tally } from "./model.ts";
 import { LAB5_TEXT } from "./text.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Lab 5's texts in the user's language. */
 export type Text = Translation<typeof LAB5_TEXT.en>;
@@ -21,8 +23,8 @@ export function text(ctx: Context): Text {
 
 /** What a part reports through: the guided run's `Guide`, or {@linkcode PartReport} alone. */
 export interface Reporter {
-  ok(text: string, data?: EventData, event?: string): void;
-  fail(text: string, data?: EventData, event?: string): void;
+  ok<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void;
+  fail<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void;
   note(text: string): void;
   readonly failures: number;
 }
@@ -35,7 +37,7 @@ export class PartReport implements Reporter {
   constructor(ctx: Context, title: string, explanation: string) {
     this.#ctx = ctx;
     const { out } = ctx;
-    out.event("part.start", { title });
+    out.event(LAB5_EVENTS.partStarted, { title });
     out.line(out.style("bold", `== ${title} ==`));
     out.text(explanation.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n"));
   }
@@ -44,15 +46,17 @@ export class PartReport implements Reporter {
     return this.#failures;
   }
 
-  ok(text: string, data: EventData = {}, event = "result"): void {
+  ok<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void {
     const { out } = this.#ctx;
-    out.event(event, { ok: true, ...data }, `  ${out.style("green", "✓")} ${text}`);
+    const full = { ok: true, ...data } as unknown as D;
+    out.event(event, full, `  ${out.style("green", "✓")} ${text}`);
   }
 
-  fail(text: string, data: EventData = {}, event = "result"): void {
+  fail<D extends CheckData>(text: string, data: NoInfer<Omit<D, "ok">>, event: EventDef<D>): void {
     this.#failures++;
     const { out } = this.#ctx;
-    out.event(event, { ok: false, ...data }, `  ${out.style("red", "✗")} ${text}`);
+    const full = { ok: false, ...data } as unknown as D;
+    out.event(event, full, `  ${out.style("red", "✗")} ${text}`);
   }
 
   note(text: string): void {
@@ -84,13 +88,13 @@ export interface FigureRow {
 export function printFigures(
   ctx: Context,
   t: Text,
-  part: string,
+  part: "acks" | "min-isr" | "idempotence",
   rows: readonly FigureRow[],
 ): void {
   const { out } = ctx;
   for (const r of rows) {
     const { lostIds, duplicatedIds, ...figures } = r.tally;
-    out.event("figures", {
+    out.event(LAB5_EVENTS.figures, {
       part,
       key: r.key,
       label: r.label,

@@ -26,6 +26,7 @@ import {
 } from "./model.ts";
 import { createTopic, idRecord, readAll, recordId, runName, shortHex } from "./records.ts";
 import type { Reporter, Text } from "./report.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 6. */
 export interface RetrySettings {
@@ -87,7 +88,7 @@ export async function runRetry(
     r.ok(fill(t.retryProduced, { records: input.length, ids: ids.length, topic }), {
       topic,
       records: input.length,
-    }, "produced");
+    }, LAB5_EVENTS.retryProduced);
     const route = async (id: string, attempt: number, reason: string) => {
       const failures = attempt + 1;
       const to = routeAfterFailure(failures, s.maxAttempts) === "dlq" ? dlq : retry;
@@ -128,7 +129,13 @@ export async function runRetry(
       intervalMs: 100,
       signal: ctx.signal,
     });
-    if (!finished) r.fail(fill(t.retryTimeout, { done: st.done.size, count: ids.length }));
+    if (!finished) {
+      r.fail(
+        fill(t.retryTimeout, { done: st.done.size, count: ids.length }),
+        {},
+        LAB5_EVENTS.retryTimeout,
+      );
+    }
     const dead = await readAll(kafka, dlq);
     const withReason = dead.filter((d) => d.headers[RETRY_HEADERS.reason]).length;
     const outcome = retryOutcome(ids, st.processed, dead.map((d) => d.headers[ID_HEADER] ?? d.id));
@@ -140,7 +147,11 @@ export async function runRetry(
     };
     const ok = outcome.lost === 0 && outcome.processedTwice === 0 &&
       withReason === outcome.inDlq;
-    (ok ? r.ok : r.fail).call(r, fill(t.retryResult, { ...result }), { ...result }, "retry.result");
+    r[ok ? "ok" : "fail"](
+      fill(t.retryResult, { ...result }),
+      { ...result },
+      LAB5_EVENTS.retryResult,
+    );
     if (dead[0]) {
       r.note(fill(t.retryDlqSample, {
         id: dead[0].id,

@@ -14,6 +14,7 @@ import { makeProducer } from "./producers.ts";
 import { createTopic, runName, shortHex } from "./records.ts";
 import type { Reporter, Text } from "./report.ts";
 import { runStream } from "./stream.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** Settings of part 4. */
 export interface SemanticsSettings {
@@ -56,7 +57,11 @@ export async function runSemantics(
       perSend: 50,
       signal: ctx.signal,
     });
-    r.ok(fill(t.semProduced, { count: sent.acknowledged.length, topic }), { topic }, "produced");
+    r.ok(
+      fill(t.semProduced, { count: sent.acknowledged.length, topic }),
+      { topic },
+      LAB5_EVENTS.semanticsProduced,
+    );
     for (const commit of ["before", "after"] as const) {
       const group = runName(s.prefix, `semantics-${commit}`, hex);
       const processed: string[] = [];
@@ -73,13 +78,13 @@ export async function runSemantics(
         String(s.batch),
       ];
       const first = startWorker(ctx, common, (e) => {
-        if (e.event !== "processed") return;
+        if (e.event !== LAB5_EVENTS.processed.name) return;
         processed.push(String(e.id));
         if (processed.length === s.killAfter) first.kill();
       });
       const how = await first.exited;
       if (how !== "SIGKILL") {
-        r.fail(fill(t.workerFailed, { code: how }), { code: how }, "worker.failed");
+        r.fail(fill(t.workerFailed, { code: how }), { code: how }, LAB5_EVENTS.workerFailed);
       }
       const beforeKill = processed.length;
       r.ok(
@@ -88,20 +93,20 @@ export async function runSemantics(
           commit,
           processed: beforeKill,
         },
-        "consumer.killed",
+        LAB5_EVENTS.consumerKilled,
       );
       const second = startWorker(ctx, [...common, "--until-end"], (e) => {
-        if (e.event === "processed") processed.push(String(e.id));
+        if (e.event === LAB5_EVENTS.processed.name) processed.push(String(e.id));
       });
       const code = await second.exited;
-      if (code !== 0) r.fail(fill(t.workerFailed, { code }), { code }, "worker.failed");
+      if (code !== 0) r.fail(fill(t.workerFailed, { code }), { code }, LAB5_EVENTS.workerFailed);
       const c = processingTally(sent.acknowledged, processed);
       results.push({ commit, tally: c, processedBeforeKill: beforeKill });
       const vars = { ...c, input: c.input };
       r.ok(
         fill(commit === "before" ? t.semResultBefore : t.semResultAfter, vars),
         { commit, ...c },
-        "semantics.result",
+        LAB5_EVENTS.semanticsResult,
       );
       await kafka.withAdmin((admin) => admin.deleteGroups([group])).catch(() => {});
     }

@@ -31,6 +31,7 @@ import {
 } from "../../lib/kafka/transactions.ts";
 import { ID_HEADER } from "./model.ts";
 import type { WORKER_OPTIONS } from "./options.ts";
+import { LAB5_EVENTS } from "./events.ts";
 
 /** A worker's settings, from its command line. */
 export interface WorkerSettings {
@@ -100,7 +101,7 @@ export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number
     producer = await kafka.connect(
       transactionalProducer(kafka, s.transactionalId ?? `${s.group}.tx`),
     );
-    ctx.out.event("producer.ready", { transactionalId: s.transactionalId });
+    ctx.out.event(LAB5_EVENTS.producerReady, { transactionalId: s.transactionalId });
   }
   const pending = await unfinishedPartitions(kafka, s.topic, s.group);
   const consumer: Consumer = await kafka.connect(kafka.consumer({
@@ -122,7 +123,9 @@ export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number
   };
   const committed = new CommittedOffsets();
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
-    ctx.out.event("joined", { partitions: e.payload.memberAssignment[s.topic] ?? [] });
+    ctx.out.event(LAB5_EVENTS.workerJoined, {
+      partitions: e.payload.memberAssignment[s.topic] ?? [],
+    });
   });
   try {
     await consumer.subscribe({ topic: s.topic, fromBeginning: true });
@@ -136,7 +139,7 @@ export async function runWorker(ctx: Context, s: WorkerSettings): Promise<number
     });
     ctx.signal.addEventListener("abort", () => finish(), { once: true });
     await finished;
-    ctx.out.event("worker.done", {});
+    ctx.out.event(LAB5_EVENTS.workerDone, {});
   } finally {
     await consumer.disconnect().catch(() => {});
     await producer?.disconnect().catch(() => {});
@@ -162,18 +165,26 @@ async function consumeBatch(
         partition: batch.partition,
         offset: next(last),
       }]);
-    out.event("batch", { partition: batch.partition, first: group[0].offset, last });
+    out.event(LAB5_EVENTS.batchStarted, {
+      partition: batch.partition,
+      first: group[0].offset,
+      last,
+    });
     if (s.commit === "before") {
       await commit();
-      out.event("committed", { partition: batch.partition, next: next(last) });
+      out.event(LAB5_EVENTS.offsetCommitted, { partition: batch.partition, next: next(last) });
     }
     for (const m of group) {
       await sleep(s.processMs);
-      out.event("processed", { id: idOf(m), partition: batch.partition, offset: m.offset });
+      out.event(LAB5_EVENTS.processed, {
+        id: idOf(m),
+        partition: batch.partition,
+        offset: m.offset,
+      });
     }
     if (s.commit === "after") {
       await commit();
-      out.event("committed", { partition: batch.partition, next: next(last) });
+      out.event(LAB5_EVENTS.offsetCommitted, { partition: batch.partition, next: next(last) });
     }
     resolveOffset(last);
     await heartbeat();
@@ -197,7 +208,7 @@ async function transformBatch(
   const skipped = batch.messages.length - fresh.length;
   if (skipped > 0) {
     resolveOffset(batch.messages[skipped - 1].offset);
-    out.event("skipped", { partition: batch.partition, records: skipped });
+    out.event(LAB5_EVENTS.skipped, { partition: batch.partition, records: skipped });
   }
   for (let i = 0; i < fresh.length; i += s.batch) {
     if (!isRunning() || isStale()) return;
@@ -216,7 +227,7 @@ async function transformBatch(
           headers: { [ID_HEADER]: idOf(m), "source-offset": m.offset },
         })),
       );
-      out.event("tx.sent", { partition: batch.partition, first: group[0].offset, last });
+      out.event(LAB5_EVENTS.txSent, { partition: batch.partition, first: group[0].offset, last });
       await sleep(s.processMs * group.length); // the window in which the parent kills
       await sendOffsets(tx, {
         consumerGroupId: s.group,
@@ -231,7 +242,7 @@ async function transformBatch(
       await tx.abort().catch(() => {});
       throw err;
     }
-    out.event("tx.committed", {
+    out.event(LAB5_EVENTS.txCommitted, {
       partition: batch.partition,
       ids: group.map(idOf),
       next: next(last),

@@ -16,6 +16,7 @@ import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
 import { waitUntilReady } from "./ready.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import { clearState, type ClusterState, readState, writeState } from "./state.ts";
+import { RUNTIME_EVENTS } from "./events.ts";
 
 /** The compose project name. */
 export const COMPOSE_PROJECT = "kafka-lab";
@@ -156,7 +157,7 @@ export class DockerRuntime implements ClusterRuntime {
     await Deno.mkdir(join(this.#config.stateDir, "docker"), { recursive: true });
     await Deno.writeTextFile(this.#composeFile, COMPOSE_YAML);
     this.#out.event(
-      "compose.up",
+      RUNTIME_EVENTS.composeStarting,
       { file: this.#composeFile },
       localize(R.composeStart, this.#out.lang, {
         project: COMPOSE_PROJECT,

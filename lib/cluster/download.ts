@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { KafkaLabError } from "../errors.ts";
 import type { Output } from "../output.ts";
 import { type Artifact, fileName, MAVEN_CENTRAL, repoPath } from "./artifacts.ts";
+import { RUNTIME_EVENTS } from "./events.ts";
 
 /** Options of {@linkcode ensureArtifacts}. */
 export interface DownloadOptions {
@@ -112,7 +113,7 @@ export async function ensureArtifacts(
   const base = options.repoUrl ?? MAVEN_CENTRAL;
   const lang = options.out.lang;
   options.out.event(
-    "download.start",
+    RUNTIME_EVENTS.downloadStarted,
     { files: missing.length, bytes: total, from: base },
     localize(R.downloadStart, lang, {
       files: missing.length,
@@ -163,6 +164,6 @@ export async function ensureArtifacts(
     Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, worker),
   );
   options.out.progressDone();
-  options.out.event("download.done", { files: missing.length, bytes: total });
+  options.out.event(RUNTIME_EVENTS.downloadDone, { files: missing.length, bytes: total });
   return paths;
 }

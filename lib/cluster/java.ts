@@ -40,6 +40,7 @@ import {
   withProcess,
   writeState,
 } from "./state.ts";
+import { RUNTIME_EVENTS } from "./events.ts";
 
 /** The registry URL of the java runtime on `port`. */
 export function javaRegistryUrl(port: number): string {
@@ -180,7 +181,7 @@ export class JavaRuntime implements ClusterRuntime {
         "Реестр запускается с новой базой; старая (другой версии или после неудачного запуска) лежит в {dir}",
       );
       this.#out.event(
-        "registry.fresh",
+        RUNTIME_EVENTS.registryReset,
         { movedTo: aside },
         fill(localize(text, this.#out.lang), { dir: aside }),
       );
@@ -270,7 +271,7 @@ export class JavaRuntime implements ClusterRuntime {
     }
     writeState(this.#config.stateDir, state);
     this.#out.event(
-      "cluster.restart",
+      RUNTIME_EVENTS.nodesRestarting,
       { restarted: [...children.keys()] },
       fill(
         localize(

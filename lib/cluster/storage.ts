@@ -22,6 +22,7 @@ import {
   withSaslListener,
   writePrivateFile,
 } from "./sasl.ts";
+import { RUNTIME_EVENTS } from "./events.ts";
 
 /** What `meta.json` records about the cluster's data. */
 export interface Meta {
@@ -102,7 +103,7 @@ export async function prepareStorage(
   if (existing) return { meta, auth };
 
   options.out.event(
-    "storage.format",
+    RUNTIME_EVENTS.storageFormatting,
     { clusterId: meta.clusterId, brokers: nodes.length, sasl: auth?.mechanism ?? null },
     localize(
       fillText(

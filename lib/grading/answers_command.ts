@@ -12,10 +12,11 @@
  */
 import type { Command } from "../cli/command.ts";
 import type { Context } from "../context.ts";
+import { LAB_EVENTS } from "../events.ts";
 import { localize, t } from "../i18n.ts";
 import type { Answer } from "./types.ts";
 
-/** Prints the answer key: a `answer` event per question, text for humans. */
+/** Prints the answer key: a `lab.answer` event per question, text for humans. */
 export function printAnswers(ctx: Context, answers: readonly Answer[]): void {
   const { out } = ctx;
   const lang = ctx.config.lang;
@@ -24,7 +25,7 @@ export function printAnswers(ctx: Context, answers: readonly Answer[]): void {
     const question = localize(a.question, lang);
     const answer = localize(a.answer, lang);
     out.event(
-      "answer",
+      LAB_EVENTS.answer,
       { n: i + 1, question, answer, provenBy: a.provenBy ?? null },
       `${out.style("bold", `${i + 1}. ${question}`)}\n   ${answer}`,
     );

@@ -9,6 +9,8 @@
  * @module
  */
 import type { Lang } from "../config.ts";
+import type { DataOf } from "../events.ts";
+import type { TASK_FIELDS } from "./event_fields.ts";
 import { localize, t, type Text } from "../i18n.ts";
 import { table } from "../output.ts";
 import { summarize, type Summary } from "./run.ts";
@@ -135,8 +137,11 @@ export function rosterCsv(lab: LabTasks, students: readonly StudentResults[]): s
   return lines.join("\n") + "\n";
 }
 
+/** A task's result as `--json` events carry it ({@linkcode TASK_FIELDS}). */
+export type TaskJson = DataOf<typeof TASK_FIELDS>;
+
 /** A result as JSON (texts in the user's language). */
-export function resultJson(r: TaskResult, lang: Lang): Record<string, unknown> {
+export function resultJson(r: TaskResult, lang: Lang): TaskJson {
   return {
     lab: r.lab,
     task: r.task,

@@ -15,10 +15,10 @@ Deno.test("bench produce sends every record, reports throughput and latency, del
   const r = await runCli(["bench", "produce", "--records", "3000", "--batch", "200", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const start = evs.find((e) => e.event === "bench-start")!;
+  const start = evs.find((e) => e.event === "bench.started")!;
   assert.match(String(start.topic), /^kafka-lab-bench-/);
   assert.equal(start.batch, 200);
-  const [result] = evs.filter((e) => e.event === "bench-result");
+  const [result] = evs.filter((e) => e.event === "bench.result");
   assert.equal(result.records, 3000);
   assert.equal(result.bytes, 300_000);
   assert.ok((result.recordsPerSec as number) > 0);
@@ -41,14 +41,14 @@ Deno.test("bench produce --sweep prints one row per value, the first with ratio 
   ]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  assert.equal(evs.filter((e) => e.event === "bench-result").length, 2);
-  const sweep = evs.find((e) => e.event === "bench-sweep")!;
+  assert.equal(evs.filter((e) => e.event === "bench.result").length, 2);
+  const sweep = evs.find((e) => e.event === "bench.sweep")!;
   assert.equal(sweep.setting, "batch");
   const rows = sweep.rows as Array<{ value: number; ratio: number; result: { records: number } }>;
   assert.deepEqual(rows.map((row) => row.value), [1, 100]);
   assert.equal(rows[0].ratio, 1);
   assert.ok(rows.every((row) => row.result.records === 1000));
-  for (const s of evs.filter((e) => e.event === "bench-start")) {
+  for (const s of evs.filter((e) => e.event === "bench.started")) {
     assert.equal(await topicExists(String(s.topic)), false);
   }
 });
@@ -73,7 +73,7 @@ Deno.test("bench produce with gzip and an idempotent producer delivers every rec
     "--json",
   ]);
   assert.equal(r.code, 0, r.stderr);
-  const [result] = events(r.stdout).filter((e) => e.event === "bench-result");
+  const [result] = events(r.stdout).filter((e) => e.event === "bench.result");
   assert.equal(result.records, 2000);
 });
 
@@ -97,11 +97,11 @@ Deno.test("bench consume reads every record with each commit mode", async () => 
   ], { timeoutMs: 300_000 });
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const results = evs.filter((e) => e.event === "bench-result");
+  const results = evs.filter((e) => e.event === "bench.result");
   assert.deepEqual(results.map((e) => e.commit), ["none", "record"]);
   assert.ok(results.every((e) => e.records === 500 && e.bytes === 50_000));
-  assert.equal(evs.filter((e) => e.event === "bench-joined").length, 2);
-  for (const s of evs.filter((e) => e.event === "bench-start")) {
+  assert.equal(evs.filter((e) => e.event === "bench.joined").length, 2);
+  for (const s of evs.filter((e) => e.event === "bench.started")) {
     assert.equal(await topicExists(String(s.topic)), false);
   }
 });

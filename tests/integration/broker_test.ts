@@ -55,20 +55,20 @@ Deno.test({
       const before = pidOf(3);
       const stop = await runCli(["broker", "stop", "3", "--json"]);
       assert.equal(stop.code, 0, stop.stderr);
-      const [stopped] = events(stop.stdout).filter((e) => e.event === "broker.stopped");
+      const [stopped] = events(stop.stdout).filter((e) => e.event === "cluster.broker.stopped");
       assert.equal(stopped.wasRunning, true);
       assert.equal(stopped.signal, "SIGTERM");
 
       const list = await runCli(["broker", "list", "--json"]);
       assert.equal(list.code, 0, list.stderr);
-      const [listed] = events(list.stdout).filter((e) => e.event === "broker.list");
+      const [listed] = events(list.stdout).filter((e) => e.event === "cluster.brokers");
       const rows = listed.brokers as Array<{ id: number; running: boolean; leads: number }>;
       assert.deepEqual(rows.map((r) => [r.id, r.running]), [[1, true], [2, true], [3, false]]);
       assert.ok(rows[0].leads + rows[1].leads > 0, "the running brokers lead the partitions");
 
       const status = await runCli(["status", "--json"]);
       assert.equal(status.code, 1, status.stderr);
-      const [st] = events(status.stdout).filter((e) => e.event === "status");
+      const [st] = events(status.stdout).filter((e) => e.event === "cluster.status");
       const b3 = (st.brokers as Array<{ id: number; reachable: boolean }>).find((b) => b.id === 3);
       assert.equal(b3?.reachable, false);
 
@@ -148,7 +148,7 @@ Deno.test({
       await stopBroker(1, { config, out: captureOutput().out, kill: true });
       const status = await waitFor(async () => {
         const r = await runCli(["status", "--json"]);
-        const [st] = events(r.stdout).filter((e) => e.event === "status");
+        const [st] = events(r.stdout).filter((e) => e.event === "cluster.status");
         return (st?.leaderless as string[] | undefined)?.includes(`${topic}[0]`)
           ? { r, st }
           : undefined;

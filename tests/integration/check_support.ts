@@ -28,7 +28,7 @@ export async function check(
   prefix: string,
 ): Promise<{ code: number; tasks: TaskEvent[]; stderr: string }> {
   const r = await runCli(["check", lab, "--prefix", prefix, "--json"]);
-  const tasks = events(r.stdout).filter((e) => e.event === "task") as unknown as TaskEvent[];
+  const tasks = events(r.stdout).filter((e) => e.event === "check.task") as unknown as TaskEvent[];
   return { code: r.code, tasks, stderr: r.stderr };
 }
 

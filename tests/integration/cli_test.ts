@@ -6,7 +6,7 @@ import { closedPort, clusterConfig, events, runCli } from "../helpers.ts";
 Deno.test("cli status reports three reachable brokers, the controller and the registry", async () => {
   const r = await runCli(["status", "--json"]);
   assert.equal(r.code, 0, r.stderr);
-  const [status] = events(r.stdout).filter((e) => e.event === "status");
+  const [status] = events(r.stdout).filter((e) => e.event === "cluster.status");
   const brokers = status.brokers as Array<{ reachable: boolean; controller: boolean }>;
   assert.equal(brokers.length, 3);
   assert.ok(brokers.every((b) => b.reachable));

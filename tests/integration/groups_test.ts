@@ -14,7 +14,7 @@ async function topicWithRecords(): Promise<string> {
 }
 
 function partitionsOf(stdout: string) {
-  return events(stdout).filter((e) => e.event === "partition") as unknown as Array<
+  return events(stdout).filter((e) => e.event === "groups.partition") as unknown as Array<
     {
       partition: number;
       committed: string | null;
@@ -34,7 +34,7 @@ Deno.test("groups describe: lag is produced minus committed per partition, none 
     for (const [p, offset] of committed.entries()) await held.commit(p, offset);
     const active = await runCli(["groups", "describe", group, "--json"]);
     assert.equal(active.code, 0, active.stderr);
-    const g = events(active.stdout).find((e) => e.event === "group")!;
+    const g = events(active.stdout).find((e) => e.event === "groups.described")!;
     assert.equal((g.members as unknown[]).length, 1);
     assert.ok(partitionsOf(active.stdout).every((p) => p.member?.startsWith("kafka-lab")));
   } finally {
@@ -50,7 +50,7 @@ Deno.test("groups describe: lag is produced minus committed per partition, none 
     PRODUCED[1] - committed[1],
     null,
   ]);
-  const g = events(r.stdout).find((e) => e.event === "group")!;
+  const g = events(r.stdout).find((e) => e.event === "groups.described")!;
   assert.equal(g.totalLag, PRODUCED[0] - committed[0] + PRODUCED[1] - committed[1]);
   assert.deepEqual(g.members, []);
 
@@ -87,7 +87,7 @@ Deno.test("groups reset is refused while the group has a member, and moves the o
     "--json",
   ]);
   assert.equal(dry.code, 0, dry.stderr);
-  const plan = events(dry.stdout).filter((e) => e.event === "reset.partition");
+  const plan = events(dry.stdout).filter((e) => e.event === "groups.reset.partition");
   assert.deepEqual(plan.map((e) => [e.current, e.target]), [["1", "3"], [null, "3"], [null, "3"]]);
   const still = partitionsOf((await runCli(["groups", "describe", group, "--json"])).stdout);
   assert.equal(still[0].committed, "1", "a dry run changes nothing");
@@ -100,7 +100,7 @@ Deno.test("groups reset is refused while the group has a member, and moves the o
   for (const [to, expected] of steps) {
     const r = await runCli(["groups", "reset", group, "--topic", topic, "--to", to, "--json"]);
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(events(r.stdout).some((e) => e.event === "reset.done" && e.to === to));
+    assert.ok(events(r.stdout).some((e) => e.event === "groups.reset.done" && e.to === to));
     const rows = partitionsOf((await runCli(["groups", "describe", group, "--json"])).stdout);
     assert.deepEqual(rows.map((p) => Number(p.committed)), expected, to);
     assert.deepEqual(rows.map((p) => p.lag), PRODUCED.map((n, i) => n - expected[i]), to);
@@ -140,7 +140,7 @@ Deno.test("groups delete removes an inactive group; unknown groups and topics fa
   await runCli(["groups", "reset", group, "--topic", topic, "--to", "earliest"]);
   const del = await runCli(["groups", "delete", group, "--json"]);
   assert.equal(del.code, 0, del.stderr);
-  assert.deepEqual(events(del.stdout).at(-1), { event: "group.deleted", group });
+  assert.deepEqual(events(del.stdout).at(-1), { event: "groups.group.deleted", group });
   const gone = await runCli(["groups", "describe", group]);
   assert.equal(gone.code, 1);
   assert.match(gone.stderr, /consumer group .* does not exist/);

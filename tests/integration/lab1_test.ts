@@ -18,7 +18,7 @@ async function createsAndDescribes(prefix: string): Promise<void> {
   const r = await runCli(["lab1", "--json", "--prefix", prefix]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const created = byTopic(evs, "topic.created");
+  const created = byTopic(evs, "lab1.topic.created");
   assert.deepEqual(
     created.map((e) => [e.topic, e.partitions, e.replicationFactor]).sort(),
     [
@@ -27,7 +27,7 @@ async function createsAndDescribes(prefix: string): Promise<void> {
       [`${prefix}users_coordinates`, 6, 2],
     ],
   );
-  const coords = byTopic(evs, "topic.describe").find((e) =>
+  const coords = byTopic(evs, "lab1.topic.layout").find((e) =>
     e.topic === `${prefix}users_coordinates`
   )!;
   assert.deepEqual(coords.configs, { "min.insync.replicas": "1" });
@@ -36,7 +36,7 @@ async function createsAndDescribes(prefix: string): Promise<void> {
     assert.ok(p.replicas.includes(p.leader));
     assert.deepEqual([...p.isr].sort(), [...p.replicas].sort());
   }
-  const cluster = evs.find((e) => e.event === "cluster")!;
+  const cluster = evs.find((e) => e.event === "lab1.cluster")!;
   assert.equal((cluster.brokers as unknown[]).length, 3);
   const done = evs.find((e) => e.event === "lab.done")!;
   assert.equal(done.ok, true);
@@ -44,7 +44,7 @@ async function createsAndDescribes(prefix: string): Promise<void> {
 
   const again = await runCli(["lab1", "--json", "--prefix", prefix]);
   assert.equal(again.code, 0, again.stderr);
-  const exists = byTopic(events(again.stdout), "topic.exists");
+  const exists = byTopic(events(again.stdout), "lab1.topic.exists");
   assert.equal(exists.length, 3, "running it again finds the topics");
   assert.ok(exists.every((e) => (e.differences as string[]).length === 0));
 }
@@ -84,13 +84,13 @@ async function reportsDifferences(topic: string): Promise<void> {
     "min.insync.replicas=2",
   ]);
   assert.equal(first.code, 0, first.stderr);
-  const [created] = byTopic(events(first.stdout), "topic.created");
+  const [created] = byTopic(events(first.stdout), "lab1.topic.created");
   assert.equal(created.partitions, 2);
   assert.deepEqual(created.configs, { "min.insync.replicas": "2" });
   const second = await runCli(["lab1", "create", "--json", "-t", topic, "-p", "6", "-r", "2"]);
   assert.equal(second.code, 0, "an existing topic is not an error");
   const evs = events(second.stdout);
-  const [exists] = byTopic(evs, "topic.exists");
+  const [exists] = byTopic(evs, "lab1.topic.exists");
   assert.deepEqual(exists.differences, ["partitions: 2, expected 6"]);
   assert.ok(evs.some((e) => e.event === "warning" && /differs/.test(String(e.message))));
 }
@@ -143,7 +143,7 @@ Deno.test("lab1 list, describe and delete a topic", async () => {
   assert.equal(refused.code, 2, "no terminal and no --yes");
   const deleted = await runCli(["lab1", "delete", topic, "--yes", "--json"]);
   assert.equal(deleted.code, 0, deleted.stderr);
-  assert.deepEqual(events(deleted.stdout), [{ event: "topic.deleted", topic }]);
+  assert.deepEqual(events(deleted.stdout), [{ event: "lab1.topic.deleted", topic }]);
   const gone = await runCli(["lab1", "describe", topic]);
   assert.equal(gone.code, 1);
   assert.match(

@@ -31,11 +31,19 @@ Deno.test("lab2 guided run: all messages arrive, the same group reads nothing ne
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
   const check = (name: string) => evs.find((e) => e.event === name)!;
-  assert.equal(evs.filter((e) => e.event === "delivered").length, 5);
-  assert.deepEqual([check("check.arrived").ok, check("check.arrived").received], [true, 5]);
-  assert.deepEqual([check("check.again").ok, check("check.again").records], [true, 0]);
-  assert.deepEqual([check("check.new-group").ok, check("check.new-group").records], [true, 5]);
-  const values = evs.filter((e) => e.event === "received").slice(0, 5).map((e) => e.value);
+  assert.equal(evs.filter((e) => e.event === "lab2.record.delivered").length, 5);
+  assert.deepEqual([check("lab2.check.arrived").ok, check("lab2.check.arrived").received], [
+    true,
+    5,
+  ]);
+  assert.deepEqual([check("lab2.check.again").ok, check("lab2.check.again").records], [true, 0]);
+  assert.deepEqual([check("lab2.check.new-group").ok, check("lab2.check.new-group").records], [
+    true,
+    5,
+  ]);
+  const values = evs.filter((e) => e.event === "lab2.record.received").slice(0, 5).map((e) =>
+    e.value
+  );
   assert.deepEqual(values, [
     "Hello Kafka 1",
     "Hello Kafka 2",
@@ -62,7 +70,7 @@ Deno.test("lab2 produce waits for each ack and prints partition and offset; keys
     "--json-value",
   ]);
   assert.equal(r.code, 0, r.stderr);
-  const delivered = events(r.stdout).filter((e) => e.event === "delivered");
+  const delivered = events(r.stdout).filter((e) => e.event === "lab2.record.delivered");
   assert.equal(delivered.length, 4);
   assert.equal(new Set(delivered.map((d) => d.partition)).size, 1, "one key, one partition");
   assert.deepEqual(delivered.map((d) => d.offset), ["0", "1", "2", "3"]);
@@ -72,7 +80,7 @@ Deno.test("lab2 produce waits for each ack and prints partition and offset; keys
     "Hello Kafka 3",
     "Hello Kafka 4",
   ]);
-  assert.deepEqual(events(r.stdout).at(-1), { event: "producer.done", sent: 4, failed: 0 });
+  assert.deepEqual(events(r.stdout).at(-1), { event: "lab2.producer.done", sent: 4, failed: 0 });
 });
 
 Deno.test("lab2 consume commits what it printed: a second run of the group reads nothing", async () => {
@@ -94,7 +102,7 @@ Deno.test("lab2 consume commits what it printed: a second run of the group reads
     "3",
   ]);
   assert.equal(first.code, 0, first.stderr);
-  const received = events(first.stdout).filter((e) => e.event === "received");
+  const received = events(first.stdout).filter((e) => e.event === "lab2.record.received");
   assert.deepEqual(received.map((e) => [e.n, e.value, e.offset]), [
     [1, "Hello Kafka 1", "0"],
     [2, "Hello Kafka 2", "1"],
@@ -114,7 +122,7 @@ Deno.test("lab2 consume commits what it printed: a second run of the group reads
     "2",
   ]);
   assert.equal(second.code, 0, second.stderr);
-  assert.equal(events(second.stdout).filter((e) => e.event === "received").length, 0);
+  assert.equal(events(second.stdout).filter((e) => e.event === "lab2.record.received").length, 0);
 });
 
 Deno.test("lab2 consume --from latest skips what was there before the group existed", async () => {
@@ -137,7 +145,7 @@ Deno.test("lab2 consume --from latest skips what was there before the group exis
     "2",
   ]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(events(r.stdout).filter((e) => e.event === "received").length, 0);
+  assert.equal(events(r.stdout).filter((e) => e.event === "lab2.record.received").length, 0);
 });
 
 Deno.test("lab2 consume --instances 2 on one partition leaves one consumer idle", async () => {
@@ -161,7 +169,7 @@ Deno.test("lab2 consume --instances 2 on one partition leaves one consumer idle"
   // in order: once both members were in the group, one held partition 0 and the other none.
   const current = new Map<number, number[]>();
   let splitSeen = false;
-  for (const e of events(r.stdout).filter((e) => e.event === "assigned")) {
+  for (const e of events(r.stdout).filter((e) => e.event === "lab2.partitions.assigned")) {
     current.set(e.instance as number, e.partitions as number[]);
     const held = [...current.values()].sort((a, b) => b.length - a.length);
     if (current.size === 2 && JSON.stringify(held) === "[[0],[]]") splitSeen = true;
@@ -178,12 +186,12 @@ Deno.test("lab2 consume on Ctrl+C commits what it printed and exits 130", async 
     0,
   );
   const proc = new CliProcess(["lab2", "consume", "--json", "--topic", topic, "--group", group]);
-  await proc.waitFor((e) => e.event === "received" && e.n === 2);
+  await proc.waitFor((e) => e.event === "lab2.record.received" && e.n === 2);
   proc.kill("SIGINT");
   const r = await proc.finish();
   assert.equal(r.code, 130, r.stderr);
   assert.deepEqual(r.events.at(-1), {
-    event: "consumer.done",
+    event: "lab2.consumer.done",
     records: 2,
     commits: 2,
     perInstance: [2],

@@ -41,16 +41,16 @@ Deno.test("lab3 guided run refuses broken records, delivers the rest and routes 
   ]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const rejected = only(evs, "rejected");
+  const rejected = only(evs, "lab3.record.rejected");
   assert.deepEqual(rejected.map((e) => e.n), [3, 6]);
   assert.match(String(rejected[0].reason), /must have required property 'latitude'/);
   assert.match(String(rejected[1].reason), /\/id: must be integer/);
-  assert.equal(only(evs, "delivered").length, 4);
+  assert.equal(only(evs, "lab3.record.delivered").length, 4);
   assert.deepEqual(
-    only(evs, "dead-letter").map((e) => [e.kind, e.dlq]).sort(),
+    only(evs, "lab3.record.dead-lettered").map((e) => [e.kind, e.dlq]).sort(),
     [["not-wire-format", `${topic}.dlq`], ["schema-violation", `${topic}.dlq`]].sort(),
   );
-  for (const name of ["check.valid", "check.dlq"]) {
+  for (const name of ["lab3.check.valid", "lab3.check.dlq"]) {
     assert.equal(evs.find((e) => e.event === name)!.ok, true, name);
   }
   assert.equal(evs.find((e) => e.event === "lab.done")!.ok, true);
@@ -60,11 +60,11 @@ Deno.test("lab3 register gives the same id for the same schema and returns it by
   const subject = `${unique("subj")}-value`;
   const first = await runCli(["lab3", "register", "--json", "--subject", subject]);
   assert.equal(first.code, 0, first.stderr);
-  const [a] = only(events(first.stdout), "schema.registered");
+  const [a] = only(events(first.stdout), "lab3.schema.registered");
   assert.equal(a.new, true);
   assert.deepEqual(a.schema, schema);
   const second = await runCli(["lab3", "register", "--json", "--subject", subject]);
-  const [b] = only(events(second.stdout), "schema.registered");
+  const [b] = only(events(second.stdout), "lab3.schema.registered");
   assert.deepEqual([b.id, b.new], [a.id, false]);
 });
 
@@ -104,12 +104,12 @@ Deno.test("lab3 produce sends a batch when linger.ms passes, and reports each re
   ]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const batches = only(evs, "batch.sent");
+  const batches = only(evs, "lab3.batch.sent");
   // Batches are per partition (6 here), so how many records share one is
   // chance; the batcher's unit tests pin the grouping. Here: linger closes them.
   assert.ok(batches.some((b) => b.reason === "linger"), JSON.stringify(batches));
   assert.equal(batches.reduce((n, b) => n + Number(b.records), 0), 8);
-  const delivered = only(evs, "delivered");
+  const delivered = only(evs, "lab3.record.delivered");
   assert.equal(delivered.length, 8);
   const stored = await readBack(topic, 8);
   for (const d of delivered) {
@@ -139,10 +139,10 @@ Deno.test("lab3 produce closes a partition's batch before a record would overflo
     "120",
   ]);
   assert.equal(r.code, 0, r.stderr);
-  const batches = only(events(r.stdout), "batch.sent");
+  const batches = only(events(r.stdout), "lab3.batch.sent");
   // Which partitions fill up depends on the random ids; tests/unit/batcher_test.ts checks when.
   assert.ok(batches.every((b) => Number(b.bytes) <= 120), JSON.stringify(batches));
-  assert.equal(only(events(r.stdout), "delivered").length, 6);
+  assert.equal(only(events(r.stdout), "lab3.record.delivered").length, 6);
 });
 
 Deno.test("lab3 consume sends each kind of bad record to the DLQ with its reason and origin, and goes on", async () => {
@@ -184,16 +184,16 @@ Deno.test("lab3 consume sends each kind of bad record to the DLQ with its reason
   ]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const dead = only(evs, "dead-letter");
+  const dead = only(evs, "lab3.record.dead-lettered");
   assert.deepEqual(dead.map((e) => e.kind).sort(), [
     "invalid-json",
     "not-wire-format",
     "schema-violation",
     "unknown-schema",
   ]);
-  assert.equal(only(evs, "valid").length, 2);
+  assert.equal(only(evs, "lab3.record.valid").length, 2);
   assert.deepEqual(evs.at(-1), {
-    event: "consumer.done",
+    event: "lab3.consumer.done",
     valid: 2,
     invalid: 4,
     deadLetters: 4,
@@ -258,7 +258,7 @@ Deno.test("lab3 consume --from-beginning reads the topic again from the start of
     "--max-messages",
     "4",
   ]);
-  assert.equal(only(events(first.stdout), "valid").length, 4, first.stderr);
+  assert.equal(only(events(first.stdout), "lab3.record.valid").length, 4, first.stderr);
   const again = await runCli([
     "lab3",
     "consume",
@@ -273,13 +273,13 @@ Deno.test("lab3 consume --from-beginning reads the topic again from the start of
   ]);
   assert.equal(again.code, 0, again.stderr);
   const evs = events(again.stdout);
-  assert.deepEqual(evs.find((e) => e.event === "offsets.reset"), {
-    event: "offsets.reset",
+  assert.deepEqual(evs.find((e) => e.event === "lab3.offsets.reset"), {
+    event: "lab3.offsets.reset",
     group,
     topic,
     to: "earliest",
   });
-  assert.equal(only(evs, "valid").length, 4);
+  assert.equal(only(evs, "lab3.record.valid").length, 4);
 });
 
 Deno.test("lab3 consume stops with exit code 3 when the registry is down, committing nothing", async () => {
@@ -323,15 +323,15 @@ Deno.test("lab3 produce on Ctrl+C sends the open batch, reports every delivery, 
     "--linger-ms",
     "60000",
   ]);
-  await proc.waitFor((e) => e.event === "generated" && e.n === 3);
+  await proc.waitFor((e) => e.event === "lab3.record.generated" && e.n === 3);
   proc.kill("SIGINT");
   const r = await proc.finish();
   assert.equal(r.code, 130, r.stderr);
-  const generated = only(r.events, "generated").length;
+  const generated = only(r.events, "lab3.record.generated").length;
   assert.ok(generated >= 3);
-  const batches = only(r.events, "batch.sent");
+  const batches = only(r.events, "lab3.batch.sent");
   assert.ok(batches.every((b) => b.reason === "close"), JSON.stringify(batches));
   assert.equal(batches.reduce((n, b) => n + Number(b.records), 0), generated);
-  assert.equal(only(r.events, "delivered").length, generated);
+  assert.equal(only(r.events, "lab3.record.delivered").length, generated);
   assert.deepEqual(r.events.at(-1)?.delivered, generated);
 });

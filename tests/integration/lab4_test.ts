@@ -88,7 +88,8 @@ async function assertCommittedToEnd(group: string, topic: string): Promise<void>
 }
 
 const ofType = (evs: readonly Event[], name: string) => evs.filter((e) => e.event === name);
-const idsOf = (evs: readonly Event[]) => ofType(evs, "processed").map((e) => String(e.message_id));
+const idsOf = (evs: readonly Event[]) =>
+  ofType(evs, "lab4.record.processed").map((e) => String(e.message_id));
 
 Deno.test("lab4 produce delivers MessageModels from two producers with partition and offset", async () => {
   const topic = await newTopic();
@@ -108,7 +109,7 @@ Deno.test("lab4 produce delivers MessageModels from two producers with partition
     ]);
     assert.equal(r.code, 0, r.stderr);
     const evs = events(r.stdout);
-    const delivered = ofType(evs, "delivered");
+    const delivered = ofType(evs, "lab4.record.delivered");
     assert.equal(delivered.length, 6);
     assert.deepEqual(delivered.filter((d) => d.producer === 1).length, 3);
     assert.deepEqual(delivered.filter((d) => d.producer === 2).length, 3);
@@ -119,7 +120,7 @@ Deno.test("lab4 produce delivers MessageModels from two producers with partition
     }
     const places = new Set(delivered.map((d) => `${d.partition}@${d.offset}`));
     assert.equal(places.size, 6, "every record has its own partition and offset");
-    const [done] = ofType(evs, "producer.done");
+    const [done] = ofType(evs, "lab4.producer.done");
     assert.equal(done.sent, 6);
     assert.equal(done.failed, 0);
 
@@ -176,20 +177,20 @@ Deno.test("lab4 batch consumer commits once per batch of at most 10", async () =
     assert.equal(r.code, 0, r.stderr);
     const evs = events(r.stdout);
     assert.deepEqual(idsOf(evs).sort(), [...ids].sort(), "each record processed once");
-    const commits = ofType(evs, "batch.committed");
+    const commits = ofType(evs, "lab4.batch.committed");
     const sizes = commits.map((c) => c.size as number);
     assert.ok(sizes.every((s) => s >= 1 && s <= 10), `batch sizes ${sizes}`);
     assert.ok(sizes.includes(10), `a full batch of 10 among ${sizes}`);
     assert.equal(sizes.reduce((a, b) => a + b, 0), 45);
     for (const c of commits) {
       assert.equal(BigInt(c.next as string), BigInt(c.last as string) + 1n);
-      const inBatch = ofType(evs, "processed").filter((p) => p.batch === c.batch);
+      const inBatch = ofType(evs, "lab4.record.processed").filter((p) => p.batch === c.batch);
       assert.equal(inBatch.length, c.size, `batch ${c.batch}: every record processed`);
       assert.ok(inBatch.every((p) => p.partition === c.partition));
       // The commit comes after the last record of its batch.
       assert.ok(evs.indexOf(c) > evs.indexOf(inBatch[inBatch.length - 1]));
     }
-    const [done] = ofType(evs, "consumer.done");
+    const [done] = ofType(evs, "lab4.consumer.done");
     assert.equal(done.records, 45);
     assert.equal(done.commits, commits.length);
     assert.equal(done.batches, commits.length);
@@ -223,7 +224,7 @@ Deno.test("lab4 single consumer commits after every record and resumes after --m
     assert.equal(first.code, 0, first.stderr);
     const evs1 = events(first.stdout);
     assert.equal(idsOf(evs1).length, 5);
-    assert.equal(ofType(evs1, "consumer.done")[0].stoppedBy, "max-messages");
+    assert.equal(ofType(evs1, "lab4.consumer.done")[0].stoppedBy, "max-messages");
 
     const rest = await runCli([...args, "--idle-timeout", "3", "--json"]);
     assert.equal(rest.code, 0, rest.stderr);
@@ -231,16 +232,18 @@ Deno.test("lab4 single consumer commits after every record and resumes after --m
     assert.deepEqual([...idsOf(evs1), ...idsOf(evs2)].sort(), [...ids].sort());
 
     for (const evs of [evs1, evs2]) {
-      const steps = evs.filter((e) => e.event === "processed" || e.event === "committed");
+      const steps = evs.filter((e) =>
+        e.event === "lab4.record.processed" || e.event === "lab4.offset.committed"
+      );
       assert.equal(steps.length % 2, 0);
       for (let i = 0; i < steps.length; i += 2) {
         const [p, c] = [steps[i], steps[i + 1]];
-        assert.equal(p.event, "processed");
-        assert.equal(c.event, "committed", "a commit right after each record");
+        assert.equal(p.event, "lab4.record.processed");
+        assert.equal(c.event, "lab4.offset.committed", "a commit right after each record");
         assert.equal(c.partition, p.partition);
         assert.equal(BigInt(c.next as string), BigInt(p.offset as string) + 1n);
       }
-      const [done] = ofType(evs, "consumer.done");
+      const [done] = ofType(evs, "lab4.consumer.done");
       assert.equal(done.commits, done.records);
     }
     await assertCommittedToEnd(group, topic);
@@ -287,7 +290,7 @@ Deno.test("lab4 consumers report records that are not MessageModels and commit p
         `${mode}: the valid ones, in order`,
       );
       assert.deepEqual(
-        ofType(evs, "invalid").map((e) => [e.offset, e.reason]),
+        ofType(evs, "lab4.record.invalid").map((e) => [e.offset, e.reason]),
         [
           ["1", "not-json"],
           ["3", "message-id-missing"],
@@ -296,7 +299,7 @@ Deno.test("lab4 consumers report records that are not MessageModels and commit p
           ["6", "empty"],
         ],
       );
-      const [done] = ofType(evs, "consumer.done");
+      const [done] = ofType(evs, "lab4.consumer.done");
       assert.equal(done.invalid, 5);
       assert.equal(done.records, 8);
       await assertCommittedToEnd(group, topic);
@@ -344,12 +347,12 @@ Deno.test("lab4 batch consumer on Ctrl+C finishes the batch in hand, commits it 
     assert.ok(started, "the consumer processed records");
     assert.equal(code, 130, stderr);
     const evs = live.events;
-    const processed = ofType(evs, "processed");
-    const commits = ofType(evs, "batch.committed");
+    const processed = ofType(evs, "lab4.record.processed");
+    const commits = ofType(evs, "lab4.batch.committed");
     assert.ok(processed.length < 30, "stopped before the end");
-    const last = evs.findLastIndex((e) => e.event === "processed");
+    const last = evs.findLastIndex((e) => e.event === "lab4.record.processed");
     assert.ok(
-      evs.slice(last).some((e) => e.event === "batch.committed"),
+      evs.slice(last).some((e) => e.event === "lab4.batch.committed"),
       "the last processed record was committed",
     );
     assert.equal(commits.reduce((n, c) => n + (c.size as number), 0), processed.length);
@@ -367,7 +370,7 @@ Deno.test("lab4 compare reads the same records with both consumers and deletes i
   const r = await runCli(["lab4", "compare", "--count", "30", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
-  const [result] = ofType(evs, "compare.result");
+  const [result] = ofType(evs, "lab4.compare.result");
   const batch = result.batch as Record<string, number>;
   const single = result.single as Record<string, number>;
   assert.equal(batch.records, 30);
@@ -378,7 +381,7 @@ Deno.test("lab4 compare reads the same records with both consumers and deletes i
   assert.equal(typeof result.speedBatchToSingle, "number");
   const topic = String(result.topic);
   assert.match(topic, /^final-1-topic\.compare-[0-9a-f]{8}$/);
-  assert.deepEqual(ofType(evs, "topic.deleted").map((e) => e.topic), [topic]);
+  assert.deepEqual(ofType(evs, "lab4.topic.deleted").map((e) => e.topic), [topic]);
   const [topics, groups] = await withAdmin(async (a) => [
     await a.listTopics(),
     (await a.listGroups()).groups.map((g) => g.groupId),
@@ -410,21 +413,23 @@ Deno.test("lab4 guided run sends from two producers and both groups process ever
     const r = await runCli([...args, "--json"]);
     assert.equal(r.code, 0, r.stderr);
     const evs = events(r.stdout);
-    const delivered = ofType(evs, "delivered");
+    const delivered = ofType(evs, "lab4.record.delivered");
     assert.deepEqual(delivered.map((d) => d.producer).sort(), [1, 1, 1, 2, 2, 2]);
     const sent = delivered.map((d) => String(d.message_id)).sort();
     const processed = (mode: string) =>
-      ofType(evs, "processed").filter((p) => p.mode === mode).map((p) => String(p.message_id));
+      ofType(evs, "lab4.record.processed").filter((p) => p.mode === mode).map((p) =>
+        String(p.message_id)
+      );
     assert.deepEqual(processed("batch").sort(), sent);
     assert.deepEqual(processed("single").sort(), sent);
-    assert.equal(ofType(evs, "check.batch")[0].ok, true);
-    assert.equal(ofType(evs, "check.single")[0].ok, true);
-    const [commits] = ofType(evs, "compare.commits");
+    assert.equal(ofType(evs, "lab4.check.batch")[0].ok, true);
+    assert.equal(ofType(evs, "lab4.check.single")[0].ok, true);
+    const [commits] = ofType(evs, "lab4.compare.commits");
     const b = commits.batch as Record<string, number>;
     const s = commits.single as Record<string, number>;
     assert.equal(s.commits, 6);
     assert.ok(b.commits >= 3 && b.commits <= s.commits, `batch commits ${b.commits}`);
-    assert.deepEqual(ofType(evs, "step").map((e) => e.n), [1, 2, 3, 4, 5]);
+    assert.deepEqual(ofType(evs, "lab.step").map((e) => e.n), [1, 2, 3, 4, 5]);
     const [done] = ofType(evs, "lab.done");
     assert.equal(done.ok, true);
     assert.ok((done.questions as string[]).length >= 6);

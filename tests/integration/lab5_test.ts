@@ -62,7 +62,7 @@ function only(evs: Event[], name: string): Event[] {
 /** The ids of the brokers `kafka-lab status` reports reachable. */
 async function brokersUp(): Promise<number[]> {
   const res = await runCli(["status", "--json"], { timeoutMs: 60_000 });
-  const [status] = events(res.stdout).filter((e) => e.event === "status");
+  const [status] = events(res.stdout).filter((e) => e.event === "cluster.status");
   assert.ok(status, `status printed no status event: ${res.stderr}`);
   const brokers = status.brokers as Array<{ id: number; reachable: boolean }>;
   return brokers.filter((b) => b.reachable).map((b) => b.id).sort();
@@ -92,22 +92,22 @@ lab5Test(
       ["lab5", "idempotence", "--count", "10000", "--kills", "1", "--down-seconds", "25"]
         .concat(["--json", "--prefix", pre]),
     );
-    const killed = await run.waitFor((e) => e.event === "broker.killed", 180_000);
+    const killed = await run.waitFor((e) => e.event === "lab5.broker.killed", 180_000);
     const upWhileKilled = await brokersUp();
     assert.ok(
-      !run.events.some((e) => e.event === "broker.starting"),
+      !run.events.some((e) => e.event === "lab5.broker.starting"),
       "status took longer than the broker was down: the check proves nothing, so it fails",
     );
     const { code, stderr, events: evs } = await run.finish();
-    const figures = only(evs, "figures").map((e) => JSON.stringify(e)).join("\n");
+    const figures = only(evs, "lab5.figures").map((e) => JSON.stringify(e)).join("\n");
     assert.equal(code, 0, `${stderr}\n${figures}`);
     assert.ok(
       !upWhileKilled.includes(killed.broker as number),
       `status reported broker ${killed.broker} reachable while it was killed: ${upWhileKilled}`,
     );
-    const back = only(evs, "broker.back");
+    const back = only(evs, "lab5.broker.back");
     assert.ok(back.length === 1 && back[0].ok === true, "the broker came back with a full ISR");
-    const safe = only(evs, "figures").find((e) => e.key === "safe");
+    const safe = only(evs, "lab5.figures").find((e) => e.key === "safe");
     assert.ok(safe, "figures of the safe producer");
     assert.deepEqual(
       [safe.sent, safe.acknowledged, safe.distinct, safe.lost, safe.duplicated],
@@ -121,16 +121,16 @@ lab5Test(
   "lab5 exactly-once: with the processor killed twice mid-transaction, a read_committed reader sees each input id once",
   async (pre) => {
     const evs = await lab5(["exactly-once", "--count", "150", "--kills", "2"], pre);
-    assert.equal(only(evs, "processor.killed").length, 2);
-    assert.equal(only(evs, "worker.failed").length, 0, "the last processor ran to the end");
-    const [result] = only(evs, "eos.read-committed");
+    assert.equal(only(evs, "lab5.processor.killed").length, 2);
+    assert.equal(only(evs, "lab5.worker.failed").length, 0, "the last processor ran to the end");
+    const [result] = only(evs, "lab5.exactly-once.read-committed");
     assert.equal(result.ok, true, JSON.stringify(result));
     const committed = result.readCommitted as Record<string, number>;
     assert.deepEqual(
       [committed.distinct, committed.duplicated, committed.missing, committed.records],
       [150, 0, 0, 150],
     );
-    const [uncommitted] = only(evs, "eos.read-uncommitted");
+    const [uncommitted] = only(evs, "lab5.exactly-once.read-uncommitted");
     assert.ok(
       (uncommitted.duplicated as number) > 0,
       `the killed transactions' records are visible to read_uncommitted: ${
@@ -144,7 +144,7 @@ lab5Test(
   "lab5 retry/DLQ: every record ends processed once or in the DLQ with its reason, none lost",
   async (pre) => {
     const evs = await lab5(["retry", "--count", "45", "--delay-ms", "50"], pre);
-    const [r] = only(evs, "retry.result");
+    const [r] = only(evs, "lab5.retry.result");
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.equal(r.lost, 0);
     assert.equal(r.processedTwice, 0);
@@ -163,7 +163,7 @@ lab5Test(
       ["semantics", "--count", "60", "--batch", "10", "--kill-after", "25"],
       pre,
     );
-    const results = only(evs, "semantics.result");
+    const results = only(evs, "lab5.semantics.result");
     const before = results.find((e) => e.commit === "before")!;
     const after = results.find((e) => e.commit === "after")!;
     assert.ok((before.lost as number) > 0 && before.reprocessed === 0, JSON.stringify(before));
@@ -186,19 +186,19 @@ lab5Test(
       })
     );
     const evs = await lab5(["min-isr", "--count", "3"], pre);
-    assert.deepEqual(only(evs, "broker.stopped").map((e) => e.broker), [3], "one broker only");
-    const [tolerated] = only(evs, "min-isr.tolerated");
+    assert.deepEqual(only(evs, "lab5.broker.stopped").map((e) => e.broker), [3], "one broker only");
+    const [tolerated] = only(evs, "lab5.min-isr.tolerated");
     assert.deepEqual([tolerated.ok, tolerated.acknowledged, tolerated.isr], [true, 3, "1,2"]);
-    const [refused] = only(evs, "min-isr.refused");
+    const [refused] = only(evs, "lab5.min-isr.refused");
     assert.equal(refused.ok, true, JSON.stringify(refused));
     assert.deepEqual(refused.codes, ["NOT_ENOUGH_REPLICAS"]);
     assert.equal(refused.acknowledged, 0);
-    const [back] = only(evs, "min-isr.back");
+    const [back] = only(evs, "lab5.min-isr.back");
     assert.equal(back.ok, true);
     assert.deepEqual(back.isr, [1, 2, 3]);
-    const [resent] = only(evs, "min-isr.resent");
+    const [resent] = only(evs, "lab5.min-isr.resent");
     assert.deepEqual([resent.ok, resent.acknowledged, resent.found], [true, 3, 3]);
-    const refusedRow = only(evs, "figures").find((e) => e.key === "refused")!;
+    const refusedRow = only(evs, "lab5.figures").find((e) => e.key === "refused")!;
     assert.equal(refusedRow.found, 0, "none of the refused records is in the topic");
     assert.deepEqual(await brokersUp(), [1, 2, 3]);
   },

@@ -62,7 +62,7 @@ Deno.test({
 
       const describe = await runCli(["lab1", "describe", topic, "--json"]);
       assert.equal(describe.code, 0, describe.stderr);
-      const layout = events(describe.stdout).find((e) => e.event === "topic.describe")!;
+      const layout = events(describe.stdout).find((e) => e.event === "lab1.topic.layout")!;
       const parts = layout.layout as Array<{ partition: number; leader: number }>;
       assert.equal(parts.find((p) => p.partition === victim.partitionId)?.leader, -1);
       assert.equal(parts.filter((p) => p.leader >= 0).length, 2);

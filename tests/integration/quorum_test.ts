@@ -53,7 +53,7 @@ Deno.test({
   async fn() {
     const r = await runCli(["status", "--json"]);
     assert.equal(r.code, 0, r.stderr);
-    const [st] = events(r.stdout).filter((e) => e.event === "status");
+    const [st] = events(r.stdout).filter((e) => e.event === "cluster.status");
     const quorum = st.quorum as { known: boolean; leaderId: number; leaderEpoch: number };
     assert.equal(quorum.known, true);
     assert.equal(st.controller, quorum.leaderId);

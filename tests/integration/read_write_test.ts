@@ -28,7 +28,7 @@ Deno.test("write sends stdin lines with key and headers; kcat reads the same rec
     'user-1:{"x":1}\nuser-2:hello\nuser-1:again\n',
   );
   assert.equal(r.code, 0, r.stderr);
-  const delivered = events(r.stdout).filter((e) => e.event === "delivered");
+  const delivered = events(r.stdout).filter((e) => e.event === "write.record.delivered");
   assert.equal(delivered.length, 3);
   assert.equal(delivered[0].partition, delivered[2].partition, "one key, one partition");
   const seen = (await kcat(["-C", "-t", topic, "-e", "-q", "-J"])).trim().split("\n").map((l) =>
@@ -49,7 +49,7 @@ Deno.test("read prints what kcat wrote: key, value, headers, partition, offset; 
   );
   const all = await runCli(["read", topic, "--json"]);
   assert.equal(all.code, 0, all.stderr);
-  const recs = events(all.stdout).filter((e) => e.event === "record");
+  const recs = events(all.stdout).filter((e) => e.event === "read.record");
   assert.deepEqual(recs.map((e) => [e.partition, e.offset, e.key, e.value, e.valueFormat]), [
     [1, "0", "k1", "first", "text"],
     [1, "1", "k2", { n: 2 }, "json"],
@@ -63,13 +63,16 @@ Deno.test("read prints what kcat wrote: key, value, headers, partition, offset; 
     stoppedBy: "end",
   });
   const last = await runCli(["read", topic, "--from", "offset:-1", "--partition", "1", "--json"]);
-  assert.deepEqual(events(last.stdout).filter((e) => e.event === "record").map((e) => e.value), [
-    "third",
-  ]);
+  assert.deepEqual(
+    events(last.stdout).filter((e) => e.event === "read.record").map((e) => e.value),
+    [
+      "third",
+    ],
+  );
   const one = await runCli(["read", topic, "--count", "1", "--json"]);
-  assert.equal(events(one.stdout).filter((e) => e.event === "record").length, 1);
+  assert.equal(events(one.stdout).filter((e) => e.event === "read.record").length, 1);
   const none = await runCli(["read", topic, "--partition", "0", "--json"]);
-  assert.equal(events(none.stdout).filter((e) => e.event === "record").length, 0);
+  assert.equal(events(none.stdout).filter((e) => e.event === "read.record").length, 0);
   const bad = await runCli(["read", topic, "--partition", "7"]);
   assert.equal(bad.code, 2);
   await cleanUp([topic]);
@@ -83,7 +86,7 @@ Deno.test("read decodes the Schema Registry wire format and --format forces a de
   value.set(json, 5);
   await produce(topic, [{ partition: 0, value }]);
   const r = await runCli(["read", topic, "--json"]);
-  const rec = events(r.stdout).find((e) => e.event === "record")!;
+  const rec = events(r.stdout).find((e) => e.event === "read.record")!;
   assert.deepEqual([rec.valueFormat, rec.schemaId, rec.value], ["registry", 42, {
     id: 5,
     latitude: 1.5,
@@ -92,7 +95,7 @@ Deno.test("read decodes the Schema Registry wire format and --format forces a de
   assert.match(text.stdout, /\[schema 42\] \{"id":5,"latitude":1\.5\}/);
   const hex = await runCli(["read", topic, "--format", "hex", "--json"]);
   assert.equal(
-    events(hex.stdout).find((e) => e.event === "record")!.value,
+    events(hex.stdout).find((e) => e.event === "read.record")!.value,
     "000000002a" + [...json].map((b) => b.toString(16).padStart(2, "0")).join(""),
   );
   await cleanUp([topic]);
@@ -101,13 +104,13 @@ Deno.test("read decodes the Schema Registry wire format and --format forces a de
 Deno.test("read --follow prints records written after it started and stops on Ctrl+C; no group is left behind", async () => {
   const topic = await createTopic("follow", 1, 1);
   const reader = new CliProcess(["read", topic, "--from", "end", "--follow", "--json"]);
-  await reader.waitFor((e) => e.event === "read.start", 60_000);
+  await reader.waitFor((e) => e.event === "read.started", 60_000);
   await produce(topic, records(0, 2, "live"));
-  await reader.waitFor((e) => e.event === "record" && e.value === "live-1", 60_000);
+  await reader.waitFor((e) => e.event === "read.record" && e.value === "live-1", 60_000);
   reader.kill("SIGINT");
   const end = await reader.finish();
   assert.equal(end.code, 130, end.stderr);
-  assert.deepEqual(end.events.filter((e) => e.event === "record").map((e) => e.value), [
+  assert.deepEqual(end.events.filter((e) => e.event === "read.record").map((e) => e.value), [
     "live-0",
     "live-1",
   ]);

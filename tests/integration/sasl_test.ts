@@ -94,7 +94,10 @@ Deno.test({
             { env },
           );
           assert.equal(write.code, 0, write.stderr);
-          assert.equal(events(write.stdout).filter((e) => e.event === "delivered").length, 3);
+          assert.equal(
+            events(write.stdout).filter((e) => e.event === "write.record.delivered").length,
+            3,
+          );
           assertNoSecret(write, [auth.password]);
           const read = await runCli(["read", topic, "--from", "beginning", "--count", "3"], {
             env,

@@ -4,7 +4,7 @@ import { events, runCli } from "../helpers.ts";
 
 type Event = Record<string, unknown> & { event: string };
 const check = (evs: Event[], name: string) =>
-  evs.find((e) => e.event === "check" && e.check === name)!;
+  evs.find((e) => e.event === "self-check.probe" && e.check === name)!;
 
 Deno.test("self-check names the process that holds a cluster port", async () => {
   // 8080 is the docker runtime's Kafka UI port; the java cluster leaves it free.
@@ -29,14 +29,14 @@ Deno.test("self-check with PATH emptied reports no Java and exits 1", async () =
   assert.equal(java.status, "fail");
   assert.equal(java.kind, "missing");
   assert.match(String(java.fix), /Java 17/);
-  assert.equal(evs.find((e) => e.event === "verdict")!.blocked, true);
+  assert.equal(evs.find((e) => e.event === "self-check.verdict")!.blocked, true);
 });
 
 Deno.test("self-check exits 1 exactly when its verdict says up is blocked", async () => {
   const r = await runCli(["self-check", "--json"]);
   const evs = events(r.stdout);
-  const verdict = evs.find((e) => e.event === "verdict")!;
-  const failed = evs.filter((e) => e.event === "check" && e.status === "fail").length;
+  const verdict = evs.find((e) => e.event === "self-check.verdict")!;
+  const failed = evs.filter((e) => e.event === "self-check.probe" && e.status === "fail").length;
   assert.equal(verdict.failed, failed);
   assert.equal(r.code, failed > 0 ? 1 : 0, r.stderr);
   assert.ok(evs.some((e) => e.check === "state dir" && e.status === "ok"));

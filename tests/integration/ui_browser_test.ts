@@ -126,7 +126,7 @@ Deno.test({
       await shot(page, "group");
 
       const described = await runCli(["groups", "describe", group, "--json"]);
-      const row = events(described.stdout).find((e) => e.event === "partition");
+      const row = events(described.stdout).find((e) => e.event === "groups.partition");
       assert.ok(row, `groups describe ${group}: ${described.stdout}\n${described.stderr}`);
       assert.deepEqual([row.committed, row.lag], ["0", produced]);
 
@@ -147,7 +147,7 @@ Deno.test({
       // fetch() sets Host itself; a raw request carries the name a rebinding page would send.
       assert.match(await rawGet(port, "attacker.example"), /^HTTP\/1\.1 403/);
       const after = await runCli(["groups", "describe", group, "--json"]);
-      const unchanged = events(after.stdout).find((e) => e.event === "partition");
+      const unchanged = events(after.stdout).find((e) => e.event === "groups.partition");
       assert.ok(unchanged, `groups describe ${group}: ${after.stdout}\n${after.stderr}`);
       assert.deepEqual(
         [unchanged.committed, unchanged.lag],

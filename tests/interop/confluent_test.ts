@@ -30,7 +30,7 @@ Deno.test("interop Confluent's JSONDeserializer reads what lab3 produce wrote", 
     "0",
   ]);
   assert.equal(produced.code, 0, produced.stderr);
-  const delivered = events(produced.stdout).filter((e) => e.event === "delivered");
+  const delivered = events(produced.stdout).filter((e) => e.event === "lab3.record.delivered");
   assert.equal(delivered.length, 5);
 
   const env = Deno.env.toObject();

@@ -7,7 +7,8 @@ import { crashMidBatch, type Event } from "../lab4_crash.ts";
 import { createTopic, events, runCli, unique } from "../helpers.ts";
 
 const ofType = (evs: readonly Event[], name: string) => evs.filter((e) => e.event === name);
-const idsOf = (evs: readonly Event[]) => ofType(evs, "processed").map((e) => String(e.message_id));
+const idsOf = (evs: readonly Event[]) =>
+  ofType(evs, "lab4.record.processed").map((e) => String(e.message_id));
 
 Deno.test("lab4 batch consumer killed mid-batch reprocesses only that batch after a restart", async () => {
   const topic = await createTopic("lab4", 3, 2);
@@ -28,7 +29,7 @@ Deno.test("lab4 batch consumer killed mid-batch reprocesses only that batch afte
     ]);
     assert.equal(produced.code, 0, produced.stderr);
     const all = new Set(
-      ofType(events(produced.stdout), "delivered").map((d) => String(d.message_id)),
+      ofType(events(produced.stdout), "lab4.record.delivered").map((d) => String(d.message_id)),
     );
     assert.equal(all.size, 60);
 

@@ -250,7 +250,7 @@ async function prefixEvent(
 ): Promise<Record<string, unknown>> {
   const r = await runCli(["config", "--json", ...args], { cwd, env, timeoutMs: 60_000 });
   assert.equal(r.code, 0, r.stderr);
-  const found = events(r.stdout).find((e) => e.event === "config" && e.key === "prefix");
+  const found = events(r.stdout).find((e) => e.event === "config.setting" && e.key === "prefix");
   assert.ok(found, `config --json printed no prefix: ${r.stdout}`);
   return found;
 }

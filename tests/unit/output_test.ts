@@ -1,13 +1,20 @@
 import assert from "node:assert/strict";
 import { KafkaLabError } from "../../lib/errors.ts";
+import { event, type Field, field as f } from "../../lib/events.ts";
 import { colorWanted, Output, table } from "../../lib/output.ts";
 import { captureOutput } from "../helpers.ts";
+
+/** An event whose fields are a bigint and bytes: the output prints them as strings. */
+const DELIVERED = event("test.record.delivered", "A test event.", {
+  offset: f.string as unknown as Field<bigint>,
+  value: f.optional(f.string as unknown as Field<Uint8Array>),
+});
 
 Deno.test("Output prints human lines and drops explanations with --quiet", () => {
   const { out, stdout } = captureOutput({ quiet: true });
   out.text("theory");
   out.line("result");
-  out.event("delivered", { offset: 1n }, "delivered at offset 1");
+  out.event(DELIVERED, { offset: 1n }, "delivered at offset 1");
   assert.deepEqual(stdout, ["result\n", "delivered at offset 1\n"]);
 });
 
@@ -15,12 +22,12 @@ Deno.test("Output prints one JSON object per line with --json and nothing else o
   const { out, stdout, stderr } = captureOutput({ json: true });
   out.text("theory");
   out.line("human");
-  out.event("delivered", { offset: 5n, value: new TextEncoder().encode("hi") }, "ignored");
+  out.event(DELIVERED, { offset: 5n, value: new TextEncoder().encode("hi") }, "ignored");
   out.warn("careful");
   assert.equal(stderr.length, 0);
   const parsed = stdout.map((l) => JSON.parse(l));
   assert.deepEqual(parsed, [
-    { event: "delivered", offset: "5", value: "hi" },
+    { event: "test.record.delivered", offset: "5", value: "hi" },
     { event: "warning", message: "careful" },
   ]);
 });
