@@ -383,6 +383,13 @@ export interface GroupDescription {
   members: MemberDescription[];
 }
 
+/** What `Admin.describeCluster()` answers: the brokers, the Metadata controller id, the cluster id. */
+export interface ClusterDescription {
+  brokers: BrokerAddress[];
+  controller: number | null;
+  clusterId: string;
+}
+
 /**
  * The admin operations kafka-lab uses. Get one with `Kafka.withAdmin()` (or
  * `Kafka.connect(Kafka.admin())` for one kept open).
@@ -412,11 +419,7 @@ export interface Admin {
   fetchTopicOffsets(topic: string): Promise<Array<PartitionOffset & { high: string; low: string }>>;
   /** The first offset at or after `timestamp` in each partition. */
   fetchTopicOffsetsByTimestamp(topic: string, timestamp?: number): Promise<PartitionOffset[]>;
-  describeCluster(): Promise<{
-    brokers: BrokerAddress[];
-    controller: number | null;
-    clusterId: string;
-  }>;
+  describeCluster(): Promise<ClusterDescription>;
   setOffsets(
     options: { groupId: string; topic: string; partitions: PartitionOffset[] },
   ): Promise<void>;
