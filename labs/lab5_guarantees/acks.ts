@@ -1,21 +1,20 @@
 /**
- * Part 1: acks=0 / 1 / all while the partition leader is killed mid-stream.
- * Three topics (RF 3, one partition, all led by the same broker) get the same
- * stream at once, one per acks setting; the leader is SIGKILLed a third of
- * the way through and started again afterwards; each topic is read back and
- * counted by id: what the producer was told vs what is really there.
+ * Part 1's experiment: acks=0 / 1 / all while the partition leader is killed
+ * mid-stream. Three topics (RF 3, one partition, all led by the same broker)
+ * get the same stream at once, one per acks setting; the leader is SIGKILLed a
+ * third of the way through and started again afterwards; each topic is read
+ * back and counted by id: what the producer was told vs what is really there.
+ * `acks_render.ts` shows it.
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import { decimal, fill } from "../../lib/i18n.ts";
-import { startBroker, waitFullIsr } from "./brokers.ts";
-import { tally } from "./model.ts";
-import { makeProducer } from "./producers.ts";
-import { createTopic, readAll, runName, shortHex } from "./records.ts";
-import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
-import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
+import type { Kafka } from "../../lib/kafka/port.ts";
+import { restartBroker } from "./brokers.ts";
 import { killWhen, pickVictim } from "./chaos.ts";
-import { LAB5_EVENTS } from "./events.ts";
+import { type LabProducer, makeProducer } from "./producers.ts";
+import { createTopic, runName, shortHex } from "./records.ts";
+import type { BrokerBack, BrokerKilled, Emit, FigureRow } from "./steps.ts";
+import { countRow, runStream, type StreamResult } from "./stream.ts";
 
 /** Settings of part 1. */
 export interface AcksSettings {
@@ -24,118 +23,104 @@ export interface AcksSettings {
   readonly keepTopics: boolean;
 }
 
-const SETTINGS = [
-  { acks: 0, label: "acks=0", minIsr: "1" },
-  { acks: 1, label: "acks=1", minIsr: "1" },
-  { acks: -1, label: "acks=all", minIsr: "2" },
+/** What part 1 reports while it runs. */
+export type AcksStep =
+  | { readonly kind: "topics"; readonly topics: readonly string[]; readonly leader: number }
+  | BrokerKilled
+  | BrokerBack;
+
+/** What part 1 measured: one row per acks setting, in the order of {@linkcode ACKS_SETTINGS}. */
+export interface AcksResult {
+  readonly rows: readonly FigureRow[];
+}
+
+/** The acks settings compared, each with its topic's min.insync.replicas. */
+export const ACKS_SETTINGS = [
+  { acks: 0, key: "acks=0", minIsr: "1" },
+  { acks: 1, key: "acks=1", minIsr: "1" },
+  { acks: -1, key: "acks=all", minIsr: "2" },
 ] as const;
 
-/** Runs part 1; reports through `r` and returns the figures. */
+interface Plan {
+  readonly hex: string;
+  /** The broker that leads the three topics, the one killed. */
+  readonly victim: number;
+  readonly topics: readonly string[];
+  readonly count: number;
+}
+
+/** Runs part 1's experiment. */
 export async function runAcks(
   ctx: Context,
-  t: Text,
-  r: Reporter,
   s: AcksSettings,
-): Promise<FigureRow[]> {
+  emit: Emit<AcksStep>,
+): Promise<AcksResult> {
   const kafka = await ctx.kafka();
   const hex = shortHex();
   const victim = await pickVictim(ctx);
-  const others = [1, 2, 3].filter((b) => b !== victim);
-  const topics = SETTINGS.map((x) => runName(s.prefix, `acks${x.acks < 0 ? "all" : x.acks}`, hex));
-  await kafka.withAdmin(async (admin) => {
-    for (const [i, topic] of topics.entries()) {
-      await createTopic(admin, {
-        topic,
-        assignment: [[victim, ...others]],
-        config: { "min.insync.replicas": SETTINGS[i].minIsr },
-      });
-    }
-  });
-  r.ok(
-    fill(t.acksTopics, { count: 3, leader: victim }),
-    { topics, leader: victim },
-    LAB5_EVENTS.topicsCreated,
+  const topics = ACKS_SETTINGS.map((x) =>
+    runName(s.prefix, `acks${x.acks < 0 ? "all" : x.acks}`, hex)
   );
-  const producers = await Promise.all(SETTINGS.map(() => makeProducer(kafka, "plain")));
-  let progress = 0;
-  const perSend = 25;
+  const plan: Plan = { hex, victim, topics, count: s.count };
+  await createLedTopics(kafka, plan);
+  emit({ kind: "topics", topics, leader: victim });
+  const producers = await Promise.all(ACKS_SETTINGS.map(() => makeProducer(kafka, "plain")));
   try {
-    const killer = killWhen(ctx, r, t, {
-      victim,
-      when: () => progress >= (s.count * SETTINGS.length) / 3,
-      signal: ctx.signal,
-    });
-    const results: StreamResult[] = await Promise.all(SETTINGS.map((x, i) =>
-      runStream({
-        producer: producers[i],
-        topic: topics[i],
-        acks: x.acks,
-        run: `${hex}-${x.label}`,
-        count: s.count,
-        perSend,
-        signal: ctx.signal,
-        onProgress: () => (progress += perSend),
-      })
-    ));
-    await killer.done();
-    await restart(ctx, r, t, victim, topics);
+    const results = await streamWhileKilling(ctx, plan, producers, emit);
+    emit(await restartBroker(ctx, victim, topics));
     const rows: FigureRow[] = [];
-    for (const [i, x] of SETTINGS.entries()) {
-      const found = await readAll(kafka, topics[i]);
-      const c = tally({ ...results[i], found: found.map((f) => f.id) });
-      rows.push({
-        key: x.label,
-        label: x.label,
-        tally: c,
-        ...failureCounts(results[i]),
-        codes: failureCodes(results[i]),
-      });
+    for (const [i, x] of ACKS_SETTINGS.entries()) {
+      rows.push(await countRow(kafka, x.key, topics[i], results[i]));
     }
-    printFigures(ctx, t, "acks", rows);
-    for (const row of rows) r.note(explainRow(t, row));
-    if (rows[1].tally.lost === 0) r.note(t.acksOneWindow);
-    return rows;
+    return { rows };
   } finally {
     await Promise.all(producers.map((p) => p.close()));
     if (!s.keepTopics) {
-      await kafka.withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => {});
+      await kafka.withAdmin((admin) => admin.deleteTopics({ topics: [...topics] })).catch(() => {});
     }
   }
 }
 
-/** Starts the victim again and waits for the topics' ISR to be full. */
-export async function restart(
-  ctx: Context,
-  r: Reporter,
-  t: Text,
-  victim: number,
-  topics: readonly string[],
-): Promise<void> {
-  const kafka = await ctx.kafka();
-  const started = Date.now();
-  await startBroker(ctx, victim);
-  const full = await kafka.withAdmin(async (admin) => {
-    for (const topic of topics) {
-      if (!await waitFullIsr(admin, topic, 120_000)) return false;
+/** One topic per acks setting, every replica list led by the victim. */
+async function createLedTopics(kafka: Kafka, plan: Plan): Promise<void> {
+  const others = [1, 2, 3].filter((b) => b !== plan.victim);
+  await kafka.withAdmin(async (admin) => {
+    for (const [i, topic] of plan.topics.entries()) {
+      await createTopic(admin, {
+        topic,
+        assignment: [[plan.victim, ...others]],
+        config: { "min.insync.replicas": ACKS_SETTINGS[i].minIsr },
+      });
     }
-    return true;
   });
-  const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
-  if (full) {
-    r.ok(
-      fill(t.brokerBack, { broker: victim, seconds: decimal(seconds, ctx.out.lang) }),
-      { broker: victim, seconds },
-      LAB5_EVENTS.brokerBack,
-    );
-  } else {
-    r.fail(fill(t.brokerNotBack, { broker: victim }), { broker: victim }, LAB5_EVENTS.brokerBack);
-  }
 }
 
-function explainRow(t: Text, row: FigureRow): string {
-  const c = row.tally;
-  const vars = { label: row.label, lost: c.lost, dup: c.duplicated, failed: c.failed };
-  if (c.lost > 0) return fill(t.acksLost, vars);
-  if (c.duplicated > 0) return fill(t.acksDuplicated, vars);
-  return fill(t.acksClean, vars);
+/** The three streams at once; the victim is SIGKILLed when a third of them is sent. */
+async function streamWhileKilling(
+  ctx: Context,
+  plan: Plan,
+  producers: readonly LabProducer[],
+  emit: Emit<BrokerKilled>,
+): Promise<StreamResult[]> {
+  let progress = 0;
+  const perSend = 25;
+  const killer = killWhen(ctx, {
+    victim: plan.victim,
+    when: () => progress >= (plan.count * ACKS_SETTINGS.length) / 3,
+    signal: ctx.signal,
+  }, emit);
+  const results = await Promise.all(ACKS_SETTINGS.map((x, i) =>
+    runStream({
+      producer: producers[i],
+      topic: plan.topics[i],
+      acks: x.acks,
+      run: `${plan.hex}-${x.key}`,
+      count: plan.count,
+      perSend,
+      signal: ctx.signal,
+      onProgress: () => (progress += perSend),
+    })
+  ));
+  await killer.done();
+  return results;
 }

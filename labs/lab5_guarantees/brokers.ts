@@ -6,7 +6,7 @@
  * of the KRaft controllers.
  * @module
  */
-import type { Admin } from "../../lib/kafka/port.ts";
+import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import {
   localNodes,
@@ -15,6 +15,7 @@ import {
   stopBroker as stop,
 } from "../../lib/cluster/mod.ts";
 import { sleep } from "../../lib/time.ts";
+import type { BrokerBack } from "./steps.ts";
 
 /** Stops broker `id`: SIGTERM (controlled shutdown) or, with `kill`, SIGKILL (a crash). */
 export async function stopBroker(ctx: Context, id: number, kill: boolean): Promise<void> {
@@ -50,4 +51,35 @@ export async function waitFullIsr(
     await sleep(500);
   }
   return false;
+}
+
+/** Waits until the ISR of every partition of every one of `topics` is full again. */
+export async function waitTopicsIsr(
+  kafka: Kafka,
+  topics: readonly string[],
+  timeoutMs: number,
+): Promise<boolean> {
+  return await kafka.withAdmin(async (admin) => {
+    for (const topic of topics) {
+      if (!await waitFullIsr(admin, topic, timeoutMs)) return false;
+    }
+    return true;
+  });
+}
+
+/** Seconds since `started` (epoch ms), to one decimal. */
+export function secondsSince(started: number): number {
+  return Number(((Date.now() - started) / 1000).toFixed(1));
+}
+
+/** Starts broker `id` again and waits until the ISR of `topics` is full; says how long it took. */
+export async function restartBroker(
+  ctx: Context,
+  id: number,
+  topics: readonly string[],
+): Promise<BrokerBack> {
+  const started = Date.now();
+  await startBroker(ctx, id);
+  const full = await waitTopicsIsr(await ctx.kafka(), topics, 120_000);
+  return { kind: "broker-back", broker: id, full, seconds: secondsSince(started) };
 }

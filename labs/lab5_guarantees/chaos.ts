@@ -5,11 +5,10 @@
  */
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
-import { fill, t } from "../../lib/i18n.ts";
 import { sleep } from "../../lib/time.ts";
 import { runningBrokers, stopBroker } from "./brokers.ts";
-import type { Reporter, Text } from "./report.ts";
-import { LAB5_EVENTS } from "./events.ts";
+import type { BrokerKilled, Emit } from "./steps.ts";
+import { bothLanguages } from "./text.ts";
 
 /**
  * Throws a clear error (no stack trace) unless the 3 brokers of the local
@@ -20,18 +19,9 @@ export async function requireAllBrokers(ctx: Context): Promise<number[]> {
   const up = await brokersUp(ctx);
   if (up.length >= 3) return up;
   const now = up.join(", ") || "-";
-  throw new KafkaLabError(
-    t(
-      `lab 5 needs the 3 brokers of the local cluster running; running now: ${now}`,
-      `лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: ${now}`,
-    ),
-    {
-      hint: t(
-        "start them with `kafka-lab up` (it starts the stopped ones)",
-        "запустите их: `kafka-lab up` (он запускает остановленные)",
-      ),
-    },
-  );
+  throw new KafkaLabError(bothLanguages("needBrokers", { now }), {
+    hint: bothLanguages("needBrokersHint"),
+  });
 }
 
 /**
@@ -54,12 +44,11 @@ export interface ScheduledKill {
   done(): Promise<boolean>;
 }
 
-/** SIGKILLs `victim` as soon as `when()` holds; reports it through `r`. */
+/** SIGKILLs `victim` as soon as `when()` holds, and hands the kill to `emit`. */
 export function killWhen(
   ctx: Context,
-  r: Reporter,
-  tx: Text,
   s: { victim: number; when: () => boolean; signal: AbortSignal },
+  emit: Emit<BrokerKilled>,
 ): ScheduledKill {
   let cancelled = false;
   const task = (async () => {
@@ -69,11 +58,7 @@ export function killWhen(
     }
     const at = Date.now();
     await stopBroker(ctx, s.victim, true);
-    r.ok(
-      fill(tx.brokerKilled, { broker: s.victim }),
-      { broker: s.victim, at },
-      LAB5_EVENTS.brokerKilled,
-    );
+    emit({ kind: "broker-killed", broker: s.victim, at });
     return true;
   })();
   return {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Context } from "../../lib/context.ts";
+import type { WorkerFailed } from "./steps.ts";
 
 /** An event a worker printed. */
 export interface WorkerEvent {
@@ -12,13 +13,17 @@ export interface WorkerEvent {
   readonly [key: string]: unknown;
 }
 
+/** How a worker ended. */
+export interface WorkerExit {
+  /** The exit code, the signal's name, or `timeout` when the watchdog had to kill it. */
+  readonly how: number | string;
+  /** What it wrote to stderr, when it failed on its own (not killed). */
+  readonly errors?: string;
+}
+
 /** A running worker. */
 export interface Worker {
-  /**
-   * Resolves with the exit code, the signal's name, or `timeout` when the
-   * watchdog had to kill it.
-   */
-  readonly exited: Promise<number | string>;
+  readonly exited: Promise<WorkerExit>;
   /** SIGKILL: the crash being simulated. */
   kill(): void;
 }
@@ -40,6 +45,11 @@ export function selfCommand(args: readonly string[]): { cmd: string; args: strin
   return { cmd: exe, args: ["run", ...PERMISSIONS, main.href, ...args] };
 }
 
+/** A worker that ended otherwise than planned, as a step to report. */
+export function workerFailed(exit: WorkerExit): WorkerFailed {
+  return { kind: "worker-failed", code: exit.how, errors: exit.errors };
+}
+
 /**
  * Starts `kafka-lab lab5 worker <args>` against the same cluster and hands
  * each JSON event it prints to `onEvent`.
@@ -50,37 +60,15 @@ export function startWorker(
   onEvent: (e: WorkerEvent) => void,
   timeoutMs = 180_000,
 ): Worker {
-  const full = [
-    "lab5",
-    "worker",
-    ...args,
-    "--json",
-    "--bootstrap-server",
-    ctx.config.brokers.join(","),
-  ];
-  const { cmd, args: argv } = selfCommand(full);
+  const full = ["lab5", "worker", ...args, "--json", "--bootstrap-server"];
+  const { cmd, args: argv } = selfCommand([...full, ctx.config.brokers.join(",")]);
   const child = new Deno.Command(cmd, {
     args: argv,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
-  const reading = (async () => {
-    let rest = "";
-    for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
-      rest += chunk;
-      const lines = rest.split("\n");
-      rest = lines.pop() ?? "";
-      for (const line of lines) {
-        if (!line.startsWith("{")) continue;
-        try {
-          onEvent(JSON.parse(line) as WorkerEvent);
-        } catch {
-          // not an event
-        }
-      }
-    }
-  })();
+  const reading = forEachEvent(child.stdout, onEvent);
   const stderr = new Response(child.stderr).text();
   const kill = () => {
     try {
@@ -94,16 +82,35 @@ export function startWorker(
     timedOut = true;
     kill();
   }, timeoutMs);
-  const exited = (async () => {
+  const exited = (async (): Promise<WorkerExit> => {
     const status = await child.status;
     clearTimeout(watchdog);
     await reading;
-    const err = await stderr;
-    if (!status.success && status.signal !== "SIGKILL" && err.trim()) {
-      ctx.out.debug(`worker stderr: ${err.trim()}`);
-    }
-    if (timedOut) return "timeout";
-    return status.signal ?? status.code;
+    const err = (await stderr).trim();
+    const failed = !status.success && status.signal !== "SIGKILL" && err !== "";
+    const how = timedOut ? "timeout" : status.signal ?? status.code;
+    return failed ? { how, errors: err } : { how };
   })();
   return { exited, kill };
+}
+
+/** Hands each JSON line of `stdout` to `onEvent` (other lines are skipped). */
+async function forEachEvent(
+  stdout: ReadableStream<Uint8Array>,
+  onEvent: (e: WorkerEvent) => void,
+): Promise<void> {
+  let rest = "";
+  for await (const chunk of stdout.pipeThrough(new TextDecoderStream())) {
+    rest += chunk;
+    const lines = rest.split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      try {
+        onEvent(JSON.parse(line) as WorkerEvent);
+      } catch {
+        // not an event
+      }
+    }
+  }
 }

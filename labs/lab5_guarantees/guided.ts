@@ -7,11 +7,12 @@ import type { OptionValues } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
-import { fill, t as tt } from "../../lib/i18n.ts";
+import { fill } from "../../lib/i18n.ts";
 import { requireAllBrokers } from "./chaos.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import { guidedRun, PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
-import { text } from "./report.ts";
+import { screen, text } from "./report.ts";
+import { bothLanguages } from "./text.ts";
 
 /** The parts picked by `--parts 1,3,5`, in course order. */
 export function selectedParts(list: string): PartName[] {
@@ -19,13 +20,7 @@ export function selectedParts(list: string): PartName[] {
   for (const item of list.split(",").map((s) => s.trim()).filter(Boolean)) {
     const n = Number(item);
     if (!Number.isInteger(n) || n < 1 || n > PART_NAMES.length) {
-      throw new UsageError(
-        tt(
-          `--parts takes numbers 1 to 6, not '${item}'`,
-          `--parts принимает числа от 1 до 6, а не '${item}'`,
-        ),
-        tt("for example --parts 1,3,5", "например --parts 1,3,5"),
-      );
+      throw new UsageError(bothLanguages("partsBad", { item }), bothLanguages("partsHint"));
     }
     picked.add(n);
   }
@@ -37,18 +32,20 @@ export async function guided(
   ctx: Context,
   v: OptionValues<typeof GUIDED_OPTIONS>,
 ): Promise<number> {
-  const t = text(ctx);
+  const lang = ctx.config.lang;
+  const t = text(lang);
   const parts = selectedParts(v.parts);
   await requireAllBrokers(ctx);
   const started = Date.now();
   const guide = Guide.begin(ctx, "lab5", t, parts.length);
+  const sc = screen(ctx.out, guide, lang);
   const summary: string[] = [];
   for (const part of parts) {
     if (ctx.signal.aborted) break;
     const run = guidedRun(part, v["keep-topics"]);
     const [title, explanation] = partTitle(t, run);
     guide.step(title, explanation);
-    summary.push(...await runOne(ctx, t, guide, run, true));
+    summary.push(...await runOne(ctx, sc, run, true));
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   summary.push(fill(t.summaryTime, { seconds }));

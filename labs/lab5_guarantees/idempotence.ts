@@ -1,5 +1,5 @@
 /**
- * Part 3: idempotence. The same stream goes from several producers at once to
+ * Part 3's experiment: idempotence. The same stream goes from several producers at once to
  * their own topics (RF 3, 3 partitions, min.insync.replicas=2) while brokers
  * are SIGKILLed and started again `kills` times:
  * - without idempotence (a retry after a lost answer may write twice);
@@ -7,20 +7,18 @@
  *   fixed per record, producer replaced after a failed send; the safe path);
  * - with `--unsafe-partitioning`, also kafkajs' own idempotent path, whose
  *   retry re-partitions unkeyed records and can lose or double them.
- * Every topic is read back and counted by id.
+ * Every topic is read back and counted by id. `idempotence_render.ts` shows it.
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
+import type { Kafka } from "../../lib/kafka/port.ts";
 import { sleep } from "../../lib/time.ts";
-import { startBroker, stopBroker, waitFullIsr } from "./brokers.ts";
+import { startBroker, stopBroker, waitTopicsIsr } from "./brokers.ts";
 import { pickVictim, requireAllBrokers } from "./chaos.ts";
-import { tally } from "./model.ts";
-import { makeProducer, type ProducerKind } from "./producers.ts";
-import { createTopic, readAll, runName, shortHex } from "./records.ts";
-import { type FigureRow, printFigures, type Reporter, type Text } from "./report.ts";
-import { failureCodes, failureCounts, runStream, type StreamResult } from "./stream.ts";
-import { LAB5_EVENTS } from "./events.ts";
+import { type LabProducer, makeProducer, type ProducerKind } from "./producers.ts";
+import { createTopic, runName, shortHex } from "./records.ts";
+import type { BrokerBack, BrokerKilled, BrokerStarting, Emit, FigureRow } from "./steps.ts";
+import { countRow, runStream, type StreamResult } from "./stream.ts";
 
 /** Settings of part 3. */
 export interface IdempotenceSettings {
@@ -36,17 +34,26 @@ export interface IdempotenceSettings {
   readonly keepTopics: boolean;
 }
 
-function label(t: Text, kind: ProducerKind): string {
-  return kind === "plain" ? t.idemPlain : kind === "safe" ? t.idemSafe : t.idemKafkajs;
+/** The kills of part 3, one after another. */
+type KillStep = BrokerKilled | BrokerStarting | BrokerBack;
+
+/** What part 3 reports while it runs. */
+export type IdempotenceStep =
+  | { readonly kind: "topics"; readonly topics: readonly string[]; readonly kills: number }
+  | KillStep
+  | { readonly kind: "kills-done"; readonly killed: number; readonly planned: number };
+
+/** What part 3 measured: one row per producer kind (`row.key`). */
+export interface IdempotenceResult {
+  readonly rows: readonly FigureRow[];
 }
 
-/** Runs part 3. */
+/** Runs part 3's experiment. */
 export async function runIdempotence(
   ctx: Context,
-  t: Text,
-  r: Reporter,
   s: IdempotenceSettings,
-): Promise<FigureRow[]> {
+  emit: Emit<IdempotenceStep>,
+): Promise<IdempotenceResult> {
   await requireAllBrokers(ctx);
   const kafka = await ctx.kafka();
   const hex = shortHex();
@@ -54,6 +61,26 @@ export async function runIdempotence(
     ? ["plain", "kafkajs", "safe"]
     : ["plain", "safe"];
   const topics = kinds.map((k) => runName(s.prefix, `idem-${k}`, hex));
+  await createSpreadTopics(kafka, topics);
+  emit({ kind: "topics", topics, kills: s.kills });
+  const producers = await Promise.all(kinds.map((k) => makeProducer(kafka, k)));
+  try {
+    const results = await streamWhileKilling(ctx, { ...s, hex, topics, producers }, emit);
+    const rows: FigureRow[] = [];
+    for (const [i, kind] of kinds.entries()) {
+      rows.push(await countRow(kafka, kind, topics[i], results[i]));
+    }
+    return { rows };
+  } finally {
+    await Promise.all(producers.map((p) => p.close()));
+    if (!s.keepTopics) {
+      await kafka.withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => {});
+    }
+  }
+}
+
+/** Topics of 3 partitions led by brokers 1, 2 and 3, min.insync.replicas=2. */
+async function createSpreadTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
   await kafka.withAdmin(async (admin) => {
     for (const topic of topics) {
       await createTopic(admin, {
@@ -63,96 +90,63 @@ export async function runIdempotence(
       });
     }
   });
-  r.ok(
-    fill(t.idemTopics, { count: topics.length, kills: s.kills }),
-    { topics },
-    LAB5_EVENTS.topicsCreated,
-  );
-  const producers = await Promise.all(kinds.map((k) => makeProducer(kafka, k)));
-  let progress = 0;
-  const total = s.count * kinds.length;
-  try {
-    const chaos = killSeveral(ctx, r, t, {
-      kills: s.kills,
-      downMs: s.downSeconds * 1000,
-      topics,
-      progress: () => progress / total,
-      signal: ctx.signal,
-    });
-    const results: StreamResult[] = await Promise.all(kinds.map((kind, i) =>
-      runStream({
-        producer: producers[i],
-        topic: topics[i],
-        acks: -1,
-        run: `${hex}-${kind}`,
-        count: s.count,
-        perSend: 20,
-        signal: ctx.signal,
-        onProgress: () => (progress += 20),
-      })
-    ));
-    const killed = await chaos.finish();
-    r.note(fill(t.idemKillsDone, { kills: killed, planned: s.kills }));
-    const rows: FigureRow[] = [];
-    for (const [i, kind] of kinds.entries()) {
-      const found = await readAll(kafka, topics[i]);
-      rows.push({
-        key: kind,
-        label: label(t, kind),
-        tally: tally({ ...results[i], found: found.map((f) => f.id) }),
-        ...failureCounts(results[i]),
-        codes: failureCodes(results[i]),
-      });
-    }
-    printFigures(ctx, t, "idempotence", rows);
-    explain(t, r, kinds, rows);
-    return rows;
-  } finally {
-    await Promise.all(producers.map((p) => p.close()));
-    if (!s.keepTopics) {
-      await kafka.withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => {});
-    }
-  }
 }
 
-function explain(t: Text, r: Reporter, kinds: ProducerKind[], rows: FigureRow[]): void {
-  for (const [i, kind] of kinds.entries()) {
-    const c = rows[i].tally;
-    const vars = { label: rows[i].label, lost: c.lost, dup: c.duplicated };
-    if (c.failed > 0) {
-      const codes = (rows[i].codes ?? []).join(", ") || "-";
-      r.note(fill(t.idemFailed, { label: rows[i].label, failed: c.failed, codes }));
-    }
-    if (kind === "plain") r.note(fill(c.duplicated > 0 ? t.idemPlainDup : t.idemPlainNoDup, vars));
-    if (kind === "kafkajs") {
-      r.note(fill(c.lost + c.duplicated > 0 ? t.idemKafkajsBroken : t.idemKafkajsLucky, vars));
-    }
-    if (kind === "safe") {
-      const ok = c.lost === 0 && c.duplicated === 0 && c.acknowledged === c.sent;
-      r[ok ? "ok" : "fail"](fill(ok ? t.idemSafeOk : t.idemSafeBad, vars), {
-        lost: c.lost,
-        duplicated: c.duplicated,
-      }, LAB5_EVENTS.idempotenceSafe);
-    }
-  }
+/** The streams, one per producer, at once, while brokers are killed and started again. */
+async function streamWhileKilling(
+  ctx: Context,
+  s: IdempotenceSettings & {
+    hex: string;
+    topics: readonly string[];
+    producers: readonly LabProducer[];
+  },
+  emit: Emit<IdempotenceStep>,
+): Promise<StreamResult[]> {
+  let progress = 0;
+  const total = s.count * s.producers.length;
+  const chaos = killSeveral(ctx, {
+    kills: s.kills,
+    downMs: s.downSeconds * 1000,
+    topics: s.topics,
+    progress: () => progress / total,
+    signal: ctx.signal,
+  }, emit);
+  const results = await Promise.all(s.producers.map((producer, i) =>
+    runStream({
+      producer,
+      topic: s.topics[i],
+      acks: -1,
+      run: `${s.hex}-${producer.kind}`,
+      count: s.count,
+      perSend: 20,
+      signal: ctx.signal,
+      onProgress: () => (progress += 20),
+    })
+  ));
+  const killed = await chaos.finish();
+  emit({ kind: "kills-done", killed, planned: s.kills });
+  return results;
+}
+
+interface KillPlan {
+  readonly kills: number;
+  readonly downMs: number;
+  readonly topics: readonly string[];
+  /** The share of the streams sent so far (0..1). */
+  readonly progress: () => number;
+  readonly signal: AbortSignal;
 }
 
 /**
  * Kills `kills` brokers one after another at even shares of the run (2, 3,
  * 2...), each started again `downMs` later; the next kill waits until the ISR of
- * every topic is full again.
+ * every topic is full again. `finish()` stops waiting for kills not yet due
+ * and says how many were done.
  */
 function killSeveral(
   ctx: Context,
-  r: Reporter,
-  t: Text,
-  s: {
-    kills: number;
-    downMs: number;
-    topics: string[];
-    progress: () => number;
-    signal: AbortSignal;
-  },
+  s: KillPlan,
+  emit: Emit<KillStep>,
 ): { finish(): Promise<number> } {
   let over = false;
   const task = (async () => {
@@ -165,27 +159,9 @@ function killSeveral(
       }
       const victim = await pickVictim(ctx, last === undefined ? [] : [last]).catch(() => undefined);
       if (victim === undefined) return done;
-      await stopBroker(ctx, victim, true);
+      await killAndRestart(ctx, { victim, kill: k, plan: s }, emit);
       done++;
       last = victim;
-      r.ok(
-        fill(t.brokerKilled, { broker: victim }),
-        { broker: victim, kill: k },
-        LAB5_EVENTS.brokerKilled,
-      );
-      await sleep(s.downMs, s.signal);
-      await startBroker(ctx, victim);
-      ctx.out.event(LAB5_EVENTS.brokerStarting, { broker: victim });
-      const kafka = await ctx.kafka();
-      const back = await kafka.withAdmin(async (admin) => {
-        for (const topic of s.topics) if (!await waitFullIsr(admin, topic, 120_000)) return false;
-        return true;
-      });
-      r[back ? "ok" : "fail"](
-        fill(back ? t.brokerBackShort : t.brokerNotBack, { broker: victim }),
-        { broker: victim },
-        LAB5_EVENTS.brokerBack,
-      );
     }
     return done;
   })();
@@ -195,4 +171,19 @@ function killSeveral(
       return task;
     },
   };
+}
+
+/** Kill `kill`: SIGKILLs `victim`, starts it again `downMs` later, waits for full ISRs. */
+async function killAndRestart(
+  ctx: Context,
+  { victim, kill, plan }: { victim: number; kill: number; plan: KillPlan },
+  emit: Emit<KillStep>,
+): Promise<void> {
+  await stopBroker(ctx, victim, true);
+  emit({ kind: "broker-killed", broker: victim, kill });
+  await sleep(plan.downMs, plan.signal);
+  await startBroker(ctx, victim);
+  emit({ kind: "broker-starting", broker: victim });
+  const full = await waitTopicsIsr(await ctx.kafka(), plan.topics, 120_000);
+  emit({ kind: "broker-back", broker: victim, full });
 }

@@ -1,14 +1,29 @@
 /**
  * The six parts of lab 5 by name: their settings from the command line (or
- * the defaults, in the guided run), their title and explanation, and a
- * one-line summary of each one's figures.
+ * the defaults, in the guided run), their title and explanation, and running
+ * one: its experiment (loaded when it runs) with each step rendered as it
+ * happens, then its result, and the lines it adds to the lab's summary.
  * @module
  */
 import { parseOptions } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill } from "../../lib/i18n.ts";
 import { PART_OPTIONS, type PartName, type PartRun, type PartValues } from "./options.ts";
-import { PartReport, type Reporter, type Text, text } from "./report.ts";
+import { PartReport, type Screen, screen, type Text, text } from "./report.ts";
+import { acksSummary, renderAcks, renderAcksStep } from "./acks_render.ts";
+import { minIsrSummary, renderMinIsr, renderMinIsrStep } from "./min_isr_render.ts";
+import {
+  idempotenceSummary,
+  renderIdempotence,
+  renderIdempotenceStep,
+} from "./idempotence_render.ts";
+import { renderSemantics, renderSemanticsStep, semanticsSummary } from "./semantics_render.ts";
+import {
+  exactlyOnceSummary,
+  renderExactlyOnce,
+  renderExactlyOnceStep,
+} from "./exactly_once_render.ts";
+import { renderRetry, renderRetryStep, retrySummary } from "./retry_render.ts";
 
 export { PART_NAMES, type PartName } from "./options.ts";
 
@@ -43,100 +58,111 @@ export function partTitle(t: Text, run: PartRun): [string, string] {
 }
 
 /**
- * Runs one part with its settings and returns its summary lines. Its topics
- * and groups are named behind the configured prefix (`ctx.config.prefix`).
+ * Runs one part with its settings, shows its steps and result on `sc`, and
+ * returns its summary lines. Its topics and groups are named behind the
+ * configured prefix (`ctx.config.prefix`).
  */
-export async function runOne(
-  ctx: Context,
-  t: Text,
-  r: Reporter,
-  run: PartRun,
-  guided: boolean,
-): Promise<string[]> {
-  const common = { prefix: ctx.config.prefix, keepTopics: run.v["keep-topics"] };
+export function runOne(ctx: Context, sc: Screen, run: PartRun, guided: boolean): Promise<string[]> {
   switch (run.part) {
-    case "acks": {
-      const m = await import("./acks.ts");
-      const rows = await m.runAcks(ctx, t, r, { ...common, count: run.v.count });
-      return rows.map((row) =>
-        fill(t.summaryAcks, {
-          label: row.label,
-          acked: row.tally.acknowledged,
-          lost: row.tally.lost,
-          dup: row.tally.duplicated,
-        })
-      );
-    }
-    case "min-isr": {
-      const m = await import("./min_isr.ts");
-      const rows = await m.runMinIsr(ctx, t, r, { ...common, count: run.v.count });
-      const lost = rows.reduce((n, row) => n + row.tally.lost, 0);
-      return [fill(t.summaryMinIsr, {
-        tolerated: rows[0].tally.acknowledged,
-        refused: rows[1].refused ?? 0,
-        lost,
-      })];
-    }
-    case "idempotence": {
-      const m = await import("./idempotence.ts");
-      const rows = await m.runIdempotence(ctx, t, r, {
-        ...common,
-        count: run.v.count,
-        kills: run.v.kills,
-        downSeconds: run.v["down-seconds"],
-        unsafePartitioning: guided || run.v["unsafe-partitioning"],
-      });
-      return rows.map((row) =>
-        fill(t.summaryIdem, { label: row.label, lost: row.tally.lost, dup: row.tally.duplicated })
-      );
-    }
-    case "semantics": {
-      const m = await import("./semantics.ts");
-      const res = await m.runSemantics(ctx, t, r, {
-        ...common,
-        count: run.v.count,
-        batch: run.v.batch,
-        killAfter: run.v["kill-after"],
-      });
-      return res.map((x) =>
-        fill(t.summarySem, {
-          mode: x.commit === "before" ? t.semBefore : t.semAfter,
-          lost: x.tally.lost,
-          reprocessed: x.tally.reprocessed,
-        })
-      );
-    }
-    case "exactly-once": {
-      const m = await import("./exactly_once.ts");
-      const res = await m.runExactlyOnce(ctx, t, r, {
-        ...common,
-        count: run.v.count,
-        kills: run.v.kills,
-      });
-      return [fill(t.summaryEos, {
-        kills: res.kills,
-        dup: res.committed.duplicated,
-        missing: res.committed.missing,
-      })];
-    }
-    case "retry": {
-      const m = await import("./retry_dlq.ts");
-      const res = await m.runRetry(ctx, t, r, {
-        ...common,
-        count: run.v.count,
-        maxAttempts: run.v["max-attempts"],
-        baseDelayMs: run.v["delay-ms"],
-      });
-      return [fill(t.summaryRetry, { ...res })];
-    }
+    case "acks":
+      return acks(ctx, sc, run.v);
+    case "min-isr":
+      return minIsr(ctx, sc, run.v);
+    case "idempotence":
+      return idempotence(ctx, sc, run.v, guided);
+    case "semantics":
+      return semantics(ctx, sc, run.v);
+    case "exactly-once":
+      return exactlyOnce(ctx, sc, run.v);
+    case "retry":
+      return retry(ctx, sc, run.v);
   }
 }
 
 /** Runs one part as its own subcommand; exit code 1 when a result failed. */
 export async function runPart(ctx: Context, run: PartRun): Promise<number> {
-  const t = text(ctx);
-  const [title, explanation] = partTitle(t, run);
-  const report = new PartReport(ctx, title, explanation);
-  await runOne(ctx, t, report, run, false);
+  const lang = ctx.config.lang;
+  const [title, explanation] = partTitle(text(lang), run);
+  const report = new PartReport(ctx.out, title, explanation);
+  await runOne(ctx, screen(ctx.out, report, lang), run, false);
   return report.exitCode();
+}
+
+/** The settings every part has. */
+function common(ctx: Context, v: { "keep-topics": boolean }) {
+  return { prefix: ctx.config.prefix, keepTopics: v["keep-topics"] };
+}
+
+async function acks(ctx: Context, sc: Screen, v: PartValues<"acks">): Promise<string[]> {
+  const { runAcks } = await import("./acks.ts");
+  const settings = { ...common(ctx, v), count: v.count };
+  const res = await runAcks(ctx, settings, (step) => renderAcksStep(sc, step));
+  renderAcks(sc, res);
+  return acksSummary(sc.t, res);
+}
+
+async function minIsr(ctx: Context, sc: Screen, v: PartValues<"min-isr">): Promise<string[]> {
+  const { runMinIsr } = await import("./min_isr.ts");
+  const settings = { ...common(ctx, v), count: v.count };
+  const res = await runMinIsr(ctx, settings, (step) => renderMinIsrStep(sc, step));
+  renderMinIsr(sc, res);
+  return minIsrSummary(sc.t, res);
+}
+
+/** The guided run shows kafkajs' own idempotent path too. */
+async function idempotence(
+  ctx: Context,
+  sc: Screen,
+  v: PartValues<"idempotence">,
+  guided: boolean,
+): Promise<string[]> {
+  const { runIdempotence } = await import("./idempotence.ts");
+  const settings = {
+    ...common(ctx, v),
+    count: v.count,
+    kills: v.kills,
+    downSeconds: v["down-seconds"],
+    unsafePartitioning: guided || v["unsafe-partitioning"],
+  };
+  const res = await runIdempotence(ctx, settings, (step) => renderIdempotenceStep(sc, step));
+  renderIdempotence(sc, res);
+  return idempotenceSummary(sc.t, res);
+}
+
+async function semantics(ctx: Context, sc: Screen, v: PartValues<"semantics">): Promise<string[]> {
+  const { runSemantics } = await import("./semantics.ts");
+  const settings = {
+    ...common(ctx, v),
+    count: v.count,
+    batch: v.batch,
+    killAfter: v["kill-after"],
+  };
+  const res = await runSemantics(ctx, settings, (step) => renderSemanticsStep(sc, step));
+  renderSemantics(sc, res);
+  return semanticsSummary(sc.t, res);
+}
+
+async function exactlyOnce(
+  ctx: Context,
+  sc: Screen,
+  v: PartValues<"exactly-once">,
+): Promise<string[]> {
+  const { runExactlyOnce } = await import("./exactly_once.ts");
+  const settings = { ...common(ctx, v), count: v.count, kills: v.kills };
+  const res = await runExactlyOnce(ctx, settings, (step) => renderExactlyOnceStep(sc, step));
+  renderExactlyOnce(sc, res);
+  return exactlyOnceSummary(sc.t, res);
+}
+
+async function retry(ctx: Context, sc: Screen, v: PartValues<"retry">): Promise<string[]> {
+  const { runRetry } = await import("./retry_dlq.ts");
+  const settings = {
+    ...common(ctx, v),
+    count: v.count,
+    maxAttempts: v["max-attempts"],
+    baseDelayMs: v["delay-ms"],
+  };
+  const res = await runRetry(ctx, settings, (step) => renderRetryStep(sc, step));
+  renderRetry(sc, res);
+  return retrySummary(sc.t, res);
 }

@@ -3,11 +3,11 @@
  * with a message-id header, and reading a whole topic back to count by id.
  * @module
  */
-import type { Admin, Kafka, MessageHeaders } from "../../lib/kafka/port.ts";
+import type { Admin, Consumer, Kafka, MessageHeaders } from "../../lib/kafka/port.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
-import { t } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
 import { ID_HEADER } from "./model.ts";
+import { bothLanguages } from "./text.ts";
 
 /** Eight hex digits, to make names unique per run. */
 export function shortHex(): string {
@@ -112,9 +112,7 @@ export function partitionDone(
  * Reads every record of `topic` from the beginning up to its end, in a
  * throw-away group that is deleted afterwards. With `readCommitted`, records
  * of aborted transactions are skipped, and the read waits until no
- * transaction is open. The end of a partition is seen through kafkajs'
- * END_BATCH_PROCESS event, which also comes for a fetch that held only
- * transaction markers (eachBatch is not called for those).
+ * transaction is open.
  */
 export async function readAll(
   kafka: Kafka,
@@ -134,21 +132,14 @@ export async function readAll(
     maxWaitTimeInMs: 200,
   }));
   try {
-    let done!: () => void;
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      const end = pending.get(payload.partition);
-      if (end !== undefined && partitionDone(payload, end)) {
-        pending.delete(payload.partition);
-        if (pending.size === 0) done();
-      }
-    });
+    const finished = untilEnds(consumer, pending);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) {
+          const id = m.value?.toString() ?? "";
           records.push({
-            id: m.value?.toString() ?? "",
+            id,
             partition: batch.partition,
             offset: m.offset,
             headers: headerMap(m.headers),
@@ -161,24 +152,36 @@ export async function readAll(
     const giveUp = new AbortController();
     await Promise.race([finished, sleep(timeoutMs, giveUp.signal)]);
     giveUp.abort();
-    if (pending.size > 0) {
-      const seconds = Math.round(timeoutMs / 1000);
-      throw new KafkaLabError(
-        t(
-          `reading ${topic} back did not reach its end within ${seconds} s`,
-          `чтение ${topic} не дошло до конца топика за ${seconds} с`,
-        ),
-        {
-          hint: t(
-            "see `kafka-lab status`: a broker may be down or a transaction still open",
-            "посмотрите `kafka-lab status`: возможно, брокер остановлен или транзакция ещё открыта",
-          ),
-        },
-      );
-    }
+    if (pending.size > 0) throw notReadToTheEnd(topic, timeoutMs);
   } finally {
     await kafka.disconnectConsumer(consumer).catch(() => {});
     await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
   }
   return records;
+}
+
+/**
+ * Resolves once every partition of `pending` (partition → end offset) is read
+ * to its end, deleting each from `pending` as it gets there. The end of a
+ * partition is seen through kafkajs' END_BATCH_PROCESS event, which also comes
+ * for a fetch that held only transaction markers (eachBatch is not called for
+ * those).
+ */
+function untilEnds(consumer: Consumer, pending: Map<number, bigint>): Promise<void> {
+  return new Promise<void>((done) => {
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = pending.get(payload.partition);
+      if (end !== undefined && partitionDone(payload, end)) {
+        pending.delete(payload.partition);
+        if (pending.size === 0) done();
+      }
+    });
+  });
+}
+
+function notReadToTheEnd(topic: string, timeoutMs: number): KafkaLabError {
+  const seconds = Math.round(timeoutMs / 1000);
+  return new KafkaLabError(bothLanguages("readTimeout", { topic, seconds }), {
+    hint: bothLanguages("readTimeoutHint"),
+  });
 }

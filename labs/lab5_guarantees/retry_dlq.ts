@@ -1,16 +1,15 @@
 /**
- * Part 6: a retry topic and a dead letter queue. A handler that fails now and
- * then is not retried in place (that would block its partition): the record
- * goes to `<topic>.retry` with an attempt counter and a not-before time, a
- * retry consumer handles it again after the delay, and after `maxAttempts`
- * failures it goes to `<topic>.dlq` with the reason. Records sent twice are
- * dropped by their message-id header. Every input id must end processed once
- * or in the DLQ.
+ * Part 6's experiment: a retry topic and a dead letter queue. A handler that
+ * fails now and then is not retried in place (that would block its
+ * partition): the record goes to `<topic>.retry` with an attempt counter and
+ * a not-before time, a retry consumer handles it again after the delay, and
+ * after `maxAttempts` failures it goes to `<topic>.dlq` with the reason.
+ * Records sent twice are dropped by their message-id header. Every input id
+ * must end processed once or in the DLQ. `retry_render.ts` shows it.
  * @module
  */
-import type { Consumer } from "../../lib/kafka/port.ts";
+import type { Consumer, Kafka, Producer } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
 import {
   demoHandlerFails,
@@ -24,9 +23,16 @@ import {
   retryState,
   routeAfterFailure,
 } from "./model.ts";
-import { createTopic, idRecord, readAll, recordId, runName, shortHex } from "./records.ts";
-import type { Reporter, Text } from "./report.ts";
-import { LAB5_EVENTS } from "./events.ts";
+import {
+  createTopic,
+  idRecord,
+  readAll,
+  type ReadRecord,
+  recordId,
+  runName,
+  shortHex,
+} from "./records.ts";
+import type { Emit } from "./steps.ts";
 
 /** Settings of part 6. */
 export interface RetrySettings {
@@ -37,11 +43,41 @@ export interface RetrySettings {
   readonly keepTopics: boolean;
 }
 
-/** What part 6 measured. */
-export interface RetryResult extends RetryOutcome {
+/** What part 6 reports while it runs: the input is written. */
+export interface RetryStep {
+  readonly kind: "produced";
+  readonly topic: string;
+  /** Records written, the copies included. */
+  readonly records: number;
+  /** Distinct ids among them. */
+  readonly ids: number;
+}
+
+/** Where the records ended, and what the retry path did on the way. */
+export interface RetryFigures extends RetryOutcome {
   readonly retried: number;
   readonly duplicatesDropped: number;
+  /** DLQ records that carry their reason. */
   readonly dlqReasons: number;
+}
+
+/** A record of the DLQ, as a sample of what it carries. */
+export interface DlqSample {
+  readonly id: string;
+  readonly attempt?: string;
+  readonly reason?: string;
+}
+
+/** What part 6 measured. */
+export interface RetryResult {
+  readonly figures: RetryFigures;
+  /** Every id was processed or dead-lettered before the deadline. */
+  readonly finished: boolean;
+  /** Ids processed or dead-lettered by the deadline, of `count`. */
+  readonly settled: number;
+  readonly count: number;
+  /** The first record of the DLQ, if any. */
+  readonly sample?: DlqSample;
 }
 
 const RULE = { failEvery: 4, failTimes: 2, poisonEvery: 15 };
@@ -52,124 +88,146 @@ function numberOf(id: string): number {
   return Number(id.slice(id.lastIndexOf("-") + 1));
 }
 
-interface State {
-  readonly processed: string[];
-  readonly seen: Set<string>;
-  readonly done: Set<string>;
-  retried: number;
-  duplicates: number;
+/** The topics of one run. */
+interface Topics {
+  readonly topic: string;
+  readonly retry: string;
+  readonly dlq: string;
 }
 
-/** Runs part 6. */
+/**
+ * The demo application: a handler that fails by {@linkcode RULE}, the routing
+ * of a failed record to the retry topic or the DLQ, and what it counted.
+ */
+class RetryDemo {
+  readonly processed: string[] = [];
+  readonly done = new Set<string>();
+  readonly #seen = new Set<string>();
+  readonly #producer: Producer;
+  readonly #topics: Topics;
+  readonly #maxAttempts: number;
+  readonly #baseDelayMs: number;
+  retried = 0;
+  duplicates = 0;
+
+  constructor(producer: Producer, topics: Topics, s: RetrySettings) {
+    this.#producer = producer;
+    this.#topics = topics;
+    this.#maxAttempts = s.maxAttempts;
+    this.#baseDelayMs = s.baseDelayMs;
+  }
+
+  /** A record of the main topic: a copy of an id seen before is dropped. */
+  async onMain(id: string): Promise<void> {
+    if (this.#seen.has(id)) {
+      this.duplicates++;
+      return;
+    }
+    this.#seen.add(id);
+    await this.#handle(id, 0);
+  }
+
+  /** A record of the retry topic: handled again once its not-before time has come. */
+  async onRetry(id: string, headers: Record<string, unknown> | undefined): Promise<void> {
+    const { attempt, notBefore } = retryState(headers);
+    if (notBefore > Date.now()) await sleep(Math.min(notBefore - Date.now(), 10_000));
+    await this.#handle(id, attempt);
+  }
+
+  async #handle(id: string, attempt: number): Promise<void> {
+    if (demoHandlerFails(numberOf(id), attempt, RULE)) {
+      // the reason header holds the error's class name, as an application would store it
+      await this.#route(id, attempt, DEMO_ERROR);
+      return;
+    }
+    this.processed.push(id);
+    this.done.add(id);
+  }
+
+  async #route(id: string, attempt: number, reason: string): Promise<void> {
+    const { topic, retry, dlq } = this.#topics;
+    const failures = attempt + 1;
+    const to = routeAfterFailure(failures, this.#maxAttempts) === "dlq" ? dlq : retry;
+    const notBefore = Date.now() + retryDelayMs(failures, this.#baseDelayMs);
+    const headers = failureHeaders({ id, attempt: failures, notBefore, reason, origin: topic });
+    await this.#producer.send({ topic: to, acks: -1, messages: [{ value: id, headers }] });
+    if (to === dlq) this.done.add(id);
+    else this.retried++;
+  }
+}
+
+/** Runs part 6's experiment. */
 export async function runRetry(
   ctx: Context,
-  t: Text,
-  r: Reporter,
   s: RetrySettings,
+  emit: Emit<RetryStep>,
 ): Promise<RetryResult> {
   const kafka = await ctx.kafka();
   const hex = shortHex();
   const topic = runName(s.prefix, "orders", hex);
-  const retry = `${topic}.retry`;
-  const dlq = `${topic}.dlq`;
+  const topics: Topics = { topic, retry: `${topic}.retry`, dlq: `${topic}.dlq` };
+  const groups = [`${topic}.main`, `${topic}.retrier`];
   await kafka.withAdmin(async (admin) => {
-    for (const name of [topic, retry, dlq]) await createTopic(admin, { topic: name });
+    for (const name of Object.values(topics)) await createTopic(admin, { topic: name });
   });
   const producer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
   );
   const ids = Array.from({ length: s.count }, (_, i) => recordId(hex, i + 1));
-  const st: State = { processed: [], seen: new Set(), done: new Set(), retried: 0, duplicates: 0 };
+  const demo = new RetryDemo(producer, topics, s);
   const consumers: Consumer[] = [];
   try {
-    // every 10th record twice, as an at-least-once producer upstream might
-    const input = ids.flatMap((id, i) => (i + 1) % 10 === 0 ? [id, id] : [id]);
-    await producer.send({ topic, acks: -1, messages: input.map((id) => idRecord(id)) });
-    r.ok(fill(t.retryProduced, { records: input.length, ids: ids.length, topic }), {
-      topic,
-      records: input.length,
-    }, LAB5_EVENTS.retryProduced);
-    const route = async (id: string, attempt: number, reason: string) => {
-      const failures = attempt + 1;
-      const to = routeAfterFailure(failures, s.maxAttempts) === "dlq" ? dlq : retry;
-      const notBefore = Date.now() + retryDelayMs(failures, s.baseDelayMs);
-      const headers = failureHeaders({ id, attempt: failures, notBefore, reason, origin: topic });
-      await producer.send({ topic: to, acks: -1, messages: [{ value: id, headers }] });
-      if (to === dlq) st.done.add(id);
-      else st.retried++;
-    };
-    const handle = async (id: string, attempt: number) => {
-      if (demoHandlerFails(numberOf(id), attempt, RULE)) {
-        // the reason header holds the error's class name, as an application would store it
-        await route(id, attempt, DEMO_ERROR);
-        return;
-      }
-      st.processed.push(id);
-      st.done.add(id);
-    };
-    consumers.push(
-      await runConsumer(ctx, topic, `${topic}.main`, async (id) => {
-        if (st.seen.has(id)) {
-          st.duplicates++;
-          return;
-        }
-        st.seen.add(id);
-        await handle(id, 0);
-      }),
-    );
-    consumers.push(
-      await runConsumer(ctx, retry, `${topic}.retrier`, async (id, headers) => {
-        const { attempt, notBefore } = retryState(headers);
-        if (notBefore > Date.now()) await sleep(Math.min(notBefore - Date.now(), 10_000));
-        await handle(id, attempt);
-      }),
-    );
-    const finished = await waitFor(() => ids.every((id) => st.done.has(id)), {
+    emit(await writeInput(producer, topic, ids));
+    consumers.push(await runConsumer(ctx, topic, groups[0], (id) => demo.onMain(id)));
+    consumers.push(await runConsumer(ctx, topics.retry, groups[1], (id, h) => demo.onRetry(id, h)));
+    const finished = await waitFor(() => ids.every((id) => demo.done.has(id)), {
       timeoutMs: 60_000,
       intervalMs: 100,
       signal: ctx.signal,
     });
-    if (!finished) {
-      r.fail(
-        fill(t.retryTimeout, { done: st.done.size, count: ids.length }),
-        {},
-        LAB5_EVENTS.retryTimeout,
-      );
-    }
-    const dead = await readAll(kafka, dlq);
-    const withReason = dead.filter((d) => d.headers[RETRY_HEADERS.reason]).length;
-    const outcome = retryOutcome(ids, st.processed, dead.map((d) => d.headers[ID_HEADER] ?? d.id));
-    const result: RetryResult = {
-      ...outcome,
-      retried: st.retried,
-      duplicatesDropped: st.duplicates,
-      dlqReasons: withReason,
-    };
-    const ok = outcome.lost === 0 && outcome.processedTwice === 0 &&
-      withReason === outcome.inDlq;
-    r[ok ? "ok" : "fail"](
-      fill(t.retryResult, { ...result }),
-      { ...result },
-      LAB5_EVENTS.retryResult,
-    );
-    if (dead[0]) {
-      r.note(fill(t.retryDlqSample, {
-        id: dead[0].id,
-        attempt: dead[0].headers[RETRY_HEADERS.attempt] ?? "?",
-        reason: dead[0].headers[RETRY_HEADERS.reason] ?? "?",
-      }));
-    }
-    return result;
+    const settled = { finished: finished === true, settled: demo.done.size, count: ids.length };
+    return { ...settled, ...outcome(demo, ids, await readAll(kafka, topics.dlq)) };
   } finally {
     await Promise.all(consumers.map((c) => c.disconnect().catch(() => {})));
     await producer.disconnect().catch(() => {});
-    if (!s.keepTopics) {
-      await kafka.withAdmin(async (admin) => {
-        await admin.deleteGroups([`${topic}.main`, `${topic}.retrier`]).catch(() => {});
-        await admin.deleteTopics({ topics: [topic, retry, dlq] });
-      }).catch(() => {});
-    }
+    if (!s.keepTopics) await deleteRun(kafka, topics, groups);
   }
+}
+
+/** The input: every id once, every 10th twice, as an at-least-once producer upstream might. */
+async function writeInput(producer: Producer, topic: string, ids: string[]): Promise<RetryStep> {
+  const input = ids.flatMap((id, i) => (i + 1) % 10 === 0 ? [id, id] : [id]);
+  await producer.send({ topic, acks: -1, messages: input.map((id) => idRecord(id)) });
+  return { kind: "produced", topic, records: input.length, ids: ids.length };
+}
+
+/** Where each id ended, from the demo's counts and the DLQ read back. */
+function outcome(
+  demo: RetryDemo,
+  ids: readonly string[],
+  dead: readonly ReadRecord[],
+): Pick<RetryResult, "figures" | "sample"> {
+  const dlqIds = dead.map((d) => d.headers[ID_HEADER] ?? d.id);
+  const figures: RetryFigures = {
+    ...retryOutcome(ids, demo.processed, dlqIds),
+    retried: demo.retried,
+    duplicatesDropped: demo.duplicates,
+    dlqReasons: dead.filter((d) => d.headers[RETRY_HEADERS.reason]).length,
+  };
+  const first = dead[0];
+  const sample = first && {
+    id: first.id,
+    attempt: first.headers[RETRY_HEADERS.attempt],
+    reason: first.headers[RETRY_HEADERS.reason],
+  };
+  return { figures, sample };
+}
+
+async function deleteRun(kafka: Kafka, topics: Topics, groups: string[]): Promise<void> {
+  await kafka.withAdmin(async (admin) => {
+    await admin.deleteGroups(groups).catch(() => {});
+    await admin.deleteTopics({ topics: Object.values(topics) });
+  }).catch(() => {});
 }
 
 /** A consumer that hands each record's id and headers to `fn`, committing after it. */

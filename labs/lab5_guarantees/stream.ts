@@ -1,13 +1,14 @@
 /**
  * A stream of numbered records from one producer to one topic, with every
- * send's outcome recorded by id, and a broker killed when the streams are
- * part-way through. Parts 1 and 3 build on it.
+ * send's outcome recorded by id; a stream's topic counted by id afterwards.
+ * Parts 1-3 build on it, parts 4 and 5 write their input with it.
  * @module
  */
-import type { Message } from "../../lib/kafka/port.ts";
-import type { LabProducer } from "./producers.ts";
-import { idRecord, recordId } from "./records.ts";
-import type { SendOutcome } from "./model.ts";
+import type { Kafka, Message } from "../../lib/kafka/port.ts";
+import { type LabProducer, makeProducer } from "./producers.ts";
+import { idRecord, readAll, recordId } from "./records.ts";
+import { type SendOutcome, tally } from "./model.ts";
+import type { FigureKey, FigureRow } from "./steps.ts";
 
 /** What one stream did. */
 export interface StreamResult {
@@ -74,4 +75,37 @@ export function failureCodes(r: StreamResult): string[] {
   const counts = new Map<string, number>();
   for (const f of r.failures) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+/** Reads `topic` back and counts the stream that wrote it: a row of figures named `key`. */
+export async function countRow(
+  kafka: Kafka,
+  key: FigureKey,
+  topic: string,
+  result: StreamResult,
+): Promise<FigureRow> {
+  const found = (await readAll(kafka, topic)).map((f) => f.id);
+  return {
+    key,
+    tally: tally({ ...result, found }),
+    ...failureCounts(result),
+    codes: failureCodes(result),
+  };
+}
+
+/**
+ * Writes the `count` records of run `run` to `topic` (acks=all, 50 per send,
+ * no idempotence) and returns the ids Kafka acknowledged: a part's input.
+ */
+export async function writeInput(
+  kafka: Kafka,
+  s: { topic: string; run: string; count: number; signal: AbortSignal },
+): Promise<string[]> {
+  const producer = await makeProducer(kafka, "plain");
+  try {
+    const sent = await runStream({ producer, acks: -1, perSend: 50, ...s });
+    return sent.acknowledged;
+  } finally {
+    await producer.close();
+  }
 }

@@ -2,7 +2,7 @@
  * Lab 5's texts in English and Russian.
  * @module
  */
-import type { Bilingual, Translation } from "../../lib/i18n.ts";
+import { type Bilingual, fillText, type Text, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 5: delivery guarantees under failure",
@@ -130,6 +130,13 @@ const en = {
   summaryEos: "exactly-once, {kills} kill(s): {dup} duplicated, {missing} missing (read_committed)",
   summaryRetry: "retry/DLQ: {processedOnce} processed once, {inDlq} in the DLQ, {lost} lost",
   summaryTime: "the lab took {seconds} s",
+  partsBad: "--parts takes numbers 1 to 6, not '{item}'",
+  partsHint: "for example --parts 1,3,5",
+  needBrokers: "lab 5 needs the 3 brokers of the local cluster running; running now: {now}",
+  needBrokersHint: "start them with `kafka-lab up` (it starts the stopped ones)",
+  readTimeout: "reading {topic} back did not reach its end within {seconds} s",
+  readTimeoutHint: "see `kafka-lab status`: a broker may be down or a transaction still open",
+  workerStderr: "worker stderr: {errors}",
 };
 
 const ru: Translation<typeof en> = {
@@ -260,7 +267,32 @@ const ru: Translation<typeof en> = {
     "ровно один раз, убийств обработчика {kills}: дублей {dup}, пропущено {missing} (read_committed)",
   summaryRetry: "повторы/DLQ: обработано один раз {processedOnce}, в DLQ {inDlq}, потеряно {lost}",
   summaryTime: "лабораторная заняла {seconds} с",
+  partsBad: "--parts принимает числа от 1 до 6, а не '{item}'",
+  partsHint: "например --parts 1,3,5",
+  needBrokers:
+    "лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: {now}",
+  needBrokersHint: "запустите их: `kafka-lab up` (он запускает остановленные)",
+  readTimeout: "чтение {topic} не дошло до конца топика за {seconds} с",
+  readTimeoutHint:
+    "посмотрите `kafka-lab status`: возможно, брокер остановлен или транзакция ещё открыта",
+  workerStderr: "вывод дочернего процесса в stderr: {errors}",
 };
 
 /** Lab 5's texts. */
 export const LAB5_TEXT: Bilingual<typeof en> = { en, ru };
+
+/** The keys of the table's single lines (not of its lists). */
+export type LineKey = { [K in keyof typeof en]: typeof en[K] extends string ? K : never }[
+  keyof typeof en
+];
+
+/**
+ * One line of the table in both languages, placeholders filled: for errors,
+ * whose language is picked when they are printed.
+ */
+export function bothLanguages(
+  key: LineKey,
+  vars: Readonly<Record<string, string | number>> = {},
+): Text {
+  return fillText({ en: LAB5_TEXT.en[key], ru: LAB5_TEXT.ru[key] }, vars);
+}
