@@ -32,7 +32,7 @@ import {
 } from "./lib/errors.ts";
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
-import { fill, fillText, t } from "./lib/i18n.ts";
+import { fill, fillText, type Lang, t } from "./lib/i18n.ts";
 import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
@@ -48,8 +48,10 @@ const USAGE_WORDS = {
   ru: { usage: "использование:", see: "справка:" },
 } as const;
 
+type Args = ParsedArgs<readonly OptionSpec[]>;
+
 /** The settings given as flags: the global options, and `--prefix` where the command takes it. */
-function configFlags(args: ParsedArgs<readonly OptionSpec[]>): ConfigInput["flags"] {
+function configFlags(args: Args): ConfigInput["flags"] {
   const g = args.valuesOf(GLOBAL_OPTIONS);
   return {
     brokers: g["bootstrap-server"],
@@ -64,86 +66,139 @@ function configFlags(args: ParsedArgs<readonly OptionSpec[]>): ConfigInput["flag
   };
 }
 
+/** How far a run got: what an error report needs (the output, the command path, the config). */
+interface RunState {
+  /** Replaced as the flags, then the configuration, decide how to print. */
+  out: Output;
+  path: readonly Command[];
+  config?: Config;
+  shutdown?: Shutdown;
+}
+
 /** Runs kafka-lab with `argv` (but `--version`, see `main.ts`) and returns the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
   // Until the options are parsed, print errors as the raw flags ask. The
   // environment is read here, before the configuration exists, only for the
   // language of errors in the arguments themselves.
   const lang = earlyLang(argv, Deno.env.toObject());
-  let out: Output = createOutput({
-    json: argv.includes("--json"),
-    quiet: false,
-    verbose: argv.includes("--verbose") || argv.includes("-v"),
-    lang,
-  });
-  let path: readonly Command[] = [];
-  let shutdown: Shutdown | undefined;
-  let config: Config | undefined;
+  const state: RunState = {
+    out: createOutput({
+      json: argv.includes("--json"),
+      quiet: false,
+      verbose: argv.includes("--verbose") || argv.includes("-v"),
+      lang,
+    }),
+    path: [],
+  };
   try {
-    const resolved = resolveCommand(COMMANDS, argv);
-    path = resolved.path;
-    const cmd = path[path.length - 1];
-    // Help wins over everything else on the line, required options included;
-    // a passthrough command (Kafka's own tools) hands `--help` to the tool.
-    if (!cmd?.passthrough && resolved.rest.some((a) => a === "--help" || a === "-h")) {
-      out.line(renderHelp(COMMANDS, path, HEADER, lang));
-      return ExitCode.ok;
-    }
-    const args: ParsedArgs<readonly OptionSpec[]> = cmd?.passthrough
-      ? new ParsedArgs({}, new Set(), [...resolved.rest])
-      : parseOptions(
-        resolved.rest,
-        [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
-        cmd?.positionals ?? [],
-      );
-    const g = args.valuesOf(GLOBAL_OPTIONS);
-    out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
-    if (!cmd || g.help) {
-      out.line(renderHelp(COMMANDS, path, HEADER, lang));
-      return ExitCode.ok;
-    }
-    if (!cmd.run) {
-      const vars = {
-        name: path.map((c) => c.name).join(" "),
-        list: cmd.subcommands?.map((c) => c.name).join(", ") ?? "",
-      };
-      throw new UsageError(
-        fillText(t("{name} needs a subcommand", "команде {name} нужна подкоманда"), vars),
-        fillText(t("subcommands: {list}", "подкоманды: {list}"), vars),
-      );
-    }
-    const loaded = await loadConfig(configFlags(args), readLocalRegistryUrl);
-    config = loaded;
-    out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang: loaded.lang });
-    const o = out;
-    shutdown = new Shutdown({
-      onFirst: (sig) => o.warn(fill(STOPPING_NOTICE[loaded.lang], { signal: sig })),
-    });
-    shutdown.install();
-    const ctx = new Context(loaded, out, shutdown, {
-      graded: GRADED_LABS_SOURCE,
-      commands: COMMANDS,
-    });
-    const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
-    return shutdown.exitCode() ?? code;
+    return await runLine(argv, lang, state);
   } catch (err) {
-    const interrupted = shutdown?.exitCode();
-    if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
-    let e = translateError(err);
-    if (e instanceof UnreachableError && config) {
-      // A listener that wants a login drops the connection: say so (exit 4), not "unreachable".
-      const { KafkaClients } = await import("./lib/kafka/clients.ts");
-      e = (await new KafkaClients(config, out).loginRequired(1000)) ?? e;
-    }
-    out.error(e, out.verbose);
-    if (e instanceof UsageError) {
-      const name = path.map((c) => c.name).join(" ");
-      const words = USAGE_WORDS[out.lang];
-      out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
-      out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
-    }
-    return interrupted ?? e.exitCode;
+    return await failed(err, state);
   } finally {
-    shutdown?.dispose();
+    state.shutdown?.dispose();
   }
+}
+
+/** The steps of one command line, top to bottom; each notes in `state` what an error needs. */
+async function runLine(argv: readonly string[], lang: Lang, state: RunState): Promise<number> {
+  const { path, rest } = resolveCommand(COMMANDS, argv);
+  state.path = path;
+  const cmd = path.at(-1);
+  if (helpOnLine(cmd, rest)) return help(state.out, path, lang);
+  const args = parseLine(cmd, rest);
+  const g = args.valuesOf(GLOBAL_OPTIONS);
+  state.out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
+  if (!cmd || g.help) return help(state.out, path, lang);
+  assertRunnable(cmd, path);
+  const config = await loadConfig(configFlags(args), readLocalRegistryUrl);
+  state.config = config;
+  const out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang: config.lang });
+  state.out = out;
+  const shutdown = installShutdown(out, config.lang);
+  state.shutdown = shutdown;
+  const ctx = new Context(config, out, shutdown, {
+    graded: GRADED_LABS_SOURCE,
+    commands: COMMANDS,
+  });
+  const code = (await cmd.run(ctx, args)) ?? ExitCode.ok;
+  return shutdown.exitCode() ?? code;
+}
+
+/**
+ * Help wins over everything else on the line, required options included; a
+ * passthrough command (Kafka's own tools) hands `--help` to the tool.
+ */
+function helpOnLine(cmd: Command | undefined, rest: readonly string[]): boolean {
+  return !cmd?.passthrough && rest.some((a) => a === "--help" || a === "-h");
+}
+
+/** Prints the help of the command `path` names (the whole table for none). */
+function help(out: Output, path: readonly Command[], lang: Lang): number {
+  out.line(renderHelp(COMMANDS, path, HEADER, lang));
+  return ExitCode.ok;
+}
+
+/** The command's options and the global ones, typed; a passthrough command's words unparsed. */
+function parseLine(cmd: Command | undefined, rest: readonly string[]): Args {
+  if (cmd?.passthrough) return new ParsedArgs({}, new Set(), [...rest]);
+  return parseOptions(rest, [...(cmd?.options ?? []), ...GLOBAL_OPTIONS], cmd?.positionals ?? []);
+}
+
+/** A command that only groups others (`groups`, `topic`) needs one of them named. */
+function assertRunnable(
+  cmd: Command,
+  path: readonly Command[],
+): asserts cmd is Command & Required<Pick<Command, "run">> {
+  if (cmd.run) return;
+  const vars = {
+    name: path.map((c) => c.name).join(" "),
+    list: cmd.subcommands?.map((c) => c.name).join(", ") ?? "",
+  };
+  throw new UsageError(
+    fillText(t("{name} needs a subcommand", "команде {name} нужна подкоманда"), vars),
+    fillText(t("subcommands: {list}", "подкоманды: {list}"), vars),
+  );
+}
+
+/** Ctrl-C and SIGTERM: the first one warns and lets the command drain. */
+function installShutdown(out: Output, lang: Lang): Shutdown {
+  const shutdown = new Shutdown({
+    onFirst: (sig) => out.warn(fill(STOPPING_NOTICE[lang], { signal: sig })),
+  });
+  shutdown.install();
+  return shutdown;
+}
+
+/**
+ * Prints the error with its hint (and the usage line after a usage error)
+ * and returns its exit code; a run stopped by a signal keeps 130/143.
+ */
+async function failed(err: unknown, state: RunState): Promise<number> {
+  const { out, path } = state;
+  const interrupted = state.shutdown?.exitCode();
+  if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
+  const e = await explained(err, state.config, out);
+  out.error(e, out.verbose);
+  if (e instanceof UsageError) {
+    const name = path.map((c) => c.name).join(" ");
+    const words = USAGE_WORDS[out.lang];
+    out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
+    out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
+  }
+  return interrupted ?? e.exitCode;
+}
+
+/**
+ * The error in kafka-lab's words. A listener that wants a login drops the
+ * connection: say so (exit 4), not "unreachable".
+ */
+async function explained(
+  err: unknown,
+  config: Config | undefined,
+  out: Output,
+): Promise<KafkaLabError> {
+  const e = translateError(err);
+  if (!(e instanceof UnreachableError) || !config) return e;
+  const { KafkaClients } = await import("./lib/kafka/clients.ts");
+  return (await new KafkaClients(config, out).loginRequired(1000)) ?? e;
 }

@@ -1,20 +1,25 @@
 /**
  * The work of `kafka-lab status` (declared in `status.ts`): the configured cluster as its clients see it, with the
  * real KRaft quorum leader (DescribeQuorum), stopped brokers and partitions
- * left without a leader.
+ * left without a leader. {@linkcode gatherStatus} asks the cluster, the
+ * registry and the local state file and returns a {@linkcode StatusReport};
+ * {@linkcode statusEvent} and {@linkcode statusLines} render it for `--json`
+ * and for people.
  * @module
  */
 import { isRunning } from "../../lib/cluster/process.ts";
-import type { QuorumStatus } from "../../lib/kafka/port.ts";
-import { readState } from "../../lib/cluster/state.ts";
+import type { BrokerAddress, QuorumStatus } from "../../lib/kafka/port.ts";
+import { type ClusterState, readState } from "../../lib/cluster/state.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UnreachableError } from "../../lib/errors.ts";
-import { type Bilingual, fill, pick, type Translation } from "../../lib/i18n.ts";
+import type { EventDataOf } from "../../lib/events.ts";
+import { type Bilingual, fill, type Lang, pick, type Translation } from "../../lib/i18n.ts";
 import { probeTcp } from "../../lib/net.ts";
-import { table } from "../../lib/output.ts";
+import { type Output, table } from "../../lib/output.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
 
-interface BrokerRow {
+/** One broker as `status` shows it: from the metadata, or expected by the local state file. */
+export interface BrokerRow {
   id: number | null;
   address: string;
   reachable: boolean;
@@ -25,6 +30,25 @@ interface BrokerRow {
   quorumRole: "leader" | "voter" | "observer" | null;
   /** Records behind the quorum leader; null when not known. */
   lag: number | null;
+}
+
+/** The cluster `kafka-lab up` started on this machine, and whether its processes run. */
+export interface LocalCluster {
+  readonly runtime: "java" | "docker";
+  readonly processes: ReadonlyArray<{ name: string; pid: number; running: boolean; log: string }>;
+}
+
+/** What `status` found; rendered by {@linkcode statusEvent} and {@linkcode statusLines}. */
+export interface StatusReport {
+  readonly clusterId: string | null;
+  readonly quorum: QuorumStatus;
+  /** Sorted by id. */
+  readonly brokers: readonly BrokerRow[];
+  /** Partitions without a leader: `topic[partition]`. */
+  readonly leaderless: readonly string[];
+  /** Whether the registry answers; `detail` is `up` or why not. */
+  readonly registry: { readonly url: string; readonly ok: boolean; readonly detail: string };
+  readonly local: LocalCluster | null;
 }
 
 const en = {
@@ -79,21 +103,46 @@ function quorumRole(q: QuorumStatus, id: number | null): Pick<BrokerRow, "quorum
   return { quorumRole: role, lag: (voter ?? observer)?.lag ?? null };
 }
 
-/** Runs `kafka-lab status`. */
+/** Runs `kafka-lab status`: exit 0 when every part answers, 1 when one is down. */
 export async function runStatus(ctx: Context): Promise<number> {
   const { out } = ctx;
-  const text = pick(TEXT, out.lang);
+  const report = await gatherStatus(ctx);
+  out.event(CLUSTER_EVENTS.status, statusEvent(report, out.lang));
+  if (!out.json) {
+    for (const line of statusLines(report, out)) out.line(line);
+  }
+  return statusHealthy(report) ? ExitCode.ok : ExitCode.failed;
+}
+
+/** Asks the brokers, the quorum, each broker's port, the registry and the local state file. */
+async function gatherStatus(ctx: Context): Promise<StatusReport> {
   const state = readState(ctx.config.stateDir);
   const kafka = await ctx.kafka();
   await kafka.preflight();
   // Brokers and leaderless partitions from the wire where it can (lib/kafka/clients.ts).
   const [overview, quorum] = await Promise.all([kafka.cluster(), kafka.quorum()]);
-  const cluster = {
-    ...overview,
+  const brokers = await brokerRows(overview.brokers, state?.brokers ?? [], quorum);
+  const registry = await registryHealth(ctx);
+  return {
+    clusterId: overview.clusterId,
+    quorum,
+    brokers,
     leaderless: (overview.leaderless ?? []).map((p) => `${p.topic}[${p.partition}]`),
+    registry,
+    local: state ? localCluster(state) : null,
   };
+}
 
-  const rows: BrokerRow[] = await Promise.all(cluster.brokers.map(async (b) => {
+/**
+ * The brokers in the metadata, then those the local state file expects but
+ * the metadata lacks; each probed for a TCP connection. Sorted by id.
+ */
+async function brokerRows(
+  registered: readonly BrokerAddress[],
+  expected: ClusterState["brokers"],
+  quorum: QuorumStatus,
+): Promise<BrokerRow[]> {
+  const rows: BrokerRow[] = await Promise.all(registered.map(async (b) => {
     const address = `${b.host}:${b.port}`;
     return {
       id: b.nodeId,
@@ -104,116 +153,122 @@ export async function runStatus(ctx: Context): Promise<number> {
       ...quorumRole(quorum, b.nodeId),
     };
   }));
-  for (const expected of state?.brokers ?? []) {
-    if (!rows.some((r) => r.id === expected.id)) {
+  for (const e of expected) {
+    if (!rows.some((r) => r.id === e.id)) {
       rows.push({
-        id: expected.id,
-        address: expected.address,
-        reachable: (await probeTcp(expected.address, 3000)).ok,
+        id: e.id,
+        address: e.address,
+        reachable: (await probeTcp(e.address, 3000)).ok,
         registered: false,
         controller: false,
-        ...quorumRole(quorum, expected.id),
+        ...quorumRole(quorum, e.id),
       });
     }
   }
-  rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-
-  let registryHealth = "up";
-  let registryOk = true;
-  try {
-    await (await ctx.registry()).preflight();
-  } catch (err) {
-    registryOk = false;
-    registryHealth = err instanceof UnreachableError ? err.message : String(err);
-  }
-  const local = state
-    ? {
-      runtime: state.runtime,
-      processes: state.processes.map((p) => ({
-        name: p.name,
-        pid: p.pid,
-        running: isRunning(p),
-        log: p.logFile,
-      })),
-    }
-    : null;
-  const quorumJson = quorum.known
-    ? { ...quorum }
-    : { known: false as const, reason: quorum.reason[out.lang] };
-  out.event(CLUSTER_EVENTS.status, {
-    clusterId: cluster.clusterId,
-    controller: quorum.known && quorum.leaderId >= 0 ? quorum.leaderId : null,
-    quorum: quorumJson,
-    brokers: rows,
-    leaderless: cluster.leaderless,
-    registry: { url: ctx.config.registryUrl, ok: registryOk, detail: registryHealth },
-    local,
-  });
-  if (!out.json) {
-    printStatus(ctx, text, { cluster, quorum, rows, registryOk, registryHealth, local });
-  }
-  const allUp = rows.every((r) => r.reachable && r.registered) && registryOk &&
-    cluster.leaderless.length === 0;
-  return allUp ? ExitCode.ok : ExitCode.failed;
+  return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
-function printStatus(
-  ctx: Context,
-  text: Translation<typeof en>,
-  s: {
-    cluster: { clusterId: string | null; leaderless: string[] };
-    quorum: QuorumStatus;
-    rows: BrokerRow[];
-    registryOk: boolean;
-    registryHealth: string;
-    local: {
-      runtime: string;
-      processes: Array<{ name: string; pid: number; running: boolean; log: string }>;
-    } | null;
-  },
-): void {
-  const { out } = ctx;
-  const yesNo = (ok: boolean) => ok ? out.style("green", text.yes) : out.style("red", text.no);
-  out.line(fill(text.clusterId, { id: s.cluster.clusterId ?? "?" }));
+async function registryHealth(ctx: Context): Promise<StatusReport["registry"]> {
+  const url = ctx.config.registryUrl;
+  try {
+    await (await ctx.registry()).preflight();
+    return { url, ok: true, detail: "up" };
+  } catch (err) {
+    return { url, ok: false, detail: err instanceof UnreachableError ? err.message : String(err) };
+  }
+}
+
+function localCluster(state: ClusterState): LocalCluster {
+  return {
+    runtime: state.runtime,
+    processes: state.processes.map((p) => ({
+      name: p.name,
+      pid: p.pid,
+      running: isRunning(p),
+      log: p.logFile,
+    })),
+  };
+}
+
+/** Every broker answers and is in the metadata, the registry answers, every partition has a leader. */
+export function statusHealthy(s: StatusReport): boolean {
+  return s.brokers.every((r) => r.reachable && r.registered) && s.registry.ok &&
+    s.leaderless.length === 0;
+}
+
+/** The `cluster.status` event of a report (the quorum's reason in `lang`). */
+export function statusEvent(
+  s: StatusReport,
+  lang: Lang,
+): EventDataOf<typeof CLUSTER_EVENTS.status> {
   const q = s.quorum;
-  out.line(
+  return {
+    clusterId: s.clusterId,
+    controller: q.known && q.leaderId >= 0 ? q.leaderId : null,
+    quorum: q.known ? q : { known: false as const, reason: q.reason[lang] },
+    brokers: s.brokers,
+    leaderless: s.leaderless,
+    registry: s.registry,
+    local: s.local,
+  };
+}
+
+/** The report for people: the quorum, a table of brokers, leaderless partitions, registry, local processes. */
+export function statusLines(s: StatusReport, out: Pick<Output, "lang" | "style">): string[] {
+  const text = pick(TEXT, out.lang);
+  const yesNo = (ok: boolean) => ok ? out.style("green", text.yes) : out.style("red", text.no);
+  const q = s.quorum;
+  const lines = [
+    fill(text.clusterId, { id: s.clusterId ?? "?" }),
     !q.known
       ? fill(text.quorumUnknown, { reason: q.reason[out.lang] })
       : q.leaderId < 0
       ? out.style("red", text.quorumNone)
       : fill(text.quorumLeader, { id: q.leaderId, epoch: q.leaderEpoch }),
-  );
-  out.line();
-  const lines = table(
-    [...text.headers],
-    s.rows.map((r) => [
-      String(r.id ?? "?"),
-      r.address,
-      yesNo(r.reachable),
-      yesNo(r.registered),
-      r.quorumRole ? text[r.quorumRole] : "",
-      r.lag === null ? (r.quorumRole ? "?" : "") : String(r.lag),
-    ]),
-  );
-  for (const l of lines) out.line(`  ${l}`);
-  if (s.cluster.leaderless.length > 0) {
-    out.line();
-    out.line(out.style("red", fill(text.leaderless, { list: s.cluster.leaderless.join(", ") })));
-    out.line(`  ${text.leaderlessHint}`);
+    "",
+    ...table(
+      [...text.headers],
+      s.brokers.map((r) => [
+        String(r.id ?? "?"),
+        r.address,
+        yesNo(r.reachable),
+        yesNo(r.registered),
+        r.quorumRole ? text[r.quorumRole] : "",
+        r.lag === null ? (r.quorumRole ? "?" : "") : String(r.lag),
+      ]),
+    ).map((l) => `  ${l}`),
+  ];
+  if (s.leaderless.length > 0) {
+    lines.push(
+      "",
+      out.style("red", fill(text.leaderless, { list: s.leaderless.join(", ") })),
+      `  ${text.leaderlessHint}`,
+    );
   }
-  out.line();
-  out.line(fill(text.registry, {
-    url: ctx.config.registryUrl,
-    state: s.registryOk ? out.style("green", text.up) : out.style("red", s.registryHealth),
-  }));
-  if (s.local) {
-    out.line(fill(text.local, { runtime: s.local.runtime }));
-    const width = Math.max(text.running.length, text.notRunning.length);
-    for (const p of s.local.processes) {
+  lines.push(
+    "",
+    fill(text.registry, {
+      url: s.registry.url,
+      state: s.registry.ok ? out.style("green", text.up) : out.style("red", s.registry.detail),
+    }),
+  );
+  if (s.local) lines.push(...localLines(s.local, text, out));
+  return lines;
+}
+
+function localLines(
+  local: LocalCluster,
+  text: Translation<typeof en>,
+  out: Pick<Output, "style">,
+): string[] {
+  const width = Math.max(text.running.length, text.notRunning.length);
+  return [
+    fill(text.local, { runtime: local.runtime }),
+    ...local.processes.map((p) => {
       const state = p.running
         ? text.running.padEnd(width)
         : out.style("red", text.notRunning.padEnd(width));
-      out.line(`  ${p.name.padEnd(10)} pid ${String(p.pid).padEnd(8)} ${state}  ${p.log}`);
-    }
-  }
+      return `  ${p.name.padEnd(10)} pid ${String(p.pid).padEnd(8)} ${state}  ${p.log}`;
+    }),
+  ];
 }

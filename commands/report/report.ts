@@ -94,68 +94,80 @@ export function showValue(value: Uint8Array | null, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Localizes {@linkcode Text} in one language: the report's `L(x)`. */
+type Localizer = (x: Text, vars?: Record<string, string | number>) => string;
+
+function localizer(lang: Lang): Localizer {
+  return (x, vars) => localize(x, lang, vars);
+}
+
 function topicSection(topic: TopicSnap, lang: Lang, samples: number): string[] {
-  const L = (x: Text) => localize(x, lang);
+  const L = localizer(lang);
   const configs = Object.entries(topic.configs).map(([k, v]) => `${k}=${v}`).join(", ") ||
     L(H.none);
-  const lines = [
+  return [
     `#### ${topic.name}`,
     "",
-    localize(
+    L(
       t(
         "{p} partition(s), replication factor {rf}; configs: {configs}",
         "партиций {p}, фактор репликации {rf}; настройки: {configs}",
       ),
-      lang,
       { p: topic.partitions.length, rf: topic.replicationFactor, configs },
     ),
     "",
+    ...partitionTable(topic, L),
+    "",
+    ...sampleLines(topic.records.slice(0, samples), topic, L),
+  ];
+}
+
+/** Each partition's leader, replicas, ISR and offsets. */
+function partitionTable(topic: TopicSnap, L: Localizer): string[] {
+  return mdTable(
+    [
+      L(t("partition", "партиция")),
+      L(t("leader", "лидер")),
+      L(t("replicas", "реплики")),
+      "ISR",
+      L(t("offsets", "смещения")),
+    ],
+    topic.partitions.map((p) => {
+      const e = topic.ends.find((x) => x.partition === p.partition);
+      return [
+        p.partition,
+        p.leader,
+        p.replicas.join(","),
+        p.isr.join(","),
+        e ? `${e.low}..${e.high}` : "-",
+      ];
+    }),
+  );
+}
+
+/** The sample records as a table under a count of all records; nothing without samples. */
+function sampleLines(sample: readonly RecordSnap[], topic: TopicSnap, L: Localizer): string[] {
+  if (sample.length === 0) return [];
+  const total = topic.ends.reduce((n, e) => n + e.high - e.low, 0);
+  return [
+    `${L(H.records)} (${sample.length}/${total}):`,
+    "",
     ...mdTable(
       [
-        L(t("partition", "партиция")),
-        L(t("leader", "лидер")),
-        L(t("replicas", "реплики")),
-        "ISR",
-        L(t("offsets", "смещения")),
+        L(t("partition/offset", "партиция/смещение")),
+        L(t("key", "ключ")),
+        L(t("value", "значение")),
+        L(t("headers", "заголовки")),
       ],
-      topic.partitions.map((p) => {
-        const e = topic.ends.find((x) => x.partition === p.partition);
-        return [
-          p.partition,
-          p.leader,
-          p.replicas.join(","),
-          p.isr.join(","),
-          e ? `${e.low}..${e.high}` : "-",
-        ];
-      }),
+      sample.map((r) => [
+        `${r.partition}/${r.offset}`,
+        r.key === null ? "null" : utf8(r.key),
+        "`" + showValue(r.value) + "`",
+        Object.entries(r.headers).map(([k, v]) => `${k}=${v}`).join("; ") || "-",
+      ]),
     ),
     "",
   ];
-  const sample: RecordSnap[] = topic.records.slice(0, samples);
-  if (sample.length > 0) {
-    lines.push(
-      `${L(H.records)} (${sample.length}/${topic.ends.reduce((n, e) => n + e.high - e.low, 0)}):`,
-      "",
-    );
-    lines.push(
-      ...mdTable(
-        [
-          L(t("partition/offset", "партиция/смещение")),
-          L(t("key", "ключ")),
-          L(t("value", "значение")),
-          L(t("headers", "заголовки")),
-        ],
-        sample.map((r) => [
-          `${r.partition}/${r.offset}`,
-          r.key === null ? "null" : utf8(r.key),
-          "`" + showValue(r.value) + "`",
-          Object.entries(r.headers).map(([k, v]) => `${k}=${v}`).join("; ") || "-",
-        ]),
-      ),
-      "",
-    );
-  }
-  return lines;
 }
 
 function groupsSection(s: Snapshot, lang: Lang): string[] {
@@ -220,7 +232,7 @@ function schemasSection(s: Snapshot, lang: Lang): string[] {
 }
 
 function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
-  const L = (x: Text, vars?: Record<string, string | number>) => localize(x, lang, vars);
+  const L = localizer(lang);
   const version = [
     L(
       t(
@@ -262,10 +274,9 @@ function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
 
 /** The report's Markdown. */
 export function renderReport(input: ReportInput): string {
-  const { lab, snapshot: s, results, lang } = input;
-  const L = (x: Text, vars?: Record<string, string | number>) => localize(x, lang, vars);
-  const sum = summarize(results);
-  const lines = [
+  const { lab, snapshot: s, lang } = input;
+  const L = localizer(lang);
+  return [
     `# ${L(lab.title)} — ${L(H.report)}`,
     "",
     `- ${L(H.student)}: ${s.prefix ? `\`${s.prefix}\`` : "-"}`,
@@ -276,27 +287,37 @@ export function renderReport(input: ReportInput): string {
     L(lab.goal),
     "",
     ...environmentLines(input.environment, s, lang),
-    `## ${L(H.evidence)}`,
-    "",
-    `### ${L(H.topics)}`,
-    "",
-  ];
+    ...evidenceLines(lab, s, lang, input.samples ?? 5),
+    ...checkLines(input.results, L),
+    ...questionLines(input.questions, L),
+    ...conclusionLines(input.results, L),
+  ].join("\n");
+}
+
+/** Section 4: the lab's topics (or that they are missing), the groups, the schemas. */
+function evidenceLines(lab: LabTasks, s: Snapshot, lang: Lang, samples: number): string[] {
+  const L = localizer(lang);
+  const lines = [`## ${L(H.evidence)}`, "", `### ${L(H.topics)}`, ""];
   for (const name of lab.needs.topics) {
     const topic = s.topics[name];
-    if (topic) lines.push(...topicSection(topic, lang, input.samples ?? 5));
+    if (topic) lines.push(...topicSection(topic, lang, samples));
     else lines.push(`#### ${s.prefix}${name}`, "", L(H.missing), "");
   }
   lines.push(`### ${L(H.groups)}`, "", ...groupsSection(s, lang));
   if (lab.needs.subjects.length > 0) {
     lines.push(`### ${L(H.schemas)}`, "", ...schemasSection(s, lang));
   }
-  lines.push(`## ${L(H.checks)}`, "");
-  lines.push(
+  return lines;
+}
+
+/** Section 5: one row per task with its mark and evidence. */
+function checkLines(results: readonly TaskResult[], L: Localizer): string[] {
+  return [
+    `## ${L(H.checks)}`,
+    "",
     ...mdTable(
       ["", L(t("task", "задание")), L(t("kind", "вид")), L(t("evidence", "что найдено"))],
-      results.map((
-        r,
-      ) => [
+      results.map((r) => [
         mark(r.pass),
         L(r.title),
         L(r.required ? t("required", "обязательное") : t("extra", "дополнительное")),
@@ -304,13 +325,24 @@ export function renderReport(input: ReportInput): string {
       ]),
     ),
     "",
-  );
-  lines.push(`## ${L(H.questions)}`, "");
-  input.questions.forEach((q, i) =>
-    lines.push(`${i + 1}. ${L(q)}`, "", `   ${L(H.answerHere)}`, "", "")
-  );
-  lines.push(`## ${L(H.conclusions)}`, "");
-  lines.push(
+  ];
+}
+
+/** Section 6: the control questions, each with room for an answer. */
+function questionLines(questions: readonly Text[], L: Localizer): string[] {
+  return [
+    `## ${L(H.questions)}`,
+    "",
+    ...questions.flatMap((q, i) => [`${i + 1}. ${L(q)}`, "", `   ${L(H.answerHere)}`, "", ""]),
+  ];
+}
+
+/** Section 7: the tally of the checks, and room for the student's conclusions. */
+function conclusionLines(results: readonly TaskResult[], L: Localizer): string[] {
+  const sum = summarize(results);
+  return [
+    `## ${L(H.conclusions)}`,
+    "",
     L(
       sum.ok
         ? t(
@@ -324,6 +356,5 @@ export function renderReport(input: ReportInput): string {
       { rp: sum.requiredPassed, rt: sum.requiredTotal, ep: sum.extraPassed, et: sum.extraTotal },
     ),
     "",
-  );
-  return lines.join("\n");
+  ];
 }

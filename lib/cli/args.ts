@@ -259,6 +259,28 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
   options: O,
   positionals: readonly PositionalSpec[] = [],
 ): ParsedArgs<O> {
+  const parsed = splitLine(argv, options);
+  const values: Record<string, Value> = {};
+  const given = new Set<string>();
+  for (const spec of options) {
+    const raw = parsed.values[spec.name];
+    if (raw === undefined) {
+      if (spec.required) throw requiredError(spec.name);
+      values[spec.name] = absentValue(spec);
+      continue;
+    }
+    given.add(spec.name);
+    values[spec.name] = givenValue(spec, raw);
+  }
+  checkPositionals(positionals, parsed.positionals);
+  return new ParsedArgs<O>(values, given, parsed.positionals, options);
+}
+
+/** The line split by `node:util` `parseArgs` into raw values by option name, and positionals. */
+function splitLine(
+  argv: readonly string[],
+  options: readonly OptionSpec[],
+): { values: Record<string, RawValue | undefined>; positionals: string[] } {
   const config: Record<
     string,
     { type: "string" | "boolean"; short?: string; multiple?: boolean }
@@ -270,58 +292,49 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
       ...(spec.type === "list" ? { multiple: true } : {}),
     };
   }
-  let parsed;
   try {
-    parsed = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options: config,
       strict: true,
       allowPositionals: true,
     });
+    return { values: values as Record<string, RawValue | undefined>, positionals };
   } catch (err) {
     throw usageFromParseError(err as Error);
   }
+}
 
-  const values: Record<string, Value> = {};
-  const given = new Set<string>();
-  for (const spec of options) {
-    const raw = (parsed.values as Record<string, string | boolean | string[] | undefined>)[
-      spec.name
-    ];
-    if (raw === undefined) {
-      if (spec.required) throw requiredError(spec.name);
-      values[spec.name] = absentValue(spec);
-      continue;
-    }
-    given.add(spec.name);
-    switch (spec.type) {
-      case "boolean":
-        values[spec.name] = raw === true;
-        break;
-      case "integer":
-      case "number":
-        values[spec.name] = parseNumber(spec, String(raw));
-        break;
-      case "list":
-        values[spec.name] = (raw as string[]).map((r) => checkChoice(spec, r));
-        break;
-      default:
-        values[spec.name] = checkChoice(spec, String(raw));
-    }
+/** What `parseArgs` gives for an option: a flag, a value, or every value of a list. */
+type RawValue = string | boolean | string[];
+
+/** A given option's value, converted to its type and checked against its range or choices. */
+function givenValue(spec: OptionSpec, raw: RawValue): Value {
+  switch (spec.type) {
+    case "boolean":
+      return raw === true;
+    case "integer":
+    case "number":
+      return parseNumber(spec, String(raw));
+    case "list":
+      return (raw as string[]).map((r) => checkChoice(spec, r));
+    default:
+      return checkChoice(spec, String(raw));
   }
+}
 
-  if (parsed.positionals.length > positionals.length) {
-    const extra = parsed.positionals[positionals.length];
-    throw new UsageError(fillText(PARSE_WORDS.unexpected, { arg: extra }));
+/** No positional beyond those declared, and every required one given. */
+function checkPositionals(positionals: readonly PositionalSpec[], got: readonly string[]): void {
+  if (got.length > positionals.length) {
+    throw new UsageError(fillText(PARSE_WORDS.unexpected, { arg: got[positionals.length] }));
   }
   positionals.forEach((p, i) => {
-    if (p.required && parsed.positionals[i] === undefined) {
+    if (p.required && got[i] === undefined) {
       throw new UsageError(
         fillText(t("missing argument <{name}>", "не хватает аргумента <{name}>"), { name: p.name }),
       );
     }
   });
-  return new ParsedArgs<O>(values, given, parsed.positionals, options);
 }
 
 function valueName(spec: OptionSpec): string {

@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import type { Admin, EachBatchPayload, Kafka } from "../kafka/port.ts";
+import type { Admin, Batch, Consumer, Kafka } from "../kafka/port.ts";
 import { type ConsumedRecord, toRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
@@ -123,64 +123,100 @@ export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<Rea
     planRead(admin, options.topic, options.from, options.partitions)
   );
   options.onStart?.(ranges);
-  const next = new Map(ranges.map((r) => [r.partition, BigInt(r.start)]));
-  const ends = new Map(ranges.map((r) => [r.partition, BigInt(r.end)]));
-  const finished = () => [...next].every(([p, n]) => n >= ends.get(p)!);
-  if (options.count === 0 || (!options.follow && finished())) {
+  const cursor = new ReadCursor(ranges, options.count);
+  if (options.count === 0 || (!options.follow && cursor.finished())) {
     return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
   }
+  return { ...(await readInGroup(kafka, cursor, options)), ranges };
+}
 
+/**
+ * Where reading each partition stands (the next offset to hand on), and how
+ * many records were handed on; decides when to stop.
+ */
+export class ReadCursor {
+  /** The next offset to hand on, per partition read. */
+  readonly next: Map<number, bigint>;
+  readonly #ends: Map<number, bigint>;
+  readonly #count: number | undefined;
+  records = 0;
+
+  constructor(ranges: readonly PartitionRange[], count?: number) {
+    this.next = new Map(ranges.map((r) => [r.partition, BigInt(r.start)]));
+    this.#ends = new Map(ranges.map((r) => [r.partition, BigInt(r.end)]));
+    this.#count = count;
+  }
+
+  /** Every partition read up to the end it had when reading started. */
+  finished(): boolean {
+    return [...this.next].every(([p, n]) => n >= this.#ends.get(p)!);
+  }
+
+  /** `count` records were handed on. */
+  reached(): boolean {
+    return this.#count !== undefined && this.records >= this.#count;
+  }
+
+  /**
+   * Hands each record of the batch not handed on before to `onRecord`, and
+   * moves past what the fetch covered; returns why to stop, if it is time.
+   */
+  async take(
+    batch: Batch,
+    options: Pick<ReadOptions, "signal" | "follow" | "onRecord">,
+  ): Promise<ReadStop | undefined> {
+    const p = batch.partition;
+    if (!this.next.has(p)) return undefined;
+    for (const m of batch.messages) {
+      if (options.signal.aborted || this.reached()) break;
+      if (BigInt(m.offset) < this.next.get(p)!) continue;
+      await options.onRecord(toRecord(batch.topic, p, m));
+      this.records++;
+      this.next.set(p, BigInt(m.offset) + 1n);
+    }
+    if (this.reached()) return "count";
+    const last = BigInt(batch.lastOffset()) + 1n;
+    if (last > this.next.get(p)!) this.next.set(p, last);
+    if (!options.follow && this.finished()) return "end";
+    return undefined;
+  }
+}
+
+/** Reads with a throwaway group until the cursor, the count or the signal stops it; deletes the group. */
+async function readInGroup(
+  kafka: Kafka,
+  cursor: ReadCursor,
+  options: ReadOptions,
+): Promise<Omit<ReadSummary, "ranges">> {
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
-  let records = 0;
-  let stop!: (why: ReadStop) => void;
-  let fail!: (err: unknown) => void;
-  const stopped = new Promise<ReadStop>((resolve, reject) => {
-    stop = resolve;
-    fail = reject;
-  });
-  const onAbort = () => stop("signal");
+  const stopped = Promise.withResolvers<ReadStop>();
+  const onAbort = () => stopped.resolve("signal");
   options.signal.addEventListener("abort", onAbort, { once: true });
-
-  const eachBatch = async ({ batch }: EachBatchPayload) => {
-    const expected = next.get(batch.partition);
-    if (expected === undefined) return;
-    const reached = () => options.count !== undefined && records >= options.count;
-    for (const m of batch.messages) {
-      if (options.signal.aborted || reached()) break;
-      if (BigInt(m.offset) < next.get(batch.partition)!) continue;
-      await options.onRecord(toRecord(batch.topic, batch.partition, m));
-      records++;
-      next.set(batch.partition, BigInt(m.offset) + 1n);
-    }
-    if (reached()) return stop("count");
-    const last = BigInt(batch.lastOffset()) + 1n;
-    if (last > next.get(batch.partition)!) next.set(batch.partition, last);
-    if (!options.follow && finished()) stop("end");
-  };
-
   try {
     const others = options.partitions && options.partitions.length > 0
       ? (await kafka.withAdmin((admin) => topicPartitions(admin, options.topic)))
-        .filter((p) => !next.has(p))
+        .filter((p) => !cursor.next.has(p))
       : [];
     await kafka.connect(consumer);
     consumer.on(consumer.events.CRASH, (e) => {
-      if (!e.payload.restart) fail(e.payload.error);
+      if (!e.payload.restart) stopped.reject(e.payload.error);
     });
-    // Positions are set on every join: a consumer whose first join failed (e.g. the group
-    // coordinator of a new cluster is not ready yet) is restarted by kafkajs, and a seek made
-    // before that restart would be lost (or throw "consumer#run must be called first").
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      for (const [partition, offset] of next) {
-        consumer.seek({ topic: options.topic, partition, offset: String(offset) });
-      }
-      if (others.length > 0) consumer.pause([{ topic: options.topic, partitions: others }]);
-    });
+    seekOnEveryJoin(consumer, options.topic, cursor.next, others);
     await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatch: (p) => eachBatch(p).catch(fail) });
-    const stoppedBy = await stopped;
-    return { records, stoppedBy, ranges };
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        try {
+          const why = await cursor.take(batch, options);
+          if (why) stopped.resolve(why);
+        } catch (err) {
+          stopped.reject(err);
+        }
+      },
+    });
+    const stoppedBy = await stopped.promise;
+    return { records: cursor.records, stoppedBy };
   } catch (err) {
     throw kafka.translate(err);
   } finally {
@@ -188,4 +224,25 @@ export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<Rea
     await consumer.disconnect().catch(() => {});
     await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
   }
+}
+
+/**
+ * Seeks each partition to read to its next offset, and pauses the topic's
+ * other partitions, each time the consumer joins its group: a consumer whose
+ * first join failed (e.g. the group coordinator of a new cluster is not ready
+ * yet) is restarted by kafkajs, and a seek made before that restart would be
+ * lost (or throw "consumer#run must be called first").
+ */
+function seekOnEveryJoin(
+  consumer: Consumer,
+  topic: string,
+  next: ReadonlyMap<number, bigint>,
+  others: number[],
+): void {
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    for (const [partition, offset] of next) {
+      consumer.seek({ topic, partition, offset: String(offset) });
+    }
+    if (others.length > 0) consumer.pause([{ topic, partitions: others }]);
+  });
 }

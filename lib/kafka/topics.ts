@@ -138,46 +138,141 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<Ensure
     const differences = layoutDifferences(spec, existing);
     return { status: "exists", layout: existing, differences, warnings };
   }
-  const collision = collidingTopic(spec.name, await admin.listTopics());
-  if (collision) {
-    throw new UsageError(
-      fillText(
-        t(
-          "topic {name} would collide with the existing topic {other}: Kafka's metric names write '.' as '_', so the two cannot both exist",
-          "топик {name} совпал бы с существующим топиком {other}: в именах метрик Kafka '.' заменяется на '_', поэтому оба топика существовать не могут",
-        ),
-        { name: spec.name, other: collision },
-      ),
-      fillText(
-        t(
-          "use {other}, or pick a name that differs in more than '.' and '_'",
-          "используйте {other} или выберите имя, которое отличается не только '.' и '_'",
-        ),
-        { other: collision },
-      ),
-    );
+  const refusal = await creationRefusal(admin, spec);
+  if (refusal) throw refusal;
+  const layout = await createTopic(admin, spec);
+  return { status: "created", layout, differences: [], warnings };
+}
+
+/** Partitions and replication factor are whole numbers from 1. */
+function checkSpec(spec: TopicSpec): void {
+  checkTopicName(spec.name);
+  if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
+    throw new UsageError(fillText(
+      t("a topic needs at least 1 partition, not {n}", "топику нужна хотя бы 1 партиция, а не {n}"),
+      { n: spec.partitions },
+    ));
   }
-  await checkConfigKeys(admin, spec);
-  const { brokers } = await admin.describeCluster();
-  if (spec.replicationFactor > brokers.length) {
-    const vars = { rf: spec.replicationFactor, brokers: brokers.length };
-    throw new UsageError(
-      fillText(
-        t(
-          "replication factor {rf} is more than the brokers in the cluster ({brokers})",
-          "фактор репликации {rf} больше числа брокеров в кластере ({brokers})",
-        ),
-        vars,
+  if (!Number.isInteger(spec.replicationFactor) || spec.replicationFactor < 1) {
+    throw new UsageError(fillText(
+      t(
+        "the replication factor must be at least 1, not {n}",
+        "фактор репликации должен быть не меньше 1, а не {n}",
       ),
-      fillText(
-        t(
-          "each replica needs its own broker: use --replication-factor {brokers} or less, or start more brokers",
-          "каждой реплике нужен свой брокер: укажите --replication-factor не больше {brokers} или запустите больше брокеров",
-        ),
-        vars,
-      ),
-    );
+      { n: spec.replicationFactor },
+    ));
   }
+}
+
+/**
+ * Why the cluster would not take the new topic, or undefined. The checks run
+ * in this order, and each asks the cluster only when the ones before passed:
+ * a name colliding with a topic's, a broker setting's name among the configs,
+ * a config key the cluster does not know, more replicas than brokers.
+ */
+async function creationRefusal(admin: Admin, spec: TopicSpec): Promise<UsageError | undefined> {
+  const configs = spec.configs ?? {};
+  return collisionRefusal(spec.name, await admin.listTopics()) ??
+    brokerSettingRefusal(configs) ??
+    (Object.keys(configs).length > 0
+      ? unknownConfigRefusal(configs, await knownTopicConfigs(admin))
+      : undefined) ??
+    replicationRefusal(spec.replicationFactor, (await admin.describeCluster()).brokers.length);
+}
+
+/** Refuses a name that differs from an existing topic's only in '.' and '_'. */
+export function collisionRefusal(
+  name: string,
+  topics: readonly string[],
+): UsageError | undefined {
+  const other = collidingTopic(name, topics);
+  if (!other) return undefined;
+  return new UsageError(
+    fillText(
+      t(
+        "topic {name} would collide with the existing topic {other}: Kafka's metric names write '.' as '_', so the two cannot both exist",
+        "топик {name} совпал бы с существующим топиком {other}: в именах метрик Kafka '.' заменяется на '_', поэтому оба топика существовать не могут",
+      ),
+      { name, other },
+    ),
+    fillText(
+      t(
+        "use {other}, or pick a name that differs in more than '.' and '_'",
+        "используйте {other} или выберите имя, которое отличается не только '.' и '_'",
+      ),
+      { other },
+    ),
+  );
+}
+
+/** Refuses a broker setting's name given as a topic config, suggesting the topic's name for it. */
+export function brokerSettingRefusal(
+  configs: Readonly<Record<string, string>>,
+): UsageError | undefined {
+  const key = Object.keys(configs).find((k) => k in BROKER_NAMES_OF_TOPIC_CONFIGS);
+  if (!key) return undefined;
+  const vars = { key, topicKey: BROKER_NAMES_OF_TOPIC_CONFIGS[key] };
+  return new UsageError(
+    fillText(
+      t(
+        "{key} is a broker setting, not a topic config",
+        "{key} — настройка брокера, а не топика",
+      ),
+      vars,
+    ),
+    fillText(t("on a topic it is {topicKey}", "для топика это {topicKey}"), vars),
+  );
+}
+
+/**
+ * Refuses config keys outside `known` (the topic configs the cluster knows;
+ * undefined when there was no topic to ask), suggesting the closest ones.
+ */
+export function unknownConfigRefusal(
+  configs: Readonly<Record<string, string>>,
+  known: ReadonlySet<string> | undefined,
+): UsageError | undefined {
+  const unknown = known ? unknownConfigKeys(configs, known) : [];
+  if (unknown.length === 0) return undefined;
+  const keys = unknown.map((u) => `'${u.key}'`).join(", ");
+  const suggestions = unknown.filter((u) => u.suggestion).map((u) => u.suggestion).join(", ");
+  return new UsageError(
+    fillText(t("unknown topic config {keys}", "неизвестная настройка топика {keys}"), { keys }),
+    suggestions
+      ? fillText(t("did you mean {suggestions}?", "возможно, имелось в виду {suggestions}?"), {
+        suggestions,
+      })
+      : t(
+        "see the topic configs in Kafka's documentation (e.g. min.insync.replicas, retention.ms)",
+        "список настроек топика — в документации Kafka (например, min.insync.replicas, retention.ms)",
+      ),
+  );
+}
+
+/** Refuses more replicas than the cluster has brokers, naming both numbers. */
+export function replicationRefusal(rf: number, brokers: number): UsageError | undefined {
+  if (rf <= brokers) return undefined;
+  const vars = { rf, brokers };
+  return new UsageError(
+    fillText(
+      t(
+        "replication factor {rf} is more than the brokers in the cluster ({brokers})",
+        "фактор репликации {rf} больше числа брокеров в кластере ({brokers})",
+      ),
+      vars,
+    ),
+    fillText(
+      t(
+        "each replica needs its own broker: use --replication-factor {brokers} or less, or start more brokers",
+        "каждой реплике нужен свой брокер: укажите --replication-factor не больше {brokers} или запустите больше брокеров",
+      ),
+      vars,
+    ),
+  );
+}
+
+/** Creates the topic and waits until every partition has a leader (30 s at most). */
+async function createTopic(admin: Admin, spec: TopicSpec): Promise<TopicLayout> {
   try {
     // Not kafkajs' waitForLeaders: it retries only LEADER_NOT_AVAILABLE, while
     // in KRaft a broker that has not yet applied the new topic from the
@@ -203,78 +298,21 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<Ensure
       ? l
       : undefined;
   }, { timeoutMs: 30_000, intervalMs: 100 });
-  if (!layout) {
-    throw new KafkaLabError(
-      fillText(
-        t(
-          "topic {name} was created, but its partitions had no leaders within 30 s",
-          "топик {name} создан, но у его партиций не появились лидеры за 30 с",
-        ),
-        { name: spec.name },
-      ),
-      {
-        hint: t(
-          "see `kafka-lab status`: a broker may be down",
-          "посмотрите `kafka-lab status`: возможно, брокер не работает",
-        ),
-      },
-    );
-  }
-  return { status: "created", layout, differences: [], warnings };
-}
-
-/** Partitions and replication factor are whole numbers from 1. */
-function checkSpec(spec: TopicSpec): void {
-  checkTopicName(spec.name);
-  if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
-    throw new UsageError(fillText(
-      t("a topic needs at least 1 partition, not {n}", "топику нужна хотя бы 1 партиция, а не {n}"),
-      { n: spec.partitions },
-    ));
-  }
-  if (!Number.isInteger(spec.replicationFactor) || spec.replicationFactor < 1) {
-    throw new UsageError(fillText(
+  if (layout) return layout;
+  throw new KafkaLabError(
+    fillText(
       t(
-        "the replication factor must be at least 1, not {n}",
-        "фактор репликации должен быть не меньше 1, а не {n}",
+        "topic {name} was created, but its partitions had no leaders within 30 s",
+        "топик {name} создан, но у его партиций не появились лидеры за 30 с",
       ),
-      { n: spec.replicationFactor },
-    ));
-  }
-}
-
-/** Every config key is a topic config; a broker setting's name gets its topic name suggested. */
-async function checkConfigKeys(admin: Admin, spec: TopicSpec): Promise<void> {
-  if (!spec.configs || Object.keys(spec.configs).length === 0) return;
-  const brokerNamed = Object.keys(spec.configs).find((k) => k in BROKER_NAMES_OF_TOPIC_CONFIGS);
-  if (brokerNamed) {
-    const vars = { key: brokerNamed, topicKey: BROKER_NAMES_OF_TOPIC_CONFIGS[brokerNamed] };
-    throw new UsageError(
-      fillText(
-        t(
-          "{key} is a broker setting, not a topic config",
-          "{key} — настройка брокера, а не топика",
-        ),
-        vars,
+      { name: spec.name },
+    ),
+    {
+      hint: t(
+        "see `kafka-lab status`: a broker may be down",
+        "посмотрите `kafka-lab status`: возможно, брокер не работает",
       ),
-      fillText(t("on a topic it is {topicKey}", "для топика это {topicKey}"), vars),
-    );
-  }
-  const known = await knownTopicConfigs(admin);
-  const unknown = known ? unknownConfigKeys(spec.configs, known) : [];
-  if (unknown.length === 0) return;
-  const keys = unknown.map((u) => `'${u.key}'`).join(", ");
-  const suggestions = unknown.filter((u) => u.suggestion).map((u) => u.suggestion).join(", ");
-  throw new UsageError(
-    fillText(t("unknown topic config {keys}", "неизвестная настройка топика {keys}"), { keys }),
-    suggestions
-      ? fillText(t("did you mean {suggestions}?", "возможно, имелось в виду {suggestions}?"), {
-        suggestions,
-      })
-      : t(
-        "see the topic configs in Kafka's documentation (e.g. min.insync.replicas, retention.ms)",
-        "список настроек топика — в документации Kafka (например, min.insync.replicas, retention.ms)",
-      ),
+    },
   );
 }
 

@@ -6,8 +6,10 @@ import {
   DEFAULT_IN_FLIGHT,
   parseSweep,
   PRODUCE_OPTIONS,
+  type ProduceSettings,
   produceSettings,
 } from "../../commands/bench/options.ts";
+import { dueRecords, nextMove } from "../../commands/bench/produce.ts";
 import { num, progressText, resultText, sweepTable } from "../../commands/bench/report.ts";
 import { percentile, ratio, summarize } from "../../commands/bench/stats.ts";
 import { parseOptions } from "../../lib/cli/args.ts";
@@ -150,4 +152,66 @@ Deno.test("progress and result lines carry the numbers in both languages", () =>
     /^10 records in 2\.00 s: 5 records\/s, 0\.00 MB\/s; latency ms: p50 1\.0/,
   );
   assert.match(resultText(r, "ru"), /^записей: 10 за 2,00 с: 5 записей\/с/);
+});
+
+const pacing = (over: Partial<ProduceSettings> = {}): ProduceSettings => ({
+  records: 100,
+  recordSize: 10,
+  partitions: 1,
+  acks: "all",
+  batch: 10,
+  lingerMs: 5,
+  rate: 0,
+  compression: "none",
+  inFlight: 2,
+  idempotent: false,
+  ...over,
+});
+
+Deno.test("dueRecords without a rate makes a batch beyond the sent records only while a send slot is free", () => {
+  const s = pacing();
+  assert.equal(dueRecords(s, { next: 0, sent: 0, inFlight: 0 }, 0), 10);
+  assert.equal(dueRecords(s, { next: 20, sent: 20, inFlight: 1 }, 0), 30);
+  assert.equal(dueRecords(s, { next: 95, sent: 95, inFlight: 1 }, 0), 100);
+  assert.equal(dueRecords(s, { next: 20, sent: 20, inFlight: 2 }, 0), 20);
+});
+
+Deno.test("dueRecords with a rate follows the clock, one record at the start, never past the total", () => {
+  const s = pacing({ rate: 100 });
+  assert.equal(dueRecords(s, { next: 0, sent: 0, inFlight: 2 }, 0), 1);
+  assert.equal(dueRecords(s, { next: 0, sent: 0, inFlight: 2 }, 255), 26);
+  assert.equal(dueRecords(s, { next: 0, sent: 0, inFlight: 2 }, 60_000), 100);
+});
+
+Deno.test("nextMove sends a full batch, a lingered one or the last records when a slot is free", () => {
+  const s = pacing();
+  const at = { waitedMs: 0, elapsedMs: 0 };
+  assert.deepEqual(nextMove(s, { next: 25, sent: 10, inFlight: 1 }, at), { send: 20 });
+  assert.deepEqual(nextMove(s, { next: 13, sent: 10, inFlight: 1 }, { ...at, waitedMs: 5 }), {
+    send: 13,
+  });
+  assert.deepEqual(nextMove(s, { next: 100, sent: 97, inFlight: 0 }, at), { send: 100 });
+});
+
+Deno.test("nextMove waits for the linger, for a free slot, or for the next record due", () => {
+  const s = pacing();
+  assert.deepEqual(
+    nextMove(s, { next: 13, sent: 10, inFlight: 1 }, { waitedMs: 2, elapsedMs: 0 }),
+    { waitMs: 3 },
+  );
+  assert.deepEqual(
+    nextMove(s, { next: 13, sent: 10, inFlight: 1 }, { waitedMs: 4.5, elapsedMs: 0 }),
+    { waitMs: 1 },
+  );
+  assert.deepEqual(
+    nextMove(s, { next: 30, sent: 10, inFlight: 2 }, { waitedMs: 50, elapsedMs: 0 }),
+    { waitMs: Infinity },
+  );
+  assert.deepEqual(
+    nextMove(pacing({ rate: 100 }), { next: 4, sent: 4, inFlight: 0 }, {
+      waitedMs: 0,
+      elapsedMs: 32,
+    }),
+    { waitMs: 8 },
+  );
 });

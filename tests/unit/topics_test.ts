@@ -1,16 +1,20 @@
 import assert from "node:assert/strict";
 import { UsageError } from "../../lib/errors.ts";
 import {
+  brokerSettingRefusal,
   checkTopicName,
   collidingTopic,
+  collisionRefusal,
   COURSE_TOPICS,
   editDistance,
   layoutDifferences,
   parseConfigPairs,
+  replicationRefusal,
   specWarnings,
   type TopicLayout,
   topicNameProblem,
   unknownConfigKeys,
+  unknownConfigRefusal,
 } from "../../lib/kafka/topics.ts";
 
 Deno.test("COURSE_TOPICS carry the seeds' parameters", () => {
@@ -111,4 +115,45 @@ Deno.test("specWarnings warns when min.insync.replicas is above the replication 
   const [w] = specWarnings({ ...spec, configs: { "min.insync.replicas": "3" } });
   assert.match(w.en, /acks=all write will be refused/);
   assert.match(w.ru, /acks=all будет отклонена/);
+});
+
+Deno.test("collisionRefusal refuses a name that collides with an existing topic, in both languages", () => {
+  assert.equal(collisionRefusal("orders", ["orders", "orders.dlq"]), undefined);
+  const e = collisionRefusal("users.coordinates", ["users_coordinates"]);
+  assert.ok(e instanceof UsageError && e.exitCode === 2);
+  assert.match(
+    e.text.en,
+    /users\.coordinates would collide with the existing topic users_coordinates/,
+  );
+  assert.match(e.text.ru, /совпал бы с существующим топиком users_coordinates/);
+  assert.match(e.hint!, /use users_coordinates/);
+});
+
+Deno.test("brokerSettingRefusal names the topic config a broker setting stands for", () => {
+  assert.equal(brokerSettingRefusal({}), undefined);
+  assert.equal(brokerSettingRefusal({ "retention.ms": "1" }), undefined);
+  const e = brokerSettingRefusal({ "retention.ms": "1", "log.retention.ms": "5" });
+  assert.ok(e instanceof UsageError);
+  assert.equal(e.text.en, "log.retention.ms is a broker setting, not a topic config");
+  assert.equal(e.hint, "on a topic it is retention.ms");
+});
+
+Deno.test("unknownConfigRefusal suggests the closest known key, or the docs when none is close", () => {
+  const known = new Set(["min.insync.replicas", "retention.ms"]);
+  assert.equal(unknownConfigRefusal({ "retention.ms": "1" }, known), undefined);
+  assert.equal(unknownConfigRefusal({ "anything.at.all": "1" }, undefined), undefined);
+  const close = unknownConfigRefusal({ "retention.m": "1" }, known);
+  assert.equal(close?.text.en, "unknown topic config 'retention.m'");
+  assert.equal(close?.hint, "did you mean retention.ms?");
+  const far = unknownConfigRefusal({ "totally.different.thing": "1" }, known);
+  assert.match(far!.hint!, /topic configs in Kafka's documentation/);
+});
+
+Deno.test("replicationRefusal refuses more replicas than brokers and names both numbers", () => {
+  assert.equal(replicationRefusal(3, 3), undefined);
+  assert.equal(replicationRefusal(1, 3), undefined);
+  const e = replicationRefusal(4, 3);
+  assert.ok(e instanceof UsageError && e.exitCode === 2);
+  assert.equal(e.text.en, "replication factor 4 is more than the brokers in the cluster (3)");
+  assert.match(e.hint!, /--replication-factor 3 or less/);
 });
