@@ -28,7 +28,8 @@
  *
  * kafkajs is loaded on the first client made (`admin()`, `producer()`,
  * `consumer()`, `withAdmin()`), never by the metadata questions. A fake of
- * the port passes its own adapters (`options.driver`, `options.metadata`).
+ * the port passes its own adapters (`options.driver`, `options.metadata`) and
+ * reachability probe (`options.probe`).
  *
  * @example
  * ```ts
@@ -48,7 +49,7 @@ import {
 } from "../errors.ts";
 import { NETWORK_TEXTS } from "../errors_text.ts";
 import { fillText, t, type Text } from "../i18n.ts";
-import { probeTcp } from "../net.ts";
+import { type ProbeResult, probeTcp } from "../net.ts";
 import { messageOf, type Output } from "../output.ts";
 import { withTimeout } from "../time.ts";
 import { leaderlessIn } from "./leaderless.ts";
@@ -132,6 +133,8 @@ function adminLayouts(
 export interface KafkaClientsOptions {
   readonly driver?: KafkaDriver;
   readonly metadata?: MetadataDriver;
+  /** The reachability probe of {@linkcode KafkaClients.preflight} (default: a TCP connect). */
+  readonly probe?: (address: string, timeoutMs: number) => Promise<ProbeResult>;
 }
 
 /** The Kafka port; see the module docs. */
@@ -139,12 +142,14 @@ export class KafkaClients implements Kafka {
   readonly config: Config;
   readonly #out: Output;
   readonly #metadata: MetadataDriver;
+  readonly #probe: (address: string, timeoutMs: number) => Promise<ProbeResult>;
   #driver?: Promise<KafkaDriver>;
 
   constructor(config: Config, out: Output, options: KafkaClientsOptions = {}) {
     this.config = config;
     this.#out = out;
     this.#metadata = options.metadata ?? wireDriver;
+    this.#probe = options.probe ?? probeTcp;
     if (options.driver) this.#driver = Promise.resolve(options.driver);
   }
 
@@ -172,7 +177,7 @@ export class KafkaClients implements Kafka {
    */
   async preflight(): Promise<void> {
     const results = await Promise.all(
-      this.config.brokers.map(async (b) => ({ b, r: await probeTcp(b, PROBE_TIMEOUT_MS) })),
+      this.config.brokers.map(async (b) => ({ b, r: await this.#probe(b, PROBE_TIMEOUT_MS) })),
     );
     if (results.some(({ r }) => r.ok)) return;
     const reasons = results.map(({ b, r }) => ({ b, why: probeReason(r.ok ? "ok" : r.reason) }));
