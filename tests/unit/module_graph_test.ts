@@ -14,6 +14,8 @@ import { ROOT } from "../helpers.ts";
 const EMBEDDED_FOLDERS = ["labs", "lib"];
 /** Files outside those folders that the program imports. */
 const EMBEDDED_FILES = ["main.ts", "cli.ts", "deno.json", "compose.yaml"];
+/** Folders under those that only tests import: the program must never reach them. */
+const TEST_ONLY = ["lib/kafka/fake/"];
 
 interface InfoModule {
   readonly specifier: string;
@@ -49,7 +51,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 function shipped(path: string): boolean {
-  return !/_test\.ts$|\.md$|(^|\/)\./.test(path);
+  return !/_test\.ts$|\.md$|(^|\/)\./.test(path) && !TEST_ONLY.some((d) => path.startsWith(d));
 }
 
 Deno.test("module graph of main.ts reaches every file under labs/ and lib/", () => {
@@ -62,6 +64,13 @@ Deno.test("module graph of main.ts reaches every file under labs/ and lib/", () 
     `not imported from main.ts (statically or by a literal dynamic import), so deno compile ` +
       `would leave them out: ${missing.join(", ")}`,
   );
+});
+
+Deno.test("module graph of main.ts never reaches the fake Kafka port (tests only)", () => {
+  const fake = [...walk("lib/kafka/fake")].filter((f) => f.endsWith(".ts"));
+  assert.ok(fake.length > 3, "the walk found the fake");
+  const reached = [...REACHABLE].filter((f) => TEST_ONLY.some((d) => f.startsWith(d)));
+  assert.deepEqual(reached, [], "production code imports a test-only module");
 });
 
 Deno.test("module graph of main.ts holds deno.json and compose.yaml (imported assets)", () => {
