@@ -1,0 +1,239 @@
+/**
+ * The consumer loop (lib/kafka/consumer_loop.ts) on the fake Kafka port:
+ * when it commits, how it stops, and what it reads again after a fault.
+ */
+import assert from "node:assert/strict";
+import { consume, type ConsumeOptions } from "../../lib/kafka/consumer_loop.ts";
+import { nonRetriable, protocolError } from "../../lib/kafka/fake/mod.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { fakeWithTopic, within } from "./fake_setup.ts";
+
+const text = (b: Uint8Array | null) => b === null ? "" : new TextDecoder().decode(b);
+
+/** consume() on `fake` for group "g" of topic "t" from the beginning, with `options`. */
+function run(
+  fake: ReturnType<typeof fakeWithTopic>,
+  options: Partial<ConsumeOptions> & { signal?: AbortSignal },
+) {
+  return within(
+    10_000,
+    consume(fake.kafka, {
+      topic: "t",
+      groupId: "g",
+      fromBeginning: true,
+      signal: options.signal ?? new AbortController().signal,
+      ...options,
+    }),
+  );
+}
+
+/** The offsets a group asked to commit, in order (successful or not). */
+function commitAttempts(fake: ReturnType<typeof fakeWithTopic>): string[] {
+  return fake.cluster.requests.filter((r) => r.kind === "commit")
+    .flatMap((r) => r.offsets!.map((o) => o.offset));
+}
+
+Deno.test("consume commits a record only after its handler resolved; a failing handler's record stays uncommitted", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b", "c"]);
+  const handled: string[] = [];
+  const err = await run(fake, {
+    onRecord: (r) => {
+      if (text(r.value) === "b") throw new Error("the lab's handler failed");
+      handled.push(text(r.value));
+    },
+  }).then(() => undefined, (e: unknown) => e);
+
+  assert.ok(err instanceof KafkaLabError, String(err));
+  assert.match(err.message, /the lab's handler failed/);
+  assert.deepEqual(handled, ["a"]);
+  assert.equal(fake.cluster.committed("g", "t", 0), "1", "a committed, b not");
+  assert.deepEqual(commitAttempts(fake), ["1"], "no commit was even asked for b");
+  assert.equal(fake.cluster.group("g").members.size, 0, "the member left its group");
+  fake.cluster.close();
+});
+
+Deno.test("consume drains on Ctrl+C mid-batch: finishes and commits the batch in hand, then leaves", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 25 }, (_, i) => `v${i}`));
+  const ctrlC = new AbortController();
+  const batches: string[][] = [];
+  const summary = await run(fake, {
+    signal: ctrlC.signal,
+    batchSize: 10,
+    onBatch: async (records) => {
+      ctrlC.abort(); // the signal comes while the batch is being handled
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      batches.push(records.map((r) => text(r.value)));
+    },
+  });
+
+  assert.equal(summary.stoppedBy, "signal");
+  assert.equal(batches.length, 1, "no batch after the signal");
+  assert.equal(batches[0].length, 10);
+  assert.equal(summary.records, 10);
+  assert.equal(fake.cluster.committed("g", "t", 0), "10", "the batch in hand is committed");
+  assert.equal(fake.cluster.group("g").members.size, 0, "the member left its group");
+  fake.cluster.close();
+});
+
+Deno.test("consume restarts its consumer from the committed offsets after a client fault: nothing skipped or read twice", async () => {
+  const fake = fakeWithTopic("t", 1, { maxBatchRecords: 3 });
+  fake.cluster.addRecords("t", 0, ["r0", "r1", "r2", "r3", "r4", "r5"]);
+  const seen: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  const summary = await run(fake, {
+    maxMessages: 6,
+    onRecord: (r) => {
+      seen.push(r.offset);
+      // kafkajs' own bookkeeping throws a TypeError during the next fetch (tulios/kafkajs#1366).
+      if (r.offset === "2") {
+        fault = fake.cluster.inject("fetch", { error: new TypeError("offsets map replaced") });
+      }
+    },
+  });
+
+  assert.equal(fault?.fired, 1, "the fault ended the first consumer");
+  assert.deepEqual(seen, ["0", "1", "2", "3", "4", "5"]);
+  assert.equal(summary.records, 6);
+  assert.equal(fake.cluster.committed("g", "t", 0), "6");
+  fake.cluster.close();
+});
+
+Deno.test("consume restarts when a join ends the consumer with a rebalance error kafkajs does not retry", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b"]);
+  const fault = fake.cluster.inject("join", {
+    error: nonRetriable(protocolError("REBALANCE_IN_PROGRESS")),
+  });
+  const seen: string[] = [];
+  const summary = await run(fake, { maxMessages: 2, onRecord: (r) => void seen.push(r.offset) });
+
+  assert.equal(fault.fired, 1);
+  assert.deepEqual(seen, ["0", "1"]);
+  assert.equal(summary.records, 2);
+  fake.cluster.close();
+});
+
+Deno.test("consume re-reads a record whose commit was lost to a rebalance rather than skipping it", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b", "c"]);
+  const seen: string[] = [];
+  const done = new AbortController();
+  let dropped = false;
+  await run(fake, {
+    signal: done.signal,
+    onRecord: (r) => {
+      seen.push(r.offset);
+      if (r.offset === "1" && !dropped) {
+        dropped = true;
+        fake.cluster.expireMembers("g"); // the member's session ran out while it handled b
+      }
+    },
+    onCommit: (_partition, next) => {
+      if (next === "3") done.abort();
+    },
+  });
+
+  assert.deepEqual(seen, ["0", "1", "1", "2"], "b handled again, nothing skipped");
+  assert.equal(fake.cluster.committed("g", "t", 0), "3");
+  const refused = fake.cluster.requests.filter((r) => r.kind === "commit" && r.error);
+  assert.deepEqual(refused.map((r) => r.error), ["UNKNOWN_MEMBER_ID"]);
+  fake.cluster.close();
+});
+
+Deno.test("consume in batch mode commits once per batch", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 25 }, (_, i) => `v${i}`));
+  const commits: string[] = [];
+  const sizes: number[] = [];
+  const summary = await run(fake, {
+    maxMessages: 25,
+    batchSize: 10,
+    onBatch: (records) => void sizes.push(records.length),
+    onCommit: (_partition, next) => void commits.push(next),
+  });
+
+  assert.deepEqual(sizes, [10, 10, 5]);
+  assert.deepEqual(commits, ["10", "20", "25"]);
+  assert.equal(summary.commits, 3);
+  assert.equal(summary.batches, 3);
+  fake.cluster.close();
+});
+
+Deno.test("consume stops after maxMessages records and commits exactly those", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 10 }, (_, i) => `v${i}`));
+  const seen: string[] = [];
+  const summary = await run(fake, { maxMessages: 3, onRecord: (r) => void seen.push(r.offset) });
+
+  assert.equal(summary.stoppedBy, "max-messages");
+  assert.deepEqual(seen, ["0", "1", "2"]);
+  assert.equal(fake.cluster.committed("g", "t", 0), "3");
+  fake.cluster.close();
+});
+
+Deno.test("consume stops after the idle timeout when no record comes", async () => {
+  const fake = fakeWithTopic("t", 1);
+  const summary = await run(fake, { idleTimeoutMs: 150, onRecord: () => {} });
+
+  assert.equal(summary.stoppedBy, "idle");
+  assert.equal(summary.records, 0);
+  assert.ok(summary.elapsedMs >= 150, `${summary.elapsedMs} ms`);
+  assert.ok(summary.elapsedMs < 2_000, `${summary.elapsedMs} ms`);
+  assert.equal(fake.cluster.group("g").members.size, 0);
+  fake.cluster.close();
+});
+
+Deno.test("consume fails when a commit is refused with NOT_COORDINATOR, and the next run reads that record again", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b", "c"]);
+  const err = await run(fake, {
+    onRecord: (r) => {
+      if (r.offset === "1") fake.cluster.inject("commit", { error: "NOT_COORDINATOR" });
+    },
+  }).then(() => undefined, (e: unknown) => e);
+  assert.ok(err instanceof KafkaLabError, String(err));
+  assert.equal(err.exitCode, 1);
+  assert.equal(fake.cluster.committed("g", "t", 0), "1");
+
+  const seen: string[] = [];
+  await run(fake, { maxMessages: 2, onRecord: (r) => void seen.push(r.offset) });
+  assert.deepEqual(seen, ["1", "2"]);
+  fake.cluster.close();
+});
+
+Deno.test("consume with two members of one group reads every record once between them", async () => {
+  const fake = fakeWithTopic("t", 4);
+  for (let p = 0; p < 4; p++) fake.cluster.addRecords("t", p, [`p${p}-a`, `p${p}-b`]);
+  const done = new AbortController();
+  const seen: string[][] = [[], []];
+  const assigned: number[][][] = [[], []];
+  let total = 0;
+  const member = (i: number) =>
+    run(fake, {
+      signal: done.signal,
+      onAssign: (partitions) => void assigned[i].push([...partitions]),
+      onRecord: (r) => {
+        seen[i].push(text(r.value));
+        if (++total === 8) done.abort();
+      },
+    });
+  await Promise.all([member(0), member(1)]);
+
+  assert.deepEqual([...seen[0], ...seen[1]].sort(), [
+    "p0-a",
+    "p0-b",
+    "p1-a",
+    "p1-b",
+    "p2-a",
+    "p2-b",
+    "p3-a",
+    "p3-b",
+  ]);
+  const last = assigned.map((a) => a.at(-1) ?? []);
+  assert.deepEqual(last.map((a) => a.length), [2, 2], "each member holds two partitions");
+  assert.deepEqual([...last[0], ...last[1]].sort(), [0, 1, 2, 3]);
+  for (let p = 0; p < 4; p++) assert.equal(fake.cluster.committed("g", "t", p), "2");
+  fake.cluster.close();
+});
