@@ -54,11 +54,12 @@ Deno.test("SafeProducer replaces a producer whose send failed (a new producer id
 
 Deno.test("SafeProducer loses and duplicates nothing across an ambiguous failure (written, then an error)", async () => {
   const fake = fakeWithTopic("orders", 1);
-  fake.cluster.inject("produce", { error: "REQUEST_TIMED_OUT", when: "after" });
+  // Written, then an error; the retry is a duplicate, then an error again: the send fails.
+  fake.cluster.inject("produce", { error: "REQUEST_TIMED_OUT", when: "after", times: 2 });
   const producer = await fake.kafka.connect(
-    fake.kafka.idempotentProducer({ retry: { retries: 0 } }),
+    fake.kafka.idempotentProducer({ retry: { retries: 1 } }),
   );
-  // "a" is in the log, but the send fails: the client rolled its sequence number back.
+  // "a" is in the log, but the send failed: the client rolled its sequence number back.
   await assert.rejects(
     within(5_000, producer.send({ topic: "orders", messages: [{ value: "a" }] })),
   );

@@ -11,7 +11,7 @@
  *   result (kafkajs' `responsePerBroker`);
  * - an idempotent producer's sequence numbers advance when a request is made
  *   and are rolled back when it fails, whether or not the broker wrote it;
- * - retries: `retry.retries` (default 5) on retriable errors, then
+ * - retries: `retry.retries` (default {@linkcode DEFAULT_RETRIES}) on retriable errors, then
  *   `KafkaJSNumberOfRetriesExceeded`; an error that is not retriable is
  *   thrown as it is. There is no back-off time: a retry waits only for the
  *   next turn of the event loop.
@@ -52,8 +52,12 @@ export type DriverProducerOptions = Omit<
   "deliveryTimeoutMs" | "unsafePartitioning"
 >;
 
-/** kafkajs' default number of retries. */
-const DEFAULT_RETRIES = 5;
+/**
+ * The retries of a client that sets none: the kafkajs adapter's client-wide
+ * `retry.retries` (`kafkajs/driver.ts`), which kafkajs gives every producer
+ * and consumer.
+ */
+export const DEFAULT_RETRIES = 8;
 
 /** The next turn of the event loop: lets requests in flight settle, as a back-off would. */
 export function nextTurn(): Promise<void> {
@@ -82,6 +86,14 @@ export class FakeProducer implements Producer {
   #transaction?: FakeTransaction;
 
   constructor(cluster: FakeCluster, options: DriverProducerOptions = {}, memo?: PartitionMemo) {
+    if (options.idempotent && (options.retry?.retries ?? DEFAULT_RETRIES) < 1) {
+      // kafkajs refuses this when the producer is made.
+      throw new FakeKafkaError(
+        "KafkaJSNonRetriableError",
+        "Idempotent producer must allow retries to protect against transient errors",
+        { retriable: false },
+      );
+    }
     this.#cluster = cluster;
     this.#options = options;
     this.#memo = memo;
