@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import * as kafkajs from "kafkajs";
 import { chunk, isClientFault, nextOffset, toRecord } from "../../lib/kafka/consumer_loop.ts";
+import { nonRetriable, protocolError } from "../../lib/kafka/fake/errors.ts";
 
 Deno.test("chunk splits records into batches of at most the given size", () => {
   assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
@@ -14,7 +14,7 @@ Deno.test("nextOffset adds one without losing 64-bit precision", () => {
   assert.equal(nextOffset("9007199254740993"), "9007199254740994");
 });
 
-Deno.test("toRecord copies key, value and headers out of a kafkajs message", () => {
+Deno.test("toRecord copies key, value and headers out of a consumed message", () => {
   const message = {
     key: Buffer.from("k"),
     value: Buffer.from("v"),
@@ -32,20 +32,13 @@ Deno.test("toRecord copies key, value and headers out of a kafkajs message", () 
   assert.deepEqual(r.headers, { a: "1", b: "2", c: "3" });
 });
 
-/** kafkajs' error classes, by name (its typings mistype some constructors). */
-const K = (kafkajs as unknown as { default: Record<string, new (...args: unknown[]) => Error> })
-  .default;
-
 Deno.test("isClientFault restarts on kafkajs' own TypeError and on rebalance errors, nothing else", () => {
-  const protocol = (type: string, code: number) =>
-    new K.KafkaJSProtocolError({ message: type, type, code, retriable: false });
-  // kafkajs wraps what its retrier gives up on; the cause is what counts.
-  const wrapped = (e: Error) => new K.KafkaJSNonRetriableError(e, { cause: e });
-  assert.equal(isClientFault(wrapped(new TypeError("x is undefined"))), true);
-  assert.equal(isClientFault(protocol("REBALANCE_IN_PROGRESS", 27)), true);
-  assert.equal(isClientFault(wrapped(protocol("ILLEGAL_GENERATION", 22))), true);
-  assert.equal(isClientFault(protocol("UNKNOWN_MEMBER_ID", 25)), true);
-  assert.equal(isClientFault(protocol("GROUP_AUTHORIZATION_FAILED", 30)), false);
-  assert.equal(isClientFault(protocol("UNKNOWN_TOPIC_OR_PARTITION", 3)), false);
+  // The kafkajs adapter's error shapes (tests/unit/fake_errors_test.ts holds them to kafkajs').
+  assert.equal(isClientFault(nonRetriable(new TypeError("x is undefined"))), true);
+  assert.equal(isClientFault(protocolError("REBALANCE_IN_PROGRESS")), true);
+  assert.equal(isClientFault(nonRetriable(protocolError("ILLEGAL_GENERATION"))), true);
+  assert.equal(isClientFault(protocolError("UNKNOWN_MEMBER_ID")), true);
+  assert.equal(isClientFault(protocolError("GROUP_AUTHORIZATION_FAILED")), false);
+  assert.equal(isClientFault(protocolError("UNKNOWN_TOPIC_OR_PARTITION")), false);
   assert.equal(isClientFault(new Error("the lab's handler failed")), false);
 });

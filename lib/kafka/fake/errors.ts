@@ -60,6 +60,7 @@ const PROTOCOL_ERRORS = {
   INVALID_PRODUCER_EPOCH: info(47, false),
   INVALID_TXN_STATE: info(48, false),
   CONCURRENT_TRANSACTIONS: info(51, true),
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: info(53, false),
   SASL_AUTHENTICATION_FAILED: info(58, false),
   NON_EMPTY_GROUP: info(68, false),
   GROUP_ID_NOT_FOUND: info(69, false),
