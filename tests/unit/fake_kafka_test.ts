@@ -198,3 +198,14 @@ Deno.test("fake consumer hands a batch over again from the last resolved offset"
   assert.deepEqual(firsts, ["0", "1", "2"]);
   fake.cluster.close();
 });
+
+Deno.test("fake request without an answer fails with a closed connection once its client disconnects", async () => {
+  const fake = fakeWithTopic("t", 1);
+  const admin = await fake.kafka.connect(fake.kafka.admin());
+  fake.cluster.inject("admin", { hang: true });
+  const asked = admin.listTopics().then(() => undefined, (e: unknown) => e);
+  await admin.disconnect();
+  const err = await within(5_000, asked);
+  assert.equal((err as Error)?.name, "KafkaJSConnectionClosedError");
+  fake.cluster.close();
+});

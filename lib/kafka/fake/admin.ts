@@ -59,14 +59,16 @@ function entry(name: string, value: string, own: boolean): ConfigEntry {
 export class FakeAdmin implements Admin {
   readonly #cluster: FakeCluster;
   #connected = false;
+  #stop = new AbortController();
 
   constructor(cluster: FakeCluster) {
     this.#cluster = cluster;
   }
 
   async connect(): Promise<void> {
+    this.#stop = new AbortController();
     try {
-      await this.#cluster.failIfInjected("connect", {});
+      await this.#cluster.failIfInjected("connect", { signal: this.#stop.signal });
       this.#cluster.checkReachable(this.#cluster.addresses);
     } catch (err) {
       throw asClientFailure(err);
@@ -76,6 +78,7 @@ export class FakeAdmin implements Admin {
 
   disconnect(): Promise<void> {
     this.#connected = false;
+    this.#stop.abort();
     return Promise.resolve();
   }
 
@@ -86,7 +89,7 @@ export class FakeAdmin implements Admin {
         retriable: false,
       });
     }
-    await this.#cluster.failIfInjected("admin", {});
+    await this.#cluster.failIfInjected("admin", { signal: this.#stop.signal });
   }
 
   async listTopics(): Promise<string[]> {

@@ -61,7 +61,7 @@ import {
   retriedByClient,
   retriesExceeded,
 } from "./errors.ts";
-import { faultError } from "./faults.ts";
+import { faultError, type RequestScope } from "./faults.ts";
 import type { FakeGroup } from "./group.ts";
 import { asClientFailure, DEFAULT_RETRIES, nextTurn } from "./producer.ts";
 
@@ -151,8 +151,12 @@ export class FakeConsumer implements Consumer {
   }
 
   async connect(): Promise<void> {
+    this.#stop = new AbortController();
     try {
-      await this.#cluster.failIfInjected("connect", { groupId: this.#options.groupId });
+      await this.#cluster.failIfInjected("connect", {
+        groupId: this.#options.groupId,
+        signal: this.#stop.signal,
+      });
       this.#cluster.checkReachable(this.#cluster.addresses);
     } catch (err) {
       throw asClientFailure(err);
@@ -194,22 +198,22 @@ export class FakeConsumer implements Consumer {
   }
 
   commitOffsets(offsets: TopicPartitionOffset[]): Promise<void> {
+    const scope = {
+      groupId: this.#options.groupId,
+      partitions: offsets.map((o) => ({ topic: o.topic, partition: o.partition })),
+    };
     try {
-      this.#commit(offsets);
-      return Promise.resolve();
+      return this.#commit(offsets, scope) ?? Promise.resolve();
     } catch (err) {
       return Promise.reject(err);
     }
   }
 
   /** An OffsetCommit of this member; injected `commit` faults hit here. */
-  #commit(offsets: TopicPartitionOffset[]): void {
-    const scope = {
-      groupId: this.#options.groupId,
-      partitions: offsets.map((o) => ({ topic: o.topic, partition: o.partition })),
-    };
+  #commit(offsets: TopicPartitionOffset[], scope: RequestScope): void | Promise<never> {
     const logged = offsets.map((o) => ({ ...o }));
     const fault = this.#cluster.takeFault("commit", scope);
+    if (fault?.fault.hang) return this.#cluster.hang(this.#cluster.addresses[0], this.#stop.signal);
     const faultErr = fault && faultError(fault.fault.error, this.#cluster.addresses[0]);
     try {
       if (faultErr && fault.fault.when !== "after") throw faultErr;
@@ -285,7 +289,10 @@ export class FakeConsumer implements Consumer {
     try {
       for (let attempt = 0;; attempt++) {
         try {
-          await this.#cluster.failIfInjected("join", { groupId: this.#options.groupId });
+          await this.#cluster.failIfInjected("join", {
+            groupId: this.#options.groupId,
+            signal: this.#stop.signal,
+          });
           const joined = await this.#group.join(this.#memberId, {
             clientId: this.#clientId,
             clientHost: "/127.0.0.1",
@@ -337,7 +344,10 @@ export class FakeConsumer implements Consumer {
   async #heartbeat(): Promise<void> {
     if (this.#memberId === undefined) throw protocolError("UNKNOWN_MEMBER_ID");
     try {
-      await this.#cluster.failIfInjected("heartbeat", { groupId: this.#options.groupId });
+      await this.#cluster.failIfInjected("heartbeat", {
+        groupId: this.#options.groupId,
+        signal: this.#stop.signal,
+      });
       this.#group.heartbeat(this.#memberId, this.#generation);
     } catch (err) {
       if (isRebalancing(err)) await this.#autoCommit();
@@ -394,6 +404,7 @@ export class FakeConsumer implements Consumer {
     }
     await this.#cluster.failIfInjected("fetch", {
       groupId: this.#options.groupId,
+      signal: this.#stop.signal,
       partitions: this.#assigned(),
     });
     const batch = this.#nextBatch();

@@ -55,7 +55,10 @@ export interface Fault {
    * the client cannot tell whether it happened.
    */
   readonly when?: "before" | "after";
-  /** The request gets no answer at all (until its client disconnects). */
+  /**
+   * The request gets no answer at all; it fails with a closed connection when
+   * its client disconnects (or the cluster is closed).
+   */
   readonly hang?: boolean;
   /** Only requests to this broker. */
   readonly broker?: number;

@@ -106,19 +106,20 @@ export class FakeProducer implements Producer {
 
   async connect(): Promise<void> {
     const cluster = this.#cluster;
+    this.#stop = new AbortController();
+    const signal = this.#stop.signal;
     try {
-      await cluster.failIfInjected("connect", { address: cluster.addresses[0] });
+      await cluster.failIfInjected("connect", { address: cluster.addresses[0], signal });
       cluster.checkReachable(cluster.addresses);
     } catch (err) {
       throw asClientFailure(err);
     }
     if (this.isIdempotent()) {
-      await cluster.failIfInjected("initProducerId", {});
+      await cluster.failIfInjected("initProducerId", { signal });
       const id = cluster.initProducerId(this.#options.transactionalId);
       this.#producerId = id.producerId;
       this.#epoch = id.epoch;
     }
-    this.#stop = new AbortController();
     this.#connected = true;
   }
 
@@ -159,6 +160,7 @@ export class FakeProducer implements Producer {
     this.#transaction = new FakeTransaction(this.#cluster, {
       send: (batch) => this.#sendWithRetries(batch),
       producerId: () => this.#producerId,
+      signal: () => this.#stop.signal,
       epoch: () => this.#epoch,
       ended: () => (this.#transaction = undefined),
     });
@@ -268,6 +270,8 @@ interface TransactionHost {
   send(batch: ProducerBatch): Promise<RecordMetadata[]>;
   producerId(): number;
   epoch(): number;
+  /** Aborted when the producer disconnects (a hanging request then fails). */
+  signal(): AbortSignal;
   ended(): void;
 }
 
@@ -302,6 +306,7 @@ export class FakeTransaction implements Transaction {
   async addPartitions(broker: number, entries: readonly Entry[]): Promise<void> {
     await this.#cluster.failIfInjected("addPartitionsToTxn", {
       broker,
+      signal: this.#host.signal(),
       partitions: entries.map((e) => ({ topic: e.topic, partition: e.partition })),
     });
     this.#checkEpoch();
@@ -309,7 +314,10 @@ export class FakeTransaction implements Transaction {
 
   async sendOffsets(offsets: { consumerGroupId: string; topics: TopicOffsets[] }): Promise<void> {
     this.#checkOpen();
-    await this.#cluster.failIfInjected("sendOffsets", { groupId: offsets.consumerGroupId });
+    await this.#cluster.failIfInjected("sendOffsets", {
+      groupId: offsets.consumerGroupId,
+      signal: this.#host.signal(),
+    });
     this.#checkEpoch();
     for (const t of offsets.topics) {
       for (const p of t.partitions) {
@@ -334,7 +342,7 @@ export class FakeTransaction implements Transaction {
 
   async #end(how: "commit" | "abort"): Promise<void> {
     this.#checkOpen();
-    await this.#cluster.failIfInjected("endTxn", {});
+    await this.#cluster.failIfInjected("endTxn", { signal: this.#host.signal() });
     this.#checkEpoch();
     this.#cluster.endTransaction(this.#host.producerId(), how);
     this.#open = false;
