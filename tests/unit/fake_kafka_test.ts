@@ -209,3 +209,38 @@ Deno.test("fake request without an answer fails with a closed connection once it
   assert.equal((err as Error)?.name, "KafkaJSConnectionClosedError");
   fake.cluster.close();
 });
+
+Deno.test("fake consumer that stops while its join waits for a busy member leaves at once", async () => {
+  const fake = fakeWithTopic("t", 2);
+  fake.cluster.addRecords("t", 0, ["a"]);
+  const group = fake.cluster.group("g");
+  const busy = Promise.withResolvers<void>();
+  const release = Promise.withResolvers<void>();
+  const member = async (handler: () => Promise<void>) => {
+    const c = new FakeConsumer(fake.cluster, { groupId: "g", maxWaitTimeInMs: 20 }, "c");
+    await c.connect();
+    await c.subscribe({ topic: "t", fromBeginning: true });
+    return { c, running: c.run({ eachMessage: handler }) };
+  };
+  const a = await member(async () => {
+    busy.resolve();
+    await release.promise;
+  });
+  await a.running;
+  await within(5_000, busy.promise);
+  const b = await member(async () => {});
+  await within(
+    5_000,
+    (async () => {
+      while (group.members.size < 2) await fake.cluster.changed(20);
+    })(),
+  );
+
+  await within(1_000, b.c.disconnect()); // a is still busy: the rebalance has not completed
+  await within(1_000, b.running);
+  assert.deepEqual([...group.members.keys()], [a.c.memberId]);
+  release.resolve();
+  await within(5_000, a.c.disconnect());
+  assert.equal(group.state, "Empty");
+  fake.cluster.close();
+});

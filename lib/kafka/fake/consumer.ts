@@ -122,7 +122,6 @@ export class FakeConsumer implements Consumer {
   #connected = false;
   #running = false;
   #stopped = false;
-  #joining = false;
   #memberId?: string;
   #generation = -1;
   #assignment: Record<string, number[]> = {};
@@ -269,7 +268,6 @@ export class FakeConsumer implements Consumer {
     clearTimeout(this.#restartTimer);
     this.#running = false;
     this.#stop.abort();
-    if (this.#joining) this.#leave(); // a join waiting for the rebalance ends now
     await this.#loop?.catch(() => {});
     this.#leave();
     this.#connected = false;
@@ -285,36 +283,31 @@ export class FakeConsumer implements Consumer {
 
   /** Joins (again), with kafkajs' retries; positions start from the committed offsets. */
   async #join(): Promise<void> {
-    this.#joining = true;
-    try {
-      for (let attempt = 0;; attempt++) {
-        try {
-          await this.#cluster.failIfInjected("join", {
-            groupId: this.#options.groupId,
-            signal: this.#stop.signal,
-          });
-          const joined = await this.#group.join(this.#memberId, {
-            clientId: this.#clientId,
-            clientHost: "/127.0.0.1",
-            topics: this.#topics,
-            rebalanceTimeoutMs: this.#options.rebalanceTimeout ?? this.#cluster.rebalanceTimeoutMs,
-          });
-          this.#memberId = joined.memberId;
-          this.#generation = joined.generation;
-          this.#assignment = joined.assignment;
-          break;
-        } catch (err) {
-          const type = (err as { type?: string }).type;
-          if (type === "UNKNOWN_MEMBER_ID") this.#memberId = undefined;
-          const retried = isRebalancing(err) || type === "UNKNOWN_MEMBER_ID";
-          if (!this.#running) throw err;
-          if (!retried) throw err;
-          if (attempt >= RETRIES) throw retriesExceeded(err as Error, attempt);
-          await nextTurn();
-        }
+    for (let attempt = 0;; attempt++) {
+      try {
+        await this.#cluster.failIfInjected("join", {
+          groupId: this.#options.groupId,
+          signal: this.#stop.signal,
+        });
+        const joined = await this.#group.join(this.#memberId, {
+          clientId: this.#clientId,
+          clientHost: "/127.0.0.1",
+          topics: this.#topics,
+          rebalanceTimeoutMs: this.#options.rebalanceTimeout ?? this.#cluster.rebalanceTimeoutMs,
+        }, this.#stop.signal);
+        this.#memberId = joined.memberId;
+        this.#generation = joined.generation;
+        this.#assignment = joined.assignment;
+        break;
+      } catch (err) {
+        const type = (err as { type?: string }).type;
+        if (type === "UNKNOWN_MEMBER_ID") this.#memberId = undefined;
+        const retried = isRebalancing(err) || type === "UNKNOWN_MEMBER_ID";
+        if (!this.#running) throw err;
+        if (!retried) throw err;
+        if (attempt >= RETRIES) throw retriesExceeded(err as Error, attempt);
+        await nextTurn();
       }
-    } finally {
-      this.#joining = false;
     }
     this.#resetPositions();
     this.#emit(CONSUMER_EVENTS.GROUP_JOIN, {

@@ -89,9 +89,10 @@ export class FakeGroup {
 
   /**
    * Joins (or joins again) and resolves when the rebalance completes. An
-   * unknown `memberId` (dropped from the group) throws UNKNOWN_MEMBER_ID.
+   * unknown `memberId` (dropped from the group) throws UNKNOWN_MEMBER_ID; so
+   * does an abort of `signal` while it waits (the member leaves).
    */
-  async join(memberId: string | undefined, info: JoinInfo): Promise<Joined> {
+  async join(memberId: string | undefined, info: JoinInfo, signal?: AbortSignal): Promise<Joined> {
     if (memberId !== undefined && !this.members.has(memberId)) {
       throw protocolError("UNKNOWN_MEMBER_ID");
     }
@@ -99,7 +100,17 @@ export class FakeGroup {
     const isNew = !this.members.has(id);
     if (isNew || this.state !== "PreparingRebalance") this.#startRebalance();
     this.members.set(id, { ...info, memberId: id, assignment: {}, joined: true });
-    const completed = new Promise<void>((resolve) => this.#waiters.push(resolve));
+    const completed = new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.leave(id);
+        reject(protocolError("UNKNOWN_MEMBER_ID"));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.#waiters.push(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      });
+    });
     this.#completeIfReady();
     await completed;
     const member = this.members.get(id);
