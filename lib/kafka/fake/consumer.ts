@@ -17,7 +17,7 @@
  *   batch, and while idle): the member joins again and gets its partitions
  *   anew. A commit of a member the group dropped fails with
  *   UNKNOWN_MEMBER_ID, of an older generation with ILLEGAL_GENERATION.
- * - Errors while fetching or handling are retried 8 times; then, or at once
+ * - Errors while fetching or handling are retried 5 times; then, or at once
  *   for an error that is not retriable (a `TypeError`), the consumer
  *   crashes: it leaves the group, and CRASH tells whether it restarts
  *   itself (kafkajs' rule: its retries ran out, or the root cause is
@@ -63,10 +63,10 @@ import {
 } from "./errors.ts";
 import { faultError, type RequestScope } from "./faults.ts";
 import type { FakeGroup } from "./group.ts";
-import { asClientFailure, DEFAULT_RETRIES, nextTurn } from "./producer.ts";
+import { asClientFailure, nextTurn } from "./producer.ts";
 
-/** The retries of a consumer's fetch loop and join (the adapter's client-wide retries). */
-const RETRIES = DEFAULT_RETRIES;
+/** The retries of a consumer's fetch loop and join (kafkajs' `consumer()` default, 5). */
+const RETRIES = 5;
 /** The fetch wait when the consumer sets none (the kafkajs adapter's default). */
 const DEFAULT_FETCH_WAIT_MS = 1_000;
 

@@ -53,9 +53,9 @@ export type DriverProducerOptions = Omit<
 >;
 
 /**
- * The retries of a client that sets none: the kafkajs adapter's client-wide
- * `retry.retries` (`kafkajs/driver.ts`), which kafkajs gives every producer
- * and consumer.
+ * The retries of a producer that sets none: the kafkajs adapter's
+ * client-wide `retry.retries` (`kafkajs/driver.ts`), which kafkajs gives
+ * every producer.
  */
 export const DEFAULT_RETRIES = 8;
 
