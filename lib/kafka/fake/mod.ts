@@ -24,9 +24,9 @@
  * cluster.createTopic("orders", { partitions: 3 });
  * cluster.inject("produce", { error: "REQUEST_TIMED_OUT", when: "after" }); // written, then an error
  * const producer = await kafka.connect(kafka.idempotentProducer());
- * await producer.send({ topic: "orders", messages: [{ key: "k", value: "v" }] });
+ * await producer.send({ topic: "orders", messages: [{ value: "v", partition: 0 }] });
  * await producer.disconnect();
- * cluster.values("orders", 0); // the record once: the retry was a duplicate
+ * cluster.values("orders", 0); // ["v"]: once, the retry was a duplicate
  * cluster.close();
  * ```
  * @module
