@@ -6,9 +6,11 @@
 import assert from "node:assert/strict";
 import { consumeHello } from "../../labs/lab2_hello/consume.ts";
 import { LAB2_TASKS } from "../../labs/lab2_hello/check.ts";
+import { LAB2_EVENTS } from "../../labs/lab2_hello/events.ts";
 import { produceHello } from "../../labs/lab2_hello/produce.ts";
 import { lab2Text } from "../../labs/lab2_hello/text.ts";
 import { Context } from "../../lib/context.ts";
+import { eventProblem } from "../../lib/events.ts";
 import { runTasks } from "../../lib/grading/run.ts";
 import { takeSnapshots } from "../../lib/grading/snapshot.ts";
 import type { Kafka } from "../../lib/kafka/port.ts";
@@ -71,8 +73,9 @@ Deno.test("lab2 produce creates hello-kafka and acknowledges Hello Kafka 1..5 at
   assert.equal(result.failed, 0);
   assert.deepEqual(result.acks.map((a) => a.offset), ["0", "1", "2", "3", "4"]);
   assert.deepEqual(fake.cluster.values(TOPIC, 0), [1, 2, 3, 4, 5].map((n) => `Hello Kafka ${n}`));
-  const delivered = fake.sink.events().filter((e) => e.event === "delivered");
+  const delivered = fake.sink.events().filter((e) => e.event === LAB2_EVENTS.delivered.name);
   assert.equal(delivered.length, 5);
+  for (const e of delivered) assert.equal(eventProblem(LAB2_EVENTS.delivered, e), undefined);
   fake.cluster.close();
 });
 
@@ -86,8 +89,9 @@ Deno.test("lab2 produce counts a send refused by the broker as failed and goes o
   assert.equal(result.failed, 1);
   assert.equal(result.sent, 1);
   assert.deepEqual(fake.cluster.values(TOPIC, 0), ["Hello Kafka 2"]);
-  const failed = fake.sink.events().filter((e) => e.event === "delivery.failed");
+  const failed = fake.sink.events().filter((e) => e.event === LAB2_EVENTS.deliveryFailed.name);
   assert.equal(failed.length, 1);
+  assert.equal(eventProblem(LAB2_EVENTS.deliveryFailed, failed[0]), undefined);
   fake.cluster.close();
 });
 
