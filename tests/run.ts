@@ -3,9 +3,10 @@
  * `deno task test` and `deno task test:faults`: run `deno test` against a real
  * cluster and close with one summary line.
  *
- * - `deno task test` (tests/unit, tests/integration, tests/answers): a cluster
- *   that already answers (one the user started) is used and left running; no
- *   test in these folders stops, kills or pauses a broker. When none answers,
+ * - `deno task test` (tests/unit, tests/integration, tests/answers, test files
+ *   in parallel, one per core): a cluster that already answers (one the user
+ *   started) is used and left running; no test in these folders stops, kills or
+ *   pauses a broker (tests/unit/test_tiers_test.ts checks). When none answers,
  *   the java runtime is started in a throw-away state folder and stopped (and
  *   its data deleted) afterwards.
  * - `deno task test:faults` (`--faults`, tests/faults): ALWAYS starts a cluster
@@ -177,9 +178,12 @@ async function denoTest(cluster: Cluster): Promise<{ code: number; junit: string
   const junit = join(await Deno.makeTempDir({ prefix: "kafka-lab-junit-" }), "report.xml");
   const folders = FAULTS ? ["tests/faults"] : ["tests/unit", "tests/integration", "tests/answers"];
   const testArgs = passThrough.length > 0 ? passThrough : folders;
+  // Test files run side by side (one per core), each with its own names; the fault tests one
+  // after another, since each of them stops brokers of the one cluster.
+  const parallel = FAULTS ? [] : ["--parallel"];
   const started = performance.now();
   const result = await new Deno.Command(Deno.execPath(), {
-    args: ["test", ...PERMISSION_FLAGS, `--junit-path=${junit}`, ...testArgs],
+    args: ["test", ...PERMISSION_FLAGS, ...parallel, `--junit-path=${junit}`, ...testArgs],
     env: {
       KAFKA_LAB_FAULT_CLUSTER: "",
       ...cluster.env,
