@@ -55,9 +55,11 @@ Deno.test("each fault test runs only on the cluster test:faults started, or on o
       .test(text);
     const ownCluster = /new JavaRuntime\(/.test(text) && /ports/.test(text);
     assert.ok(guarded || ownCluster, `${relative("tests", file)} has no guard`);
-    for (const name of text.matchAll(/Deno\.test\(\{[\s\S]*?\n\s*(ignore|async fn)/g)) {
-      if (!ownCluster) assert.equal(name[1], "ignore", `${file}: a test without ignore`);
-    }
+    if (ownCluster) continue;
+    assert.doesNotMatch(text, /Deno\.test\(\s*["'`]/, `${file}: every test takes the guard`);
+    const tests = [...text.matchAll(/Deno\.test\(\{[\s\S]*?\n\s*(ignore\b|async fn\b|fn\b)/g)];
+    assert.ok(tests.length > 0, file);
+    for (const t of tests) assert.equal(t[1], "ignore", `${file}: a test without the guard`);
   }
 });
 
