@@ -16,6 +16,7 @@
  */
 import { MAVEN_CENTRAL } from "./cluster/artifacts.ts";
 import { readLocalAuth, readLocalBrokers } from "./cluster/state.ts";
+import { type ClusterPorts, FIRST_BROKER_PORT, portsFromBase } from "./cluster/kraft.ts";
 import { UsageError } from "./errors.ts";
 import { Names } from "./names.ts";
 
@@ -33,7 +34,7 @@ import {
 } from "./config_values.ts";
 
 export * from "./config_values.ts";
-import type { Lang } from "./i18n.ts";
+import { type Lang, t } from "./i18n.ts";
 export type { Lang };
 export { Names };
 
@@ -55,7 +56,8 @@ export type ConfigKey =
   | "prefix"
   | "stateDir"
   | "cacheDir"
-  | "mavenRepo";
+  | "mavenRepo"
+  | "portBase";
 
 /** How one key is named on the command line and in the environment. */
 export interface KeyInfo {
@@ -140,6 +142,12 @@ export const CONFIG_KEYS: readonly KeyInfo[] = [
     env: "KAFKA_LAB_MAVEN_REPO",
     description: "Maven repository the Kafka and registry jars are downloaded from (a mirror)",
   },
+  {
+    key: "portBase",
+    env: "KAFKA_LAB_PORT_BASE",
+    description:
+      "First broker port of the cluster `up` starts (java runtime); controllers +100, registry +200",
+  },
 ];
 
 /**
@@ -186,6 +194,8 @@ export interface Config {
   readonly cacheDir: string;
   /** Base URL of the Maven repository artifacts are downloaded from. */
   readonly mavenRepo: string;
+  /** The ports of the local cluster `up` starts (`KAFKA_LAB_PORT_BASE`). */
+  readonly ports: ClusterPorts;
   /** Every key with its value and where it came from. */
   readonly sources: Readonly<Record<ConfigKey, ResolvedSetting>>;
 }
@@ -244,10 +254,37 @@ export function resolveDirs(
   };
 }
 
+/**
+ * The local cluster's ports from `KAFKA_LAB_PORT_BASE` (environment, then
+ * `.env`): brokers from the base, controllers 100 above, the registry 200 above.
+ */
+function resolvePorts(input: ConfigInput): ClusterPorts {
+  const name = "KAFKA_LAB_PORT_BASE";
+  const fromEnv = input.env[name] !== undefined && input.env[name] !== "";
+  const raw = fromEnv ? input.env[name]! : input.dotenv[name];
+  if (raw === undefined || raw === "") return portsFromBase(FIRST_BROKER_PORT);
+  const base = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || base < 1024 || base > 65_335) {
+    const where = fromEnv ? name : `${name} in .env`;
+    throw new UsageError(
+      t(
+        `${where} must be a port from 1024 to 65335, not '${raw}'`,
+        `${where} должен быть портом от 1024 до 65335, а не '${raw}'`,
+      ),
+      t(
+        "e.g. KAFKA_LAB_PORT_BASE=29092: brokers 29092.., controllers 29192.., registry 29292",
+        "например, KAFKA_LAB_PORT_BASE=29092: брокеры 29092.., контроллеры 29192.., реестр 29292",
+      ),
+    );
+  }
+  return portsFromBase(base);
+}
+
 /** Resolves the whole configuration. Throws {@linkcode UsageError} on a malformed value. */
 export function resolveConfig(input: ConfigInput): Config {
   const sources = {} as Record<ConfigKey, ResolvedSetting>;
   const dirs = resolveDirs(input);
+  const ports = resolvePorts(input);
 
   for (const info of CONFIG_KEYS) {
     const flag = input.flags[info.key];
@@ -269,6 +306,8 @@ export function resolveConfig(input: ConfigInput): Config {
           if (input.localBrokers && input.localBrokers.length > 0) {
             value = input.localBrokers.join(",");
             source = "local cluster";
+          } else if (ports.broker !== FIRST_BROKER_PORT) {
+            value = [0, 1, 2].map((i) => `localhost:${ports.broker + i}`).join(",");
           } else {
             value = DEFAULT_BROKERS;
           }
@@ -315,6 +354,9 @@ export function resolveConfig(input: ConfigInput): Config {
           break;
         case "cacheDir":
           value = dirs.cacheDir;
+          break;
+        case "portBase":
+          value = String(FIRST_BROKER_PORT);
           break;
         default:
           value = undefined;
@@ -383,6 +425,7 @@ export function resolveConfig(input: ConfigInput): Config {
     stateDir: sources.stateDir.value!,
     cacheDir: sources.cacheDir.value!,
     mavenRepo,
+    ports: Object.freeze({ ...ports }),
     sources: Object.freeze(sources),
   });
 }

@@ -234,3 +234,9 @@ export async function createTopic(
   );
   return name;
 }
+
+/** Every string field of the events that names a topic or a group. */
+export function namesIn(evs: ReadonlyArray<Record<string, unknown>>): string[] {
+  const keys = ["topic", "input", "output", "group", "dlq", "retry"];
+  return evs.flatMap((e) => keys.flatMap((k) => typeof e[k] === "string" ? [e[k] as string] : []));
+}

@@ -12,7 +12,7 @@ import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, localize, t, type Text } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
-import { nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
+import { FIRST_BROKER_PORT, nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
 import { waitUntilReady } from "./ready.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import { clearState, type ClusterState, readState, writeState } from "./state.ts";
@@ -137,6 +137,19 @@ export class DockerRuntime implements ClusterRuntime {
         t(
           "use `kafka-lab up --runtime java --auth scram`",
           "используйте `kafka-lab up --runtime java --auth scram`",
+        ),
+      );
+    }
+    const ports = options.ports ?? this.#config.ports;
+    if (ports.broker !== FIRST_BROKER_PORT) {
+      throw new UsageError(
+        t(
+          "KAFKA_LAB_PORT_BASE moves the java runtime only (compose.yaml publishes fixed ports)",
+          "KAFKA_LAB_PORT_BASE переносит порты только в среде java (compose.yaml публикует постоянные порты)",
+        ),
+        t(
+          "use `kafka-lab up --runtime java`, or unset KAFKA_LAB_PORT_BASE",
+          "используйте `kafka-lab up --runtime java` или уберите KAFKA_LAB_PORT_BASE",
         ),
       );
     }

@@ -22,7 +22,7 @@ import {
 } from "./artifacts.ts";
 import { ensureArtifacts } from "./download.ts";
 import { brokerCommand, findJava, nodeDir, registryCommand } from "./jvm.ts";
-import { DEFAULT_PORTS, LISTEN_HOST, nodeLayout, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
+import { LISTEN_HOST, nodeLayout, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
 import log4jConfig from "./log4j2.properties" with { type: "text" };
 import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
@@ -113,7 +113,7 @@ export class JavaRuntime implements ClusterRuntime {
     if (Deno.build.os === "windows") {
       throw new KafkaLabError(R.notWindows, { hint: R.notWindowsHint });
     }
-    const ports = options.ports ?? DEFAULT_PORTS;
+    const ports = options.ports ?? this.#config.ports;
     const nodes = nodeLayout(options.brokers, ports);
     for (const { port, owner } of requiredPorts(nodes, ports.registry)) {
       if (!portIsFree(port, LISTEN_HOST)) {

@@ -34,6 +34,15 @@ export const DEFAULT_PORTS: ClusterPorts = {
   controller: FIRST_CONTROLLER_PORT,
   registry: REGISTRY_PORT,
 };
+/**
+ * The ports of a local cluster whose first broker listens on `base`
+ * (`KAFKA_LAB_PORT_BASE`): controllers 100 above, the registry 200 above. The
+ * default base gives {@linkcode DEFAULT_PORTS} (registry on 8081).
+ */
+export function portsFromBase(base: number): ClusterPorts {
+  if (base === FIRST_BROKER_PORT) return DEFAULT_PORTS;
+  return { broker: base, controller: base + 100, registry: base + 200 };
+}
 /** The most brokers the local cluster runs. */
 export const MAX_BROKERS = 5;
 /** The host name the brokers advertise to clients. */

@@ -1,11 +1,17 @@
 /** `kafka-lab bench` against the real cluster: behaviour only, no timed assertions. */
 import assert from "node:assert/strict";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
+import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, events, runCli } from "../helpers.ts";
 
-async function topicExists(name: string): Promise<boolean> {
+/** Whether `name` is gone within 30 s (topic deletion completes after the response). */
+async function topicGone(name: string): Promise<boolean> {
   const kafka = new KafkaClients(clusterConfig(), captureOutput().out);
-  return await kafka.withAdmin(async (admin) => (await admin.listTopics()).includes(name));
+  const gone = await waitFor(
+    () => kafka.withAdmin(async (admin) => !(await admin.listTopics()).includes(name)),
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+  return gone === true;
 }
 
 type Event = Record<string, unknown> & { event: string };
@@ -24,7 +30,7 @@ Deno.test("bench produce sends every record, reports throughput and latency, del
   assert.ok((result.recordsPerSec as number) > 0);
   const l = latency(result);
   assert.ok(l.p50 <= l.p95 && l.p95 <= l.p99 && l.p99 <= l.max, JSON.stringify(l));
-  assert.equal(await topicExists(String(start.topic)), false, "the bench deleted its topic");
+  assert.ok(await topicGone(String(start.topic)), "the bench deleted its topic");
 });
 
 Deno.test("bench produce --sweep prints one row per value, the first with ratio 1", async () => {
@@ -49,7 +55,7 @@ Deno.test("bench produce --sweep prints one row per value, the first with ratio 
   assert.equal(rows[0].ratio, 1);
   assert.ok(rows.every((row) => row.result.records === 1000));
   for (const s of evs.filter((e) => e.event === "bench.started")) {
-    assert.equal(await topicExists(String(s.topic)), false);
+    assert.ok(await topicGone(String(s.topic)), `bench topic ${s.topic} deleted`);
   }
 });
 
@@ -102,6 +108,6 @@ Deno.test("bench consume reads every record with each commit mode", async () => 
   assert.ok(results.every((e) => e.records === 500 && e.bytes === 50_000));
   assert.equal(evs.filter((e) => e.event === "bench.joined").length, 2);
   for (const s of evs.filter((e) => e.event === "bench.started")) {
-    assert.equal(await topicExists(String(s.topic)), false);
+    assert.ok(await topicGone(String(s.topic)), `bench topic ${s.topic} deleted`);
   }
 });

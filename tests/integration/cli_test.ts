@@ -117,10 +117,23 @@ Deno.test("cli up while the local cluster runs is harmless; down with nothing re
 });
 
 Deno.test("cli up on a busy port fails with exit 1, names the port and starts nothing", async () => {
+  // The first broker's port is one this test holds (not the cluster's: that may be elsewhere).
+  let listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  while ((listener.addr as Deno.NetAddr).port > 65_335) { // the highest KAFKA_LAB_PORT_BASE
+    const next = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    listener.close();
+    listener = next;
+  }
+  const port = (listener.addr as Deno.NetAddr).port;
   const fresh = await Deno.makeTempDir();
-  const r = await runCli(["up", "--runtime", "java"], { env: { KAFKA_LAB_STATE_DIR: fresh } });
+  const r = await runCli(["up", "--runtime", "java"], {
+    env: { KAFKA_LAB_STATE_DIR: fresh, KAFKA_LAB_PORT_BASE: String(port) },
+  }).finally(() => listener.close());
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /port 19092 on 127\.0\.0\.1 is already in use; broker 1 needs it/);
+  assert.match(
+    r.stderr,
+    new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use; broker 1 needs it`),
+  );
   assert.match(r.stderr, /hint: .*kafka-lab status/);
   assert.equal(readState(fresh), undefined, "nothing recorded as started");
 });

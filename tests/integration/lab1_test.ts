@@ -1,6 +1,7 @@
 /** Lab 1 (topics) end to end against the real cluster, through the CLI. */
 import assert from "node:assert/strict";
 import { cleanUp, events, runCli, unique } from "../helpers.ts";
+import { waitFor } from "../../lib/time.ts";
 
 type Ev = Record<string, unknown> & { event: string };
 const byTopic = (evs: Ev[], name: string) => evs.filter((e) => e.event === name);
@@ -132,7 +133,12 @@ Deno.test("lab1 list, describe and delete a topic", async () => {
   const names = (r: { stdout: string }) =>
     (events(r.stdout)[0].topics as Array<{ topic: string }>).map((t) => t.topic);
   assert.ok(names(list).every((n) => !n.startsWith("__")), "internal topics only with --all");
-  assert.ok(names(list).every((n) => names(all).includes(n)), "--all lists every topic");
+  // Other test files run at the same time and delete topics of their own: a topic listed
+  // before --all ran must be in its list unless it was gone by the list after it.
+  const after = names(await runCli(["lab1", "list", "--json"]));
+  const kept = names(list).filter((n) => after.includes(n));
+  assert.ok(kept.includes(topic));
+  assert.deepEqual(kept.filter((n) => !names(all).includes(n)), [], "--all lists every topic");
 
   const described = await runCli(["lab1", "describe", topic]);
   assert.equal(described.code, 0);
@@ -144,7 +150,12 @@ Deno.test("lab1 list, describe and delete a topic", async () => {
   const deleted = await runCli(["lab1", "delete", topic, "--yes", "--json"]);
   assert.equal(deleted.code, 0, deleted.stderr);
   assert.deepEqual(events(deleted.stdout), [{ event: "lab1.topic.deleted", topic }]);
-  const gone = await runCli(["lab1", "describe", topic]);
+  // Deletion completes after the response: describe until the topic is gone (30 s at most).
+  const gone = await waitFor(async () => {
+    const r = await runCli(["lab1", "describe", topic]);
+    return r.code === 0 ? undefined : r;
+  }, { timeoutMs: 30_000, intervalMs: 250 });
+  assert.ok(gone, `${topic} is still described 30 s after its deletion`);
   assert.equal(gone.code, 1);
   assert.match(
     gone.stderr,

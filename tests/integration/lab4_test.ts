@@ -382,12 +382,16 @@ Deno.test("lab4 compare reads the same records with both consumers and deletes i
   const topic = String(result.topic);
   assert.match(topic, /^final-1-topic\.compare-[0-9a-f]{8}$/);
   assert.deepEqual(ofType(evs, "lab4.topic.deleted").map((e) => e.topic), [topic]);
-  const [topics, groups] = await withAdmin(async (a) => [
-    await a.listTopics(),
-    (await a.listGroups()).groups.map((g) => g.groupId),
-  ]);
-  assert.ok(!topics.includes(topic), "the temporary topic is gone");
-  assert.ok(!groups.includes(String(batch.group)) && !groups.includes(String(single.group)));
+  // Topic deletion is asynchronous: the controller removes the topic after the response.
+  const gone = await waitFor(async () => {
+    const [topics, groups] = await withAdmin(async (a) => [
+      await a.listTopics(),
+      (await a.listGroups()).groups.map((g) => g.groupId),
+    ]);
+    return !topics.includes(topic) && !groups.includes(String(batch.group)) &&
+      !groups.includes(String(single.group));
+  }, { timeoutMs: 30_000, intervalMs: 250 });
+  assert.ok(gone, "the temporary topic and both groups are gone within 30 s");
 });
 
 Deno.test("lab4 guided run sends from two producers and both groups process every new message", async () => {

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { COMPOSE_BROKERS, COMPOSE_YAML } from "../../lib/cluster/docker.ts";
+import { COMPOSE_BROKERS, COMPOSE_YAML, DockerRuntime } from "../../lib/cluster/docker.ts";
+import { resolveConfig } from "../../lib/config.ts";
+import { UsageError } from "../../lib/errors.ts";
+import { captureOutput } from "../helpers.ts";
 import { nodeLayout, REGISTRY_PORT, UI_PORT } from "../../lib/cluster/kraft.ts";
 import { BROKER_JVM_OPTIONS, LAPTOP_BROKER_PROPERTIES } from "../../lib/cluster/tuning.ts";
 
@@ -87,4 +90,20 @@ Deno.test("compose.yaml sizes its brokers for a laptop like the java runtime", (
     const jvm = `${e.KAFKA_HEAP_OPTS} ${e.KAFKA_JVM_PERFORMANCE_OPTS}`.split(" ");
     for (const option of BROKER_JVM_OPTIONS) assert.ok(jvm.includes(option), `${s} ${option}`);
   }
+});
+
+Deno.test("the docker runtime refuses a moved port base before it touches Docker", async () => {
+  const config = resolveConfig({
+    flags: {},
+    env: { KAFKA_LAB_PORT_BASE: "29092", KAFKA_LAB_STATE_DIR: "/nonexistent/kafka-lab" },
+    dotenv: {},
+  });
+  const runtime = new DockerRuntime(config, captureOutput().out);
+  await assert.rejects(
+    () => runtime.up({ brokers: COMPOSE_BROKERS, timeoutMs: 10_000 }),
+    (e: unknown) =>
+      e instanceof UsageError &&
+      /KAFKA_LAB_PORT_BASE moves the java runtime only/.test(e.message) &&
+      /--runtime java/.test(e.hintText?.en ?? ""),
+  );
 });

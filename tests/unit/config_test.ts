@@ -302,3 +302,47 @@ Deno.test("every command that takes --prefix hands it to the configuration, ever
     assert.ok(taking.includes(name), `${name} takes --prefix`);
   }
 });
+
+Deno.test("KAFKA_LAB_PORT_BASE moves the local cluster's ports and the default brokers", () => {
+  const plain = resolveConfig(base);
+  assert.deepEqual(plain.ports, { broker: 19092, controller: 19192, registry: 8081 });
+  assert.equal(plain.sources.portBase.value, "19092");
+  assert.equal(plain.sources.portBase.source, "default");
+
+  const moved = resolveConfig({ ...base, env: { KAFKA_LAB_PORT_BASE: "29092" } });
+  assert.deepEqual(moved.ports, { broker: 29092, controller: 29192, registry: 29292 });
+  assert.deepEqual(moved.brokers, ["localhost:29092", "localhost:29093", "localhost:29094"]);
+  assert.equal(moved.sources.portBase.source, "env");
+  const dotenv = resolveConfig({ ...base, dotenv: { KAFKA_LAB_PORT_BASE: "39092" } });
+  assert.equal(dotenv.ports.registry, 39292);
+  assert.equal(dotenv.sources.portBase.source, ".env");
+
+  // An explicit broker list or a recorded local cluster still wins over the derived default.
+  const explicit = resolveConfig({
+    ...base,
+    env: { KAFKA_LAB_PORT_BASE: "29092", KAFKA_BROKERS: "k:1" },
+  });
+  assert.deepEqual(explicit.brokers, ["k:1"]);
+  const local = resolveConfig({
+    ...base,
+    env: { KAFKA_LAB_PORT_BASE: "29092" },
+    localBrokers: ["localhost:29092"],
+  });
+  assert.deepEqual(local.brokers, ["localhost:29092"]);
+});
+
+Deno.test("a malformed KAFKA_LAB_PORT_BASE is refused in both languages, naming its source", () => {
+  for (const bad of ["80", "65336", "2x", "-1"]) {
+    assert.throws(
+      () => resolveConfig({ ...base, env: { KAFKA_LAB_PORT_BASE: bad } }),
+      (e: unknown) =>
+        e instanceof UsageError && e.text.en.startsWith("KAFKA_LAB_PORT_BASE must be a port") &&
+        /портом от 1024/.test(e.text.ru),
+      bad,
+    );
+  }
+  assert.throws(
+    () => resolveConfig({ ...base, dotenv: { KAFKA_LAB_PORT_BASE: "1" } }),
+    /KAFKA_LAB_PORT_BASE in \.env must be a port/,
+  );
+});

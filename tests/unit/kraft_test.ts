@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import {
+  DEFAULT_PORTS,
   internalReplication,
+  MAX_BROKERS,
   newClusterId,
   nodeLayout,
+  portsFromBase,
   quorumVoters,
   requiredPorts,
   serverProperties,
@@ -83,4 +86,14 @@ Deno.test("newClusterId makes 22-character URL-safe ids and never starts with a 
 Deno.test("requiredPorts lists brokers, controllers and the registry", () => {
   const ports = requiredPorts(nodeLayout(3)).map((p) => p.port);
   assert.deepEqual(ports, [19092, 19192, 19093, 19193, 19094, 19194, 8081]);
+});
+
+Deno.test("portsFromBase keeps the default layout at 19092 and moves every port with another base", () => {
+  assert.deepEqual(portsFromBase(19092), DEFAULT_PORTS);
+  const moved = portsFromBase(29092);
+  assert.deepEqual(moved, { broker: 29092, controller: 29192, registry: 29292 });
+  const ports = requiredPorts(nodeLayout(MAX_BROKERS, moved), moved.registry).map((p) => p.port);
+  assert.deepEqual(ports, [29092, 29192, 29093, 29193, 29094, 29194, 29095, 29096, 29292]);
+  assert.equal(new Set(ports).size, ports.length, "no port is used twice");
+  assert.equal(nodeLayout(1, moved)[0].address, "localhost:29092");
 });

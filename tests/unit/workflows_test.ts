@@ -36,6 +36,8 @@ Deno.test("workflows pin every action by a 40-hex commit SHA with its version in
     const uses = text.split("\n").filter((l) => /^\s*-?\s*uses:/.test(l));
     assert.ok(uses.length > 0);
     for (const line of uses) {
+      // A workflow of this repository (release.yml calls ci.yml) is the tagged commit's own.
+      if (/^\s*uses: \.\/\.github\/workflows\/[\w-]+\.yml$/.test(line)) continue;
       assert.match(line, /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/, line);
     }
   }
@@ -91,11 +93,42 @@ Deno.test("release smoke-tests each binary without Deno: version, help, up, labs
       '"${bin}" "${lab}" --quiet',
       '"${bin}" status',
       '"${bin}" down --purge',
+      // lab 5's part 4 runs the binary again as its own child process
+      '"${bin}" lab5 semantics',
     ]
   ) assert.ok(script.includes(words), words);
   const release = parse(RELEASE).jobs.release;
   assert.deepEqual(release.needs, "smoke");
   assert.match(steps({ jobs: { r: release } }).map((s) => s.run ?? "").join("\n"), /SHA256SUMS/);
+});
+
+Deno.test("release publishes only after CI passed on the tagged commit", () => {
+  const release = parse(RELEASE);
+  const ci = parse(CI);
+  assert.equal(release.jobs.ci.uses, "./.github/workflows/ci.yml");
+  assert.equal(release.jobs.compile.needs, "ci");
+  assert.equal(release.jobs.smoke.needs, "compile");
+  assert.ok("workflow_call" in ci.on, "ci.yml can be called by release.yml");
+  // A tag runs CI once, through release.yml; branches and pull requests run it directly.
+  assert.deepEqual(ci.on.push, { branches: ["**"] });
+  assert.ok("pull_request" in ci.on);
+  assert.match(
+    steps({ jobs: { c: ci.jobs.check } }).map((s) => s.run ?? "").join("\n"),
+    /^\.ci\/run$/m,
+  );
+});
+
+Deno.test(".ci/run installs through sudo unless root, and times both test tasks", () => {
+  const run = Deno.readTextFileSync(join(ROOT, ".ci/run"));
+  assert.match(run, /if \[ "\$\(id -u\)" -eq 0 \]; then\n\s+SUDO=""/);
+  const installs = run.split("\n")
+    .filter((l) => !l.trim().startsWith("#"))
+    .filter((l) => /apt-get (update|install)|npm install -g/.test(l));
+  assert.ok(installs.length >= 3, installs.join("\n"));
+  for (const line of installs) assert.match(line, /as_root|\$SUDO/, line);
+  assert.doesNotMatch(run, /^\s*(apt_install|as_root)\b.*\bsudo\b/m, "sudo only through $SUDO");
+  assert.match(run, /^timed deno task test$/m);
+  assert.match(run, /^timed deno task test:faults$/m);
 });
 
 async function versionOf(bin: string): Promise<string | undefined> {

@@ -41,10 +41,16 @@ function resetForm(group) {
     size: 24,
   });
   const topicSelect = h("select", { id: "reset-topic" });
-  api(`groups/${enc(group)}`).then((d) => {
-    const names = [...new Set(d.partitions.map((p) => p.topic))];
-    topicSelect.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
-  }).catch(() => {});
+  // The form is drawn once and stays while the page refreshes: a failed load (a topic deleted
+  // meanwhile, a broker that did not answer) is tried again, or the list would stay empty.
+  const fill = (attempt) =>
+    api(`groups/${enc(group)}`).then((d) => {
+      const names = [...new Set(d.partitions.map((p) => p.topic))];
+      topicSelect.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
+    }).catch(() => {
+      if (attempt < 10 && topicSelect.isConnected) setTimeout(() => fill(attempt + 1), 1000);
+    });
+  fill(1);
   const position = () =>
     to.value === "offset"
       ? `offset:${arg.value.trim()}`

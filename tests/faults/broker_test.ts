@@ -9,10 +9,12 @@ import { readState } from "../../lib/cluster/state.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, events, runCli, unique } from "../helpers.ts";
+import { isFaultCluster } from "./fault_cluster.ts";
 
 const config = clusterConfig();
 const local = readState(config.stateDir);
-const ignore = local?.runtime !== "java" || local.brokers.length !== 3;
+/** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
+const ignore = !isFaultCluster(config);
 
 function pidOf(id: number): number | undefined {
   return readState(config.stateDir)?.processes.find((p) => p.nodeId === id)?.pid;

@@ -27,11 +27,6 @@ function brokerRecord(stateDir: string, id: number) {
   return { state, record };
 }
 
-/** Whether the local java cluster is recorded (fault tests are skipped without it). */
-export function javaClusterRecorded(stateDir: string): boolean {
-  return readState(stateDir)?.runtime === "java";
-}
-
 /**
  * SIGKILLs broker `id`'s JVM. The process is checked by its command line
  * (`ps`, as `down` does: Deno needs --allow-all to read /proc/<pid>/cmdline).

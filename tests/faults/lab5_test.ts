@@ -12,11 +12,11 @@ import { readState } from "../../lib/cluster/state.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, cleanUp, CliProcess, clusterConfig, events, runCli } from "../helpers.ts";
+import { isFaultCluster } from "./fault_cluster.ts";
 
 const config = clusterConfig();
-const local = readState(config.stateDir);
-/** Lab 5 stops and kills brokers: only on the local java cluster of 3 brokers. */
-const ignore = local?.runtime !== "java" || local.brokers.length !== 3;
+/** Lab 5 stops and kills brokers: only on the cluster `deno task test:faults` started. */
+const ignore = !isFaultCluster(config);
 
 type Event = Record<string, unknown> & { event: string };
 

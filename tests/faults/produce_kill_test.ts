@@ -10,16 +10,16 @@ import type { Producer } from "../../lib/kafka/port.ts";
 import { consume } from "../../lib/kafka/consumer_loop.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { ensureTopic } from "../../lib/kafka/topics.ts";
-import { sleep, withTimeout } from "../../lib/time.ts";
+import { waitFor, withTimeout } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, unique } from "../helpers.ts";
 import {
-  javaClusterRecorded,
   killBroker,
   type KilledBroker,
   leaders,
   restartBroker,
   waitForFullIsr,
 } from "./broker_faults.ts";
+import { isFaultCluster } from "./fault_cluster.ts";
 
 const config = clusterConfig();
 const kafka = new KafkaClients(config, captureOutput().out);
@@ -77,7 +77,13 @@ export async function sendThroughLeaderKills(
     const cycleEnd = Date.now() + CYCLE_MS;
     let killed: KilledBroker | undefined;
     try {
-      await sleep(150 + (cycle * 373) % 1400); // varied: the kill lands at a different moment
+      // Varied: the kill lands after 5 to 64 more acknowledgements, so at a different moment.
+      const before = acknowledged.length + 5 + (cycle * 37) % 60;
+      const warm = await waitFor(() => acknowledged.length >= before, {
+        timeoutMs: 60_000,
+        intervalMs: 5,
+      });
+      assert.ok(warm, `cycle ${cycle}: the producer acknowledges records before the kill`);
       const leader = (await bounded("reading the leaders", 60_000, leadersOf(topic)))
         .get(cycle % 3);
       assert.ok(leader !== undefined && leader >= 0, `partition ${cycle % 3} has a leader`);
@@ -86,7 +92,10 @@ export async function sendThroughLeaderKills(
       const ackedAtKill = acknowledged.length;
       progress(`cycle ${cycle}: killed broker ${leader} (${ackedAtKill} acknowledged so far)`);
       // Go on until the producer has written through the new leaders for a while.
-      while (acknowledged.length < ackedAtKill + 150 && Date.now() < cycleEnd) await sleep(100);
+      await waitFor(() => acknowledged.length >= ackedAtKill + 150, {
+        timeoutMs: Math.max(0, cycleEnd - Date.now()),
+        intervalMs: 100,
+      });
       assert.ok(
         acknowledged.length >= ackedAtKill + 150,
         `cycle ${cycle}: only ${acknowledged.length - ackedAtKill} acknowledged after the kill`,
@@ -137,7 +146,7 @@ export async function readIds(topic: string, expected: number): Promise<Map<stri
 
 Deno.test({
   name: "idempotent producer: 10 leader SIGKILLs during unkeyed sends lose and duplicate nothing",
-  ignore: !javaClusterRecorded(config.stateDir),
+  ignore: !isFaultCluster(config),
   sanitizeOps: false, // a killed broker's half-open connections close in the background
   sanitizeResources: false,
   async fn() {

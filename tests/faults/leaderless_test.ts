@@ -17,10 +17,11 @@ import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import { waitFor } from "../../lib/time.ts";
 import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { captureOutput, clusterConfig, events, runCli, unique } from "../helpers.ts";
+import { isFaultCluster } from "./fault_cluster.ts";
 
 const config = clusterConfig();
-const local = readState(config.stateDir);
-const ignore = local?.runtime !== "java" || local.brokers.length !== 3;
+/** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
+const ignore = !isFaultCluster(config);
 
 Deno.test({
   name: "a partition whose only replica is down is named by describe and by a failed send",
