@@ -68,8 +68,7 @@ export function renderSent({ out, t, lang }: View, sent: Sent, indent = ""): voi
   out.event(
     LAB2_EVENTS.delivered,
     { n, topic: sent.topic, key: sent.key, value, partition, offset },
-    // Not indented in the guided run (only the failure line is): kept as it was.
-    `${out.style("green", "✓")} ${fill(t.sent, { value, partition, offset })}`,
+    `${indent}${out.style("green", "✓")} ${fill(t.sent, { value, partition, offset })}`,
   );
 }
 

@@ -17,7 +17,7 @@ const SENT = { n: 1, topic: "hello-kafka", key: null, value: "Hello Kafka 1" };
 Deno.test("lab2 renderSent prints where a message landed, or why it did not, in both languages", () => {
   const en = capture("en");
   renderSent(viewOf(en.ctx), { ...SENT, ack: { partition: 0, offset: "7" } }, "  ");
-  assert.deepEqual(en.stdout(), ['✓ sent "Hello Kafka 1" → partition 0, offset 7']);
+  assert.deepEqual(en.stdout(), ['  ✓ sent "Hello Kafka 1" → partition 0, offset 7']);
   const ru = capture("ru");
   const error = new KafkaLabError(t("the leader moved", "лидер сменился"));
   renderSent(viewOf(ru.ctx), { ...SENT, error });
