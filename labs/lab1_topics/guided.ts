@@ -9,13 +9,13 @@ import type { Admin } from "../../lib/kafka/port.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
-import { describeTopic, type TopicSpec } from "../../lib/kafka/topics.ts";
+import { describeTopic, type TopicLayout, type TopicSpec } from "../../lib/kafka/topics.ts";
 import { ensureCourseTopic } from "./create.ts";
 import { courseTopics } from "./model.ts";
 import {
   renderCluster,
   renderCreateFailed,
-  renderDescribed,
+  renderDescribedTopics,
   renderEnsured,
   renderTopicNames,
   type View,
@@ -85,10 +85,10 @@ async function listTopics({ view, guide, admin }: Run): Promise<void> {
 async function describeTopics(run: Run, specs: readonly TopicSpec[]): Promise<void> {
   const { view, guide, admin } = run;
   guide.step(view.t.stepDescribe, view.t.stepDescribeExplain);
-  for (const [i, spec] of specs.entries()) {
+  const layouts: TopicLayout[] = [];
+  for (const spec of specs) {
     const layout = await describeTopic(admin, spec.name);
-    if (!layout) continue;
-    if (i > 0) view.out.line();
-    renderDescribed(view, layout);
+    if (layout) layouts.push(layout);
   }
+  renderDescribedTopics(view, layouts);
 }

@@ -135,6 +135,14 @@ export function renderDescribed(view: View, layout: TopicLayout, indent = "  "):
   renderLayout(view, layout, indent);
 }
 
+/** Guided step 4: each topic's layout, a blank line between them. */
+export function renderDescribedTopics(view: View, layouts: readonly TopicLayout[]): void {
+  layouts.forEach((layout, i) => {
+    if (i > 0) view.out.line();
+    renderDescribed(view, layout);
+  });
+}
+
 /** A topic's partitions table and configs (human output only; leaderless partitions warn). */
 export function renderLayout({ out, t }: View, layout: TopicLayout, indent = "  "): void {
   const leaderless = layout.partitions.filter((p) => p.leader < 0)

@@ -13,13 +13,16 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import { fillText } from "../../lib/i18n.ts";
 import { withTimeout } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/kafka/topics.ts";
-import type { ConsumeResult, ConsumerObserver, NewGroupRead, RunningConsumer } from "./model.ts";
+import type {
+  Cluster,
+  ConsumeResult,
+  ConsumerObserver,
+  NewGroupRead,
+  RunningConsumer,
+} from "./model.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
 import { consumerRenderer, renderConsumerDone, renderWaiting, viewOf } from "./render.ts";
 import { lab2Line } from "./text.ts";
-
-/** What lab 2's experiments reach: Kafka and the stop signal (never the output). */
-export type Cluster = Pick<Context, "kafka" | "signal">;
 
 /** How the hello consumers run. */
 export interface ConsumeSettings {

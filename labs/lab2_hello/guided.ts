@@ -103,7 +103,8 @@ async function produceAndWait(
 }
 
 /** Step 4: the same group again reads nothing: its offsets are committed. */
-async function readAgainInSameGroup({ ctx, view, guide, topic, group, idleTimeoutMs }: Run) {
+async function readAgainInSameGroup(run: Run): Promise<number> {
+  const { ctx, view, guide, topic, group, idleTimeoutMs } = run;
   guide.step(view.t.stepAgain, view.t.stepAgainExplain);
   const again = await consumeHello(ctx, {
     topic,
@@ -118,7 +119,8 @@ async function readAgainInSameGroup({ ctx, view, guide, topic, group, idleTimeou
 }
 
 /** Step 5: a new group reads the whole topic; the throw-away group is deleted afterwards. */
-async function readAllInNewGroup({ ctx, view, guide, topic, group, idleTimeoutMs }: Run) {
+async function readAllInNewGroup(run: Run): Promise<number> {
+  const { ctx, view, guide, topic, group, idleTimeoutMs } = run;
   guide.step(view.t.stepNewGroup, view.t.stepNewGroupExplain);
   const fresh = freshGroup(group);
   const look = { group: fresh, instances: 1, printLimit: 10, indent: "  " };

@@ -3,6 +3,7 @@
  * and the results its experiments return.
  * @module
  */
+import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import { fill } from "../../lib/i18n.ts";
@@ -30,6 +31,9 @@ export function describeRecord(
     time: new Date(Number(r.timestamp)).toISOString(),
   });
 }
+
+/** What lab 2's experiments reach: Kafka and the stop signal, never the output. */
+export type Cluster = Pick<Context, "kafka" | "signal">;
 
 /** How long the guided run waits for every acknowledged message to reach the consumer. */
 export const ARRIVAL_WAIT_SECONDS = 30;

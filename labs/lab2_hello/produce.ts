@@ -11,11 +11,12 @@ import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import type { Kafka, Producer } from "../../lib/kafka/port.ts";
 import { paced, waitFor } from "../../lib/time.ts";
-import { type Cluster, ensureHelloTopic } from "./consume.ts";
+import { ensureHelloTopic } from "./consume.ts";
 import {
   type Ack,
   type Arrival,
   ARRIVAL_WAIT_SECONDS,
+  type Cluster,
   helloValue,
   type ProduceResult,
   type RunningConsumer,

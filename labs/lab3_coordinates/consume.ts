@@ -20,6 +20,7 @@ import {
 } from "../../lib/registry.ts";
 import { COURSE_TOPICS, ensureTopic, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
+  type Cluster,
   type ConsumeObserver,
   type ConsumeResult,
   type DeadLetter,
@@ -29,7 +30,6 @@ import {
 } from "./model.ts";
 import { readerIssues } from "./reader.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
-import type { Cluster } from "./produce.ts";
 import { consumeRenderer, renderConsumerDone, renderWaiting, viewOf } from "./render.ts";
 import { lab3Line } from "./text.ts";
 

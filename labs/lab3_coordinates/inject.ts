@@ -10,6 +10,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
+  type Cluster,
   generateCoordinates,
   type Injected,
   type RogueKind,
@@ -17,7 +18,6 @@ import {
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
 import type { INJECT_OPTIONS } from "./options.ts";
-import type { Cluster } from "./produce.ts";
 import { namesOf } from "./register.ts";
 import { renderInjected, viewOf } from "./render.ts";
 

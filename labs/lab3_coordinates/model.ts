@@ -13,6 +13,7 @@
  * @module
  */
 import type { Faker } from "@faker-js/faker";
+import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import type { FlushReason } from "../../lib/kafka/batcher.ts";
 import type { ValidationIssue } from "../../lib/registry.ts";
@@ -156,6 +157,9 @@ export function formatCoordinates(value: unknown): string {
 }
 
 // ---------------------------------------------------------------- what the experiments return
+
+/** What lab 3's experiments reach: Kafka, the registry and the stop signal, never the output. */
+export type Cluster = Pick<Context, "kafka" | "registry" | "signal">;
 
 /** What registering the schema gave. */
 export interface Registration {

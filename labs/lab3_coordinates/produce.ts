@@ -19,6 +19,7 @@ import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
   breakageFor,
   breakRecord,
+  type Cluster,
   type Delivery,
   generateCoordinates,
   isBrokenTurn,
@@ -29,9 +30,6 @@ import {
 import type { PRODUCE_OPTIONS } from "./options.ts";
 import { namesOf } from "./register.ts";
 import { produceRenderer, renderProducerDone, viewOf } from "./render.ts";
-
-/** What lab 3's experiments reach: Kafka, the registry and the stop signal (never the output). */
-export type Cluster = Pick<Context, "kafka" | "registry" | "signal">;
 
 /** What the coordinates producer does. */
 export interface ProduceSettings {

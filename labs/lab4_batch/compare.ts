@@ -3,18 +3,17 @@
  * records in a temporary topic, side by side: records, commits, time,
  * records/s and commit latency, with the ratios measured in this run. Each
  * part is an experiment that returns what it measured, then its renderer
- * (`render.ts`).
+ * (`compare_render.ts`).
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { COURSE_TOPICS, deleteTopic, ensureTopic } from "../../lib/kafka/topics.ts";
 import { runConsumer } from "./consumer.ts";
-import { type ComparePlan, randomMessage, type RunStats } from "./model.ts";
-import { type Cluster, recordValue } from "./produce.ts";
+import { type Cluster, type ComparePlan, randomMessage, type RunStats } from "./model.ts";
+import { recordValue } from "./produce.ts";
 import type { COMPARE_OPTIONS } from "./options.ts";
 import {
-  progressRenderer,
   renderCleanedUp,
   renderCompareProduced,
   renderCompareRun,
@@ -22,9 +21,8 @@ import {
   renderCompareTitle,
   renderCompareTopic,
   renderComparison,
-  type View,
-  viewOf,
-} from "./render.ts";
+} from "./compare_render.ts";
+import { progressRenderer, type View, viewOf } from "./render.ts";
 
 const TOPIC = COURSE_TOPICS.final1;
 

@@ -14,6 +14,7 @@
  * ```
  * @module
  */
+import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
 import type { StopReason } from "../../lib/kafka/consumer_loop.ts";
 import type { Lang } from "../../lib/config.ts";
@@ -285,6 +286,9 @@ export function percentile(values: readonly number[], p: number): number | undef
 }
 
 // ---------------------------------------------------------------- what the experiments return
+
+/** What lab 4's experiments reach: Kafka and the stop signal, never the output. */
+export type Cluster = Pick<Context, "kafka" | "signal">;
 
 /** One acknowledged record. */
 export interface Delivery extends MessageModel {

@@ -13,6 +13,7 @@ import type { KafkaLabError } from "../../lib/errors.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
+  type Cluster,
   type Delivery,
   type MessageModel,
   type ProduceResult,
@@ -22,9 +23,6 @@ import {
 } from "./model.ts";
 import type { PRODUCE_OPTIONS } from "./options.ts";
 import { producerRenderer, renderProducerDone, viewOf } from "./render.ts";
-
-/** What lab 4's experiments reach: Kafka and the stop signal (never the output). */
-export type Cluster = Pick<Context, "kafka" | "signal">;
 
 /** What the producers do. */
 export interface ProduceSettings {

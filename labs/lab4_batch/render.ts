@@ -4,7 +4,8 @@
  * `--json` events. The producers' and consumers' per-record lines come from
  * {@linkcode producerRenderer}, {@linkcode consumerRenderer} and
  * {@linkcode progressRenderer}, which the experiments call as records go and
- * come. Nothing here talks to Kafka.
+ * come; `lab4 compare`'s own lines are in `compare_render.ts`. Nothing here
+ * talks to Kafka.
  *
  * @example
  * ```ts
@@ -16,20 +17,16 @@
 import type { Lang } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import type { Guide } from "../../lib/guide.ts";
-import { decimal, fill, localize } from "../../lib/i18n.ts";
+import { fill, localize } from "../../lib/i18n.ts";
 import type { PartitionOffset } from "../../lib/kafka/port.ts";
-import { type Output, table } from "../../lib/output.ts";
+import type { Output } from "../../lib/output.ts";
 import {
-  compareFigures,
-  type ComparePlan,
   type ConsumerObserver,
   formatNumber,
   formatSeconds,
   type Mode,
   modeName,
   offsetSpan,
-  percentile,
-  perSecond,
   type Processed,
   type ProduceResult,
   producerSequence,
@@ -357,145 +354,4 @@ export function renderCommitsCompared(
   );
   guide.note(perCommitLine(view, batch, single));
   guide.note(t.compareHint);
-}
-
-// ---------------------------------------------------------------- lab4 compare
-
-/** `lab4 compare`'s title. */
-export function renderCompareTitle({ out, t }: View, count: number): void {
-  out.line(out.style("bold", fill(t.compareTitle, { count })));
-}
-
-/** `lab4 compare`: its own topic is made. */
-export function renderCompareTopic(
-  { out, t }: View,
-  topic: {
-    readonly topic: string;
-    readonly partitions: number;
-    readonly replicationFactor: number;
-  },
-): void {
-  const line = fill(t.compareTopic, { ...topic, rf: topic.replicationFactor });
-  out.event(LAB4_EVENTS.topicCreated, { ...topic }, `${out.style("green", "✓")} ${line}`);
-}
-
-/** `lab4 compare`: the records are written. */
-export function renderCompareProduced(
-  { out, t, lang }: View,
-  produced: { readonly topic: string; readonly count: number; readonly elapsedMs: number },
-): void {
-  const { count, elapsedMs } = produced;
-  const line = fill(t.compareProduced, { count, seconds: formatSeconds(elapsedMs, lang) });
-  out.event(LAB4_EVENTS.produced, { ...produced }, `${out.style("green", "✓")} ${line}`);
-}
-
-/** `lab4 compare`: a consumer starts. */
-export function renderCompareRunning(
-  { out, t }: View,
-  run: { readonly mode: Mode; readonly group: string; readonly count: number },
-): void {
-  const { group, count } = run;
-  out.line(`  ${fill(t.compareRunning, { mode: modeName(t, run.mode), group, count })}`);
-}
-
-/** `lab4 compare`: a consumer is done (a warning when it read fewer than `count`). */
-export function renderCompareRun(
-  { out, t, lang }: View,
-  run: { readonly stats: RunStats; readonly count: number; readonly interrupted: boolean },
-): void {
-  const { stats, count } = run;
-  const mode = modeName(t, stats.mode);
-  out.progressDone();
-  out.line(`  ${out.style("green", "✓")} ${
-    fill(t.compareDone, {
-      mode,
-      records: stats.records,
-      commits: stats.commits,
-      seconds: formatSeconds(stats.activeMs, lang),
-    })
-  }`);
-  if (stats.records < count && !run.interrupted) {
-    out.warn(fill(t.compareShort, { mode, records: stats.records, count }));
-  }
-}
-
-/** The figures of one run, as the `compare.result` event carries them. */
-function figures(s: RunStats) {
-  return {
-    group: s.group,
-    records: s.records,
-    batches: s.batches,
-    commits: s.commits,
-    activeMs: s.activeMs,
-    perSecond: perSecond(s.records, s.activeMs),
-    commitP50Ms: percentile(s.commitMs, 50),
-    commitP99Ms: percentile(s.commitMs, 99),
-  };
-}
-
-/** Milliseconds with one decimal, or "-". */
-function ms(n: number | undefined, lang: Lang): string {
-  return n === undefined ? "-" : decimal(n, lang);
-}
-
-/** `lab4 compare`: the `compare.result` event, the table, the ratios and what they mean. */
-export function renderComparison(
-  { out, t, lang }: View,
-  c: { readonly plan: ComparePlan; readonly batch: RunStats; readonly single: RunStats },
-): void {
-  const { plan, batch, single } = c;
-  const ratios = compareFigures(batch, single);
-  out.event(LAB4_EVENTS.compareResult, {
-    topic: plan.topic,
-    count: plan.count,
-    batchSize: plan.batchSize,
-    processMs: plan.processMs,
-    batch: figures(batch),
-    single: figures(single),
-    commitsSingleToBatch: ratios.commitsSingleToBatch,
-    speedBatchToSingle: ratios.speedBatchToSingle,
-  });
-  out.line();
-  const rows = [batch, single].map((s) => [
-    modeName(t, s.mode),
-    String(s.records),
-    String(s.commits),
-    formatSeconds(s.activeMs, lang),
-    formatNumber(perSecond(s.records, s.activeMs), lang),
-    ms(percentile(s.commitMs, 50), lang),
-    ms(percentile(s.commitMs, 99), lang),
-  ]);
-  const headers = [
-    t.colMode,
-    t.colRecords,
-    t.colCommits,
-    t.colTime,
-    t.colRate,
-    t.colCommitP50,
-    t.colCommitP99,
-  ];
-  for (const l of table(headers, rows)) out.line(`  ${l}`);
-  out.line();
-  const times = (r: number | undefined) => `${formatNumber(r, lang)}×`;
-  out.line(`  ${fill(t.ratioCommits, { ratio: times(ratios.commitsSingleToBatch) })}`);
-  out.line(`  ${fill(t.ratioSpeed, { ratio: times(ratios.speedBatchToSingle) })}`);
-  out.text();
-  out.text(`  ${t.compareCommitLatency}`);
-  out.text(`  ${t.compareNote}`);
-}
-
-/** `lab4 compare`: its topic and groups deleted, or the topic kept (`--keep-topic`). */
-export function renderCleanedUp(
-  { out, t }: View,
-  c: { readonly topic: string; readonly kept: boolean },
-): void {
-  const { topic } = c;
-  if (c.kept) out.event(LAB4_EVENTS.topicKept, { topic }, fill(t.topicKept, { topic }));
-  else {
-    out.event(
-      LAB4_EVENTS.topicDeleted,
-      { topic },
-      `${out.style("green", "✓")} ${fill(t.topicDeleted, { topic })}`,
-    );
-  }
 }

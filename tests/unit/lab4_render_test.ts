@@ -4,10 +4,10 @@ import {
   consumerRenderer,
   producerRenderer,
   progressRenderer,
-  renderComparison,
   renderProcessed,
   viewOf,
 } from "../../labs/lab4_batch/render.ts";
+import { renderComparison } from "../../labs/lab4_batch/compare_render.ts";
 import { capture } from "./render_support.ts";
 
 const MODEL = { message_id: "id-1", content: "Test message 1" };
