@@ -4,24 +4,38 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
-import { checkTopicName } from "../../lib/kafka/topics.ts";
-import { layoutData, printLayout, requireLayout } from "./report.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
+import { fill } from "../../lib/i18n.ts";
+import type { Admin, Kafka } from "../../lib/kafka/port.ts";
+import { checkTopicName, describeTopic, type TopicLayout } from "../../lib/kafka/topics.ts";
+import { renderDescribed, viewOf } from "./render.ts";
 import type { DESCRIBE_OPTIONS } from "./options.ts";
-import { lab1Text } from "./text.ts";
-import { LAB1_EVENTS } from "./events.ts";
+import type { Lab1Text } from "./text.ts";
+
+/** The topic's layout, or a clear error when it does not exist. */
+export async function requireLayout(
+  t: Lab1Text,
+  admin: Admin,
+  topic: string,
+  kafka?: Pick<Kafka, "partitions">,
+): Promise<TopicLayout> {
+  const layout = await describeTopic(admin, topic, kafka);
+  if (!layout) {
+    throw new KafkaLabError(fill(t.notFound, { topic }), { hint: fill(t.notFoundHint, { topic }) });
+  }
+  return layout;
+}
 
 /** Runs `lab1 describe`. */
 export async function describe(
   ctx: Context,
   args: ParsedArgs<typeof DESCRIBE_OPTIONS>,
 ): Promise<number> {
-  const t = lab1Text(ctx.config.lang);
+  const view = viewOf(ctx);
   const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
-    const layout = await requireLayout(t, admin, topic, kafka);
-    ctx.out.event(LAB1_EVENTS.topicLayout, layoutData(layout));
-    printLayout(ctx, t, layout, "");
+    renderDescribed(view, await requireLayout(view.t, admin, topic, kafka), "");
     return 0;
   });
 }

@@ -4,7 +4,7 @@
  */
 import { event, field as f } from "../../lib/events.ts";
 
-/** A topic's layout (`layoutData` in report.ts). */
+/** A topic's layout (`layoutData` in render.ts). */
 export const LAYOUT_FIELDS = {
   topic: f.string,
   partitions: f.integer,

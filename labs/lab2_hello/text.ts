@@ -3,7 +3,7 @@
  * @module
  */
 import type { Lang } from "../../lib/config.ts";
-import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
+import { type Bilingual, pick, type Text, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 2: hello-kafka, a producer and a consumer",
@@ -35,6 +35,7 @@ const en = {
   idle:
     "consumer {instance} holds no partition and stays idle: a group reads each partition with one consumer at a time",
   waiting: "waiting for records (Ctrl+C to stop)",
+  joinTimeout: "the consumer did not join group {group} within {seconds} s",
   allArrived: "all {count} messages arrived in group {group}",
   olderToo: "the group also read {count} older record(s) it had not read before",
   missing: "only {got} of {count} messages arrived within {seconds} s",
@@ -89,6 +90,7 @@ const ru: Translation<typeof en> = {
   idle:
     "консьюмеру {instance} не досталось партиций, он простаивает: каждую партицию в группе читает один консьюмер",
   waiting: "ждём записи (Ctrl+C — остановить)",
+  joinTimeout: "консьюмер не вошёл в группу {group} за {seconds} с",
   allArrived: "все сообщения ({count}) пришли в группу {group}",
   olderToo: "группа также прочитала более ранние записи, которые ещё не читала: {count}",
   missing: "за {seconds} с пришли не все сообщения: {got}/{count}",
@@ -122,4 +124,12 @@ export type Lab2Text = Translation<typeof en>;
 /** Lab 2's texts in the language of the run. */
 export function lab2Text(lang: Lang): Lab2Text {
   return pick(LAB2_TEXT, lang);
+}
+
+/** The keys of lab 2's table that hold one line (not a list). */
+type LineKey = { [K in keyof typeof en]: typeof en[K] extends string ? K : never }[keyof typeof en];
+
+/** One line of lab 2's table in both languages: for errors, which carry both. */
+export function lab2Line(key: LineKey): Text {
+  return { en: en[key], ru: ru[key] };
 }

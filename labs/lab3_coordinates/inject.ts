@@ -1,41 +1,35 @@
 /**
  * `lab3 inject`: writes bad records as a careless producer would, to see the
- * dead letter topic at work.
+ * dead letter topic at work. The experiment tells a renderer (`render.ts`)
+ * each record as it lands.
  * @module
  */
 import { Buffer } from "node:buffer";
 import { faker } from "@faker-js/faker";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
-import { fill } from "../../lib/i18n.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
 import {
+  type Cluster,
   generateCoordinates,
+  type Injected,
   type RogueKind,
   rogueValue,
   USER_COORDINATES_SCHEMA,
 } from "./model.ts";
 import type { INJECT_OPTIONS } from "./options.ts";
 import { namesOf } from "./register.ts";
-import { type Lab3Text, lab3Text } from "./text.ts";
-import { LAB3_EVENTS } from "./events.ts";
+import { renderInjected, viewOf } from "./render.ts";
 
-/** Where an injected record landed. */
-export interface Injected {
-  readonly kind: RogueKind;
-  readonly partition: number;
-  readonly offset: string;
-}
-
-/** Writes one bad record of each kind. */
+/** Writes one bad record of each kind, handing each to `onInjected` as it lands. */
 export async function injectRogue(
-  ctx: Context,
-  t: Lab3Text,
-  s: { topic: string; subject: string; kinds: readonly RogueKind[]; indent?: string },
+  cluster: Cluster,
+  s: { topic: string; subject: string; kinds: readonly RogueKind[] },
+  onInjected: (injected: Injected) => void,
 ): Promise<Injected[]> {
-  const kafka = await ctx.kafka();
+  const kafka = await cluster.kafka();
   await kafka.withAdmin((admin) => prepareTopic(admin, s.topic, COURSE_TOPICS.usersCoordinates));
-  const registry = await ctx.registry();
+  const registry = await cluster.registry();
   await registry.preflight();
   const { id } = await registry.registerJson(USER_COORDINATES_SCHEMA, s.subject);
   const producer = await kafka.connect(
@@ -52,13 +46,7 @@ export async function injectRogue(
       });
       const item = { kind, partition: meta.partition, offset: meta.baseOffset ?? "?" };
       out.push(item);
-      ctx.out.event(
-        LAB3_EVENTS.injected,
-        { topic: s.topic, ...item },
-        `${s.indent ?? ""}${ctx.out.style("green", "✓")} ${
-          fill(t.injected, { topic: s.topic, ...item })
-        }`,
-      );
+      onInjected(item);
     }
   } finally {
     await producer.disconnect().catch(() => {});
@@ -71,10 +59,13 @@ export async function inject(
   ctx: Context,
   args: ParsedArgs<typeof INJECT_OPTIONS>,
 ): Promise<number> {
+  const view = viewOf(ctx);
   const kinds = args.values.kind as RogueKind[];
-  await injectRogue(ctx, lab3Text(ctx.config.lang), {
-    ...namesOf(ctx.config.names, args.values),
-    kinds: kinds.length > 0 ? kinds : ["raw-json"],
-  });
+  const { topic, subject } = namesOf(ctx.config.names, args.values);
+  await injectRogue(
+    ctx,
+    { topic, subject, kinds: kinds.length > 0 ? kinds : ["raw-json"] },
+    (injected) => renderInjected(view, { topic, ...injected }),
+  );
   return 0;
 }

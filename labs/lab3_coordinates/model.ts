@@ -2,8 +2,9 @@
  * Lab 3's pure parts: the `UserCoordinates` JSON Schema (imported, so the
  * compiled program carries it), the faker generator, the ways a record can
  * break the schema, the "rogue" records another producer might write, and
- * the dead letter headers. The consumer's own validator is in `reader.ts`
- * (it loads Ajv, which help and the other commands do not need).
+ * the dead letter headers, and the results the experiments return. The
+ * consumer's own validator is in `reader.ts` (it loads Ajv, which help and
+ * the other commands do not need).
  *
  * @example
  * ```ts
@@ -12,6 +13,10 @@
  * @module
  */
 import type { Faker } from "@faker-js/faker";
+import type { Context } from "../../lib/context.ts";
+import type { KafkaLabError } from "../../lib/errors.ts";
+import type { FlushReason } from "../../lib/kafka/batcher.ts";
+import type { ValidationIssue } from "../../lib/registry.ts";
 import schema from "./schema.json" with { type: "json" };
 
 /** The JSON Schema (draft-07) every coordinates record must match. */
@@ -149,4 +154,142 @@ export function dlqTopicOf(topic: string): string {
 export function formatCoordinates(value: unknown): string {
   const v = value as Record<string, unknown>;
   return `id=${v.id} longitude=${v.longitude} latitude=${v.latitude}`;
+}
+
+// ---------------------------------------------------------------- what the experiments return
+
+/** What lab 3's experiments reach: Kafka, the registry and the stop signal, never the output. */
+export type Cluster = Pick<Context, "kafka" | "registry" | "signal">;
+
+/** What registering the schema gave. */
+export interface Registration {
+  readonly id: number;
+  readonly isNew: boolean;
+  readonly schemaText: string;
+}
+
+/** Where a record is (or landed) in a topic. */
+export interface Where {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** Where a delivered record landed. */
+export interface Delivery {
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** A record the producer generated and sent, with where it landed. */
+export interface Delivered extends Delivery {
+  readonly n: number;
+  readonly key: string;
+  readonly record: Record<string, unknown>;
+  readonly topic: string;
+}
+
+/** A generated record the schema refused before sending (`issues` in English). */
+export interface Rejected {
+  readonly n: number;
+  readonly record: Record<string, unknown>;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** A record Kafka did not take. */
+export interface SendFailed {
+  readonly n: number;
+  readonly key: string;
+  readonly error: KafkaLabError;
+}
+
+/** Why a batch went out: linger.ms passed, batch.size filled, or the producer closed. */
+export type BatchReason = FlushReason;
+
+/** What the coordinates producer tells as it runs (a renderer). */
+export interface ProduceObserver {
+  generated(n: number, record: Record<string, unknown>): void;
+  rejected(r: Rejected): void;
+  batchSent(batch: { records: number; bytes: number; reason: BatchReason }): void;
+  delivered(d: Delivered): void;
+  failed(f: SendFailed): void;
+}
+
+/** What one producer run did. */
+export interface ProduceResult {
+  readonly schemaId: number;
+  readonly generated: number;
+  readonly delivered: Delivery[];
+  readonly rejected: number;
+  readonly failed: number;
+}
+
+/** Where an injected record landed. */
+export interface Injected {
+  readonly kind: RogueKind;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** Where a consumed record was. */
+export interface Consumed {
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** A record sent to the dead letter topic, and why. */
+export interface DeadLetter extends Consumed {
+  readonly kind: DeadLetterKind;
+  /** In English, as the `dlq.error.reason` header has it. */
+  readonly reason: string;
+  readonly dlqPartition: number;
+  readonly dlqOffset: string;
+  /** The JSON a schema violation was found in, to say why in the user's language. */
+  readonly payload?: unknown;
+}
+
+/** What the coordinates consumer tells as it runs (a renderer). */
+export interface ConsumeObserver {
+  offsetsReset(group: string, topic: string): void;
+  valid(where: Where, value: Record<string, unknown>): void;
+  deadLettered(where: Where, letter: DeadLetter): void;
+}
+
+/** What one consumer run did. */
+export interface ConsumeResult {
+  readonly good: Consumed[];
+  readonly dead: DeadLetter[];
+  readonly commits: number;
+}
+
+/** The guided run's check: every delivered record was read back as valid. */
+export interface ReadBack {
+  readonly delivered: number;
+  readonly readBack: number;
+  readonly failed: number;
+}
+
+/** The guided run's check: every injected record reached the dead letter topic. */
+export interface Lettered {
+  readonly injected: number;
+  readonly deadLetters: number;
+}
+
+const same = (a: Consumed) => (b: Consumed) => a.partition === b.partition && a.offset === b.offset;
+
+/** How many of the delivered records the consumer read back as valid. */
+export function readBack(produced: ProduceResult, consumed: ConsumeResult): ReadBack {
+  return {
+    delivered: produced.delivered.length,
+    readBack: produced.delivered.filter((d) => consumed.good.some(same(d))).length,
+    failed: produced.failed,
+  };
+}
+
+/** How many of the injected records the consumer sent to the dead letter topic. */
+export function lettered(injected: readonly Injected[], consumed: ConsumeResult): Lettered {
+  return {
+    injected: injected.length,
+    deadLetters: injected.filter((i) => consumed.dead.some(same(i))).length,
+  };
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Lang } from "../../lib/config.ts";
-import { type Bilingual, pick, type Translation } from "../../lib/i18n.ts";
+import { type Bilingual, pick, type Text, type Translation } from "../../lib/i18n.ts";
 
 const en = {
   title: "Lab 3: the coordinates pipeline with a Schema Registry",
@@ -154,4 +154,12 @@ export type Lab3Text = Translation<typeof en>;
 /** Lab 3's texts in the language of the run. */
 export function lab3Text(lang: Lang): Lab3Text {
   return pick(LAB3_TEXT, lang);
+}
+
+/** The keys of lab 3's table that hold one line (not a list). */
+type LineKey = { [K in keyof typeof en]: typeof en[K] extends string ? K : never }[keyof typeof en];
+
+/** One line of lab 3's table in both languages: for errors, which carry both. */
+export function lab3Line(key: LineKey): Text {
+  return { en: en[key], ru: ru[key] };
 }

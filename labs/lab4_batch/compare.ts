@@ -1,50 +1,36 @@
 /**
  * `lab4 compare`: the batch and the single consumer over the same prepared
  * records in a temporary topic, side by side: records, commits, time,
- * records/s and commit latency, with the ratios measured in this run.
+ * records/s and commit latency, with the ratios measured in this run. Each
+ * part is an experiment that returns what it measured, then its renderer
+ * (`compare_render.ts`).
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
-import type { Lang } from "../../lib/config.ts";
-import { decimal, fill } from "../../lib/i18n.ts";
-import { table } from "../../lib/output.ts";
 import { COURSE_TOPICS, deleteTopic, ensureTopic } from "../../lib/kafka/topics.ts";
-import { runConsumer, type RunStats } from "./consumer.ts";
-import {
-  compareFigures,
-  formatNumber,
-  formatSeconds,
-  modeName,
-  percentile,
-  perSecond,
-  randomMessage,
-} from "./model.ts";
+import { runConsumer } from "./consumer.ts";
+import { type Cluster, type ComparePlan, randomMessage, type RunStats } from "./model.ts";
 import { recordValue } from "./produce.ts";
 import type { COMPARE_OPTIONS } from "./options.ts";
-import { type Lab4Text, lab4Text } from "./text.ts";
-import { LAB4_EVENTS } from "./events.ts";
+import {
+  renderCleanedUp,
+  renderCompareProduced,
+  renderCompareRun,
+  renderCompareRunning,
+  renderCompareTitle,
+  renderCompareTopic,
+  renderComparison,
+} from "./compare_render.ts";
+import { progressRenderer, type View, viewOf } from "./render.ts";
 
 const TOPIC = COURSE_TOPICS.final1;
 
-interface Plan {
-  readonly topic: string;
-  readonly groups: { readonly batch: string; readonly single: string };
-  readonly count: number;
-  readonly batchSize: number;
-  readonly processMs: number;
-}
-
-/** Runs `lab4 compare`. */
-export async function compare(
-  ctx: Context,
-  args: ParsedArgs<typeof COMPARE_OPTIONS>,
-): Promise<number> {
-  const v = args.values;
+/** The plan of one comparison: a temporary topic and groups with a random tag. */
+function planOf(ctx: Context, v: ParsedArgs<typeof COMPARE_OPTIONS>["values"]): ComparePlan {
   const { names } = ctx.config;
-  const t = lab4Text(ctx.config.lang);
   const tag = crypto.randomUUID().replaceAll("-", "").slice(0, 8);
-  const plan: Plan = {
+  return {
     topic: names.topic(`${TOPIC.name}.compare-${tag}`),
     groups: {
       batch: names.group(`batch-group.compare-${tag}`),
@@ -54,21 +40,32 @@ export async function compare(
     batchSize: v["batch-size"],
     processMs: v["process-ms"],
   };
-  ctx.out.line(ctx.out.style("bold", fill(t.compareTitle, { count: plan.count })));
-  await createTopic(ctx, t, plan.topic);
+}
+
+/** Runs `lab4 compare`. */
+export async function compare(
+  ctx: Context,
+  args: ParsedArgs<typeof COMPARE_OPTIONS>,
+): Promise<number> {
+  const view = viewOf(ctx);
+  const plan = planOf(ctx, args.values);
+  renderCompareTitle(view, plan.count);
+  renderCompareTopic(view, await createTopic(ctx, plan.topic));
   try {
-    await writeRecords(ctx, t, plan.topic, plan.count);
-    const runs = await readWithBoth(ctx, t, plan);
-    if (runs.length === 2) printComparison(ctx, t, plan, runs[0], runs[1]);
+    renderCompareProduced(view, await writeRecords(ctx, plan.topic, plan.count));
+    const runs = await readWithBoth(ctx, view, plan);
+    if (runs.length === 2) renderComparison(view, { plan, batch: runs[0], single: runs[1] });
     return runs.some((r) => r.records < plan.count) && !ctx.signal.aborted ? 1 : 0;
   } finally {
-    await cleanUp(ctx, t, plan, v["keep-topic"]);
+    const kept = args.values["keep-topic"];
+    if (!kept) await cleanUp(ctx, plan);
+    renderCleanedUp(view, { topic: plan.topic, kept });
   }
 }
 
 /** The temporary topic: the course topic's partitions, RF at most the broker count. */
-async function createTopic(ctx: Context, t: Lab4Text, topic: string): Promise<void> {
-  const layout = await (await ctx.kafka()).withAdmin(async (admin) => {
+async function createTopic(cluster: Pick<Context, "kafka">, topic: string) {
+  const layout = await (await cluster.kafka()).withAdmin(async (admin) => {
     const { brokers } = await admin.describeCluster();
     const result = await ensureTopic(admin, {
       name: topic,
@@ -77,27 +74,22 @@ async function createTopic(ctx: Context, t: Lab4Text, topic: string): Promise<vo
     });
     return result.layout;
   });
-  const partitions = layout.partitions.length;
-  const { out } = ctx;
-  out.event(
-    LAB4_EVENTS.topicCreated,
-    { topic, partitions, replicationFactor: layout.replicationFactor },
-    `${out.style("green", "✓")} ${
-      fill(t.compareTopic, { topic, partitions, rf: layout.replicationFactor })
-    }`,
-  );
+  return {
+    topic,
+    partitions: layout.partitions.length,
+    replicationFactor: layout.replicationFactor,
+  };
 }
 
 /** Writes `count` random models as fast as acks=all allows, 100 per request. */
-async function writeRecords(ctx: Context, t: Lab4Text, topic: string, count: number) {
-  const { out } = ctx;
-  const kafka = await ctx.kafka();
+async function writeRecords(cluster: Cluster, topic: string, count: number) {
+  const kafka = await cluster.kafka();
   const started = Date.now();
   const producer = await kafka.connect(
     kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
   );
   try {
-    for (let sent = 0; sent < count && !ctx.signal.aborted; sent += 100) {
+    for (let sent = 0; sent < count && !cluster.signal.aborted; sent += 100) {
       const n = Math.min(100, count - sent);
       await producer.send({
         topic,
@@ -108,26 +100,17 @@ async function writeRecords(ctx: Context, t: Lab4Text, topic: string, count: num
   } finally {
     await producer.disconnect().catch(() => {});
   }
-  const elapsedMs = Date.now() - started;
-  out.event(
-    LAB4_EVENTS.produced,
-    { topic, count, elapsedMs },
-    `${out.style("green", "✓")} ${
-      fill(t.compareProduced, { count, seconds: formatSeconds(elapsedMs, ctx.config.lang) })
-    }`,
-  );
+  return { topic, count, elapsedMs: Date.now() - started };
 }
 
 /** The batch consumer, then the single one, each in a fresh group over every record. */
-async function readWithBoth(ctx: Context, t: Lab4Text, plan: Plan): Promise<RunStats[]> {
-  const { out } = ctx;
+async function readWithBoth(ctx: Context, view: View, plan: ComparePlan): Promise<RunStats[]> {
   const runs: RunStats[] = [];
   for (const mode of ["batch", "single"] as const) {
     if (ctx.signal.aborted) break;
-    const name = modeName(t, mode);
     const group = plan.groups[mode];
-    out.line(`  ${fill(t.compareRunning, { mode: name, group, count: plan.count })}`);
-    const stats = await runConsumer(ctx, t, {
+    renderCompareRunning(view, { mode, group, count: plan.count });
+    const stats = await runConsumer(ctx, {
       topic: plan.topic,
       mode,
       group,
@@ -136,103 +119,17 @@ async function readWithBoth(ctx: Context, t: Lab4Text, plan: Plan): Promise<RunS
       maxMessages: plan.count,
       idleTimeoutMs: 15_000, // only a safety net: every record is already there
       signal: ctx.signal,
-      silent: true,
-      total: plan.count,
-    });
+    }, progressRenderer(view, { mode, total: plan.count }));
     runs.push(stats);
-    out.line(`  ${out.style("green", "✓")} ${
-      fill(t.compareDone, {
-        mode: name,
-        records: stats.records,
-        commits: stats.commits,
-        seconds: formatSeconds(stats.activeMs, ctx.config.lang),
-      })
-    }`);
-    if (stats.records < plan.count && !ctx.signal.aborted) {
-      out.warn(fill(t.compareShort, { mode: name, records: stats.records, count: plan.count }));
-    }
+    renderCompareRun(view, { stats, count: plan.count, interrupted: ctx.signal.aborted });
   }
   return runs;
 }
 
-/** Milliseconds with one decimal, or "-". */
-function ms(n: number | undefined, lang: Lang): string {
-  return n === undefined ? "-" : decimal(n, lang);
-}
-
-/** The figures of one run, as the `compare.result` event carries them. */
-function figures(s: RunStats) {
-  return {
-    group: s.group,
-    records: s.records,
-    batches: s.batches,
-    commits: s.commits,
-    activeMs: s.activeMs,
-    perSecond: perSecond(s.records, s.activeMs),
-    commitP50Ms: percentile(s.commitMs, 50),
-    commitP99Ms: percentile(s.commitMs, 99),
-  };
-}
-
-/** Prints the comparison: a `compare.result` event, the table, the ratios and what they mean. */
-function printComparison(ctx: Context, t: Lab4Text, plan: Plan, batch: RunStats, single: RunStats) {
-  const { out } = ctx;
-  const lang = ctx.config.lang;
-  const ratios = compareFigures(batch, single);
-  out.event(LAB4_EVENTS.compareResult, {
-    topic: plan.topic,
-    count: plan.count,
-    batchSize: plan.batchSize,
-    processMs: plan.processMs,
-    batch: figures(batch),
-    single: figures(single),
-    commitsSingleToBatch: ratios.commitsSingleToBatch,
-    speedBatchToSingle: ratios.speedBatchToSingle,
-  });
-  out.line();
-  const rows = [batch, single].map((s) => [
-    modeName(t, s.mode),
-    String(s.records),
-    String(s.commits),
-    formatSeconds(s.activeMs, ctx.config.lang),
-    formatNumber(perSecond(s.records, s.activeMs), ctx.config.lang),
-    ms(percentile(s.commitMs, 50), lang),
-    ms(percentile(s.commitMs, 99), lang),
-  ]);
-  const headers = [
-    t.colMode,
-    t.colRecords,
-    t.colCommits,
-    t.colTime,
-    t.colRate,
-    t.colCommitP50,
-    t.colCommitP99,
-  ];
-  for (const l of table(headers, rows)) out.line(`  ${l}`);
-  out.line();
-  const times = (r: number | undefined) => `${formatNumber(r, ctx.config.lang)}×`;
-  out.line(`  ${fill(t.ratioCommits, { ratio: times(ratios.commitsSingleToBatch) })}`);
-  out.line(`  ${fill(t.ratioSpeed, { ratio: times(ratios.speedBatchToSingle) })}`);
-  out.text();
-  out.text(`  ${t.compareCommitLatency}`);
-  out.text(`  ${t.compareNote}`);
-}
-
-/** Deletes the temporary groups and topic, unless `--keep-topic`. */
-async function cleanUp(ctx: Context, t: Lab4Text, plan: Plan, keep: boolean): Promise<void> {
-  const { out } = ctx;
-  const topic = plan.topic;
-  if (keep) {
-    out.event(LAB4_EVENTS.topicKept, { topic }, fill(t.topicKept, { topic }));
-    return;
-  }
-  await (await ctx.kafka()).withAdmin(async (admin) => {
+/** Deletes the temporary groups and topic. */
+async function cleanUp(cluster: Pick<Context, "kafka">, plan: ComparePlan): Promise<void> {
+  await (await cluster.kafka()).withAdmin(async (admin) => {
     await admin.deleteGroups([plan.groups.batch, plan.groups.single]).catch(() => {});
-    await deleteTopic(admin, topic);
+    await deleteTopic(admin, plan.topic);
   });
-  out.event(
-    LAB4_EVENTS.topicDeleted,
-    { topic },
-    `${out.style("green", "✓")} ${fill(t.topicDeleted, { topic })}`,
-  );
 }

@@ -8,16 +8,12 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
-import { fill } from "../../lib/i18n.ts";
-import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
-import type { ConsumerSettings } from "./consumer.ts";
+import { type ConsumerSettings, runConsumer } from "./consumer.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
-import { DEFAULT_GROUPS } from "./model.ts";
-import type { Mode } from "./model.ts";
-import { consumerDone, runConsumer } from "./consumer.ts";
-import { type Lab4Text, lab4Text } from "./text.ts";
-
-/** A consumer's settings, resolved from the command line. */
+import { DEFAULT_GROUPS, type Mode } from "./model.ts";
+import { ensureFinalTopic } from "./produce.ts";
+import { consumerRenderer, renderConsumerDone, renderWaiting, viewOf } from "./render.ts";
+import type { Lab4Text } from "./text.ts";
 
 /**
  * Resolves `lab4 consume`'s options: the group defaults by mode, and
@@ -54,26 +50,23 @@ export async function consume(
   ctx: Context,
   args: ParsedArgs<typeof CONSUME_OPTIONS>,
 ): Promise<number> {
-  const t = lab4Text(ctx.config.lang);
-  const course = consumerSettings(args, t);
+  const view = viewOf(ctx);
+  const course = consumerSettings(args, view.t);
   const { names } = ctx.config;
   const settings = {
     ...course,
     topic: names.topic(course.topic),
     group: names.group(course.group),
   };
-  await (await ctx.kafka()).withAdmin((admin) =>
-    prepareTopic(admin, settings.topic, COURSE_TOPICS.final1)
-  );
+  await ensureFinalTopic(ctx, settings.topic);
   if (settings.maxMessages === undefined && settings.idleTimeoutMs === undefined) {
-    ctx.out.text(
-      fill(settings.mode === "batch" ? t.waitingBatch : t.waitingSingle, {
-        topic: settings.topic,
-        group: settings.group,
-      }),
-    );
+    renderWaiting(view, settings);
   }
-  const stats = await runConsumer(ctx, t, { ...settings, signal: ctx.signal });
-  consumerDone(ctx, t, settings.topic, stats);
+  const stats = await runConsumer(
+    ctx,
+    { ...settings, signal: ctx.signal },
+    consumerRenderer(view, settings),
+  );
+  renderConsumerDone(view, { topic: settings.topic, stats });
   return 0;
 }

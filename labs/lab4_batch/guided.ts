@@ -1,6 +1,8 @@
 /**
  * Lab 4's guided run, step by step as in the manual: the topic, two
  * producers, the batch consumer, the single consumer, their commits compared.
+ * Each step opens with its heading, runs its experiment and hands the result
+ * to a renderer (`render.ts`).
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
@@ -8,20 +10,31 @@ import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill, numberText } from "../../lib/i18n.ts";
+import type { PartitionOffset } from "../../lib/kafka/port.ts";
 import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/kafka/topics.ts";
-import { runConsumer, type RunStats } from "./consumer.ts";
-import { formatNumber, type Mode, offsetSpan, producerSequence, ratio } from "./model.ts";
-import { produceMessages, type ProduceResult } from "./produce.ts";
+import { runConsumer } from "./consumer.ts";
+import type { Mode, ProduceResult, RunStats } from "./model.ts";
+import { produceMessages } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
-import { type Lab4Text, lab4Text } from "./text.ts";
-import { LAB4_EVENTS } from "./events.ts";
+import {
+  consumerRenderer,
+  perCommitLine,
+  producerRenderer,
+  renderCommitsCompared,
+  renderProcessed,
+  renderProduced,
+  renderSameStart,
+  renderTopicReady,
+  type View,
+  viewOf,
+} from "./render.ts";
 
 /** The seed runs two producer replicas. */
 const PRODUCERS = 2;
 
 interface Run {
   readonly ctx: Context;
-  readonly t: Lab4Text;
+  readonly view: View;
   readonly guide: Guide;
   readonly topic: string;
   readonly groups: Readonly<Record<Mode, string>>;
@@ -36,10 +49,11 @@ export async function guided(
 ): Promise<number> {
   const v = args.values;
   const { names } = ctx.config;
-  const t = lab4Text(ctx.config.lang);
+  const view = viewOf(ctx);
+  const { t } = view;
   const run: Run = {
     ctx,
-    t,
+    view,
     guide: Guide.begin(ctx, "lab4", t, 5),
     topic: names.topic(v.topic),
     groups: { batch: names.group(v["batch-group"]), single: names.group(v["single-group"]) },
@@ -56,7 +70,7 @@ export async function guided(
   if (ctx.signal.aborted) return run.guide.done([]);
   const single = await readWith(run, "single", sentIds);
   if (ctx.signal.aborted) return run.guide.done([]);
-  const perCommit = compareCommits(run, batch, single);
+  compareCommits(run, batch, single);
   return run.guide.done([
     fill(t.summaryProduced, { count: produced.deliveries.length, topic: run.topic }),
     fill(t.summaryBatch, { group: batch.group, records: batch.records, commits: batch.commits }),
@@ -65,31 +79,27 @@ export async function guided(
       records: single.records,
       commits: single.commits,
     }),
-    perCommit,
+    perCommitLine(view, batch, single),
   ]);
 }
 
 /** Step 1: final-1-topic exists with the course's layout. */
-async function prepareFinalTopic({ ctx, t, guide, topic }: Run): Promise<void> {
-  guide.step(fill(t.stepTopic, { topic }), t.stepTopicExplain);
+async function prepareFinalTopic({ ctx, view, guide, topic }: Run): Promise<void> {
+  guide.step(fill(view.t.stepTopic, { topic }), view.t.stepTopicExplain);
   const { created, layout } = await (await ctx.kafka()).withAdmin(async (admin) => ({
     created: await prepareTopic(admin, topic, COURSE_TOPICS.final1),
     layout: await describeTopic(admin, topic),
   }));
-  const vars = {
+  renderTopicReady(view, guide, {
     topic,
     partitions: layout?.partitions.length ?? 0,
     rf: layout?.replicationFactor ?? 0,
-  };
-  guide.ok(
-    fill(created ? t.topicCreated : t.topicReady, vars),
-    { ...vars, created },
-    LAB4_EVENTS.topicReady,
-  );
+    created,
+  });
 }
 
 /** Where each partition ends before this run writes: where its messages will begin. */
-async function endOffsets({ ctx, topic }: Run): Promise<{ partition: number; offset: string }[]> {
+async function endOffsets({ ctx, topic }: Run): Promise<PartitionOffset[]> {
   return await (await ctx.kafka()).withAdmin(async (admin) =>
     (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high }))
   );
@@ -97,45 +107,21 @@ async function endOffsets({ ctx, topic }: Run): Promise<{ partition: number; off
 
 /** Step 2: two producers at once; what each partition received, in order. */
 async function produceWithTwo(run: Run, count: number, interval: number): Promise<ProduceResult> {
-  const { ctx, t, guide, topic } = run;
+  const { ctx, view, guide, topic } = run;
   guide.step(
-    fill(t.stepProduce, { count, interval: numberText(interval, ctx.config.lang) }),
-    t.stepProduceExplain,
+    fill(view.t.stepProduce, { count, interval: numberText(interval, view.lang) }),
+    view.t.stepProduceExplain,
   );
-  const produced = await produceMessages(ctx, t, {
-    topic,
-    count,
-    intervalMs: Math.round(interval * 1000),
-    instances: PRODUCERS,
-    indent: "  ",
+  const produced = await produceMessages(
+    ctx,
+    { topic, count, intervalMs: Math.round(interval * 1000), instances: PRODUCERS },
+    producerRenderer(view, { instances: PRODUCERS, indent: "  " }),
+  );
+  renderProduced(view, guide, {
+    expected: count * PRODUCERS,
+    producers: PRODUCERS,
+    result: produced,
   });
-  const expected = count * PRODUCERS;
-  const sent = produced.deliveries.length;
-  if (sent === expected && produced.failed === 0) {
-    guide.ok(
-      fill(t.producedAll, { count: sent, producers: PRODUCERS }),
-      { sent },
-      LAB4_EVENTS.checkProduced,
-    );
-  } else {
-    guide.fail(
-      fill(t.producedShort, { sent, count: expected, failed: produced.failed }),
-      { sent, failed: produced.failed },
-      LAB4_EVENTS.checkProduced,
-    );
-  }
-  const byPartition = Map.groupBy(produced.deliveries, (d) => d.partition);
-  for (const [partition, ds] of [...byPartition].sort((a, b) => a[0] - b[0])) {
-    const span = offsetSpan(ds);
-    guide.note(
-      fill(t.partitionOrder, {
-        partition,
-        first: span.first,
-        last: span.last,
-        sequence: producerSequence(ds),
-      }),
-    );
-  }
   return produced;
 }
 
@@ -145,42 +131,35 @@ async function produceWithTwo(run: Run, count: number, interval: number): Promis
  * active members cannot be moved: it is said so and left where it is.
  */
 async function startBothGroupsAt(
-  { ctx, t, guide, topic, groups }: Run,
-  start: { partition: number; offset: string }[],
+  { ctx, view, guide, topic, groups }: Run,
+  start: PartitionOffset[],
 ): Promise<void> {
-  const kafka = await ctx.kafka();
-  for (const group of Object.values(groups)) {
-    const idle = await kafka.withAdmin(async (admin) => {
+  const busy: string[] = [];
+  await (await ctx.kafka()).withAdmin(async (admin) => {
+    for (const group of Object.values(groups)) {
       const [described] = (await admin.describeGroups([group])).groups;
-      if (described && described.members.length > 0) return false;
-      await admin.setOffsets({ groupId: group, topic, partitions: start });
-      return true;
-    });
-    if (!idle) guide.note(fill(t.sameStartBusy, { group }));
-  }
-  const offsets = start.map((p) => `${p.partition}:${p.offset}`).join(", ");
-  guide.note(fill(t.sameStart, { offsets }));
+      if (described && described.members.length > 0) busy.push(group);
+      else await admin.setOffsets({ groupId: group, topic, partitions: start });
+    }
+  });
+  renderSameStart(view, guide, { busy, offsets: start });
 }
 
 /** Steps 3 and 4: one consumer reads what its group has not read yet. */
 async function readWith(run: Run, mode: Mode, sentIds: ReadonlySet<string>): Promise<RunStats> {
-  const { ctx, t, guide, topic, batchSize, idleSeconds } = run;
+  const { ctx, view, guide, topic, batchSize, idleSeconds } = run;
   const group = run.groups[mode];
+  const seconds = numberText(idleSeconds, view.lang);
   if (mode === "batch") {
     guide.step(
-      fill(t.stepBatch, { group }),
-      fill(t.stepBatchExplain, {
-        size: batchSize,
-        seconds: numberText(idleSeconds, ctx.config.lang),
-      }),
+      fill(view.t.stepBatch, { group }),
+      fill(view.t.stepBatchExplain, { size: batchSize, seconds }),
     );
   } else {
-    guide.step(
-      fill(t.stepSingle, { group }),
-      fill(t.stepSingleExplain, { seconds: numberText(idleSeconds, ctx.config.lang) }),
-    );
+    guide.step(fill(view.t.stepSingle, { group }), fill(view.t.stepSingleExplain, { seconds }));
   }
-  const stats = await runConsumer(ctx, t, {
+  const lines = consumerRenderer(view, { mode, group, printLimit: 30, indent: "  " });
+  const stats = await runConsumer(ctx, {
     topic,
     mode,
     group,
@@ -188,73 +167,13 @@ async function readWith(run: Run, mode: Mode, sentIds: ReadonlySet<string>): Pro
     processMs: 0,
     idleTimeoutMs: secondsToMs(idleSeconds)!,
     signal: ctx.signal,
-    printLimit: 30,
-    indent: "  ",
-  });
-  if (stats.hiddenLines > 0) guide.note(fill(t.hiddenLines, { count: stats.hiddenLines }));
-  checkAllProcessed(run, stats, sentIds);
+  }, lines);
+  renderProcessed(view, guide, { stats, sentIds, hiddenLines: lines.hidden });
   return stats;
 }
 
-/** Every message of this run was processed; older and invalid records are noted. */
-function checkAllProcessed(run: Run, stats: RunStats, sentIds: ReadonlySet<string>): void {
-  const { t, guide } = run;
-  const seen = new Set(stats.ids);
-  const missing = [...sentIds].filter((id) => !seen.has(id)).length;
-  const data = {
-    mode: stats.mode,
-    group: stats.group,
-    records: stats.records,
-    batches: stats.batches,
-    commits: stats.commits,
-    invalid: stats.invalid,
-    missing,
-  };
-  if (missing === 0) {
-    guide.ok(
-      fill(stats.mode === "batch" ? t.allProcessed : t.allProcessedSingle, {
-        count: sentIds.size,
-        records: stats.records,
-        batches: stats.batches,
-        commits: stats.commits,
-      }),
-      data,
-      stats.mode === "batch" ? LAB4_EVENTS.checkBatch : LAB4_EVENTS.checkSingle,
-    );
-  } else {
-    guide.fail(
-      fill(t.missingIds, { missing, count: sentIds.size }),
-      data,
-      stats.mode === "batch" ? LAB4_EVENTS.checkBatch : LAB4_EVENTS.checkSingle,
-    );
-  }
-  const older = stats.ids.filter((id) => !sentIds.has(id)).length;
-  if (older > 0) guide.note(fill(t.olderToo, { count: older }));
-  if (stats.invalid > 0) guide.note(fill(t.invalidSeen, { count: stats.invalid }));
-}
-
 /** Step 5: the same records, and how many commits each consumer made for them. */
-function compareCommits({ ctx, t, guide }: Run, batch: RunStats, single: RunStats): string {
-  guide.step(t.stepCompare, t.stepCompareExplain);
-  guide.ok(
-    fill(t.compareCommits, {
-      batchRecords: batch.records,
-      batchCommits: batch.commits,
-      singleRecords: single.records,
-      singleCommits: single.commits,
-    }),
-    {
-      batch: { records: batch.records, commits: batch.commits },
-      single: { records: single.records, commits: single.commits },
-      commitsSingleToBatch: ratio(single.commits, batch.commits),
-    },
-    LAB4_EVENTS.compareCommits,
-  );
-  const perCommit = fill(t.perCommit, {
-    batch: formatNumber(ratio(batch.records, batch.commits), ctx.config.lang),
-    single: formatNumber(ratio(single.records, single.commits), ctx.config.lang),
-  });
-  guide.note(perCommit);
-  guide.note(t.compareHint);
-  return perCommit;
+function compareCommits({ view, guide }: Run, batch: RunStats, single: RunStats): void {
+  guide.step(view.t.stepCompare, view.t.stepCompareExplain);
+  renderCommitsCompared(view, guide, { batch, single });
 }
