@@ -8,7 +8,7 @@ import { consumeHello } from "../../labs/lab2_hello/consume.ts";
 import { LAB2_TASKS } from "../../labs/lab2_hello/check.ts";
 import { LAB2_EVENTS } from "../../labs/lab2_hello/events.ts";
 import { produceHello } from "../../labs/lab2_hello/produce.ts";
-import { lab2Text } from "../../labs/lab2_hello/text.ts";
+import { consumerRenderer, renderSent, viewOf } from "../../labs/lab2_hello/render.ts";
 import { Context } from "../../lib/context.ts";
 import { eventProblem } from "../../lib/events.ts";
 import { runTasks } from "../../lib/grading/run.ts";
@@ -29,28 +29,31 @@ class FakeContext extends Context {
   }
 }
 
-const t = lab2Text("en");
 const TOPIC = "anna.hello-kafka";
 const GROUP = "anna.hello-group";
 
 async function produce(ctx: FakeContext, count: number) {
   return await within(
     10_000,
-    produceHello(ctx, t, { topic: TOPIC, count, intervalMs: 0, jsonValue: false }),
+    produceHello(
+      ctx,
+      { topic: TOPIC, count, intervalMs: 0, jsonValue: false },
+      (sent) => renderSent(viewOf(ctx), sent),
+    ),
   );
 }
 
 async function consumeUpTo(ctx: FakeContext, maxMessages: number) {
   return await within(
     10_000,
-    consumeHello(ctx, t, {
+    consumeHello(ctx, {
       topic: TOPIC,
       group: GROUP,
       fromBeginning: true,
       instances: 1,
       maxMessages,
       signal: ctx.signal,
-    }),
+    }, consumerRenderer(viewOf(ctx), { group: GROUP, instances: 1 })),
   );
 }
 
