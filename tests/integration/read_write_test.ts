@@ -137,9 +137,9 @@ Deno.test("read prints a record's terminal escape sequences escaped in every hum
   for (const format of ["auto", "text", "json", "hex"]) {
     const r = await runCli(["read", topic, "--format", format]);
     assert.equal(r.code, 0, r.stderr);
-    // deno-lint-ignore no-control-regex
     assert.doesNotMatch(
       r.stdout,
+      // deno-lint-ignore no-control-regex
       /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
       `${format}: ${r.stdout}`,
     );
