@@ -30,8 +30,10 @@ const config = clusterConfig();
 const kafka = new KafkaClients(config, captureOutput().out);
 
 const KILLS = 5;
-/** Lines written before each kill and again after it. */
-const CHUNK = 2000;
+/** How far the lines written run ahead of the acknowledgements. */
+const BACKLOG = 3000;
+/** Acknowledgements through the new leaders before the killed broker is started again. */
+const AFTER_KILL = 2000;
 
 function progress(text: string): void {
   Deno.stderr.writeSync(new TextEncoder().encode(`  [write kill test] ${text}\n`));
@@ -95,19 +97,30 @@ Deno.test({
     const stderr = new Response(child.stderr).text();
     const stdin = child.stdin.getWriter();
     let written = 0;
-    const writeLines = async (n: number) => {
-      let text = "";
-      for (let i = 0; i < n; i++) text += `w-${++written}\n`;
-      await stdin.write(new TextEncoder().encode(text));
-    };
+    // Lines stream in all the time, a few thousand ahead of the acknowledgements,
+    // so a send is in flight whenever a leader dies.
+    let feeding = true;
+    const feeder = (async () => {
+      while (feeding) {
+        if (written - delivered >= BACKLOG) {
+          await waitFor(() => !feeding || written - delivered < BACKLOG, {
+            timeoutMs: 1_000,
+            intervalMs: 2,
+          });
+          continue;
+        }
+        let text = "";
+        for (let i = 0; i < 100; i++) text += `w-${++written}\n`;
+        await stdin.write(new TextEncoder().encode(text));
+      }
+    })();
     let killed: KilledBroker | undefined;
     try {
       for (let cycle = 0; cycle < KILLS; cycle++) {
-        await writeLines(CHUNK);
-        // The kill lands while this chunk is being sent: after a varied share of it.
-        const before = written - CHUNK + 200 + (cycle * 373) % 1200;
+        // The kill lands after a varied number of further acknowledgements.
+        const before = delivered + 500 + (cycle * 373) % 1200;
         assert.ok(
-          await waitFor(() => delivered >= before, { timeoutMs: 120_000, intervalMs: 5 }),
+          await waitFor(() => delivered >= before, { timeoutMs: 120_000, intervalMs: 2 }),
           `cycle ${cycle}: ${delivered} of ${before} delivered before the kill`,
         );
         const leader = (await bounded(
@@ -117,11 +130,14 @@ Deno.test({
         )).get(cycle % 3);
         assert.ok(leader !== undefined && leader >= 0, `partition ${cycle % 3} has a leader`);
         killed = killBroker(config.stateDir, leader);
-        progress(`cycle ${cycle}: killed broker ${leader} at ${delivered}/${written} delivered`);
-        await writeLines(CHUNK);
+        const atKill = delivered;
+        progress(`cycle ${cycle}: killed broker ${leader} at ${atKill}/${written} delivered`);
         assert.ok(
-          await waitFor(() => delivered >= written, { timeoutMs: 180_000, intervalMs: 50 }),
-          `cycle ${cycle}: only ${delivered} of ${written} delivered after the kill`,
+          await waitFor(() => delivered >= atKill + AFTER_KILL, {
+            timeoutMs: 180_000,
+            intervalMs: 50,
+          }),
+          `cycle ${cycle}: only ${delivered - atKill} delivered after the kill`,
         );
         restartBroker(config.stateDir, killed);
         killed = undefined;
@@ -135,12 +151,16 @@ Deno.test({
         );
         progress(`cycle ${cycle}: broker ${leader} back, ISR full`);
       }
+      feeding = false;
+      await feeder;
       await stdin.close();
       const status = await bounded("write's exit", 120_000, child.status);
       await reading;
       assert.equal(status.code, 0, await stderr);
     } finally {
       if (killed) restartBroker(config.stateDir, killed);
+      feeding = false;
+      await feeder.catch(() => {});
       await stdin.close().catch(() => {});
       try {
         child.kill("SIGKILL");
