@@ -190,7 +190,8 @@ async function failed(err: unknown, state: RunState): Promise<number> {
 
 /**
  * The error in kafka-lab's words. A listener that wants a login drops the
- * connection: say so (exit 4), not "unreachable".
+ * connection: say so (exit 4), not "unreachable"; otherwise each bootstrap
+ * address is probed, so only the brokers that really do not answer are named.
  */
 async function explained(
   err: unknown,
@@ -200,5 +201,7 @@ async function explained(
   const e = translateError(err);
   if (!(e instanceof UnreachableError) || !config) return e;
   const { KafkaClients } = await import("./lib/kafka/clients.ts");
-  return (await new KafkaClients(config, out).loginRequired(1000)) ?? e;
+  const kafka = new KafkaClients(config, out);
+  // Only the brokers that really do not answer are named (exit 1 when others do).
+  return (await kafka.loginRequired(1000)) ?? (await kafka.whoIsDown(err)) ?? e;
 }

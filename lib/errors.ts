@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import { fillText, type Localizable, t, type Text } from "./i18n.ts";
+import { fill, fillText, type Localizable, t, type Text } from "./i18n.ts";
 import {
   CLASS_TEXTS,
   NETWORK_TEXTS,
@@ -378,4 +378,47 @@ export function translateError(err: unknown, ctx: ErrorContext = {}): KafkaLabEr
     }),
     { cause: err },
   );
+}
+
+/** A bootstrap address that did not answer a probe, and why. */
+export interface DownBroker {
+  readonly address: string;
+  readonly why: Text;
+}
+
+/**
+ * Exit 1: a step failed because some brokers do not answer while others do.
+ * Names the ones down and the ones up, instead of "no broker answers" at
+ * every address (which is exit 3, for a cluster that does not answer at all).
+ */
+export function partlyDownError(
+  down: readonly DownBroker[],
+  up: readonly string[],
+  options: { hint?: Localizable; cause?: unknown } = {},
+): KafkaLabError {
+  const list = (lang: "en" | "ru") => down.map((d) => `${d.address} (${d.why[lang]})`).join(", ");
+  const vars = { down: list("en"), up: up.join(", ") };
+  const varsRu = { down: list("ru"), up: up.join(", ") };
+  const one = down.length === 1;
+  const upOne = up.length === 1;
+  const en = fill(
+    `${one ? "Kafka broker {down} does not answer" : "Kafka brokers {down} do not answer"}, ` +
+      `while {up} ${upOne ? "answers" : "answer"}: the step needed ${one ? "it" : "them"}`,
+    vars,
+  );
+  const ru = fill(
+    `${one ? "брокер Kafka {down} не отвечает" : "брокеры Kafka {down} не отвечают"}, ` +
+      `а {up} ${upOne ? "отвечает" : "отвечают"}: ${
+        one ? "он был нужен" : "они были нужны"
+      } этому шагу`,
+    varsRu,
+  );
+  return new KafkaLabError({ en, ru }, {
+    hint: options.hint ??
+      t(
+        "`kafka-lab broker list` shows which broker is down, `kafka-lab broker start N` starts it again; then run the command again",
+        "какой брокер остановлен, покажет `kafka-lab broker list`, запустить его снова: `kafka-lab broker start N`; затем повторите команду",
+      ),
+    cause: options.cause,
+  });
 }

@@ -30,15 +30,44 @@ const STATUS_HINT = t(
   "какие брокеры работают, покажет `kafka-lab status`",
 );
 
-/** Kafka's name for it changed over protocol versions; the advice did not. */
+/**
+ * Kafka's name for it changed over protocol versions; the advice did not. A
+ * coordinator is missing for a moment when its broker stops or restarts, or
+ * while the group moves to another broker (a preferred-leader election every
+ * 300 s after a restart): nothing about the cluster's configuration.
+ */
 const COORDINATOR_UNAVAILABLE: Translated = {
   message: t(
     "the group coordinator is not available",
     "координатор группы недоступен",
   ),
   hint: t(
-    "offsets.topic.replication.factor may exceed the number of brokers; check the broker config",
-    "возможно, offsets.topic.replication.factor больше числа брокеров: проверьте настройки брокера",
+    "its broker may be stopped or restarting, or the group is moving to another broker: `kafka-lab status` shows which brokers run; try again in a few seconds",
+    "возможно, его брокер остановлен или перезапускается, или группа переезжает на другой брокер: какие брокеры работают, покажет `kafka-lab status`; повторите через несколько секунд",
+  ),
+};
+
+/** The broker asked is no longer the group's coordinator: the group moved, nothing is broken. */
+const COORDINATOR_MOVED: Translated = {
+  message: t(
+    "the group's coordinator moved to another broker",
+    "координатор группы переехал на другой брокер",
+  ),
+  hint: t(
+    "it moves when a broker stops or leaders are rebalanced; run the command again: it finds the new coordinator",
+    "он переезжает, когда брокер останавливается или лидеры перераспределяются; запустите команду ещё раз: она найдёт нового координатора",
+  ),
+};
+
+/** A coordinator that just took the group over reads its offsets first. */
+const COORDINATOR_LOADING: Translated = {
+  message: t(
+    "the group coordinator is still loading the group's offsets",
+    "координатор группы ещё загружает смещения группы",
+  ),
+  hint: t(
+    "this happens just after a broker starts or the group moves; try again in a few seconds",
+    "так бывает сразу после запуска брокера или переезда группы; повторите через несколько секунд",
   ),
 };
 
@@ -141,8 +170,10 @@ export const PROTOCOL_TEXTS: Readonly<Record<string, Translated>> = {
   },
   GROUP_COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
   COORDINATOR_NOT_AVAILABLE: COORDINATOR_UNAVAILABLE,
-  NOT_COORDINATOR_FOR_GROUP: COORDINATOR_UNAVAILABLE,
-  GROUP_LOAD_IN_PROGRESS: COORDINATOR_UNAVAILABLE,
+  NOT_COORDINATOR_FOR_GROUP: COORDINATOR_MOVED,
+  NOT_COORDINATOR: COORDINATOR_MOVED,
+  GROUP_LOAD_IN_PROGRESS: COORDINATOR_LOADING,
+  COORDINATOR_LOAD_IN_PROGRESS: COORDINATOR_LOADING,
   LEADER_NOT_AVAILABLE: NO_LEADER,
   NOT_LEADER_FOR_PARTITION: NO_LEADER,
   NOT_LEADER_OR_FOLLOWER: NO_LEADER,

@@ -140,9 +140,18 @@ export const PRODUCE_OPTIONS = [
   {
     name: "idempotent",
     type: "boolean",
+    default: true,
     description: t(
-      "Idempotent producer (needs --acks all)",
-      "Идемпотентный продюсер (нужно --acks all)",
+      "Idempotent producer (the default with --acks all; 0 and 1 cannot be)",
+      "Идемпотентный продюсер (по умолчанию при --acks all; при 0 и 1 невозможен)",
+    ),
+  },
+  {
+    name: "not-idempotent",
+    type: "boolean",
+    description: t(
+      "Measure the plain producer, whose retries can write a record twice",
+      "Измерить обычный продюсер, повтор которого может записать запись дважды",
     ),
   },
 ] as const satisfies readonly OptionSpec[];
@@ -196,17 +205,9 @@ export function produceSettings(v: OptionValues<typeof PRODUCE_OPTIONS>): Produc
     rate: v.rate,
     compression: v.compression,
     inFlight: v["in-flight"],
-    idempotent: v.idempotent,
+    // An idempotent producer waits for every in-sync replica, so acks 0 and 1 go without.
+    idempotent: v.idempotent && !v["not-idempotent"] && v.acks === "all",
   };
-  if (s.idempotent && s.acks !== "all") {
-    throw new UsageError(
-      t("--idempotent needs --acks all", "для --idempotent нужно --acks all"),
-      t(
-        "an idempotent producer waits for every in-sync replica",
-        "идемпотентный продюсер ждёт подтверждения от всех синхронных реплик",
-      ),
-    );
-  }
   if (s.compression in CODEC_PLUGINS) {
     const { plugin, native } = CODEC_PLUGINS[s.compression as keyof typeof CODEC_PLUGINS];
     const vars = { codec: s.compression, plugin };

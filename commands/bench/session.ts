@@ -126,13 +126,13 @@ async function oneRun(
     }
     const fillSettings: ProduceSettings = {
       ...settings,
-      acks: "1",
+      acks: "all",
       batch: DEFAULT_BATCH,
       lingerMs: 0,
       rate: 0,
       compression: "none",
       inFlight: DEFAULT_IN_FLIGHT,
-      idempotent: false,
+      idempotent: true,
     };
     out.text(fill(w.filling, { topic: topic.name, records: settings.records }));
     await produceOnce(ctx, kafka, topic.name, fillSettings, "fill");

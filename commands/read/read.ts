@@ -9,7 +9,7 @@ import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill, fillText, pick, t } from "../../lib/i18n.ts";
-import { decodeBytes, type Format, showDecoded } from "../../lib/inspect/decode.ts";
+import { decodeBytes, escapeControls, type Format, showDecoded } from "../../lib/inspect/decode.ts";
 import { parsePosition } from "../../lib/inspect/position.ts";
 import { readTopic } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
@@ -73,7 +73,8 @@ export async function runRead(
   out.stderr(fill(tx.readDone, { topic, records: summary.records }));
 }
 
-function recordLine(
+/** The line `read` prints for one record; control characters escaped (see `escapeControls`). */
+export function recordLine(
   shown: ShownRecord,
   r: ConsumedRecord,
   format: Format,
@@ -91,7 +92,9 @@ function recordLine(
   if (value.problem) line += `  (${fill(tx.badFormat, { format, problem: value.problem })})`;
   const headers = Object.entries(shown.headers);
   if (headers.length > 0) {
-    line += fill(tx.recordHeaders, { headers: headers.map(([k, v]) => `${k}=${v}`).join(", ") });
+    line += fill(tx.recordHeaders, {
+      headers: headers.map(([k, v]) => escapeControls(`${k}=${v}`)).join(", "),
+    });
   }
   return line;
 }

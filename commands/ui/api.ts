@@ -203,7 +203,20 @@ export async function handleApi(
   request: Request,
   url: URL,
 ): Promise<ApiAnswer | undefined> {
-  const parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
+  } catch {
+    return {
+      status: 400,
+      body: {
+        error: {
+          en: "the address holds a bad %-encoding (a % must be followed by two hex digits)",
+          ru: "в адресе неверная %-кодировка (после % должны идти две шестнадцатеричные цифры)",
+        },
+      },
+    };
+  }
   const method = request.method;
   try {
     if (method === "GET" && parts[0] === "brokers" && parts.length === 1) {

@@ -8,10 +8,14 @@
  * - Cross-site requests (CSRF): a form or `fetch` from another page carries
  *   that page's `Origin`; any request with a foreign `Origin` is refused, and
  *   no CORS header is ever sent.
- * - Every request that changes something must carry the per-run token
- *   (printed in the console's URL, never stored in a cookie) in the
- *   `X-Kafka-Lab-Token` header, with a JSON body: a cross-site page can neither
- *   read the token nor send that header without a CORS preflight we refuse.
+ * - Every API call, reads included, must carry the per-run token (printed in
+ *   the console's URL, never stored in a cookie) in the `X-Kafka-Lab-Token`
+ *   header: the console reads records with the user's credentials, so another
+ *   local user without the token (or the cluster's password) reads nothing
+ *   through it. A cross-site page can neither read the token nor send that
+ *   header without a CORS preflight we refuse. Changes also need a JSON body.
+ *   The page itself (HTML, scripts, styles) is served without the token: it
+ *   holds no data, and takes the token from its own URL.
  *
  * @example
  * ```ts
@@ -67,6 +71,16 @@ export function isMutating(method: string): boolean {
   return !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
 }
 
+/** Whether a path is the JSON API (`/api/...`), which always needs the token. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** The HTTP status of a refusal: 401 without the right token, else 403. */
+export function refusalStatus(refused: Refusal): 401 | 403 {
+  return refused === "token" ? 401 : 403;
+}
+
 /** The reason to refuse `request`, or undefined to serve it. */
 export function refusal(
   request: Request,
@@ -74,8 +88,10 @@ export function refusal(
 ): Refusal | undefined {
   if (!isLocalHost(request.headers.get("host"), guard.port)) return "host";
   if (!isLocalOrigin(request.headers.get("origin"), guard.port)) return "origin";
-  if (!isMutating(request.method)) return undefined;
+  const api = isApiPath(new URL(request.url).pathname);
+  if (!api && !isMutating(request.method)) return undefined;
   if (!sameToken(request.headers.get(TOKEN_HEADER), guard.token)) return "token";
+  if (!isMutating(request.method)) return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) return "content-type";
   return undefined;

@@ -22,7 +22,7 @@ import groupsJs from "./assets/groups.js" with { type: "text" };
 import indexHtml from "./assets/index.html" with { type: "text" };
 import pagesJs from "./assets/pages.js" with { type: "text" };
 import styleCss from "./assets/style.css" with { type: "text" };
-import { refusal, SECURITY_HEADERS } from "./security.ts";
+import { refusal, refusalStatus, SECURITY_HEADERS } from "./security.ts";
 import { UI_TEXT } from "./text.ts";
 
 /** The port the seeds' Kafka UI uses, and so the console's first choice. */
@@ -51,14 +51,16 @@ const ASSETS: Record<string, { body: string; type: string }> = {
 const REFUSALS = {
   host: "this console answers only to localhost and 127.0.0.1 (DNS rebinding guard)",
   origin: "requests from other sites are refused (cross-site request guard)",
-  token: "this change needs the console's token (X-Kafka-Lab-Token), printed by `kafka-lab ui`",
+  token:
+    "this request needs the console's token (X-Kafka-Lab-Token): open the address `kafka-lab ui` printed",
   "content-type": "changes are sent as JSON only",
 } as const;
 
 const REFUSALS_RU: Record<keyof typeof REFUSALS, string> = {
   host: "консоль отвечает только на localhost и 127.0.0.1 (защита от DNS rebinding)",
   origin: "запросы с других сайтов отклоняются (защита от межсайтовых запросов)",
-  token: "для изменения нужен токен консоли (X-Kafka-Lab-Token), его печатает `kafka-lab ui`",
+  token:
+    "для запроса нужен токен консоли (X-Kafka-Lab-Token): откройте адрес, который напечатала `kafka-lab ui`",
   "content-type": "изменения принимаются только в формате JSON",
 };
 
@@ -78,7 +80,10 @@ export async function handle(
 ): Promise<Response> {
   const refused = refusal(request, guard);
   if (refused) {
-    return json(403, { error: { en: REFUSALS[refused], ru: REFUSALS_RU[refused] }, refused });
+    return json(refusalStatus(refused), {
+      error: { en: REFUSALS[refused], ru: REFUSALS_RU[refused] },
+      refused,
+    });
   }
   const url = new URL(request.url);
   if (url.pathname === "/api/info") {

@@ -113,7 +113,10 @@ export class Writer {
       );
     }
     const byKey = await kafka.keyPartitioner(options.topic, partitions.length);
-    const producer = await kafka.connect(kafka.producer({ allowAutoTopicCreation: false }));
+    // Idempotent: a send retried after a leader dies must not store its records twice.
+    const producer = await kafka.connect(
+      kafka.idempotentProducer({ allowAutoTopicCreation: false }),
+    );
     return new Writer(kafka, producer, options, partitions, byKey);
   }
 

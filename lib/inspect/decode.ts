@@ -128,18 +128,44 @@ export function decodeBytes(bytes: Uint8Array | null, format: Format): Decoded {
   }
 }
 
-/** A decoded value on one line: JSON compact, text as is, hex prefixed `0x`. */
+/** C0 controls, DEL and C1 controls: what a terminal may act on instead of printing. */
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Text safe to print on a terminal: every control character (ESC, BEL, CR,
+ * newline, DEL, C1 such as the one-byte CSI, ...) written as an escape
+ * (`\n`, `\r`, `\t`, else `\xHH`), so a record cannot move the cursor,
+ * recolour, retitle or clear the screen, nor break its line in two.
+ *
+ * @example
+ * ```ts
+ * escapeControls("a\x1b[2Jb"); // "a\\x1b[2Jb"
+ * ```
+ */
+export function escapeControls(text: string): string {
+  return text.replace(
+    CONTROL,
+    (c) => SHORT_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+}
+
+/**
+ * A decoded value on one line for a terminal: JSON compact, text as is, hex
+ * prefixed `0x`; control characters escaped (see {@linkcode escapeControls}).
+ */
 export function showDecoded(d: Decoded): string {
   switch (d.format) {
     case "null":
       return "(null)";
     case "text":
-      return String(d.value);
+      return escapeControls(String(d.value));
     case "hex":
       return `0x${d.value}`;
     case "registry":
-      return `[schema ${d.schemaId}] ${JSON.stringify(d.value)}`;
+      return escapeControls(`[schema ${d.schemaId}] ${JSON.stringify(d.value)}`);
     case "json":
-      return JSON.stringify(d.value);
+      return escapeControls(JSON.stringify(d.value));
   }
 }

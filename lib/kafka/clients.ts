@@ -44,6 +44,8 @@ import {
   type AuthError,
   type ErrorContext,
   isAuthFailure,
+  type KafkaLabError,
+  partlyDownError,
   translateError,
   UnreachableError,
 } from "../errors.ts";
@@ -196,6 +198,38 @@ export class KafkaClients implements Kafka {
         },
       },
     );
+  }
+
+  /**
+   * What an exit-3 "no broker answers" error really means, found by probing
+   * every bootstrap address (within {@linkcode PROBE_TIMEOUT_MS}): when some
+   * answer, an exit-1 error naming the ones that do not (a client's failed
+   * connection to one dead broker is no reason to say the cluster is down);
+   * when none answers, the preflight's error naming each address and why;
+   * undefined when all answer (the error stands as it is).
+   */
+  async whoIsDown(cause: unknown): Promise<KafkaLabError | undefined> {
+    const results = await Promise.all(
+      this.config.brokers.map(async (b) => ({ b, r: await this.#probe(b, PROBE_TIMEOUT_MS) })),
+    );
+    const up = results.filter(({ r }) => r.ok).map(({ b }) => b);
+    if (up.length === results.length) return undefined;
+    if (up.length === 0) return await this.preflight().then(() => undefined, (e) => e);
+    const down = results.flatMap(({ b, r }) =>
+      r.ok ? [] : [{ address: b, why: probeReason(r.reason) }]
+    );
+    const local = this.config.brokers.every((b) =>
+      /^(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(b)
+    );
+    return partlyDownError(down, up, {
+      cause,
+      ...(local ? {} : {
+        hint: t(
+          "`kafka-lab status` shows which brokers run; ask the cluster's operator about the others",
+          "какие брокеры работают, покажет `kafka-lab status`; об остальных спросите администратора кластера",
+        ),
+      }),
+    });
   }
 
   /**

@@ -129,3 +129,29 @@ Deno.test("read and write of a missing topic fail with exit 1 and a hint", async
     assert.match(r.stderr, /hint: /);
   }
 });
+
+Deno.test("read prints a record's terminal escape sequences escaped in every human format; --json stays valid JSON", async () => {
+  const topic = await createTopic("read-escapes", 1, 1);
+  const hostile = "a\x1b]0;owned\x07b\rc\x1b[2J\x1b[31md";
+  await kcat(["-P", "-t", topic, "-K", "|", "-H", `h=${hostile}`], `k\x1b[1m|${hostile}\n`);
+  for (const format of ["auto", "text", "json", "hex"]) {
+    const r = await runCli(["read", topic, "--format", format]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(
+      r.stdout,
+      // deno-lint-ignore no-control-regex
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
+      `${format}: ${r.stdout}`,
+    );
+    assert.equal(r.stdout.trim().split("\n").length, 1, `${format}: one line`);
+    if (format === "text") {
+      assert.ok(r.stdout.includes("a\\x1b]0;owned\\x07b\\rc\\x1b[2J\\x1b[31md"), r.stdout);
+      assert.ok(r.stdout.includes("k\\x1b[1m"), r.stdout);
+    }
+  }
+  const json = await runCli(["read", topic, "--json", "--format", "text"]);
+  assert.equal(json.code, 0, json.stderr);
+  const rec = events(json.stdout).find((e) => e.event === "read.record")!;
+  assert.deepEqual([rec.key, rec.value, rec.headers], ["k\x1b[1m", hostile, { h: hostile }]);
+  await cleanUp([topic]);
+});

@@ -26,18 +26,27 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `ui-${name}.png`) as `${string}.png` });
 }
 
-/** A GET /api/topics with the given Host header, over a plain socket; returns the status line. */
-async function rawGet(port: number, host: string): Promise<string> {
+/**
+ * A GET of `path` (default /api/topics) with the given Host header, over a
+ * plain socket, as any local program could send it; returns the status line
+ * and the body.
+ */
+async function rawGet(
+  port: number,
+  host: string,
+  path = "/api/topics",
+): Promise<{ status: string; body: string }> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
   try {
-    const request =
-      `GET /api/topics HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: close\r\n\r\n`;
+    const request = `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: close\r\n\r\n`;
     await conn.write(new TextEncoder().encode(request));
-    const buf = new Uint8Array(256);
-    const n = await conn.read(buf);
-    return new TextDecoder().decode(buf.subarray(0, n ?? 0)).split("\r\n")[0];
+    const answer = new TextDecoder().decode(await new Response(conn.readable).arrayBuffer());
+    const [head, ...body] = answer.split("\r\n\r\n");
+    return { status: head.split("\r\n")[0], body: body.join("\r\n\r\n") };
   } finally {
-    conn.close();
+    try {
+      conn.close();
+    } catch { /* closed by reading to the end */ }
   }
 }
 
@@ -49,7 +58,7 @@ async function startUi(): Promise<{ ui: CliProcess; url: string; port: number }>
 
 Deno.test({
   name:
-    "ui in Chromium: topics list a new topic, messages show its records, a reset from the page changes the lag, no token no change",
+    "ui in Chromium: topics list a new topic, messages show its records, a reset from the page changes the lag, no token no change and no read, bad %-encoding 400",
   ignore: !hasChromium,
   sanitizeResources: false,
   sanitizeOps: false,
@@ -142,10 +151,54 @@ Deno.test({
         group,
         topic,
       );
-      assert.equal(refused.status, 403);
+      assert.equal(refused.status, 401);
       assert.equal(refused.body.refused, "token");
       // fetch() sets Host itself; a raw request carries the name a rebinding page would send.
-      assert.match(await rawGet(port, "attacker.example"), /^HTTP\/1\.1 403/);
+      assert.match((await rawGet(port, "attacker.example")).status, /^HTTP\/1\.1 403/);
+
+      // Reads need the token too: the page's own fetch without it, and any local program.
+      const messagesPath = `/api/topics/${encodeURIComponent(topic)}/messages?partition=0`;
+      const tokenless = await page.evaluate(async (path) => {
+        const res = await fetch(path);
+        return {
+          status: res.status,
+          type: res.headers.get("content-type"),
+          body: await res.text(),
+        };
+      }, messagesPath);
+      assert.equal(tokenless.status, 401, tokenless.body);
+      assert.match(tokenless.type ?? "", /^application\/json/);
+      const tokenlessBody = JSON.parse(tokenless.body);
+      assert.equal(tokenlessBody.refused, "token");
+      assert.match(tokenlessBody.error.en, /token/);
+      assert.match(tokenlessBody.error.ru, /токен/);
+      assert.ok(!tokenless.body.includes("Hello Kafka"), "no record in the refusal");
+      for (const path of [messagesPath, "/api/topics", "/api/groups", "/api/info"]) {
+        const raw = await rawGet(port, "127.0.0.1", path);
+        assert.match(raw.status, /^HTTP\/1\.1 401/, `${path}: ${raw.status}`);
+        assert.ok(!raw.body.includes("Hello Kafka") && !raw.body.includes(topic), raw.body);
+      }
+      const withToken = await page.evaluate(async (path) => {
+        const token = new URLSearchParams(location.search).get("token") ?? "";
+        const res = await fetch(path, { headers: { "x-kafka-lab-token": token } });
+        return { status: res.status, body: await res.text() };
+      }, messagesPath);
+      assert.equal(withToken.status, 200, withToken.body);
+      assert.match(withToken.body, /Hello Kafka 1/);
+
+      // A bad %-encoding in the path: 400 with a JSON error, no stack trace.
+      for (const path of ["/api/topics/%E0%A4/messages", "/api/topics/%zz", "/api/groups/%"]) {
+        const bad = await page.evaluate(async (p) => {
+          const token = new URLSearchParams(location.search).get("token") ?? "";
+          const res = await fetch(p, { headers: { "x-kafka-lab-token": token } });
+          return { status: res.status, body: await res.text() };
+        }, path);
+        assert.equal(bad.status, 400, `${path}: ${bad.body}`);
+        const badBody = JSON.parse(bad.body);
+        assert.match(badBody.error.en, /%-encoding/);
+        assert.match(badBody.error.ru, /%-кодировка/);
+        assert.doesNotMatch(bad.body, /URIError|\bat\s|\.ts:\d+/, "no stack trace");
+      }
       const after = await runCli(["groups", "describe", group, "--json"]);
       const unchanged = events(after.stdout).find((e) => e.event === "groups.partition");
       assert.ok(unchanged, `groups describe ${group}: ${after.stdout}\n${after.stderr}`);

@@ -85,17 +85,17 @@ Deno.test("bench produce defaults are the measured best batch and in-flight sett
   assert.equal(s.inFlight, DEFAULT_IN_FLIGHT);
   assert.equal(s.acks, "all");
   assert.equal(s.compression, "none");
-  assert.equal(s.idempotent, false);
+  assert.equal(s.idempotent, true);
 });
 
-Deno.test("produceSettings refuses --idempotent without acks=all", () => {
-  const values = parseOptions(["--idempotent", "--acks", "1"], PRODUCE_OPTIONS).values;
-  assert.throws(
-    () => produceSettings(values),
-    (e) => e instanceof UsageError && /acks all/.test(e.message),
-  );
-  const ok = parseOptions(["--idempotent"], PRODUCE_OPTIONS).values;
-  assert.equal(produceSettings(ok).idempotent, true);
+Deno.test("produceSettings: idempotent with acks=all unless --not-idempotent", () => {
+  const settings = (argv: string[]) =>
+    produceSettings(parseOptions(argv, PRODUCE_OPTIONS).values).idempotent;
+  assert.equal(settings([]), true);
+  assert.equal(settings(["--idempotent"]), true);
+  assert.equal(settings(["--not-idempotent"]), false);
+  assert.equal(settings(["--acks", "1"]), false);
+  assert.equal(settings(["--acks", "0", "--idempotent"]), false);
 });
 
 Deno.test("produceSettings names the plugin a codec without a built-in kafkajs codec needs", () => {

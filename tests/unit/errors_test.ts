@@ -6,11 +6,15 @@ import {
   KafkaLabError,
   networkFailure,
   networkFailureKind,
+  partlyDownError,
   protocolErrorType,
   translateError,
   UnreachableError,
 } from "../../lib/errors.ts";
 import { CLASS_TEXTS, NETWORK_TEXTS, PROTOCOL_TEXTS } from "../../lib/errors_text.ts";
+import { resolveConfig } from "../../lib/config.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
+import { captureOutput } from "../helpers.ts";
 
 const CYRILLIC = /[а-яё]/i;
 const LATIN_WORD = /\b[a-z]{4,}\b/;
@@ -190,4 +194,96 @@ Deno.test("error texts: every entry has natural Russian without English words", 
     if (entry.hint) assertRussian(entry.hint.ru, `${key} hint`);
     assert.notEqual(entry.message.ru, entry.message.en, key);
   }
+});
+
+Deno.test("coordinator errors: a moved or loading coordinator is said so, and none blames offsets.topic.replication.factor", () => {
+  const cases: Array<[string, number, RegExp]> = [
+    ["NOT_COORDINATOR_FOR_GROUP", 16, /moved to another broker/],
+    ["NOT_COORDINATOR", 16, /moved to another broker/],
+    ["GROUP_COORDINATOR_NOT_AVAILABLE", 15, /not available/],
+    ["COORDINATOR_NOT_AVAILABLE", 15, /not available/],
+    ["GROUP_LOAD_IN_PROGRESS", 14, /still loading/],
+    ["COORDINATOR_LOAD_IN_PROGRESS", 14, /still loading/],
+  ];
+  for (const [type, code, pattern] of cases) {
+    const e = translateError(protocolError(type, code));
+    assert.equal(e.exitCode, ExitCode.failed, type);
+    assert.match(e.message, pattern, type);
+    for (const text of [e.text.en, e.text.ru, e.hintText?.en ?? "", e.hintText?.ru ?? ""]) {
+      assert.doesNotMatch(text, /replication/, `${type}: ${text}`);
+    }
+    assertRussian(e.text.ru, type);
+    assertRussian(e.hintText!.ru, `${type} hint`);
+  }
+  const notFound = translateError(new K.KafkaJSGroupCoordinatorNotFound("no coordinator"));
+  assert.doesNotMatch(notFound.hint ?? "", /replication/);
+});
+
+Deno.test("partlyDownError names the brokers down and those up, exit 1, in both languages", () => {
+  const one = partlyDownError(
+    [{ address: "localhost:19093", why: NETWORK_TEXTS.refused }],
+    ["localhost:19092", "localhost:19094"],
+  );
+  assert.equal(one.exitCode, ExitCode.failed);
+  assert.equal(
+    one.message,
+    "Kafka broker localhost:19093 (connection refused) does not answer, while localhost:19092, localhost:19094 answer: the step needed it",
+  );
+  assert.match(
+    one.text.ru,
+    /брокер Kafka localhost:19093 \(соединение отклонено\) не отвечает, а localhost:19092, localhost:19094 отвечают/,
+  );
+  assertRussian(one.text.ru, "one down");
+  assertRussian(one.hintText!.ru, "one down hint");
+  const two = partlyDownError(
+    [
+      { address: "localhost:19092", why: NETWORK_TEXTS.refused },
+      { address: "localhost:19093", why: NETWORK_TEXTS.timeout },
+    ],
+    ["localhost:19094"],
+  );
+  assert.match(
+    two.message,
+    /^Kafka brokers localhost:19092 \(connection refused\), localhost:19093 \(connection timed out\) do not answer, while localhost:19094 answers/,
+  );
+  assertRussian(two.text.ru, "two down");
+});
+
+Deno.test("KafkaClients.whoIsDown probes every bootstrap address and names only those that do not answer", async () => {
+  const brokers = ["localhost:19092", "localhost:19093", "localhost:19094"];
+  const config = resolveConfig({
+    flags: {},
+    env: { KAFKA_BROKERS: brokers.join(",") },
+    dotenv: {},
+    os: Deno.build.os,
+  });
+  const clients = (downs: readonly string[]) =>
+    new KafkaClients(config, captureOutput().out, {
+      probe: (address) =>
+        Promise.resolve(
+          downs.includes(address) ? { ok: false, reason: "connection refused" } : { ok: true },
+        ),
+    });
+  // What kafkajs gave after its connection to the dead leader failed: it names every address.
+  const cause = new K.KafkaJSNumberOfRetriesExceeded(
+    new K.KafkaJSConnectionError("Connection error: connect ECONNREFUSED", {
+      code: "ECONNREFUSED",
+    }),
+    { retryCount: 5, retryTime: 1000 },
+  );
+  const before = translateError(cause, { brokers });
+  assert.equal(before.exitCode, ExitCode.unreachable);
+
+  const one = await clients(["localhost:19093"]).whoIsDown(cause);
+  assert.ok(one);
+  assert.equal(one.exitCode, ExitCode.failed, "others answer: not exit 3");
+  assert.match(one.message, /^Kafka broker localhost:19093 \(connection refused\) does not answer/);
+  assert.match(one.message, /while localhost:19092, localhost:19094 answer/);
+  assert.match(one.text.ru, /localhost:19093 \(соединение отклонено\) не отвечает/);
+
+  const all = await clients(brokers).whoIsDown(cause);
+  assert.ok(all instanceof UnreachableError, "none answers: exit 3");
+  for (const b of brokers) assert.match(all.message, new RegExp(`${b} \\(connection refused\\)`));
+
+  assert.equal(await clients([]).whoIsDown(cause), undefined, "all answer: the error stands");
 });

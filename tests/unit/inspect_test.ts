@@ -5,9 +5,11 @@ import { KAFKA_TOOLS } from "../../commands/kafka/list.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { placeholders } from "../../lib/i18n.ts";
 import { commandNodes, completionScript } from "../../commands/completions/completions.ts";
-import { decodeBytes, showDecoded } from "../../lib/inspect/decode.ts";
+import { decodeBytes, escapeControls, FORMATS, showDecoded } from "../../lib/inspect/decode.ts";
 import { parsePosition, resolveOffset } from "../../lib/inspect/position.ts";
-import { parsePartitions } from "../../commands/read/read.ts";
+import { parsePartitions, recordLine } from "../../commands/read/read.ts";
+import { showRecord } from "../../lib/inspect/show.ts";
+import { pick } from "../../lib/i18n.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { withBootstrap } from "../../commands/kafka/tools.ts";
 import { takeLines } from "../../commands/write/write.ts";
@@ -245,4 +247,51 @@ Deno.test({
     await Deno.remove(file);
     assert.ok(out.success, new TextDecoder().decode(out.stderr));
   },
+});
+
+/** A record holding ESC, BEL, CR and a CSI sequence (7-bit and the one-byte C1 form). */
+const HOSTILE = "a\x1b]0;owned\x07b\rc\x1b[2J\x1b[31md\u009b1;1He\x7f";
+
+/** No control character (C0, DEL, C1) left in `text`. */
+function assertNoControls(text: string, what: string): void {
+  // deno-lint-ignore no-control-regex
+  assert.doesNotMatch(text, /[\u0000-\u001f\u007f-\u009f]/, `${what}: ${JSON.stringify(text)}`);
+}
+
+Deno.test("escapeControls writes ESC, BEL, CR, CSI, DEL and newline as escapes, the rest as is", () => {
+  assert.equal(
+    escapeControls(HOSTILE),
+    "a\\x1b]0;owned\\x07b\\rc\\x1b[2J\\x1b[31md\\x9b1;1He\\x7f",
+  );
+  assert.equal(escapeControls("line\none\ttab"), "line\\none\\ttab");
+  assert.equal(escapeControls('Привет, {"x": 1} ✓'), 'Привет, {"x": 1} ✓');
+});
+
+Deno.test("read's line for people escapes control characters in key, value and headers, in every format", () => {
+  const record = {
+    topic: "t",
+    partition: 0,
+    offset: "7",
+    key: bytes(`k${HOSTILE}`),
+    value: bytes(HOSTILE),
+    timestamp: "0",
+    headers: { [`h${HOSTILE}`]: HOSTILE },
+  };
+  const jsonRecord = { ...record, value: bytes(JSON.stringify({ v: HOSTILE })) };
+  for (const lang of ["en", "ru"] as const) {
+    const tx = pick(INSPECT_TEXT, lang);
+    for (const format of FORMATS) {
+      for (const r of [record, jsonRecord]) {
+        const line = recordLine(showRecord(r, format), r, format, tx);
+        assertNoControls(line, `${lang} ${format}`);
+      }
+    }
+    const text = recordLine(showRecord(record, "text"), record, "text", tx);
+    assert.ok(text.includes("\\x1b[2J"), text);
+    assert.ok(text.includes("\\x07"), text);
+    assert.ok(text.includes("\\r"), text);
+  }
+  // --json stays valid JSON: the record event carries the text itself, escaped by JSON.
+  const shown = showRecord(record, "text");
+  assert.equal(JSON.parse(JSON.stringify(shown)).value, HOSTILE);
 });

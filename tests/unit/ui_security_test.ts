@@ -5,9 +5,12 @@ import {
   isLocalOrigin,
   newToken,
   refusal,
+  refusalStatus,
   sameToken,
   TOKEN_HEADER,
 } from "../../commands/ui/security.ts";
+import type { ApiContext } from "../../commands/ui/api.ts";
+import { handle } from "../../commands/ui/server.ts";
 
 const guard = { port: 8080, token: "0123456789abcdef0123456789abcdef" };
 const request = (method: string, headers: Record<string, string>) =>
@@ -31,12 +34,33 @@ Deno.test("isLocalOrigin accepts no Origin or the console's own, nothing else", 
   assert.ok(!isLocalOrigin("null", 8080), "sandboxed frames send the string null");
 });
 
-Deno.test("refusal lets reads through and asks changes for the token and a JSON body", () => {
+Deno.test("refusal asks every API call for the token, reads included, and changes for a JSON body", () => {
   const host = { host: "127.0.0.1:8080" };
-  assert.equal(refusal(request("GET", host), guard), undefined);
+  const at = (method: string, path: string, headers: Record<string, string>) =>
+    new Request(`http://127.0.0.1:8080${path}`, { method, headers });
+  // The page itself holds no data: served without the token (it takes the token from its URL).
+  for (const path of ["/", "/app.js", "/core.js", "/style.css"]) {
+    assert.equal(refusal(at("GET", path, host), guard), undefined, path);
+  }
+  for (const path of ["/api/info", "/api/topics", "/api/topics/t/messages?partition=0", "/api"]) {
+    assert.equal(refusal(at("GET", path, host), guard), "token", `${path} without the token`);
+    assert.equal(
+      refusal(at("GET", path, { ...host, [TOKEN_HEADER]: "wrong" }), guard),
+      "token",
+      `${path} with a wrong token`,
+    );
+    assert.equal(
+      refusal(at("GET", path, { ...host, [TOKEN_HEADER]: guard.token }), guard),
+      undefined,
+      `${path} with the token`,
+    );
+  }
   assert.equal(refusal(request("GET", { host: "evil.example:8080" }), guard), "host");
   assert.equal(
-    refusal(request("GET", { ...host, origin: "http://evil.example" }), guard),
+    refusal(
+      request("GET", { ...host, origin: "http://evil.example", [TOKEN_HEADER]: guard.token }),
+      guard,
+    ),
     "origin",
   );
   const json = { ...host, "content-type": "application/json" };
@@ -51,6 +75,51 @@ Deno.test("refusal lets reads through and asks changes for the token and a JSON 
     refusal(request("POST", { ...json, [TOKEN_HEADER]: guard.token }), guard),
     undefined,
   );
+  assert.equal(refusalStatus("token"), 401);
+  assert.equal(refusalStatus("host"), 403);
+});
+
+/** Our own stand-in for the API's context: these requests must be answered before it is used. */
+const untouchedApi = new Proxy({}, {
+  get: (_, name) => {
+    throw new Error(`the API context was used (${String(name)})`);
+  },
+}) as unknown as ApiContext;
+
+Deno.test("handle: a tokenless read is refused with 401 and a JSON error in English and Russian", async () => {
+  for (const path of ["/api/topics/secret/messages?partition=0", "/api/topics", "/api/info"]) {
+    const res = await handle(
+      new Request(`http://127.0.0.1:8080${path}`, { headers: { host: "127.0.0.1:8080" } }),
+      guard,
+      untouchedApi,
+      "en",
+    );
+    assert.equal(res.status, 401, path);
+    assert.match(res.headers.get("content-type") ?? "", /^application\/json/);
+    const body = await res.json();
+    assert.equal(body.refused, "token");
+    assert.match(body.error.en, /token/);
+    assert.match(body.error.ru, /токен/);
+  }
+});
+
+Deno.test("handle: a bad %-encoding in the path is a 400 with a JSON error, no stack trace", async () => {
+  for (const path of ["/api/topics/%E0%A4/messages", "/api/topics/%zz", "/api/groups/%"]) {
+    const res = await handle(
+      new Request(`http://127.0.0.1:8080${path}`, {
+        headers: { host: "127.0.0.1:8080", [TOKEN_HEADER]: guard.token },
+      }),
+      guard,
+      untouchedApi,
+      "en",
+    );
+    const text = await res.text();
+    assert.equal(res.status, 400, `${path}: ${text}`);
+    const body = JSON.parse(text);
+    assert.match(body.error.en, /%-encoding/);
+    assert.match(body.error.ru, /%-кодировка/);
+    assert.doesNotMatch(text, /URIError|\bat\s|\.ts:\d+/, "no stack trace");
+  }
 });
 
 Deno.test("newToken makes 128-bit hex tokens that differ; sameToken compares exactly", () => {

@@ -1,5 +1,5 @@
 // kafka-lab console, the parts every page uses: the language table, element
-// building, the API call (changes carry the token), banners and the refresh of
+// building, the API call (every call carries the token), banners and the refresh of
 // the page on screen. Plain JavaScript, no build step, no CDN; values from the
 // cluster go on the page as text, never as HTML.
 
@@ -50,12 +50,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API; changes carry the token and a JSON body. */
+/** Calls the API; every call carries the token, changes a JSON body too. */
 export async function api(path, { method = "GET", body } = {}) {
-  const init = { method, headers: {} };
+  const init = { method, headers: { "x-kafka-lab-token": token } };
   if (method !== "GET") {
     init.headers["content-type"] = "application/json";
-    init.headers["x-kafka-lab-token"] = token;
     init.body = JSON.stringify(body ?? {});
   }
   const res = await fetch(`/api/${path}`, init);
