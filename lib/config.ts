@@ -280,153 +280,231 @@ function resolvePorts(input: ConfigInput): ClusterPorts {
   return portsFromBase(base);
 }
 
-/** Resolves the whole configuration. Throws {@linkcode UsageError} on a malformed value. */
-export function resolveConfig(input: ConfigInput): Config {
-  const sources = {} as Record<ConfigKey, ResolvedSetting>;
+/** What a setting falls back to when no flag, environment variable or `.env` sets it. */
+export interface Fallback {
+  readonly value: string | undefined;
+  readonly source: "local cluster" | "default";
+}
+
+/** A default value (undefined: the setting stays unset). */
+function byDefault(value: string | undefined): Fallback {
+  return { value, source: "default" };
+}
+
+/** A value the running local cluster recorded. */
+function fromLocal(value: string): Fallback {
+  return { value, source: "local cluster" };
+}
+
+const KEY_INFO: ReadonlyMap<ConfigKey, KeyInfo> = new Map(CONFIG_KEYS.map((i) => [i.key, i]));
+
+/**
+ * The one precedence rule every setting follows: flag > environment > `.env` >
+ * `fallback` (what a running local cluster recorded, else the default). An
+ * empty environment or `.env` value counts as unset; so does a `false` flag.
+ *
+ * @example
+ * ```ts
+ * const input = { flags: {}, env: { KAFKA_LAB_CLIENT_ID: "me" }, dotenv: {} };
+ * pickSetting("clientId", input, { value: "kafka-lab", source: "default" }).source; // "env"
+ * ```
+ */
+export function pickSetting(
+  key: ConfigKey,
+  input: Pick<ConfigInput, "flags" | "env" | "dotenv">,
+  fallback: Fallback,
+): ResolvedSetting {
+  const info = KEY_INFO.get(key)!;
+  const flag = input.flags[key];
+  const env = input.env[info.env];
+  const dotenv = input.dotenv[info.env];
+  let picked: { value: string | undefined; source: Source } = fallback;
+  if (flag !== undefined && flag !== false) picked = { value: String(flag), source: "flag" };
+  else if (env !== undefined && env !== "") picked = { value: env, source: "env" };
+  else if (dotenv !== undefined && dotenv !== "") picked = { value: dotenv, source: ".env" };
+  return {
+    key,
+    value: picked.value,
+    source: picked.source,
+    env: info.env,
+    flag: info.flag,
+    secret: info.secret === true,
+  };
+}
+
+/** How a message names where a setting came from: `--flag`, `VAR in .env` or `VAR`. */
+function where(setting: ResolvedSetting): string {
+  if (setting.source === "flag") return `--${setting.flag}`;
+  if (setting.source === ".env") return `${setting.env} in .env`;
+  return setting.env;
+}
+
+/** What a family resolver returns: its part of the {@linkcode Config} and its settings. */
+interface Resolved<T, K extends ConfigKey> {
+  readonly part: T;
+  readonly sources: { readonly [P in K]: ResolvedSetting };
+}
+
+type LocalKey = "stateDir" | "cacheDir" | "mavenRepo" | "portBase";
+type ConnectionKey = "brokers" | "registryUrl" | "clientId";
+type SecurityKey =
+  | "saslMechanism"
+  | "saslUsername"
+  | "saslPassword"
+  | "registryAuth"
+  | "ssl"
+  | "sslCaFile";
+type NameKey = "lang" | "prefix";
+
+/** Local paths and ports: the state and cache folders, the Maven repository, the port base. */
+function resolveLocal(
+  input: ConfigInput,
+): Resolved<Pick<Config, "stateDir" | "cacheDir" | "mavenRepo" | "ports">, LocalKey> {
   const dirs = resolveDirs(input);
   const ports = resolvePorts(input);
-
-  for (const info of CONFIG_KEYS) {
-    const flag = input.flags[info.key];
-    let value: string | undefined;
-    let source: Source;
-    if (flag !== undefined && flag !== false) {
-      value = String(flag);
-      source = "flag";
-    } else if (input.env[info.env] !== undefined && input.env[info.env] !== "") {
-      value = input.env[info.env];
-      source = "env";
-    } else if (input.dotenv[info.env] !== undefined && input.dotenv[info.env] !== "") {
-      value = input.dotenv[info.env];
-      source = ".env";
-    } else {
-      source = "default";
-      switch (info.key) {
-        case "brokers":
-          if (input.localBrokers && input.localBrokers.length > 0) {
-            value = input.localBrokers.join(",");
-            source = "local cluster";
-          } else if (ports.broker !== FIRST_BROKER_PORT) {
-            value = [0, 1, 2].map((i) => `localhost:${ports.broker + i}`).join(",");
-          } else {
-            value = DEFAULT_BROKERS;
-          }
-          break;
-        case "registryUrl":
-          if (input.localRegistryUrl) {
-            value = input.localRegistryUrl;
-            source = "local cluster";
-          } else {
-            value = DEFAULT_REGISTRY_URL;
-          }
-          break;
-        case "clientId":
-          value = DEFAULT_CLIENT_ID;
-          break;
-        case "saslMechanism":
-        case "saslUsername":
-        case "saslPassword":
-          // The local cluster's own user, only while talking to the local cluster.
-          if (input.localSasl && sources.brokers?.source === "local cluster") {
-            const local = input.localSasl;
-            value = info.key === "saslMechanism"
-              ? local.mechanism
-              : info.key === "saslUsername"
-              ? local.username
-              : local.password;
-            source = "local cluster";
-          }
-          break;
-        case "ssl":
-          value = "false";
-          break;
-        case "lang":
-          value = langFromLocale(input.env);
-          break;
-        case "prefix":
-          value = "";
-          break;
-        case "mavenRepo":
-          value = MAVEN_CENTRAL;
-          break;
-        case "stateDir":
-          value = dirs.stateDir;
-          break;
-        case "cacheDir":
-          value = dirs.cacheDir;
-          break;
-        case "portBase":
-          value = String(FIRST_BROKER_PORT);
-          break;
-        default:
-          value = undefined;
-      }
-    }
-    sources[info.key] = {
-      key: info.key,
-      value,
-      source,
-      env: info.env,
-      flag: info.flag,
-      secret: info.secret === true,
-    };
-  }
-
-  const where = (key: ConfigKey): string => {
-    const s = sources[key];
-    const info = CONFIG_KEYS.find((k) => k.key === key)!;
-    if (s.source === "flag") return `--${info.flag}`;
-    if (s.source === ".env") return `${info.env} in .env`;
-    return info.env;
+  const sources = {
+    stateDir: pickSetting("stateDir", input, byDefault(dirs.stateDir)),
+    cacheDir: pickSetting("cacheDir", input, byDefault(dirs.cacheDir)),
+    mavenRepo: pickSetting("mavenRepo", input, byDefault(MAVEN_CENTRAL)),
+    portBase: pickSetting("portBase", input, byDefault(String(FIRST_BROKER_PORT))),
   };
+  const mavenRepo = sources.mavenRepo.value ?? MAVEN_CENTRAL;
+  return {
+    part: {
+      stateDir: sources.stateDir.value!,
+      cacheDir: sources.cacheDir.value!,
+      mavenRepo: parseHttpUrl(mavenRepo, where(sources.mavenRepo)),
+      ports: Object.freeze({ ...ports }),
+    },
+    sources,
+  };
+}
 
-  const brokers = parseBrokers(sources.brokers.value!, where("brokers"));
-  const registryUrl = parseRegistryUrl(sources.registryUrl.value!, where("registryUrl"));
-  const ssl = parseBoolean(sources.ssl.value ?? "false", where("ssl"));
-  const prefix = parsePrefix(sources.prefix.value ?? "", where("prefix"));
-  const mavenRepo = parseHttpUrl(sources.mavenRepo.value ?? MAVEN_CENTRAL, where("mavenRepo"));
-  const langRaw = sources.lang.value ?? "en";
-  if (langRaw !== "en" && langRaw !== "ru") {
-    throw new UsageError(`${where("lang")} must be en or ru, not '${langRaw}'`);
+/**
+ * The brokers to bootstrap from when nothing sets them: a running local
+ * cluster's, else the default cluster's on `KAFKA_LAB_PORT_BASE`.
+ */
+function defaultBrokers(input: ConfigInput, ports: ClusterPorts): Fallback {
+  if (input.localBrokers && input.localBrokers.length > 0) {
+    return fromLocal(input.localBrokers.join(","));
   }
+  if (ports.broker === FIRST_BROKER_PORT) return byDefault(DEFAULT_BROKERS);
+  return byDefault([0, 1, 2].map((i) => `localhost:${ports.broker + i}`).join(","));
+}
 
-  let sasl: Config["sasl"];
+/** The connection: bootstrap brokers, registry URL and client id. */
+function resolveConnection(
+  input: ConfigInput,
+  ports: ClusterPorts,
+): Resolved<Pick<Config, "brokers" | "registryUrl" | "clientId">, ConnectionKey> {
+  const registry = input.localRegistryUrl
+    ? fromLocal(input.localRegistryUrl)
+    : byDefault(DEFAULT_REGISTRY_URL);
+  const sources = {
+    brokers: pickSetting("brokers", input, defaultBrokers(input, ports)),
+    registryUrl: pickSetting("registryUrl", input, registry),
+    clientId: pickSetting("clientId", input, byDefault(DEFAULT_CLIENT_ID)),
+  };
+  return {
+    part: {
+      brokers: Object.freeze(parseBrokers(sources.brokers.value!, where(sources.brokers))),
+      registryUrl: parseRegistryUrl(sources.registryUrl.value!, where(sources.registryUrl)),
+      clientId: sources.clientId.value ?? DEFAULT_CLIENT_ID,
+    },
+    sources,
+  };
+}
+
+/** Checks the SASL settings: a known mechanism with a user name and a password, or none. */
+function parseSasl(
+  sources: { readonly [P in SecurityKey]: ResolvedSetting },
+): Config["sasl"] {
   const mechanism = sources.saslMechanism.value?.toLowerCase();
-  if (mechanism !== undefined) {
-    if (mechanism !== "plain" && mechanism !== "scram-sha-256" && mechanism !== "scram-sha-512") {
-      throw new UsageError(
-        `${
-          where("saslMechanism")
-        } must be plain, scram-sha-256 or scram-sha-512, not '${mechanism}'`,
-      );
-    }
-    const username = sources.saslUsername.value;
-    const password = sources.saslPassword.value;
-    if (!username || !password) {
-      throw new UsageError(
-        `SASL ${mechanism} needs a user name and a password`,
-        "set KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD (environment or .env)",
-      );
-    }
-    sasl = Object.freeze({ mechanism, username, password });
+  if (mechanism === undefined) return undefined;
+  if (mechanism !== "plain" && mechanism !== "scram-sha-256" && mechanism !== "scram-sha-512") {
+    throw new UsageError(
+      `${
+        where(sources.saslMechanism)
+      } must be plain, scram-sha-256 or scram-sha-512, not '${mechanism}'`,
+    );
   }
+  const username = sources.saslUsername.value;
+  const password = sources.saslPassword.value;
+  if (!username || !password) {
+    throw new UsageError(
+      `SASL ${mechanism} needs a user name and a password`,
+      "set KAFKA_LAB_SASL_USERNAME and KAFKA_LAB_SASL_PASSWORD (environment or .env)",
+    );
+  }
+  return Object.freeze({ mechanism, username, password });
+}
 
+/**
+ * SASL and TLS, and the registry's basic auth. A running local cluster's own
+ * SCRAM user counts only while the brokers are the local cluster's.
+ */
+function resolveSecurity(
+  input: ConfigInput,
+  brokers: ResolvedSetting,
+): Resolved<Pick<Config, "sasl" | "registryAuth" | "ssl" | "sslCaFile">, SecurityKey> {
+  const local = brokers.source === "local cluster" ? input.localSasl : undefined;
+  const fromCluster = (value: string | undefined) =>
+    local ? fromLocal(value!) : byDefault(undefined);
+  const sources = {
+    saslMechanism: pickSetting("saslMechanism", input, fromCluster(local?.mechanism)),
+    saslUsername: pickSetting("saslUsername", input, fromCluster(local?.username)),
+    saslPassword: pickSetting("saslPassword", input, fromCluster(local?.password)),
+    registryAuth: pickSetting("registryAuth", input, byDefault(undefined)),
+    ssl: pickSetting("ssl", input, byDefault("false")),
+    sslCaFile: pickSetting("sslCaFile", input, byDefault(undefined)),
+  };
+  return {
+    part: {
+      ssl: parseBoolean(sources.ssl.value ?? "false", where(sources.ssl)),
+      sasl: parseSasl(sources),
+      registryAuth: parseUserInfo(sources.registryAuth.value, where(sources.registryAuth)),
+      sslCaFile: sources.sslCaFile.value,
+    },
+    sources,
+  };
+}
+
+/** The language of lab texts and the prefix of the labs' names. */
+function resolveNames(
+  input: ConfigInput,
+): Resolved<Pick<Config, "lang" | "prefix" | "names">, NameKey> {
+  const sources = {
+    lang: pickSetting("lang", input, byDefault(langFromLocale(input.env))),
+    prefix: pickSetting("prefix", input, byDefault("")),
+  };
+  const prefix = parsePrefix(sources.prefix.value ?? "", where(sources.prefix));
+  const lang = sources.lang.value ?? "en";
+  if (lang !== "en" && lang !== "ru") {
+    throw new UsageError(`${where(sources.lang)} must be en or ru, not '${lang}'`);
+  }
+  return { part: { lang, prefix, names: new Names(prefix) }, sources };
+}
+
+/** Resolves the whole configuration. Throws {@linkcode UsageError} on a malformed value. */
+export function resolveConfig(input: ConfigInput): Config {
+  const local = resolveLocal(input);
+  const connection = resolveConnection(input, local.part.ports);
+  const security = resolveSecurity(input, connection.sources.brokers);
+  const names = resolveNames(input);
+  const all = { ...local.sources, ...connection.sources, ...security.sources, ...names.sources };
+  // In the order of CONFIG_KEYS: the order `kafka-lab config` prints them.
+  const sources = Object.fromEntries(CONFIG_KEYS.map(({ key }) => [key, all[key]]));
   return Object.freeze({
-    brokers: Object.freeze(brokers),
-    registryUrl,
-    registryAuth: parseUserInfo(sources.registryAuth.value, where("registryAuth")),
-    clientId: sources.clientId.value ?? DEFAULT_CLIENT_ID,
-    sasl,
-    ssl,
-    sslCaFile: sources.sslCaFile.value,
-    lang: langRaw,
-    prefix,
-    names: new Names(prefix),
-    stateDir: sources.stateDir.value!,
-    cacheDir: sources.cacheDir.value!,
-    mavenRepo,
-    ports: Object.freeze({ ...ports }),
-    sources: Object.freeze(sources),
+    brokers: connection.part.brokers,
+    registryUrl: connection.part.registryUrl,
+    registryAuth: security.part.registryAuth,
+    clientId: connection.part.clientId,
+    sasl: security.part.sasl,
+    ssl: security.part.ssl,
+    sslCaFile: security.part.sslCaFile,
+    ...names.part,
+    ...local.part,
+    sources: Object.freeze(sources as Record<ConfigKey, ResolvedSetting>),
   });
 }
 

@@ -261,24 +261,7 @@ async function waitForBroker(
   const bootstrap = [address, ...options.running.filter((n) => n.running).map((n) => n.address)];
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (Date.now() < deadline && !options.signal?.aborted) {
-    if (!options.alive()) {
-      throw new KafkaLabError(
-        t(
-          `broker ${id} exited during start-up; the end of its log:\n${
-            tailFile(options.logFile ?? "", 15)
-          }`,
-          `брокер ${id} завершился при запуске; конец его журнала:\n${
-            tailFile(options.logFile ?? "", 15)
-          }`,
-        ),
-        {
-          hint: t(
-            `fix what the log says, then \`kafka-lab broker start ${id}\``,
-            `исправьте то, о чём говорит журнал, и повторите \`kafka-lab broker start ${id}\``,
-          ),
-        },
-      );
-    }
+    if (!options.alive()) throw brokerExited(id, options.logFile);
     try {
       const md = await fetchMetadata(bootstrap, [], 3000, options.config.sasl);
       if (md.brokers.some((b) => b.nodeId === id)) return;
@@ -294,14 +277,32 @@ async function waitForBroker(
   }
   options.out.progressDone();
   if (options.signal?.aborted) throw new KafkaLabError(t("interrupted", "прервано"));
-  throw new KafkaLabError(
+  throw brokerNotBack(id, options.timeoutMs ?? 180_000);
+}
+
+/** Broker `id` exited while it started: the end of its log and what to do. */
+function brokerExited(id: number, logFile: string | undefined): KafkaLabError {
+  return new KafkaLabError(
     t(
-      `broker ${id} did not rejoin the cluster within ${
-        Math.round((options.timeoutMs ?? 180_000) / 1000)
-      } s`,
-      `брокер ${id} не вернулся в кластер за ${
-        Math.round((options.timeoutMs ?? 180_000) / 1000)
-      } с`,
+      `broker ${id} exited during start-up; the end of its log:\n${tailFile(logFile ?? "", 15)}`,
+      `брокер ${id} завершился при запуске; конец его журнала:\n${tailFile(logFile ?? "", 15)}`,
+    ),
+    {
+      hint: t(
+        `fix what the log says, then \`kafka-lab broker start ${id}\``,
+        `исправьте то, о чём говорит журнал, и повторите \`kafka-lab broker start ${id}\``,
+      ),
+    },
+  );
+}
+
+/** Broker `id` did not register within `timeoutMs`. */
+function brokerNotBack(id: number, timeoutMs: number): KafkaLabError {
+  const s = Math.round(timeoutMs / 1000);
+  return new KafkaLabError(
+    t(
+      `broker ${id} did not rejoin the cluster within ${s} s`,
+      `брокер ${id} не вернулся в кластер за ${s} с`,
     ),
     {
       hint: t(

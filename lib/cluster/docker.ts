@@ -12,7 +12,13 @@ import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, localize, t, type Text } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
-import { FIRST_BROKER_PORT, nodeLayout, REGISTRY_PORT, UI_PORT } from "./kraft.ts";
+import {
+  type ClusterPorts,
+  FIRST_BROKER_PORT,
+  nodeLayout,
+  REGISTRY_PORT,
+  UI_PORT,
+} from "./kraft.ts";
 import { waitUntilReady } from "./ready.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
 import { clearState, type ClusterState, readState, writeState } from "./state.ts";
@@ -102,6 +108,75 @@ export async function composeService(
   }
 }
 
+/**
+ * Throws a usage error, before Docker is asked anything, when `options` want
+ * what `compose.yaml` cannot run: a login, moved ports, another broker count.
+ */
+export function checkComposeOptions(options: UpOptions, ports: ClusterPorts): void {
+  if (options.auth) {
+    throw new UsageError(
+      t(
+        "--auth runs on the java runtime only (compose.yaml has no SASL listener)",
+        "--auth работает только в среде java (в compose.yaml нет слушателя SASL)",
+      ),
+      t(
+        "use `kafka-lab up --runtime java --auth scram`",
+        "используйте `kafka-lab up --runtime java --auth scram`",
+      ),
+    );
+  }
+  if (ports.broker !== FIRST_BROKER_PORT) {
+    throw new UsageError(
+      t(
+        "KAFKA_LAB_PORT_BASE moves the java runtime only (compose.yaml publishes fixed ports)",
+        "KAFKA_LAB_PORT_BASE переносит порты только в среде java (compose.yaml публикует постоянные порты)",
+      ),
+      t(
+        "use `kafka-lab up --runtime java`, or unset KAFKA_LAB_PORT_BASE",
+        "используйте `kafka-lab up --runtime java` или уберите KAFKA_LAB_PORT_BASE",
+      ),
+    );
+  }
+  if (options.brokers !== COMPOSE_BROKERS) {
+    throw new UsageError(
+      fillText(R.dockerSize, { n: COMPOSE_BROKERS, want: options.brokers }),
+      R.dockerSizeHint,
+    );
+  }
+}
+
+/** The `docker` arguments that start the project and wait until its services are healthy. */
+export function composeUpArgs(composeFile: string, timeoutMs: number): string[] {
+  const seconds = Math.ceil(timeoutMs / 1000);
+  return [
+    "compose",
+    "-p",
+    COMPOSE_PROJECT,
+    "-f",
+    composeFile,
+    "up",
+    "-d",
+    "--wait",
+    "--wait-timeout",
+    String(seconds),
+  ];
+}
+
+/** The state file of the compose cluster. */
+export function dockerClusterState(now: Date = new Date()): ClusterState {
+  const nodes = nodeLayout(COMPOSE_BROKERS);
+  return {
+    version: 1,
+    runtime: "docker",
+    brokers: nodes.map((n) => ({ id: n.id, address: n.address })),
+    registryUrl: DOCKER_REGISTRY_URL,
+    uiUrl: `http://localhost:${UI_PORT}`,
+    processes: [],
+    startedAt: now.toISOString(),
+    kafkaVersion: KAFKA_VERSION,
+  };
+}
+
 /** Runs the cluster with Docker Compose; see the module docs. */
 export class DockerRuntime implements ClusterRuntime {
   readonly name = "docker" as const;
@@ -128,37 +203,7 @@ export class DockerRuntime implements ClusterRuntime {
   }
 
   async up(options: UpOptions): Promise<UpResult> {
-    if (options.auth) {
-      throw new UsageError(
-        t(
-          "--auth runs on the java runtime only (compose.yaml has no SASL listener)",
-          "--auth работает только в среде java (в compose.yaml нет слушателя SASL)",
-        ),
-        t(
-          "use `kafka-lab up --runtime java --auth scram`",
-          "используйте `kafka-lab up --runtime java --auth scram`",
-        ),
-      );
-    }
-    const ports = options.ports ?? this.#config.ports;
-    if (ports.broker !== FIRST_BROKER_PORT) {
-      throw new UsageError(
-        t(
-          "KAFKA_LAB_PORT_BASE moves the java runtime only (compose.yaml publishes fixed ports)",
-          "KAFKA_LAB_PORT_BASE переносит порты только в среде java (compose.yaml публикует постоянные порты)",
-        ),
-        t(
-          "use `kafka-lab up --runtime java`, or unset KAFKA_LAB_PORT_BASE",
-          "используйте `kafka-lab up --runtime java` или уберите KAFKA_LAB_PORT_BASE",
-        ),
-      );
-    }
-    if (options.brokers !== COMPOSE_BROKERS) {
-      throw new UsageError(
-        fillText(R.dockerSize, { n: COMPOSE_BROKERS, want: options.brokers }),
-        R.dockerSizeHint,
-      );
-    }
+    checkComposeOptions(options, options.ports ?? this.#config.ports);
     const existing = readState(this.#config.stateDir);
     if (existing?.runtime === "java") {
       throw new UsageError(R.javaRecorded, R.stopFirst);
@@ -167,6 +212,15 @@ export class DockerRuntime implements ClusterRuntime {
     if (reason) {
       throw new KafkaLabError(reason, { hint: R.startDocker });
     }
+    await this.#composeUp(options.timeoutMs);
+    const state = dockerClusterState();
+    writeState(this.#config.stateDir, state);
+    await this.#awaitServing(state, options.timeoutMs);
+    return { state, alreadyRunning: existing?.runtime === "docker" };
+  }
+
+  /** Writes `compose.yaml` to the state folder and runs `docker compose up --wait`. */
+  async #composeUp(timeoutMs: number): Promise<void> {
     await Deno.mkdir(join(this.#config.stateDir, "docker"), { recursive: true });
     await Deno.writeTextFile(this.#composeFile, COMPOSE_YAML);
     this.#out.event(
@@ -177,19 +231,8 @@ export class DockerRuntime implements ClusterRuntime {
         file: this.#composeFile,
       }),
     );
-    const seconds = Math.ceil(options.timeoutMs / 1000);
-    const res = await docker([
-      "compose",
-      "-p",
-      COMPOSE_PROJECT,
-      "-f",
-      this.#composeFile,
-      "up",
-      "-d",
-      "--wait",
-      "--wait-timeout",
-      String(seconds),
-    ], { inherit: !this.#out.json });
+    const args = composeUpArgs(this.#composeFile, timeoutMs);
+    const res = await docker(args, { inherit: !this.#out.json });
     if (!res.ok) {
       throw new KafkaLabError(
         fillText(R.composeFailed, { text: res.text ? `: ${res.text}` : "" }),
@@ -198,24 +241,16 @@ export class DockerRuntime implements ClusterRuntime {
         },
       );
     }
-    const nodes = nodeLayout(COMPOSE_BROKERS);
-    const state: ClusterState = {
-      version: 1,
-      runtime: "docker",
-      brokers: nodes.map((n) => ({ id: n.id, address: n.address })),
-      registryUrl: DOCKER_REGISTRY_URL,
-      uiUrl: `http://localhost:${UI_PORT}`,
-      processes: [],
-      startedAt: new Date().toISOString(),
-      kafkaVersion: KAFKA_VERSION,
-    };
-    writeState(this.#config.stateDir, state);
+  }
+
+  /** Waits until the brokers and the registry of `state` serve clients. */
+  async #awaitServing(state: ClusterState, timeoutMs: number): Promise<void> {
     const ready = await waitUntilReady({
       config: this.#config,
       out: this.#out,
-      addresses: nodes.map((n) => n.address),
-      registryUrl: DOCKER_REGISTRY_URL,
-      timeoutMs: options.timeoutMs,
+      addresses: state.brokers.map((b) => b.address),
+      registryUrl: state.registryUrl,
+      timeoutMs,
       signal: this.#signal,
     });
     if (!ready) {
@@ -223,7 +258,6 @@ export class DockerRuntime implements ClusterRuntime {
         hint: fillText(R.composeLogsHint, { project: COMPOSE_PROJECT }),
       });
     }
-    return { state, alreadyRunning: existing?.runtime === "docker" };
   }
 
   async down(options: { purge: boolean }): Promise<DownResult> {

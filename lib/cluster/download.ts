@@ -96,6 +96,70 @@ async function downloadOne(
   }
 }
 
+/** Downloads one artifact, 3 tries; the last failure names the repository and the fix. */
+async function downloadWithRetries(
+  a: Artifact,
+  target: string,
+  options: DownloadOptions,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      await downloadOne(a, target, options, onBytes);
+      return;
+    } catch (err) {
+      if (options.signal?.aborted) throw err;
+      if (attempt >= 3) {
+        // A checksum mismatch already says what happened and what to do.
+        if (err instanceof KafkaLabError && err.hint) throw err;
+        const base = options.repoUrl ?? MAVEN_CENTRAL;
+        const vars = { file: fileName(a), base, why: (err as Error).message };
+        throw new KafkaLabError(fillText(R.downloadFailed, vars), {
+          hint: R.downloadHint,
+          cause: err,
+        });
+      }
+      options.out.debug(`retrying ${fileName(a)} after: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** The files and bytes downloaded so far, shown as progress. */
+class DownloadProgress {
+  readonly #out: Output;
+  readonly #files: number;
+  readonly #total: number;
+  #done = 0;
+  #bytes = 0;
+
+  constructor(out: Output, files: number, totalBytes: number) {
+    this.#out = out;
+    this.#files = files;
+    this.#total = totalBytes;
+  }
+
+  /** Counts `n` more bytes received (negative: a failed try's bytes taken back). */
+  readonly onBytes = (n: number): void => {
+    this.#bytes += n;
+    const lang = this.#out.lang;
+    this.#out.progress(
+      "download",
+      localize(R.downloading, lang, {
+        done: this.#done,
+        files: this.#files,
+        mb: mb(this.#bytes, lang),
+        total: mb(this.#total, lang),
+      }),
+      { files: this.#done, bytes: this.#bytes, totalBytes: this.#total },
+    );
+  };
+
+  /** Counts one more file in the cache. */
+  fileDone(): void {
+    this.#done++;
+  }
+}
+
 /**
  * Makes sure every artifact is in the cache, downloading what is missing
  * (3 tries each). Returns the cache path of each artifact, in order.
@@ -111,53 +175,22 @@ export async function ensureArtifacts(
 
   const total = missing.reduce((n, { a }) => n + a.size, 0);
   const base = options.repoUrl ?? MAVEN_CENTRAL;
-  const lang = options.out.lang;
   options.out.event(
     RUNTIME_EVENTS.downloadStarted,
     { files: missing.length, bytes: total, from: base },
-    localize(R.downloadStart, lang, {
+    localize(R.downloadStart, options.out.lang, {
       files: missing.length,
-      mb: mb(total, lang),
+      mb: mb(total, options.out.lang),
       base,
       cache: options.cacheDir,
     }),
   );
-  let done = 0;
-  let bytes = 0;
+  const progress = new DownloadProgress(options.out, missing.length, total);
   const queue = [...missing];
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      for (let attempt = 1;; attempt++) {
-        try {
-          await downloadOne(item.a, item.path, options, (n) => {
-            bytes += n;
-            options.out.progress(
-              "download",
-              localize(R.downloading, lang, {
-                done,
-                files: missing.length,
-                mb: mb(bytes, lang),
-                total: mb(total, lang),
-              }),
-              { files: done, bytes, totalBytes: total },
-            );
-          });
-          break;
-        } catch (err) {
-          if (options.signal?.aborted) throw err;
-          if (attempt >= 3) {
-            // A checksum mismatch already says what happened and what to do.
-            if (err instanceof KafkaLabError && err.hint) throw err;
-            const vars = { file: fileName(item.a), base, why: (err as Error).message };
-            throw new KafkaLabError(fillText(R.downloadFailed, vars), {
-              hint: R.downloadHint,
-              cause: err,
-            });
-          }
-          options.out.debug(`retrying ${fileName(item.a)} after: ${(err as Error).message}`);
-        }
-      }
-      done++;
+      await downloadWithRetries(item.a, item.path, options, progress.onBytes);
+      progress.fileDone();
     }
   };
   await Promise.all(

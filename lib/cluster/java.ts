@@ -21,13 +21,20 @@ import {
   KAFKA_TOOLS_JARS,
 } from "./artifacts.ts";
 import { ensureArtifacts } from "./download.ts";
-import { brokerCommand, findJava, nodeDir, registryCommand } from "./jvm.ts";
-import { LISTEN_HOST, nodeLayout, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
+import {
+  brokerCommand,
+  findJava,
+  type JavaInfo,
+  type JvmPaths,
+  nodeDir,
+  registryCommand,
+} from "./jvm.ts";
+import { LISTEN_HOST, nodeLayout, type NodeSpec, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
 import log4jConfig from "./log4j2.properties" with { type: "text" };
 import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
-import { checkRunningAuth } from "./sasl.ts";
-import { prepareStorage } from "./storage.ts";
+import { checkRunningAuth, type ClusterAuth, type ScramMechanism } from "./sasl.ts";
+import { type Meta, prepareStorage } from "./storage.ts";
 import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
 import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
 import { fill, fillText, localize, t, type Text } from "../i18n.ts";
@@ -48,6 +55,92 @@ export function javaRegistryUrl(port: number): string {
 }
 /** The registry URL of the java runtime. */
 export const JAVA_REGISTRY_URL = javaRegistryUrl(REGISTRY_PORT);
+
+/** What `up` does with a cluster the state file records. */
+export type RecordedAction =
+  /** Every process runs: keep it (after checking its size and login). */
+  | "keep"
+  /** Some processes stopped, the rest run, the size is the same: start only those. */
+  | "restart"
+  /** Dead, or only partly alive without command lines, or another size: stop the rest, start anew. */
+  | "clear";
+
+/**
+ * Decides what `up` for `brokers` brokers does with the `recorded` cluster;
+ * `isRunning` tells whether one recorded process still runs.
+ */
+export function recordedAction(
+  recorded: ClusterState,
+  brokers: number,
+  isRunning: (record: ProcessRecord) => boolean,
+): RecordedAction {
+  const { processes } = recorded;
+  if (processes.length > 0 && processes.every(isRunning)) return "keep";
+  const partlyRunning = processes.some(isRunning) && processes.every((p) => p.argv !== undefined);
+  return partlyRunning && recorded.brokers.length === brokers ? "restart" : "clear";
+}
+
+/**
+ * Throws, naming the port and what needs it, when one of the ports `nodes`
+ * and the registry need is taken; `isFree` tells whether a port is free.
+ */
+export function checkPortsFree(
+  nodes: readonly NodeSpec[],
+  registryPort: number,
+  isFree: (port: number, host: string) => boolean = portIsFree,
+): void {
+  for (const { port, owner } of requiredPorts(nodes, registryPort)) {
+    if (!isFree(port, LISTEN_HOST)) {
+      const vars = { port, host: LISTEN_HOST, owner };
+      throw new KafkaLabError(fillText(R.portBusy, vars), {
+        hint: fillText(R.portBusyHint, vars),
+      });
+    }
+  }
+}
+
+/** The state file of a java cluster `up` has just started. */
+export function javaClusterState(
+  started: {
+    meta: Meta;
+    auth?: ClusterAuth;
+    nodes: readonly NodeSpec[];
+    registryPort: number;
+    processes: readonly ProcessRecord[];
+  },
+  now: Date = new Date(),
+): ClusterState {
+  return {
+    version: 1,
+    runtime: "java",
+    clusterId: started.meta.clusterId,
+    brokers: started.nodes.map((n) => ({ id: n.id, address: n.address })),
+    registryUrl: javaRegistryUrl(started.registryPort),
+    processes: started.processes,
+    startedAt: now.toISOString(),
+    kafkaVersion: KAFKA_VERSION,
+    auth: started.auth,
+  };
+}
+
+/** The processes `up` has started: records for the state file, children to watch. */
+class Launches {
+  readonly records: ProcessRecord[] = [];
+  readonly children = new Map<string, Deno.ChildProcess>();
+
+  /** Starts `record`'s command line in the background. */
+  launch(record: ProcessRecord): void {
+    const started = respawn(record);
+    this.records.push(started.record);
+    this.children.set(record.name, started.child);
+  }
+}
+
+/** The registry's database was moved aside; `{dir}` is where it is now. */
+const REGISTRY_RESET = t(
+  "The registry starts on a new database; the old one (another version's, or left by a failed start) is in {dir}",
+  "Реестр запускается с новой базой; старая (другой версии или после неудачного запуска) лежит в {dir}",
+);
 
 /** Runs the cluster from jars; see the module docs. */
 export class JavaRuntime implements ClusterRuntime {
@@ -87,11 +180,40 @@ export class JavaRuntime implements ClusterRuntime {
   }
 
   async up(options: UpOptions): Promise<UpResult> {
+    const recorded = await this.#useRecorded(options);
+    if (recorded) return recorded;
+    if (Deno.build.os === "windows") {
+      throw new KafkaLabError(R.notWindows, { hint: R.notWindowsHint });
+    }
+    const ports = options.ports ?? this.#config.ports;
+    const nodes = nodeLayout(options.brokers, ports);
+    checkPortsFree(nodes, ports.registry);
+    const java = await findJava(this.#env);
+    const { jars, registryDir } = await this.#fetchArtifacts();
+    const { meta, auth, paths } = await this.#prepareStorage(nodes, java, jars, options.auth);
+    const launches = new Launches();
+    this.#startBrokers(launches, nodes, java, paths);
+    const registry = await this.#startRegistry(launches, java, registryDir, ports.registry);
+    const processes = launches.records;
+    const state = javaClusterState({ meta, auth, nodes, registryPort: ports.registry, processes });
+    writeState(this.#config.stateDir, state);
+    await this.#awaitStarted(state, launches.children, registry, options.timeoutMs);
+    return { state, alreadyRunning: false };
+  }
+
+  /**
+   * A cluster the state file records: the running one as it is, its stopped
+   * processes started again, or (dead) what is left of it stopped and its
+   * state cleared, so `up` starts again on the same data (undefined then).
+   */
+  async #useRecorded(options: UpOptions): Promise<UpResult | undefined> {
     const existing = readState(this.#config.stateDir);
     if (existing?.runtime === "docker") {
       throw new UsageError(R.dockerRecorded, R.stopFirst);
     }
-    if (existing && existing.processes.length > 0 && existing.processes.every(isRunning)) {
+    if (!existing) return undefined;
+    const action = recordedAction(existing, options.brokers, isRunning);
+    if (action === "keep") {
       if (existing.brokers.length !== options.brokers) {
         const vars = { had: existing.brokers.length, want: options.brokers };
         throw new UsageError(fillText(R.otherSize, vars), R.otherSizeHint);
@@ -99,123 +221,126 @@ export class JavaRuntime implements ClusterRuntime {
       checkRunningAuth(existing, options.auth);
       return { state: existing, alreadyRunning: true };
     }
-    const partlyRunning = existing !== undefined && existing.processes.some(isRunning) &&
-      existing.processes.every((p) => p.argv !== undefined);
-    if (partlyRunning && existing.brokers.length === options.brokers) {
-      return await this.#restartStopped(existing, options.timeoutMs);
-    }
-    if (existing) {
-      // Recorded but (partly) dead: stop what is left, then start again on the same data.
-      await stopProcesses(existing.processes, { graceMs: 15_000, out: this.#out });
-      clearState(this.#config.stateDir);
-    }
+    if (action === "restart") return await this.#restartStopped(existing, options.timeoutMs);
+    await stopProcesses(existing.processes, { graceMs: 15_000, out: this.#out });
+    clearState(this.#config.stateDir);
+    return undefined;
+  }
 
-    if (Deno.build.os === "windows") {
-      throw new KafkaLabError(R.notWindows, { hint: R.notWindowsHint });
-    }
-    const ports = options.ports ?? this.#config.ports;
-    const nodes = nodeLayout(options.brokers, ports);
-    for (const { port, owner } of requiredPorts(nodes, ports.registry)) {
-      if (!portIsFree(port, LISTEN_HOST)) {
-        const vars = { port, host: LISTEN_HOST, owner };
-        throw new KafkaLabError(fillText(R.portBusy, vars), {
-          hint: fillText(R.portBusyHint, vars),
-        });
-      }
-    }
-
-    const java = await findJava(this.#env);
-    const repoUrl = this.#config.mavenRepo;
+  /** Kafka's jars and the registry from the cache, downloading what is missing. */
+  async #fetchArtifacts(): Promise<{ jars: string[]; registryDir: string }> {
     const download = {
       cacheDir: this.#config.cacheDir,
       out: this.#out,
       signal: this.#signal,
-      repoUrl,
+      repoUrl: this.#config.mavenRepo,
     };
     // The tools jar is fetched with the rest, so `kafka-lab kafka <tool>` works offline later.
     const files = await ensureArtifacts(
       [...KAFKA_JARS, APICURIO_ARCHIVE, ...KAFKA_TOOLS_JARS],
       download,
     );
-    const jars = files.slice(0, KAFKA_JARS.length);
     const archive = files[KAFKA_JARS.length];
     const registryDir = await unpackRegistry(archive, this.#config.cacheDir, this.#out);
+    return { jars: files.slice(0, KAFKA_JARS.length), registryDir };
+  }
 
+  /** Writes the log configuration and every node's properties; formats new storage. */
+  async #prepareStorage(
+    nodes: readonly NodeSpec[],
+    java: JavaInfo,
+    jars: readonly string[],
+    auth: ScramMechanism | undefined,
+  ): Promise<{ meta: Meta; auth?: ClusterAuth; paths: JvmPaths }> {
     await Deno.mkdir(this.home, { recursive: true });
     const log4jPath = join(this.home, "log4j2.properties");
     await Deno.writeTextFile(log4jPath, log4jConfig);
     const classpath = jars.join(delimiter);
-    const { meta, auth } = await prepareStorage({
+    const storage = await prepareStorage({
       home: this.home,
       nodes,
       java,
       classpath,
       log4jPath,
       out: this.#out,
-      auth: options.auth,
+      auth,
     });
+    return { ...storage, paths: { java: java.path, home: this.home, classpath, log4jPath } };
+  }
 
-    const paths = { java: java.path, home: this.home, classpath, log4jPath };
-    const records: ProcessRecord[] = [];
-    const children = new Map<string, Deno.ChildProcess>();
-    const launch = (record: ProcessRecord) => {
-      const started = respawn(record);
-      records.push(started.record);
-      children.set(record.name, started.child);
-    };
+  /** Starts every broker node in the background. */
+  #startBrokers(
+    launches: Launches,
+    nodes: readonly NodeSpec[],
+    java: JavaInfo,
+    paths: JvmPaths,
+  ): void {
     const jsa = brokerArchive(this.#config.cacheDir, KAFKA_VERSION, java);
     for (const [i, node] of nodes.entries()) {
       const cds = brokerCdsOptions(jsa, i);
       const { argv, marker } = brokerCommand({ ...paths, cds }, node.id);
       const logFile = join(nodeDir(this.home, node.id), "kafka.log");
-      launch({ name: `broker ${node.id}`, nodeId: node.id, pid: 0, marker, logFile, argv });
+      launches.launch({
+        name: `broker ${node.id}`,
+        nodeId: node.id,
+        pid: 0,
+        marker,
+        logFile,
+        argv,
+      });
     }
+  }
+
+  /**
+   * Starts the registry in the background, on a new database when the old one
+   * is another version's or unfinished; returns its data folder.
+   */
+  async #startRegistry(
+    launches: Launches,
+    java: JavaInfo,
+    registryDir: string,
+    port: number,
+  ): Promise<string> {
     const registry = registryCommand(
       { java: java.path, home: this.home, runnerJar: join(registryDir, APICURIO_RUNNER_JAR) },
-      { host: LISTEN_HOST, port: ports.registry },
+      { host: LISTEN_HOST, port },
     );
     const aside = await prepareRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);
     if (aside) {
-      const text = t(
-        "The registry starts on a new database; the old one (another version's, or left by a failed start) is in {dir}",
-        "Реестр запускается с новой базой; старая (другой версии или после неудачного запуска) лежит в {dir}",
-      );
       this.#out.event(
         RUNTIME_EVENTS.registryReset,
         { movedTo: aside },
-        fill(localize(text, this.#out.lang), { dir: aside }),
+        fill(localize(REGISTRY_RESET, this.#out.lang), { dir: aside }),
       );
     }
-    launch({
+    launches.launch({
       name: "registry",
       pid: 0,
       marker: registry.marker,
       logFile: join(registry.dataDir, "registry.log"),
       argv: registry.argv,
     });
+    return registry.dataDir;
+  }
 
-    const state: ClusterState = {
-      version: 1,
-      runtime: "java",
-      clusterId: meta.clusterId,
-      brokers: nodes.map((n) => ({ id: n.id, address: n.address })),
-      registryUrl: javaRegistryUrl(ports.registry),
-      processes: records,
-      startedAt: new Date().toISOString(),
-      kafkaVersion: KAFKA_VERSION,
-      auth,
-    };
-    writeState(this.#config.stateDir, state);
-
+  /**
+   * Waits until the new cluster serves clients, then marks the registry's
+   * database as complete; on failure stops what started and clears the state.
+   */
+  async #awaitStarted(
+    state: ClusterState,
+    children: ReadonlyMap<string, Deno.ChildProcess>,
+    registryDataDir: string,
+    timeoutMs: number,
+  ): Promise<void> {
     try {
-      await this.#awaitReady(state, children, options.timeoutMs);
-      await markRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);
+      await this.#awaitReady(state, children, timeoutMs);
+      await markRegistryData(registryDataDir, APICURIO_ARCHIVE.version);
     } catch (err) {
-      await stopProcesses(records, { graceMs: 10_000, out: this.#out });
+      await stopProcesses(state.processes, { graceMs: 10_000, out: this.#out });
       clearState(this.#config.stateDir);
       throw err;
     }
-    return { state, alreadyRunning: false };
   }
 
   /** Waits until the cluster of `state` serves clients; throws when a started process exits. */

@@ -55,41 +55,35 @@ export interface StorageOptions {
 }
 
 /**
- * Writes every node's `server.properties` and formats new storage; returns
- * the meta and the credentials the cluster runs with (undefined: no SASL).
+ * Throws a usage error when the data in the folder was made for another
+ * number of brokers than `nodes` (KRaft's quorum is fixed at format time).
  */
-export async function prepareStorage(
-  options: StorageOptions,
-): Promise<{ meta: Meta; auth?: ClusterAuth }> {
-  const { home, nodes } = options;
-  const existing = readMeta(home);
-  if (existing && existing.brokers !== nodes.length) {
-    throw new UsageError(
-      fillText(
-        t(
-          "the local cluster's data was made for {had} broker(s), not {want}",
-          "данные локального кластера созданы для брокеров: {had}, а не {want}",
-        ),
-        { had: existing.brokers, want: nodes.length },
+export function checkDataSize(existing: Meta | undefined, nodes: readonly NodeSpec[]): void {
+  if (!existing || existing.brokers === nodes.length) return;
+  throw new UsageError(
+    fillText(
+      t(
+        "the local cluster's data was made for {had} broker(s), not {want}",
+        "данные локального кластера созданы для брокеров: {had}, а не {want}",
       ),
-      fillText(
-        t(
-          "start it with --brokers {had}, or delete its data with `kafka-lab down --purge`",
-          "запустите его с --brokers {had} или удалите данные: `kafka-lab down --purge`",
-        ),
-        { had: existing.brokers },
+      { had: existing.brokers, want: nodes.length },
+    ),
+    fillText(
+      t(
+        "start it with --brokers {had}, or delete its data with `kafka-lab down --purge`",
+        "запустите его с --brokers {had} или удалите данные: `kafka-lab down --purge`",
       ),
-    );
-  }
-  const auth = existing
-    ? authForData(existing.auth, options.auth)
-    : options.auth && newScramAuth(options.auth);
-  const meta: Meta = existing ?? {
-    clusterId: newClusterId(),
-    brokers: nodes.length,
-    createdAt: new Date().toISOString(),
-    auth,
-  };
+      { had: existing.brokers },
+    ),
+  );
+}
+
+/** Writes every node's `server.properties`, with a SASL listener when `auth` is given. */
+async function writeNodeProperties(
+  home: string,
+  nodes: readonly NodeSpec[],
+  auth: ClusterAuth | undefined,
+): Promise<void> {
   for (const node of nodes) {
     const dir = join(home, `node-${node.id}`);
     const data = join(dir, "data");
@@ -100,6 +94,28 @@ export async function prepareStorage(
       auth ? withSaslListener(plain, auth) : plain,
     );
   }
+}
+
+/**
+ * Writes every node's `server.properties` and formats new storage; returns
+ * the meta and the credentials the cluster runs with (undefined: no SASL).
+ */
+export async function prepareStorage(
+  options: StorageOptions,
+): Promise<{ meta: Meta; auth?: ClusterAuth }> {
+  const { home, nodes } = options;
+  const existing = readMeta(home);
+  checkDataSize(existing, nodes);
+  const auth = existing
+    ? authForData(existing.auth, options.auth)
+    : options.auth && newScramAuth(options.auth);
+  const meta: Meta = existing ?? {
+    clusterId: newClusterId(),
+    brokers: nodes.length,
+    createdAt: new Date().toISOString(),
+    auth,
+  };
+  await writeNodeProperties(home, nodes, auth);
   if (existing) return { meta, auth };
 
   options.out.event(
