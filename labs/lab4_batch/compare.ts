@@ -10,7 +10,8 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { COURSE_TOPICS, deleteTopic, ensureTopic } from "../../lib/kafka/topics.ts";
 import { runConsumer } from "./consumer.ts";
-import { type Cluster, type ComparePlan, randomMessage, type RunStats } from "./model.ts";
+import { randomMessage } from "./model.ts";
+import { type Cluster, type ComparePlan, type RunStats } from "./results.ts";
 import { recordValue } from "./produce.ts";
 import type { COMPARE_OPTIONS } from "./options.ts";
 import {

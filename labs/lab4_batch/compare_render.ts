@@ -14,17 +14,9 @@
 import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
-import {
-  compareFigures,
-  type ComparePlan,
-  formatNumber,
-  formatSeconds,
-  type Mode,
-  modeName,
-  percentile,
-  perSecond,
-  type RunStats,
-} from "./model.ts";
+import { compareFigures, formatNumber, formatSeconds, percentile, perSecond } from "./figures.ts";
+import { type Mode, modeName } from "./model.ts";
+import { type ComparePlan, type RunStats } from "./results.ts";
 import type { View } from "./render.ts";
 import { LAB4_EVENTS } from "./events.ts";
 

@@ -8,16 +8,9 @@
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
-import {
-  type BatchSpan,
-  type ConsumerObserver,
-  deserialize,
-  InvalidMessageError,
-  type MessageModel,
-  type Mode,
-  offsetSpan,
-  type RunStats,
-} from "./model.ts";
+import { offsetSpan } from "./figures.ts";
+import { deserialize, InvalidMessageError, type MessageModel, type Mode } from "./model.ts";
+import { type BatchSpan, type ConsumerObserver, type RunStats } from "./results.ts";
 
 /** What `lab4 consume` runs: topic, mode, group, batch size, processing time, stop conditions. */
 export interface ConsumerSettings {

@@ -2,7 +2,7 @@
  * Lab 4's guided run, step by step as in the manual: the topic, two
  * producers, the batch consumer, the single consumer, their commits compared.
  * Each step opens with its heading, runs its experiment and hands the result
- * to a renderer (`render.ts`).
+ * to a renderer (`guided_render.ts`, and `render.ts` for the records).
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
@@ -13,21 +13,19 @@ import { fill, numberText } from "../../lib/i18n.ts";
 import type { PartitionOffset } from "../../lib/kafka/port.ts";
 import { COURSE_TOPICS, describeTopic, prepareTopic } from "../../lib/kafka/topics.ts";
 import { runConsumer } from "./consumer.ts";
-import type { Mode, ProduceResult, RunStats } from "./model.ts";
+import type { Mode } from "./model.ts";
+import type { ProduceResult, RunStats } from "./results.ts";
 import { produceMessages } from "./produce.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import {
-  consumerRenderer,
   perCommitLine,
-  producerRenderer,
   renderCommitsCompared,
   renderProcessed,
   renderProduced,
   renderSameStart,
   renderTopicReady,
-  type View,
-  viewOf,
-} from "./render.ts";
+} from "./guided_render.ts";
+import { consumerRenderer, producerRenderer, type View, viewOf } from "./render.ts";
 
 /** The seed runs two producer replicas. */
 const PRODUCERS = 2;

@@ -12,15 +12,8 @@ import type { Context } from "../../lib/context.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import { paced } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic } from "../../lib/kafka/topics.ts";
-import {
-  type Cluster,
-  type Delivery,
-  type MessageModel,
-  type ProduceResult,
-  randomMessage,
-  type Sent,
-  serialize,
-} from "./model.ts";
+import { type MessageModel, randomMessage, serialize } from "./model.ts";
+import { type Cluster, type Delivery, type ProduceResult, type Sent } from "./results.ts";
 import type { PRODUCE_OPTIONS } from "./options.ts";
 import { producerRenderer, renderProducerDone, viewOf } from "./render.ts";
 

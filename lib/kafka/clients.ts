@@ -45,12 +45,8 @@ import {
   type ErrorContext,
   isAuthFailure,
   type KafkaLabError,
-  partlyDownError,
   translateError,
-  UnreachableError,
 } from "../errors.ts";
-import { NETWORK_TEXTS } from "../errors_text.ts";
-import { fillText, t, type Text } from "../i18n.ts";
 import { type ProbeResult, probeTcp } from "../net.ts";
 import { messageOf, type Output } from "../output.ts";
 import { withTimeout } from "../time.ts";
@@ -76,42 +72,28 @@ import {
 } from "./port.ts";
 import { QUORUM_OVER_TLS, quorumNotAnswered } from "./quorum.ts";
 import { LeaderlessError } from "./leaderless.ts";
+import {
+  noBrokerAnswers,
+  partlyDown,
+  probeAll,
+  silentPortError,
+  startHint,
+} from "./reachability.ts";
 import { SafeProducer } from "./safe_producer.ts";
 import { wireDriver } from "./wire/client.ts";
 
 export type { Kafka } from "./port.ts";
+export { PROBE_TIMEOUT_MS, startHint } from "./reachability.ts";
 
 /** `retries` of the course's producers (the seed's `retries: 100`). */
 export const SEED_PRODUCER_RETRIES = 100;
 
-/** How long the reachability check waits for each bootstrap address. */
-export const PROBE_TIMEOUT_MS = 5000;
 /** How long connecting a client (handshake and metadata) may take. */
 export const CONNECT_TIMEOUT_MS = 9000;
 /** How long a Metadata or DescribeQuorum request on the wire may take per address. */
 export const WIRE_TIMEOUT_MS = 5000;
 /** The same for the topic list: `lab1 list` should fail fast. */
 export const TOPIC_LIST_TIMEOUT_MS = 3000;
-
-/** The hint for reaching a cluster, depending on whether it is the local default. */
-export function startHint(brokers: readonly string[]): Text {
-  const local = brokers.every((b) => /^(localhost|127\.0\.0\.1|\[::1\]):19\d{3}$/.test(b));
-  return local
-    ? t(
-      "start the local cluster with `kafka-lab up`",
-      "запустите локальный кластер: `kafka-lab up`",
-    )
-    : t(
-      "check that the brokers run and the address is right",
-      "проверьте, что брокеры запущены и адрес указан верно",
-    );
-}
-
-/** A probe's reason in both languages: a known network failure, else as the probe said it. */
-function probeReason(reason: string): Text {
-  const known = Object.values(NETWORK_TEXTS).find((text) => text.en === reason);
-  return known ?? { en: reason, ru: reason };
-}
 
 /** Metadata partitions as layouts, sorted by partition. */
 function layouts(partitions: readonly PartitionState[]): PartitionLayout[] {
@@ -178,26 +160,9 @@ export class KafkaClients implements Kafka {
    * each address and why it failed.
    */
   async preflight(): Promise<void> {
-    const results = await Promise.all(
-      this.config.brokers.map(async (b) => ({ b, r: await this.#probe(b, PROBE_TIMEOUT_MS) })),
-    );
+    const results = await probeAll(this.config.brokers, this.#probe);
     if (results.some(({ r }) => r.ok)) return;
-    const reasons = results.map(({ b, r }) => ({ b, why: probeReason(r.ok ? "ok" : r.reason) }));
-    const start = startHint(this.config.brokers);
-    throw new UnreachableError(
-      {
-        en: `no Kafka broker answers at ${reasons.map((x) => `${x.b} (${x.why.en})`).join(", ")}`,
-        ru: `ни один брокер Kafka не отвечает: ${
-          reasons.map((x) => `${x.b} (${x.why.ru})`).join(", ")
-        }`,
-      },
-      {
-        hint: {
-          en: `${start.en}, or set KAFKA_BROKERS / --bootstrap-server`,
-          ru: `${start.ru}, или задайте адрес в KAFKA_BROKERS / --bootstrap-server`,
-        },
-      },
-    );
+    throw noBrokerAnswers(this.config.brokers, results);
   }
 
   /**
@@ -209,27 +174,11 @@ export class KafkaClients implements Kafka {
    * undefined when all answer (the error stands as it is).
    */
   async whoIsDown(cause: unknown): Promise<KafkaLabError | undefined> {
-    const results = await Promise.all(
-      this.config.brokers.map(async (b) => ({ b, r: await this.#probe(b, PROBE_TIMEOUT_MS) })),
-    );
-    const up = results.filter(({ r }) => r.ok).map(({ b }) => b);
+    const results = await probeAll(this.config.brokers, this.#probe);
+    const up = results.filter(({ r }) => r.ok);
     if (up.length === results.length) return undefined;
     if (up.length === 0) return await this.preflight().then(() => undefined, (e) => e);
-    const down = results.flatMap(({ b, r }) =>
-      r.ok ? [] : [{ address: b, why: probeReason(r.reason) }]
-    );
-    const local = this.config.brokers.every((b) =>
-      /^(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(b)
-    );
-    return partlyDownError(down, up, {
-      cause,
-      ...(local ? {} : {
-        hint: t(
-          "`kafka-lab status` shows which brokers run; ask the cluster's operator about the others",
-          "какие брокеры работают, покажет `kafka-lab status`; об остальных спросите администратора кластера",
-        ),
-      }),
-    });
+    return partlyDown(this.config.brokers, results, cause);
   }
 
   /**
@@ -243,33 +192,13 @@ export class KafkaClients implements Kafka {
       await withTimeout(
         made.connect(),
         CONNECT_TIMEOUT_MS,
-        () => this.#silentPort(CONNECT_TIMEOUT_MS),
+        () => silentPortError(this.config.brokers, CONNECT_TIMEOUT_MS),
       );
       return made;
     } catch (err) {
       made.disconnect().catch(() => {});
       throw this.translate(err);
     }
-  }
-
-  #silentPort(ms: number): UnreachableError {
-    const vars = { brokers: this.config.brokers.join(", "), seconds: ms / 1000 };
-    const start = startHint(this.config.brokers);
-    return new UnreachableError(
-      fillText(
-        t(
-          "no Kafka broker answered at {brokers} within {seconds} s (the port accepts connections, but nothing speaks Kafka there)",
-          "ни один брокер Kafka не ответил по адресу {brokers} за {seconds} с (порт принимает соединения, но Kafka на нём не отвечает)",
-        ),
-        vars,
-      ),
-      {
-        hint: {
-          en: `${start.en}, or check KAFKA_BROKERS / --bootstrap-server`,
-          ru: `${start.ru}, или проверьте KAFKA_BROKERS / --bootstrap-server`,
-        },
-      },
-    );
   }
 
   /** Runs `fn` with a connected admin client (after the reachability check), then disconnects. */
@@ -371,7 +300,7 @@ export class KafkaClients implements Kafka {
       return await ask(this.#metadata, this.config);
     } catch (err) {
       if (isAuthFailure(err)) throw this.translate(err);
-      if (err instanceof NoAnswerError) throw this.#silentPort(err.timeoutMs);
+      if (err instanceof NoAnswerError) throw silentPortError(this.config.brokers, err.timeoutMs);
       this.debug(`metadata request failed, asking through kafkajs: ${messageOf(err)}`);
       return undefined;
     }

@@ -12,16 +12,18 @@ import { CONSUME_OPTIONS, DEFAULT_BATCH_SIZE } from "../../labs/lab4_batch/optio
 import { consumerSettings } from "../../labs/lab4_batch/consume.ts";
 import {
   compareFigures,
-  deserialize,
   formatNumber,
-  InvalidMessageError,
-  type InvalidReason,
   offsetSpan,
   perSecond,
   producerSequence,
+  ratio,
+} from "../../labs/lab4_batch/figures.ts";
+import {
+  deserialize,
+  InvalidMessageError,
+  type InvalidReason,
   randomMessage,
   randomUuid,
-  ratio,
   reasonText,
   serialize,
 } from "../../labs/lab4_batch/model.ts";

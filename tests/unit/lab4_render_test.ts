@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { InvalidMessageError, type RunStats } from "../../labs/lab4_batch/model.ts";
+import { InvalidMessageError } from "../../labs/lab4_batch/model.ts";
+import type { RunStats } from "../../labs/lab4_batch/results.ts";
+import { renderProcessed } from "../../labs/lab4_batch/guided_render.ts";
 import {
   consumerRenderer,
   producerRenderer,
   progressRenderer,
-  renderProcessed,
   viewOf,
 } from "../../labs/lab4_batch/render.ts";
 import { renderComparison } from "../../labs/lab4_batch/compare_render.ts";

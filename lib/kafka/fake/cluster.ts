@@ -5,14 +5,10 @@
  * groups, injected faults, and a log of the requests it answered (for tests
  * to see what a client sent).
  *
- * Writes are checked as a broker checks them: a partition's leader must be
- * the broker asked (else NOT_LEADER_OR_FOLLOWER); acks=all needs
- * `min.insync.replicas` in-sync replicas (else NOT_ENOUGH_REPLICAS); a batch
- * of an idempotent producer with the producer id, epoch and sequence numbers
- * of one of its last five batches is a duplicate and is acknowledged with
- * the offset it was first written at without being appended again; a
- * sequence that does not follow the last one is OUT_OF_ORDER_SEQUENCE_NUMBER;
- * an older epoch is INVALID_PRODUCER_EPOCH.
+ * The parts live beside it: partition logs in `log.ts`, the request types
+ * and log in `requests.ts`, writes checked as a broker checks them (leader,
+ * `min.insync.replicas`, idempotence, epochs, transaction markers) in
+ * `writes.ts`, injected faults in `faults.ts`, groups in `group.ts`.
  *
  * @example
  * ```ts
@@ -23,136 +19,29 @@
  * ```
  * @module
  */
-import { Buffer } from "node:buffer";
-import type { MessageHeaders, RecordMetadata } from "../port.ts";
-import { connectionRefused, protocolError, type ProtocolErrorName } from "./errors.ts";
+import type { RecordMetadata } from "../port.ts";
+import { connectionRefused, protocolError } from "./errors.ts";
 import {
   type Fault,
+  FaultBook,
   faultError,
-  FaultHandle,
+  type FaultHandle,
   type RequestKind,
   type RequestScope,
 } from "./faults.ts";
 import { FakeGroup } from "./group.ts";
+import {
+  FakePartition,
+  type FakeTopic,
+  type StoredRecord,
+  toBuffer,
+  TOPIC_CONFIG_DEFAULTS,
+} from "./log.ts";
+import { errorName, type ProduceRequest, type RequestLogEntry } from "./requests.ts";
+import { endTransactionIn, produce } from "./writes.ts";
 
-/** A record in a partition's log. */
-export interface StoredRecord {
-  readonly offset: bigint;
-  readonly key: Buffer | null;
-  readonly value: Buffer | null;
-  readonly headers: MessageHeaders;
-  readonly timestamp: string;
-  /** -1 when the producer is not idempotent. */
-  readonly producerId: number;
-  readonly sequence: number;
-  /** The producer id of the transaction it belongs to. */
-  readonly transactional: boolean;
-  /** A transaction marker (not a record a consumer sees). */
-  readonly control?: "commit" | "abort";
-  /** Written in a transaction that was aborted. */
-  aborted?: boolean;
-}
-
-/** What an idempotent producer last wrote to a partition. */
-interface ProducerState {
-  epoch: number;
-  lastSequence: number;
-  batches: Array<{ firstSequence: number; lastSequence: number; baseOffset: bigint }>;
-}
-
-/** One partition: its replicas, its log and its producers. */
-export class FakePartition {
-  leader: number;
-  replicas: number[];
-  isr: number[];
-  readonly log: StoredRecord[] = [];
-  logStart = 0n;
-  readonly producers = new Map<number, ProducerState>();
-  /** Producer id -> first offset of its open transaction here. */
-  readonly openTransactions = new Map<number, bigint>();
-
-  constructor(readonly topic: string, readonly partition: number, replicas: number[]) {
-    this.replicas = replicas;
-    this.isr = [...replicas];
-    this.leader = replicas[0];
-  }
-
-  /** The offset the next record gets (every record here is replicated at once). */
-  get highWatermark(): bigint {
-    return this.logStart + BigInt(this.log.length);
-  }
-
-  /** The first offset of an open transaction, or the high watermark. */
-  get lastStable(): bigint {
-    let lso = this.highWatermark;
-    for (const first of this.openTransactions.values()) if (first < lso) lso = first;
-    return lso;
-  }
-
-  /** The record at `offset`, if the log holds it. */
-  at(offset: bigint): StoredRecord | undefined {
-    return this.log[Number(offset - this.logStart)];
-  }
-
-  append(record: Omit<StoredRecord, "offset">): bigint {
-    const offset = this.highWatermark;
-    this.log.push({ ...record, offset });
-    return offset;
-  }
-}
-
-/** A topic: its partitions and the configs set on it. */
-export interface FakeTopic {
-  readonly name: string;
-  readonly partitions: FakePartition[];
-  readonly configs: Map<string, string>;
-}
-
-/** A batch of one partition in a produce request. */
-export interface ProduceEntry {
-  readonly topic: string;
-  readonly partition: number;
-  readonly firstSequence: number;
-  readonly messages: ReadonlyArray<{
-    key?: Buffer | string | null;
-    value: Buffer | string | null;
-    headers?: MessageHeaders;
-    timestamp?: string;
-  }>;
-}
-
-/** A produce request to one broker. */
-export interface ProduceRequest {
-  readonly broker: number;
-  readonly producerId: number;
-  readonly epoch: number;
-  readonly transactional: boolean;
-  readonly acks: number;
-  readonly entries: readonly ProduceEntry[];
-}
-
-/** One request the fake answered (or failed), for tests to inspect. */
-export interface RequestLogEntry {
-  readonly kind: RequestKind;
-  readonly broker?: number;
-  readonly client?: string;
-  readonly groupId?: string;
-  readonly producerId?: number;
-  /** produce: each partition's batch, whether it was appended or a duplicate. */
-  readonly batches?: ReadonlyArray<
-    {
-      topic: string;
-      partition: number;
-      firstSequence: number;
-      count: number;
-      outcome: "appended" | "duplicate" | "refused";
-    }
-  >;
-  /** commit: the offsets asked to store. */
-  readonly offsets?: ReadonlyArray<{ topic: string; partition: number; offset: string }>;
-  /** The error type or class it failed with, if it did. */
-  readonly error?: string;
-}
+export { errorName, FakePartition, type FakeTopic, type StoredRecord, TOPIC_CONFIG_DEFAULTS };
+export type { ProduceEntry, ProduceRequest, RequestLogEntry } from "./requests.ts";
 
 /** Options of {@linkcode FakeCluster}. */
 export interface FakeClusterOptions {
@@ -167,27 +56,6 @@ export interface FakeClusterOptions {
   readonly defaultPartitions?: number;
 }
 
-/** The topic configs the fake knows, with their defaults. */
-export const TOPIC_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
-  "cleanup.policy": "delete",
-  "compression.type": "producer",
-  "delete.retention.ms": "86400000",
-  "max.message.bytes": "1048588",
-  "message.timestamp.type": "CreateTime",
-  "min.insync.replicas": "1",
-  "retention.bytes": "-1",
-  "retention.ms": "604800000",
-  "segment.bytes": "1073741824",
-  "segment.ms": "604800000",
-  "unclean.leader.election.enable": "false",
-};
-
-function toBuffer(v: Buffer | string | null | undefined): Buffer | null {
-  if (v === null || v === undefined) return null;
-  return typeof v === "string" ? Buffer.from(v) : Buffer.from(v);
-}
-
-/** A fake Kafka cluster; see the module docs. */
 export class FakeCluster {
   readonly clusterId: string;
   readonly brokerIds: readonly number[];
@@ -199,12 +67,11 @@ export class FakeCluster {
   /** Every request answered or failed, oldest first. */
   readonly requests: RequestLogEntry[] = [];
   readonly #stopped = new Set<number>();
-  #faults: FaultHandle[] = [];
+  readonly #faults = new FaultBook();
   #nextProducerId = 1000;
   /** Transactional id -> its producer id and epoch. */
   readonly #transactionalIds = new Map<string, { producerId: number; epoch: number }>();
   #waiters = new Set<() => void>();
-  #hangs = new Set<() => void>();
 
   constructor(options: FakeClusterOptions = {}) {
     const n = options.brokers ?? 3;
@@ -386,20 +253,17 @@ export class FakeCluster {
 
   /** Injects a fault (see `faults.ts`); the handle tells how often it fired. */
   inject(kind: RequestKind, fault: Fault): FaultHandle {
-    const handle = new FaultHandle(kind, fault);
-    this.#faults.push(handle);
-    return handle;
+    return this.#faults.inject(kind, fault);
   }
 
   /** Removes every injected fault. */
   clearFaults(): void {
-    for (const f of this.#faults) f.clear();
-    this.#faults = [];
+    this.#faults.clear();
   }
 
   /** The first injected fault that hits this request, counted as fired. */
   takeFault(kind: RequestKind, scope: RequestScope = {}): FaultHandle | undefined {
-    return this.#faults.find((f) => f.take(kind, scope));
+    return this.#faults.take(kind, scope);
   }
 
   /**
@@ -407,22 +271,13 @@ export class FakeCluster {
    * FakeCluster.releaseHangs} (a client that disconnects calls it through
    * `signal`), then fails with a closed connection.
    */
-  async hang(address: string, signal?: AbortSignal): Promise<never> {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        this.#hangs.delete(done);
-        signal?.removeEventListener("abort", done);
-        resolve();
-      };
-      this.#hangs.add(done);
-      signal?.addEventListener("abort", done, { once: true });
-    });
-    throw faultError("CONNECTION_CLOSED", address);
+  hang(address: string, signal?: AbortSignal): Promise<never> {
+    return this.#faults.hang(address, signal);
   }
 
   /** Answers every hanging request with a closed connection. */
   releaseHangs(): void {
-    for (const done of [...this.#hangs]) done();
+    this.#faults.releaseHangs();
   }
 
   /** Runs a request's fault, if one is injected: throws it (after hanging, with `hang`). */
@@ -496,144 +351,8 @@ export class FakeCluster {
    * throws the first partition's error (as the kafkajs adapter does). With an
    * injected `when: "after"` fault, the records are appended first.
    */
-  async produce(request: ProduceRequest, signal?: AbortSignal): Promise<RecordMetadata[]> {
-    const scope = {
-      broker: request.broker,
-      partitions: request.entries.map((e) => ({ topic: e.topic, partition: e.partition })),
-    };
-    const fault = this.takeFault("produce", scope);
-    const address = this.address(request.broker);
-    if (fault?.fault.hang) {
-      this.#logProduce(request, [], "hang");
-      return await this.hang(address, signal);
-    }
-    if (fault && fault.fault.when !== "after") {
-      this.#moveLeaderOf(fault.fault);
-      const error = faultError(fault.fault.error, address);
-      this.#logProduce(request, request.entries.map(() => "refused"), errorName(error));
-      throw error;
-    }
-    const outcomes = request.entries.map((e) => this.#write(request, e));
-    const refused = outcomes.find((o) => o.error !== undefined);
-    if (fault) this.#moveLeaderOf(fault.fault);
-    const error = fault ? faultError(fault.fault.error, address) : refused?.error;
-    this.#logProduce(request, outcomes.map((o) => o.outcome), error && errorName(error));
-    if (outcomes.some((o) => o.outcome === "appended")) this.notify();
-    if (error) throw error;
-    return outcomes.map((o) => o.result!);
-  }
-
-  /** A fault's leader move, when it asks for one. */
-  #moveLeaderOf(fault: Fault): void {
-    if (fault.moveLeaderTo === undefined || fault.topic === undefined) return;
-    this.moveLeader(fault.topic, fault.partition ?? 0, fault.moveLeaderTo);
-  }
-
-  #logProduce(request: ProduceRequest, outcomes: string[], error?: string): void {
-    this.log({
-      kind: "produce",
-      broker: request.broker,
-      producerId: request.producerId,
-      batches: request.entries.map((e, i) => ({
-        topic: e.topic,
-        partition: e.partition,
-        firstSequence: e.firstSequence,
-        count: e.messages.length,
-        outcome: (outcomes[i] ?? "refused") as "appended" | "duplicate" | "refused",
-      })),
-      error,
-    });
-  }
-
-  /** Checks and appends one partition's batch of a produce request. */
-  #write(request: ProduceRequest, entry: ProduceEntry): {
-    outcome: "appended" | "duplicate" | "refused";
-    result?: RecordMetadata;
-    error?: Error;
-  } {
-    const refuse = (name: ProtocolErrorName) => ({
-      outcome: "refused" as const,
-      error: protocolError(name),
-    });
-    const topic = this.topics.get(entry.topic);
-    const p = topic?.partitions[entry.partition];
-    if (!topic || !p) return refuse("UNKNOWN_TOPIC_OR_PARTITION");
-    if (p.leader !== request.broker) return refuse("NOT_LEADER_OR_FOLLOWER");
-    const minIsr = Number(this.topicConfig(entry.topic, "min.insync.replicas"));
-    if (request.acks === -1 && p.isr.length < minIsr) return refuse("NOT_ENOUGH_REPLICAS");
-    const result = (baseOffset: bigint): RecordMetadata => ({
-      topicName: entry.topic,
-      partition: entry.partition,
-      errorCode: 0,
-      baseOffset: baseOffset.toString(),
-      logAppendTime: "-1",
-      logStartOffset: p.logStart.toString(),
-    });
-    if (request.producerId < 0) {
-      return { outcome: "appended", result: result(this.#append(p, request, entry)) };
-    }
-    const checked = this.#checkSequence(p, request, entry);
-    if (checked.error) return refuse(checked.error);
-    if (checked.duplicateOf !== undefined) {
-      return { outcome: "duplicate", result: result(checked.duplicateOf) };
-    }
-    const base = this.#append(p, request, entry);
-    this.#remember(p, request, entry, base);
-    return { outcome: "appended", result: result(base) };
-  }
-
-  #checkSequence(
-    p: FakePartition,
-    request: ProduceRequest,
-    entry: ProduceEntry,
-  ): { error?: ProtocolErrorName; duplicateOf?: bigint } {
-    const current = this.currentEpoch(request.producerId);
-    if (current !== undefined && request.epoch < current) {
-      return { error: "INVALID_PRODUCER_EPOCH" };
-    }
-    const state = p.producers.get(request.producerId);
-    const last = entry.firstSequence + entry.messages.length - 1;
-    if (state && request.epoch < state.epoch) return { error: "INVALID_PRODUCER_EPOCH" };
-    if (state && request.epoch === state.epoch) {
-      const dup = state.batches.find((b) =>
-        b.firstSequence === entry.firstSequence && b.lastSequence === last
-      );
-      if (dup) return { duplicateOf: dup.baseOffset };
-      if (entry.firstSequence !== state.lastSequence + 1) {
-        return { error: "OUT_OF_ORDER_SEQUENCE_NUMBER" };
-      }
-      return {};
-    }
-    return entry.firstSequence === 0 ? {} : { error: "OUT_OF_ORDER_SEQUENCE_NUMBER" };
-  }
-
-  #append(p: FakePartition, request: ProduceRequest, entry: ProduceEntry): bigint {
-    const base = p.highWatermark;
-    if (request.transactional && !p.openTransactions.has(request.producerId)) {
-      p.openTransactions.set(request.producerId, base);
-    }
-    entry.messages.forEach((m, i) => {
-      p.append({
-        key: toBuffer(m.key),
-        value: toBuffer(m.value),
-        headers: m.headers ?? {},
-        timestamp: m.timestamp ?? String(Date.now()),
-        producerId: request.producerId,
-        sequence: request.producerId < 0 ? -1 : entry.firstSequence + i,
-        transactional: request.transactional,
-      });
-    });
-    return base;
-  }
-
-  /** Keeps the producer's last five batches, as a broker does for de-duplication. */
-  #remember(p: FakePartition, request: ProduceRequest, entry: ProduceEntry, base: bigint): void {
-    const last = entry.firstSequence + entry.messages.length - 1;
-    const state = p.producers.get(request.producerId);
-    const batches = state && state.epoch === request.epoch ? state.batches : [];
-    batches.push({ firstSequence: entry.firstSequence, lastSequence: last, baseOffset: base });
-    if (batches.length > 5) batches.shift();
-    p.producers.set(request.producerId, { epoch: request.epoch, lastSequence: last, batches });
+  produce(request: ProduceRequest, signal?: AbortSignal): Promise<RecordMetadata[]> {
+    return produce(this, request, signal);
   }
 
   /**
@@ -641,28 +360,7 @@ export class FakeCluster {
    * marker, and on abort marks its records so read_committed skips them.
    */
   endTransaction(producerId: number, how: "commit" | "abort"): void {
-    for (const topic of this.topics.values()) {
-      for (const p of topic.partitions) {
-        const first = p.openTransactions.get(producerId);
-        if (first === undefined) continue;
-        if (how === "abort") {
-          for (const r of p.log) {
-            if (r.offset >= first && r.producerId === producerId && !r.control) r.aborted = true;
-          }
-        }
-        p.openTransactions.delete(producerId);
-        p.append({
-          key: null,
-          value: null,
-          headers: {},
-          timestamp: String(Date.now()),
-          producerId,
-          sequence: -1,
-          transactional: true,
-          control: how,
-        });
-      }
-    }
+    endTransactionIn(this.topics.values(), producerId, how);
     this.notify();
   }
 
@@ -697,10 +395,4 @@ export class FakeCluster {
     for (const g of this.groups.values()) g.close();
     this.notify();
   }
-}
-
-/** The name a request log gives an error: its Kafka type, else its class. */
-export function errorName(err: unknown): string {
-  const e = err as { type?: string; name?: string };
-  return e?.type ?? e?.name ?? "Error";
 }

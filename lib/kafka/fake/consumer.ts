@@ -25,9 +25,8 @@
  * - `disconnect()` lets the record or batch in hand finish, then leaves.
  *   Never call it from inside a handler (it waits for that handler).
  *
- * Read_committed (the default) hides records of open or aborted
- * transactions and transaction markers; `batch.lastOffset()` still covers
- * the markers.
+ * Read_committed (the default) hides what `fetch.ts` says; the positions
+ * are kept in `positions.ts`.
  *
  * @example
  * ```ts
@@ -38,9 +37,7 @@
  * ```
  * @module
  */
-import { Buffer } from "node:buffer";
 import {
-  type Batch,
   type Consumer,
   CONSUMER_EVENTS,
   type ConsumerOptions,
@@ -48,11 +45,9 @@ import {
   type CrashEvent,
   type EndBatchProcessEvent,
   type GroupJoinEvent,
-  type KafkaMessage,
-  type MessageHeaders,
   type TopicPartitionOffset,
 } from "../port.ts";
-import { errorName, type FakeCluster, type FakePartition, type StoredRecord } from "./cluster.ts";
+import type { FakeCluster } from "./cluster.ts";
 import {
   crashRestarts,
   isRebalancing,
@@ -61,48 +56,17 @@ import {
   retriedByClient,
   retriesExceeded,
 } from "./errors.ts";
-import { faultError, type RequestScope } from "./faults.ts";
+import { commitAs } from "./commit.ts";
+import type { RequestScope } from "./faults.ts";
+import { batchPayload, endBatchEvent, type Fetched, key } from "./fetch.ts";
 import type { FakeGroup } from "./group.ts";
+import { Positions } from "./positions.ts";
 import { asClientFailure, nextTurn } from "./producer.ts";
 
 /** The retries of a consumer's fetch loop and join (kafkajs' `consumer()` default, 5). */
 const RETRIES = 5;
 /** The fetch wait when the consumer sets none (the kafkajs adapter's default). */
 const DEFAULT_FETCH_WAIT_MS = 1_000;
-
-function key(topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`;
-}
-
-/** One fetched batch before it is handed over. */
-interface Fetched {
-  readonly topic: string;
-  readonly partition: number;
-  readonly first: bigint;
-  readonly last: bigint;
-  readonly highWatermark: bigint;
-  readonly messages: KafkaMessage[];
-}
-
-function headersOut(headers: MessageHeaders): MessageHeaders {
-  const out: MessageHeaders = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    const buf = (x: Buffer | string) => typeof x === "string" ? Buffer.from(x) : x;
-    out[k] = Array.isArray(v) ? v.map(buf) : buf(v);
-  }
-  return out;
-}
-
-function messageOf(r: StoredRecord): KafkaMessage {
-  return {
-    key: r.key,
-    value: r.value,
-    timestamp: r.timestamp,
-    offset: r.offset.toString(),
-    headers: headersOut(r.headers),
-  };
-}
 
 type Listener = (event: never) => void;
 
@@ -113,9 +77,7 @@ export class FakeConsumer implements Consumer {
   readonly #options: ConsumerOptions;
   readonly #clientId: string;
   readonly #listeners = new Map<string, Set<Listener>>();
-  readonly #positions = new Map<string, bigint>();
-  readonly #seeks = new Map<string, bigint>();
-  readonly #paused = new Set<string>();
+  readonly #positions = new Positions();
   #topics: string[] = [];
   #fromBeginning = false;
   #config?: ConsumerRunConfig;
@@ -125,7 +87,6 @@ export class FakeConsumer implements Consumer {
   #memberId?: string;
   #generation = -1;
   #assignment: Record<string, number[]> = {};
-  #cursor = 0;
   #loop?: Promise<void>;
   #stop = new AbortController();
   #restartTimer?: ReturnType<typeof setTimeout>;
@@ -208,40 +169,31 @@ export class FakeConsumer implements Consumer {
     }
   }
 
-  /** An OffsetCommit of this member; injected `commit` faults hit here. */
+  /** An OffsetCommit of this member; injected `commit` faults hit here (`commit.ts`). */
   #commit(offsets: TopicPartitionOffset[], scope: RequestScope): void | Promise<never> {
-    const logged = offsets.map((o) => ({ ...o }));
-    const fault = this.#cluster.takeFault("commit", scope);
-    if (fault?.fault.hang) return this.#cluster.hang(this.#cluster.addresses[0], this.#stop.signal);
-    const faultErr = fault && faultError(fault.fault.error, this.#cluster.addresses[0]);
-    try {
-      if (faultErr && fault.fault.when !== "after") throw faultErr;
-      if (!this.#connected || this.#memberId === undefined) {
-        throw protocolError("UNKNOWN_MEMBER_ID");
-      }
-      const parsed = offsets.map((o) => ({ ...o, offset: BigInt(o.offset) }));
-      this.#group.commit(this.#memberId, this.#generation, parsed);
-      if (faultErr) throw faultErr;
-      this.#cluster.log({ kind: "commit", groupId: this.#options.groupId, offsets: logged });
-    } catch (err) {
-      this.#cluster.log({
-        kind: "commit",
+    return commitAs(
+      {
+        cluster: this.#cluster,
+        group: () => this.#group,
         groupId: this.#options.groupId,
-        offsets: logged,
-        error: errorName(err),
-      });
-      throw err;
-    }
+        connected: this.#connected,
+        memberId: this.#memberId,
+        generation: this.#generation,
+        signal: this.#stop.signal,
+      },
+      offsets,
+      scope,
+    );
   }
 
   seek(position: TopicPartitionOffset): void {
-    this.#seeks.set(key(position.topic, position.partition), BigInt(position.offset));
+    this.#positions.seek(position.topic, position.partition, BigInt(position.offset));
   }
 
   pause(topics: Array<{ topic: string; partitions?: number[] }>): void {
     for (const { topic, partitions } of topics) {
       const all = this.#cluster.topics.get(topic)?.partitions.map((p) => p.partition) ?? [];
-      for (const p of partitions ?? all) this.#paused.add(key(topic, p));
+      this.#positions.pause(topic, partitions ?? all);
     }
   }
 
@@ -318,20 +270,12 @@ export class FakeConsumer implements Consumer {
   }
 
   #resetPositions(): void {
-    this.#positions.clear();
-    this.#seeks.clear();
-    for (const [topic, partitions] of Object.entries(this.#assignment)) {
-      for (const partition of partitions) {
-        const p = this.#cluster.topics.get(topic)?.partitions[partition];
-        if (!p) continue;
-        const committed = this.#group.committed(topic, partition)?.offset;
-        const end = this.#readCommitted ? p.lastStable : p.highWatermark;
-        this.#positions.set(
-          key(topic, partition),
-          committed ?? (this.#fromBeginning ? p.logStart : end),
-        );
-      }
-    }
+    this.#positions.reset(
+      this.#assignment,
+      this.#cluster.topics,
+      (topic, partition) => this.#group.committed(topic, partition)?.offset,
+      { readCommitted: this.#readCommitted, fromBeginning: this.#fromBeginning },
+    );
   }
 
   async #heartbeat(): Promise<void> {
@@ -400,7 +344,10 @@ export class FakeConsumer implements Consumer {
       signal: this.#stop.signal,
       partitions: this.#assigned(),
     });
-    const batch = this.#nextBatch();
+    const batch = this.#positions.next(this.#assigned(), this.#cluster.topics, {
+      readCommitted: this.#readCommitted,
+      maxRecords: this.#cluster.maxBatchRecords,
+    });
     if (batch) return await this.#deliver(batch);
     await this.#heartbeat();
     await this.#cluster.changed(
@@ -415,121 +362,37 @@ export class FakeConsumer implements Consumer {
     ).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }
 
-  /** The next partition with records past its position, round the assigned ones. */
-  #nextBatch(): Fetched | undefined {
-    const assigned = this.#assigned();
-    for (let i = 0; i < assigned.length; i++) {
-      const { topic, partition } = assigned[(this.#cursor + i) % assigned.length];
-      const k = key(topic, partition);
-      const p = this.#cluster.topics.get(topic)?.partitions[partition];
-      if (!p || this.#paused.has(k)) continue;
-      const seek = this.#seeks.get(k);
-      if (seek !== undefined) {
-        this.#positions.set(k, seek);
-        this.#seeks.delete(k);
-      }
-      const fetched = this.#fetch(p, this.#positions.get(k) ?? p.logStart);
-      if (!fetched) continue;
-      this.#cursor = (this.#cursor + i + 1) % assigned.length;
-      return fetched;
-    }
-    return undefined;
-  }
-
-  #fetch(p: FakePartition, position: bigint): Fetched | undefined {
-    const end = this.#readCommitted ? p.lastStable : p.highWatermark;
-    if (position >= end) return undefined;
-    const stop = position + BigInt(this.#cluster.maxBatchRecords) < end
-      ? position + BigInt(this.#cluster.maxBatchRecords)
-      : end;
-    const messages: KafkaMessage[] = [];
-    for (let o = position; o < stop; o++) {
-      const r = p.at(o);
-      if (!r || r.control || (r.aborted && this.#readCommitted)) continue;
-      messages.push(messageOf(r));
-    }
-    return {
-      topic: p.topic,
-      partition: p.partition,
-      first: position,
-      last: stop - 1n,
-      highWatermark: p.highWatermark,
-      messages,
-    };
-  }
-
-  /** Moves a partition's position past `offset`. */
-  #resolve(k: string, offset: bigint): void {
-    const next = offset + 1n;
-    if (next > (this.#positions.get(k) ?? -1n)) this.#positions.set(k, next);
-  }
-
   async #deliver(f: Fetched): Promise<void> {
     const k = key(f.topic, f.partition);
     const config = this.#config!;
     if (f.messages.length > 0 && config.eachMessage) {
       for (const message of f.messages) {
-        if (!this.#running || this.#seeks.has(k)) break;
+        if (!this.#running || this.#positions.isStale(k)) break;
         await config.eachMessage({ topic: f.topic, partition: f.partition, message });
-        this.#resolve(k, BigInt(message.offset));
+        this.#positions.resolve(k, BigInt(message.offset));
         await this.#heartbeat();
-        if (this.#paused.has(k)) break;
+        if (this.#positions.isPaused(k)) break;
       }
     } else if (f.messages.length > 0 && config.eachBatch) {
-      await config.eachBatch(this.#payload(f, k));
-      if (config.eachBatchAutoResolve !== false) this.#resolve(k, f.last);
-    } else this.#resolve(k, f.last); // only markers or aborted records: nothing to hand over
-    this.#emitEndBatch(f);
+      await config.eachBatch(batchPayload(f, {
+        resolve: (offset) => this.#positions.resolve(k, offset),
+        heartbeat: () => this.#heartbeat(),
+        isRunning: () => this.#running,
+        isStale: () => this.#positions.isStale(k),
+      }));
+      if (config.eachBatchAutoResolve !== false) this.#positions.resolve(k, f.last);
+    } else this.#positions.resolve(k, f.last); // only markers or aborted records: nothing to hand over
+    this.#emit(CONSUMER_EVENTS.END_BATCH_PROCESS, endBatchEvent(f));
     await this.#autoCommit();
     await this.#heartbeat();
-  }
-
-  #payload(f: Fetched, k: string) {
-    const lastMessage = f.messages[f.messages.length - 1].offset;
-    const batch: Batch = {
-      topic: f.topic,
-      partition: f.partition,
-      highWatermark: f.highWatermark.toString(),
-      messages: f.messages,
-      lastOffset: () => f.last.toString(),
-    };
-    return {
-      batch,
-      // The last record resolves the markers after it too (as kafkajs does).
-      resolveOffset: (offset: string) =>
-        this.#resolve(k, offset === lastMessage ? f.last : BigInt(offset)),
-      heartbeat: () => this.#heartbeat(),
-      isRunning: () => this.#running,
-      isStale: () => this.#seeks.has(k),
-    };
-  }
-
-  #emitEndBatch(f: Fetched): void {
-    const lag = (from: bigint) => {
-      const behind = f.highWatermark - 1n - from;
-      return (behind < 0n ? 0n : behind).toString();
-    };
-    this.#emit(CONSUMER_EVENTS.END_BATCH_PROCESS, {
-      topic: f.topic,
-      partition: f.partition,
-      highWatermark: f.highWatermark.toString(),
-      offsetLag: lag(f.last),
-      offsetLagLow: lag(f.first),
-      batchSize: f.messages.length,
-      firstOffset: f.first.toString(),
-      lastOffset: f.last.toString(),
-    });
   }
 
   /** With `autoCommit` (kafkajs' default), commits every resolved position that moved. */
   async #autoCommit(): Promise<void> {
     if (this.#config?.autoCommit === false || this.#memberId === undefined) return;
-    const offsets = [...this.#positions].flatMap(([k, offset]) => {
-      const [topic, partition] = k.split("\u0000");
-      const committed = this.#group.committed(topic, Number(partition))?.offset;
-      return committed === offset
-        ? []
-        : [{ topic, partition: Number(partition), offset: offset.toString() }];
+    const offsets = this.#positions.entries().flatMap(({ topic, partition, offset }) => {
+      const committed = this.#group.committed(topic, partition)?.offset;
+      return committed === offset ? [] : [{ topic, partition, offset: offset.toString() }];
     });
     if (offsets.length > 0) await this.commitOffsets(offsets);
   }

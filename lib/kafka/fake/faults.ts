@@ -124,6 +124,52 @@ export class FaultHandle {
   }
 }
 
+/** The faults injected into one cluster, and the requests left without an answer. */
+export class FaultBook {
+  #faults: FaultHandle[] = [];
+  #hangs = new Set<() => void>();
+
+  /** Adds a fault; the handle tells how often it fired. */
+  inject(kind: RequestKind, fault: Fault): FaultHandle {
+    const handle = new FaultHandle(kind, fault);
+    this.#faults.push(handle);
+    return handle;
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    for (const f of this.#faults) f.clear();
+    this.#faults = [];
+  }
+
+  /** The first fault that hits this request, counted as fired. */
+  take(kind: RequestKind, scope: RequestScope): FaultHandle | undefined {
+    return this.#faults.find((f) => f.take(kind, scope));
+  }
+
+  /**
+   * Waits as a request without an answer does: until {@linkcode
+   * FaultBook.releaseHangs} or `signal` aborts, then fails with a closed connection.
+   */
+  async hang(address: string, signal?: AbortSignal): Promise<never> {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.#hangs.delete(done);
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      this.#hangs.add(done);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+    throw faultError("CONNECTION_CLOSED", address);
+  }
+
+  /** Answers every hanging request with a closed connection. */
+  releaseHangs(): void {
+    for (const done of [...this.#hangs]) done();
+  }
+}
+
 /** The error a fault names, as the client of `address` would see it. */
 export function faultError(error: FaultError | undefined, address: string): Error {
   if (error instanceof Error) return error;
