@@ -71,6 +71,11 @@ export interface BrokerWatch {
   failure(): UnreachableError | undefined;
   /** Throws {@linkcode BrokerWatch.failure} when there is one. */
   throwIfGaveUp(): void;
+  /**
+   * The watch's failure, or when no broker answers right now (an outage
+   * shorter than the bound), the same exit-3 error for it; else `undefined`.
+   */
+  outage(): UnreachableError | undefined;
   /** Stops probing. */
   stop(): void;
 }
@@ -119,6 +124,10 @@ export function watchBrokers(options: WatchOptions): BrokerWatch {
     failure: () => failure,
     throwIfGaveUp() {
       if (failure) throw failure;
+    },
+    outage() {
+      if (failure || lostAt === undefined) return failure;
+      return brokersGone(options.brokers, Math.round((Date.now() - lostAt) / 1000));
     },
     stop() {
       stopped = true;
@@ -226,29 +235,34 @@ export interface WatchContext {
 
 /**
  * Runs a consumer with a {@linkcode BrokerWatch}: `run` gets the signal to
- * stop on; when the watch gave up, its exit-3 error is thrown instead of what
- * `run` returned or threw.
+ * stop on. When the watch gave up, or `run` ended (an error, or
+ * `--idle-timeout` running out) while no broker answers, the exit-3 error of
+ * {@linkcode BrokerWatch.outage} is thrown instead of what `run` returned or
+ * threw: a consumer whose cluster is gone did not finish its work.
  */
 export async function watched<T>(
   ctx: WatchContext,
   events: BrokerEvents,
   giveUpMs: number | undefined,
   run: (signal: AbortSignal) => Promise<T>,
+  options: Pick<WatchOptions, "probe" | "probeEveryMs" | "reportEveryMs"> = {},
 ): Promise<T> {
   const watch = watchBrokers({
+    ...options,
     brokers: ctx.config.brokers,
     signal: ctx.signal,
     report: brokerReporter(ctx.out, events),
     giveUpMs,
   });
+  let result: T;
   try {
-    const result = await run(watch.signal);
-    watch.throwIfGaveUp();
-    return result;
+    result = await run(watch.signal);
   } catch (err) {
-    watch.throwIfGaveUp();
-    throw err;
+    throw watch.outage() ?? err;
   } finally {
     watch.stop();
   }
+  const outage = watch.outage();
+  if (outage) throw outage;
+  return result;
 }

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { consume } from "../../lib/kafka/consumer_loop.ts";
 import { type BrokerReport, watchBrokers } from "../../lib/kafka/liveness.ts";
-import { brokerEvents, brokerReporter } from "../../lib/kafka/liveness.ts";
+import { brokerEvents, brokerReporter, watched } from "../../lib/kafka/liveness.ts";
 import { ExitCode, KafkaLabError } from "../../lib/errors.ts";
 import { eventProblem } from "../../lib/events.ts";
 import type { FakeKafka } from "../../lib/kafka/fake/mod.ts";
@@ -147,4 +147,26 @@ Deno.test("the watch's --json events fit the catalogue's declaration", () => {
   ]);
   const defs = [events.brokersLost, events.brokersWaiting, events.brokersBack];
   printed.forEach((e, i) => assert.equal(eventProblem(defs[i], e), undefined));
+});
+
+Deno.test("--idle-timeout running out while every broker is gone is exit 3, not a clean stop", async () => {
+  const topic = "liveness-idle";
+  const fake = fakeWithTopic(topic, 1);
+  fake.cluster.addRecords(topic, 0, ["only"]);
+  const ctx = { config: fake.config, out: fake.out, signal: new AbortController().signal };
+  const err = await within(
+    10_000,
+    watched(ctx, brokerEvents("lab4"), 60_000, (signal) =>
+      consume(fake.kafka, {
+        topic,
+        groupId: "g-idle",
+        fromBeginning: true,
+        signal,
+        idleTimeoutMs: 300,
+        onRecord: () => stopAll(fake),
+      }), { probe: probeOf(fake), probeEveryMs: 20 }).then(() => undefined, (e) => e),
+  );
+  assert.ok(err instanceof KafkaLabError, String(err));
+  assert.equal(err.exitCode, ExitCode.unreachable);
+  assert.ok(fake.sink.events().some((e) => e.event === "lab4.brokers.lost"));
 });
