@@ -34,6 +34,49 @@ import type { Output } from "./output.ts";
 /** How long the reachability check waits. */
 export const REGISTRY_PROBE_TIMEOUT_MS = 5000;
 
+/**
+ * How long a request of a running command (register, encode, fetch a schema
+ * to decode) waits for the registry before the command gives up with exit 3.
+ * The library's HTTP client has no timeout of its own: a paused registry
+ * would keep a consumer waiting silently for ever.
+ */
+export const REGISTRY_ANSWER_TIMEOUT_MS = 30_000;
+/** How often a request still waiting for the registry says so. */
+export const REGISTRY_WAIT_REPORT_MS = 5_000;
+
+/** The waits of {@linkcode RegistryClient} (tests shorten them). */
+export interface RegistryTiming {
+  readonly answerTimeoutMs: number;
+  readonly reportEveryMs: number;
+}
+
+/**
+ * Whether the library's error is a request that never reached the registry:
+ * its HTTP client (mappersmith) reports a network failure as a response with
+ * status 400 and the socket error as the message ("Error, status 400:
+ * connect ECONNREFUSED 127.0.0.1:8081"), which reads like the registry
+ * refusing the request.
+ */
+export function isGatewayFailure(err: unknown): boolean {
+  const e = err as { name?: string; status?: number; message?: string };
+  return e?.status === 400 && typeof e.message === "string" &&
+    /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE)\b|socket hang up|connection (refused|reset|closed)|error sending request|tcp connect error/i
+      .test(e.message);
+}
+
+/** The socket error inside a gateway failure, in both languages where we know it. */
+function gatewayReason(err: unknown): Text {
+  const message = String((err as Error).message ?? "");
+  if (/ECONNREFUSED|connection refused/i.test(message)) {
+    return t("connection refused", "соединение отклонено");
+  }
+  if (/ECONNRESET|socket hang up|connection (reset|closed)/i.test(message)) {
+    return t("connection closed", "соединение закрыто");
+  }
+  const code = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] ?? message;
+  return { en: code, ru: code };
+}
+
 /** One field that failed validation, as Ajv reports it. */
 export interface ValidationIssue {
   readonly path: string;
@@ -140,9 +183,14 @@ export class RegistryClient {
   readonly #out: Output;
   readonly #headers: Record<string, string>;
   readonly #user?: string;
+  readonly #timing: RegistryTiming;
 
-  constructor(config: Config, out: Output) {
+  constructor(config: Config, out: Output, timing?: Partial<RegistryTiming>) {
     this.url = config.registryUrl;
+    this.#timing = {
+      answerTimeoutMs: timing?.answerTimeoutMs ?? REGISTRY_ANSWER_TIMEOUT_MS,
+      reportEveryMs: timing?.reportEveryMs ?? REGISTRY_WAIT_REPORT_MS,
+    };
     this.#out = out;
     this.#headers = registryHeaders(config.registryAuth);
     this.#user = config.registryAuth?.username;
@@ -197,18 +245,74 @@ export class RegistryClient {
 
   /** Registers a JSON schema under `subject`; the same schema again returns the same id. */
   async registerJson(schema: object, subject: string): Promise<{ id: number }> {
+    const doing = fillText(t("registering the schema under {s}", "при регистрации схемы в {s}"), {
+      s: subject,
+    });
     try {
-      return await this.registry.register(
-        { type: SchemaType.JSON, schema: JSON.stringify(schema) },
-        { subject },
+      return await this.#bounded(
+        this.registry.register(
+          { type: SchemaType.JSON, schema: JSON.stringify(schema) },
+          { subject },
+        ),
+        doing,
       );
     } catch (err) {
-      throw this.translate(
-        err,
-        fillText(t("registering the schema under {s}", "при регистрации схемы в {s}"), {
-          s: subject,
-        }),
-      );
+      throw this.translate(err, doing);
+    }
+  }
+
+  /**
+   * Waits for a request of the library within `answerTimeoutMs`, saying every
+   * `reportEveryMs` that the registry has not answered yet; then throws
+   * {@linkcode UnreachableError} (exit 3). The request itself cannot be
+   * cancelled (the library takes no signal); the command ends instead.
+   */
+  async #bounded<T>(work: Promise<T>, doing: Text): Promise<T> {
+    const { answerTimeoutMs, reportEveryMs } = this.#timing;
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      const tick = () => {
+        const waited = Date.now() - started;
+        if (waited >= answerTimeoutMs) {
+          reject(
+            new UnreachableError(
+              noRegistry(
+                this.url,
+                fillText(t("no answer in {s} s", "нет ответа за {s} с"), {
+                  s: Math.round(waited / 1000),
+                }),
+                doing,
+              ),
+              { hint: registryStartHint(this.url) },
+            ),
+          );
+          return;
+        }
+        if (waited > 0) {
+          this.#out.warn(fillText(
+            t(
+              "the Schema Registry at {url} has not answered for {s} s ({en}); giving up after {max} s",
+              "реестр схем по адресу {url} не отвечает уже {s} с ({ru}); перестану ждать через {max} с",
+            ),
+            {
+              url: this.url,
+              s: Math.round(waited / 1000),
+              en: doing.en,
+              ru: doing.ru,
+              max: Math.round(answerTimeoutMs / 1000),
+            },
+          ));
+        }
+        timer = setTimeout(tick, Math.min(reportEveryMs, answerTimeoutMs - waited));
+      };
+      timer = setTimeout(tick, Math.min(reportEveryMs, answerTimeoutMs));
+    });
+    work.catch(() => {}); // a late failure after giving up is not unhandled
+    try {
+      return await Promise.race([work, gaveUp]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -255,15 +359,13 @@ export class RegistryClient {
    * {@linkcode SchemaValidationError} naming each failing field.
    */
   async encode(id: number, payload: unknown): Promise<Uint8Array> {
+    const doing = fillText(t("encoding with schema {id}", "при кодировании по схеме {id}"), { id });
     try {
-      return await this.registry.encode(id, payload);
+      return await this.#bounded(this.registry.encode(id, payload), doing);
     } catch (err) {
       const issues = issuesFromLibraryError(err);
       if (issues) throw new SchemaValidationError(issues);
-      throw this.translate(
-        err,
-        fillText(t("encoding with schema {id}", "при кодировании по схеме {id}"), { id }),
-      );
+      throw this.translate(err, doing);
     }
   }
 
@@ -277,8 +379,14 @@ export class RegistryClient {
     const header = parseWireHeader(value);
     if (typeof header === "string") throw new RecordFormatError("not-wire-format", header);
     let schema: { fromBuffer(b: unknown): unknown };
+    const fetching = fillText(t("fetching schema {id}", "при получении схемы {id}"), {
+      id: header.schemaId,
+    });
     try {
-      schema = await this.registry.getSchema(header.schemaId) as typeof schema;
+      schema = await this.#bounded(
+        this.registry.getSchema(header.schemaId),
+        fetching,
+      ) as typeof schema;
     } catch (err) {
       if ((err as { status?: number }).status === 404) {
         throw new RecordFormatError(
@@ -286,10 +394,7 @@ export class RegistryClient {
           `schema id ${header.schemaId} is not in the registry at ${this.url}`,
         );
       }
-      throw this.translate(
-        err,
-        fillText(t("fetching schema {id}", "при получении схемы {id}"), { id: header.schemaId }),
-      );
+      throw this.translate(err, fetching);
     }
     const { Buffer } = await import("node:buffer");
     try {
@@ -351,7 +456,7 @@ export class RegistryClient {
   translate(err: unknown, doing: Localizable): KafkaLabError {
     const doingText: Text = typeof doing === "string" ? { en: doing, ru: doing } : doing;
     if (err instanceof KafkaLabError) return err;
-    const net = fetchFailureText(err);
+    const net = fetchFailureText(err) ?? (isGatewayFailure(err) ? gatewayReason(err) : undefined);
     if (net || (err as Error)?.name === "TimeoutError") {
       return new UnreachableError(
         noRegistry(this.url, net ?? t("timed out", "нет ответа"), doingText),

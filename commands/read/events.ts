@@ -3,11 +3,13 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
+import { brokerEvents } from "../../lib/kafka/liveness.ts";
 
 const FORMAT = f.string.doc("`registry`, `json`, `text`, `hex` or `null`.");
 
 /** The events of `read`. */
 export const READ_EVENTS = {
+  ...brokerEvents("read"),
   started: event("read.started", "Where reading starts in each partition, and where it ends.", {
     topic: f.string,
     ranges: f.array(f.object({

@@ -15,6 +15,7 @@ import { readTopic } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { type ShownRecord, showRecord } from "../../lib/inspect/show.ts";
 import { READ_EVENTS } from "./events.ts";
+import { watched } from "../../lib/kafka/liveness.ts";
 
 /** Parses the repeated `--partition` values. */
 export function parsePartitions(raw: readonly string[]): number[] {
@@ -49,26 +50,27 @@ export async function runRead(
   const format: Format = v.format;
   const follow = v.follow;
   const kafka = await ctx.kafka();
-  const summary = await readTopic(kafka, {
-    topic,
-    from,
-    partitions,
-    count: v.count,
-    follow,
-    signal: ctx.signal,
-    onStart: (ranges) => {
-      out.event(READ_EVENTS.started, { topic, ranges });
-      out.stderr(fill(tx.readStart, {
-        topic,
-        ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
-      }));
-      if (follow) out.stderr(tx.readFollow);
-    },
-    onRecord: (r) => {
-      const shown = showRecord(r, format);
-      out.event(READ_EVENTS.record, { ...shown }, recordLine(shown, r, format, tx));
-    },
-  });
+  const summary = await watched(ctx, READ_EVENTS, undefined, (signal) =>
+    readTopic(kafka, {
+      topic,
+      from,
+      partitions,
+      count: v.count,
+      follow,
+      signal,
+      onStart: (ranges) => {
+        out.event(READ_EVENTS.started, { topic, ranges });
+        out.stderr(fill(tx.readStart, {
+          topic,
+          ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
+        }));
+        if (follow) out.stderr(tx.readFollow);
+      },
+      onRecord: (r) => {
+        const shown = showRecord(r, format);
+        out.event(READ_EVENTS.record, { ...shown }, recordLine(shown, r, format, tx));
+      },
+    }));
   out.event(READ_EVENTS.done, { topic, records: summary.records, stoppedBy: summary.stoppedBy });
   out.stderr(fill(tx.readDone, { topic, records: summary.records }));
 }

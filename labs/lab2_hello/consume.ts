@@ -7,6 +7,8 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { secondsToMs } from "../../lib/cli/lab_options.ts";
+import { watched } from "../../lib/kafka/liveness.ts";
+import { LAB2_EVENTS } from "./events.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
@@ -145,15 +147,17 @@ export async function consume(
   const group = names.group(v.group);
   await ensureHelloTopic(ctx, topic);
   if (!args.given("max-messages") && !args.given("idle-timeout")) renderWaiting(view);
-  const result = await consumeHello(ctx, {
-    topic,
-    group,
-    fromBeginning: v.from === "earliest",
-    instances: v.instances,
-    maxMessages: v["max-messages"],
-    idleTimeoutMs: secondsToMs(v["idle-timeout"]),
-    signal: ctx.signal,
-  }, consumerRenderer(view, { group, instances: v.instances }));
+  const idleTimeoutMs = secondsToMs(v["idle-timeout"]);
+  const result = await watched(ctx, LAB2_EVENTS, idleTimeoutMs, (signal) =>
+    consumeHello(ctx, {
+      topic,
+      group,
+      fromBeginning: v.from === "earliest",
+      instances: v.instances,
+      maxMessages: v["max-messages"],
+      idleTimeoutMs,
+      signal,
+    }, consumerRenderer(view, { group, instances: v.instances })));
   renderConsumerDone(view, result);
   return 0;
 }

@@ -3,9 +3,11 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
+import { brokerEvents } from "../../lib/kafka/liveness.ts";
 
 /** Lab 2's events. */
 export const LAB2_EVENTS = {
+  ...brokerEvents("lab2"),
   topicReady: event("lab2.topic.ready", "Guided step 1: the topic exists.", {
     ok: f.boolean,
     topic: f.string,

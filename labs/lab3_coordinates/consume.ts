@@ -12,6 +12,8 @@ import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
+import { watched } from "../../lib/kafka/liveness.ts";
+import { LAB3_EVENTS } from "./events.ts";
 import { fillText } from "../../lib/i18n.ts";
 import {
   RecordFormatError,
@@ -200,14 +202,21 @@ export async function consume(
   const topic = names.topic(v.topic);
   const dlq = v["dlq-topic"] === undefined ? dlqTopicOf(topic) : names.topic(v["dlq-topic"]);
   if (!args.given("max-messages") && !args.given("idle-timeout")) renderWaiting(view);
-  const result = await consumeCoordinates(ctx, {
-    topic,
-    group: names.group(v.group),
-    dlq,
-    fromBeginning: v["from-beginning"],
-    maxMessages: v["max-messages"],
-    idleTimeoutMs: secondsToMs(v["idle-timeout"]),
-  }, consumeRenderer(view, { dlq }));
+  const idleTimeoutMs = secondsToMs(v["idle-timeout"]);
+  const result = await watched(
+    ctx,
+    LAB3_EVENTS,
+    idleTimeoutMs,
+    (signal) =>
+      consumeCoordinates({ kafka: () => ctx.kafka(), registry: () => ctx.registry(), signal }, {
+        topic,
+        group: names.group(v.group),
+        dlq,
+        fromBeginning: v["from-beginning"],
+        maxMessages: v["max-messages"],
+        idleTimeoutMs,
+      }, consumeRenderer(view, { dlq })),
+  );
   renderConsumerDone(view, result);
   return 0;
 }

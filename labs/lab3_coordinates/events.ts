@@ -3,11 +3,13 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
+import { brokerEvents } from "../../lib/kafka/liveness.ts";
 
 const WHERE = { topic: f.string, partition: f.integer, offset: f.string };
 
 /** Lab 3's events. */
 export const LAB3_EVENTS = {
+  ...brokerEvents("lab3"),
   topicReady: event(
     "lab3.topic.ready",
     "Guided step 1: the topic or its dead letter topic exists.",

@@ -8,6 +8,8 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { secondsToMs } from "../../lib/cli/lab_options.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
+import { watched } from "../../lib/kafka/liveness.ts";
+import { LAB4_EVENTS } from "./events.ts";
 import { type ConsumerSettings, runConsumer } from "./consumer.ts";
 import type { CONSUME_OPTIONS } from "./options.ts";
 import { DEFAULT_GROUPS, type Mode } from "./model.ts";
@@ -62,10 +64,11 @@ export async function consume(
   if (settings.maxMessages === undefined && settings.idleTimeoutMs === undefined) {
     renderWaiting(view, settings);
   }
-  const stats = await runConsumer(
+  const stats = await watched(
     ctx,
-    { ...settings, signal: ctx.signal },
-    consumerRenderer(view, settings),
+    LAB4_EVENTS,
+    settings.idleTimeoutMs,
+    (signal) => runConsumer(ctx, { ...settings, signal }, consumerRenderer(view, settings)),
   );
   renderConsumerDone(view, { topic: settings.topic, stats });
   return 0;

@@ -3,6 +3,7 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
+import { brokerEvents } from "../../lib/kafka/liveness.ts";
 
 const MODE = f.oneOf("batch", "single").doc("How the consumer commits.");
 const MODEL = { message_id: f.string, content: f.string };
@@ -32,6 +33,7 @@ const FIGURES = f.object({
 
 /** Lab 4's events. */
 export const LAB4_EVENTS = {
+  ...brokerEvents("lab4"),
   topicReady: event(
     "lab4.topic.ready",
     "Guided step 1: the topic exists with the course's layout.",
