@@ -119,8 +119,13 @@ majority, is refused.`,
   examples: ["kafka-lab broker stop 2", "kafka-lab broker stop 2 --kill"],
   async run(ctx, args): Promise<number> {
     const { stopBroker } = await import("../../lib/cluster/brokers.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const id = brokerId(args);
-    const r = await stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.values.kill });
+    const r = await withClusterLock(
+      ctx.config.stateDir,
+      { command: `broker stop ${id}`, out: ctx.out },
+      () => stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.values.kill }),
+    );
     const seconds = (r.ms / 1000).toFixed(1);
     const human = !r.wasRunning
       ? t(`Broker ${id} is already stopped.`, `Брокер ${id} уже остановлен.`)
@@ -164,13 +169,19 @@ const startCommand = defineCommand({
   examples: ["kafka-lab broker start 2"],
   async run(ctx, args): Promise<number> {
     const { startBroker } = await import("../../lib/cluster/brokers.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const id = brokerId(args);
-    const r = await startBroker(id, {
-      config: ctx.config,
-      out: ctx.out,
-      signal: ctx.signal,
-      timeoutMs: args.values.timeout * 1000,
-    });
+    const r = await withClusterLock(
+      ctx.config.stateDir,
+      { command: `broker start ${id}`, out: ctx.out },
+      () =>
+        startBroker(id, {
+          config: ctx.config,
+          out: ctx.out,
+          signal: ctx.signal,
+          timeoutMs: args.values.timeout * 1000,
+        }),
+    );
     const seconds = (r.ms / 1000).toFixed(1);
     const human = r.wasRunning
       ? t(`Broker ${id} is already running.`, `Брокер ${id} уже работает.`)

@@ -93,13 +93,21 @@ localhost:19092.., реестр на http://localhost:8081.
     const v = args.values;
     // The runtimes load only when `up` runs (start-up time of every other command).
     const { chooseRuntime } = await import("./runtime_choice.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const runtime = await chooseRuntime(v.runtime, ctx);
     const started = Date.now();
-    const { state, alreadyRunning, restarted } = await runtime.up({
-      brokers: v.brokers,
-      timeoutMs: v.timeout * 1000,
-      auth: scramMechanism(v.auth),
-    });
+    // One `up`/`down`/`broker` at a time: a second `up` waits here, then finds
+    // the cluster the first one started.
+    const { state, alreadyRunning, restarted } = await withClusterLock(
+      ctx.config.stateDir,
+      { command: "up", out: ctx.out, waitMs: v.timeout * 1000 },
+      () =>
+        runtime.up({
+          brokers: v.brokers,
+          timeoutMs: v.timeout * 1000,
+          auth: scramMechanism(v.auth),
+        }),
+    );
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const { out } = ctx;
     out.event(CLUSTER_EVENTS.up, {
