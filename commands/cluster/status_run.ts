@@ -14,8 +14,8 @@ import type { Context } from "../../lib/context.ts";
 import { ExitCode, UnreachableError } from "../../lib/errors.ts";
 import type { EventDataOf } from "../../lib/events.ts";
 import { type Bilingual, fill, type Lang, pick, type Translation } from "../../lib/i18n.ts";
-import { probeTcp } from "../../lib/net.ts";
 import { type Output, table } from "../../lib/output.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
 
 /** One broker as `status` shows it: from the metadata, or expected by the local state file. */
@@ -23,6 +23,8 @@ export interface BrokerRow {
   id: number | null;
   address: string;
   reachable: boolean;
+  /** Takes connections but answers no request in time (a paused or wedged broker). */
+  notResponding: boolean;
   registered: boolean;
   /** True for the KRaft quorum leader (the active controller). */
   controller: boolean;
@@ -60,6 +62,7 @@ const en = {
   headers: ["broker", "address", "reachable", "in metadata", "quorum", "lag"],
   yes: "yes",
   no: "no",
+  notResponding: "not responding",
   leader: "leader",
   voter: "voter",
   observer: "observer",
@@ -81,6 +84,7 @@ const ru: Translation<typeof en> = {
   headers: ["брокер", "адрес", "доступен", "в метаданных", "кворум", "отставание"],
   yes: "да",
   no: "нет",
+  notResponding: "не отвечает",
   leader: "лидер",
   voter: "голосующий",
   observer: "наблюдатель",
@@ -147,7 +151,7 @@ async function brokerRows(
     return {
       id: b.nodeId,
       address,
-      reachable: (await probeTcp(address, 3000)).ok,
+      ...await liveness(address),
       registered: true,
       controller: quorum.known && b.nodeId === quorum.leaderId,
       ...quorumRole(quorum, b.nodeId),
@@ -158,7 +162,7 @@ async function brokerRows(
       rows.push({
         id: e.id,
         address: e.address,
-        reachable: (await probeTcp(e.address, 3000)).ok,
+        ...await liveness(e.address),
         registered: false,
         controller: false,
         ...quorumRole(quorum, e.id),
@@ -166,6 +170,11 @@ async function brokerRows(
     }
   }
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+}
+
+async function liveness(address: string): Promise<{ reachable: boolean; notResponding: boolean }> {
+  const l = await brokerLiveness(address, 3000);
+  return { reachable: l === "answers", notResponding: l === "not-responding" };
 }
 
 async function registryHealth(ctx: Context): Promise<StatusReport["registry"]> {
@@ -231,7 +240,7 @@ export function statusLines(s: StatusReport, out: Pick<Output, "lang" | "style">
       s.brokers.map((r) => [
         String(r.id ?? "?"),
         r.address,
-        yesNo(r.reachable),
+        r.notResponding ? out.style("red", text.notResponding) : yesNo(r.reachable),
         yesNo(r.registered),
         r.quorumRole ? text[r.quorumRole] : "",
         r.lag === null ? (r.quorumRole ? "?" : "") : String(r.lag),

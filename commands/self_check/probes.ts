@@ -8,10 +8,11 @@
  */
 import { join } from "node:path";
 import { MIN_JAVA, parseJavaVersion } from "../../lib/cluster/jvm.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
 import { isRunning } from "../../lib/cluster/process.ts";
 import { type ClusterState, readState } from "../../lib/cluster/state.ts";
 import type { Localizable } from "../../lib/i18n.ts";
-import { portIsFree, probeTcp } from "../../lib/net.ts";
+import { portIsFree } from "../../lib/net.ts";
 
 /** The Java `up --runtime java` would use. */
 export type JavaFinding =
@@ -174,17 +175,21 @@ export type ClusterFinding =
     readonly runtime: "java" | "docker";
     readonly answering: number;
     readonly brokers: number;
+    /** Brokers that take connections but answer no request in time (paused or wedged). */
+    readonly notResponding: readonly number[];
   };
 
 /** Reads the state file and probes every recorded broker (2 s each, at once). */
 export async function probeCluster(stateDir: string): Promise<ClusterFinding> {
   const state = readState(stateDir);
   if (!state) return { kind: "none" };
-  const answers = await Promise.all(state.brokers.map((b) => probeTcp(b.address, 2000)));
-  const answering = answers.filter((a) => a.ok).length;
+  const answers = await Promise.all(state.brokers.map((b) => brokerLiveness(b.address, 2000)));
+  const answering = answers.filter((a) => a === "answers").length;
+  const notResponding = state.brokers.filter((_, i) => answers[i] === "not-responding")
+    .map((b) => b.id);
   const brokers = state.brokers.length;
   const kind = answering === brokers ? "running" : answering === 0 ? "stopped" : "partial";
-  return { kind, runtime: state.runtime, answering, brokers };
+  return { kind, runtime: state.runtime, answering, brokers, notResponding };
 }
 
 /** What one node's storage folder says about the KRaft metadata. */

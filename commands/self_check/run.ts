@@ -170,12 +170,23 @@ export function clusterRow(cluster: ClusterFinding, w: Words): CheckRow {
   if (cluster.kind === "none") {
     return row("cluster", "info", w.clusterNone, w.clusterNoneFix, cluster);
   }
-  const vars = { ...cluster };
+  const { notResponding, ...vars } = cluster;
+  const data = { ...vars, notResponding: [...notResponding] };
   if (cluster.kind === "running") {
-    return { check: "cluster", status: "ok", detail: fill(w.clusterRunning, vars), data: vars };
+    return { check: "cluster", status: "ok", detail: fill(w.clusterRunning, vars), data };
   }
-  const detail = fill(cluster.kind === "partial" ? w.clusterPartial : w.clusterStopped, vars);
-  return row("cluster", "warn", detail, w.clusterFix, vars);
+  const hung = notResponding.length > 0
+    ? " " + fill(w.clusterNotResponding, { ids: notResponding.join(", ") })
+    : "";
+  const detail = fill(cluster.kind === "partial" ? w.clusterPartial : w.clusterStopped, vars) +
+    hung;
+  return row(
+    "cluster",
+    "warn",
+    detail,
+    notResponding.length > 0 ? w.clusterNotRespondingFix : w.clusterFix,
+    data,
+  );
 }
 
 /** The metadata line: damaged KRaft metadata blocks `up` until the data is purged. */
