@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { acquireClusterLock, lockPath, readLockHolder } from "../../lib/cluster/lock.ts";
 import { metadataProblems } from "../../commands/self_check/probes.ts";
+import { javaArgFile } from "../../lib/cluster/storage.ts";
 
 Deno.test("cluster lock: a held lock makes a second taker wait, then fail naming the holder", async () => {
   const dir = await Deno.makeTempDir();
@@ -120,4 +121,11 @@ Deno.test("self-check: damaged KRaft metadata is recognised, healthy metadata is
     "a running cluster is not flagged by its logs",
   );
   assert.deepEqual(metadataProblems(illegal, true), [{ kind: "illegal-state", nodes: ["node-2"] }]);
+});
+
+Deno.test("javaArgFile quotes every argument so the Java launcher reads it back unchanged", () => {
+  assert.equal(
+    javaArgFile(["-cp", "a b", 'x"y\\z', "SCRAM-SHA-256=[name=u,password=p]"]),
+    '"-cp"\n"a b"\n"x\\"y\\\\z"\n"SCRAM-SHA-256=[name=u,password=p]"\n',
+  );
 });
