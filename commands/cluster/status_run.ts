@@ -16,6 +16,7 @@ import type { EventDataOf } from "../../lib/events.ts";
 import { type Bilingual, fill, type Lang, pick, type Translation } from "../../lib/i18n.ts";
 import { type Output, table } from "../../lib/output.ts";
 import { brokerLiveness } from "../../lib/cluster/liveness.ts";
+import { probeTcp } from "../../lib/net.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
 
 /** One broker as `status` shows it: from the metadata, or expected by the local state file. */
@@ -125,7 +126,12 @@ async function gatherStatus(ctx: Context): Promise<StatusReport> {
   await kafka.preflight();
   // Brokers and leaderless partitions from the wire where it can (lib/kafka/clients.ts).
   const [overview, quorum] = await Promise.all([kafka.cluster(), kafka.quorum()]);
-  const brokers = await brokerRows(overview.brokers, state?.brokers ?? [], quorum);
+  const brokers = await brokerRows(
+    overview.brokers,
+    state?.brokers ?? [],
+    quorum,
+    ctx.config.ssl,
+  );
   const registry = await registryHealth(ctx);
   return {
     clusterId: overview.clusterId,
@@ -139,19 +145,21 @@ async function gatherStatus(ctx: Context): Promise<StatusReport> {
 
 /**
  * The brokers in the metadata, then those the local state file expects but
- * the metadata lacks; each probed for a TCP connection. Sorted by id.
+ * the metadata lacks; each asked a cheap request (only connected to over TLS),
+ * so a paused broker shows as not responding. Sorted by id.
  */
 async function brokerRows(
   registered: readonly BrokerAddress[],
   expected: ClusterState["brokers"],
   quorum: QuorumStatus,
+  ssl: boolean,
 ): Promise<BrokerRow[]> {
   const rows: BrokerRow[] = await Promise.all(registered.map(async (b) => {
     const address = `${b.host}:${b.port}`;
     return {
       id: b.nodeId,
       address,
-      ...await liveness(address),
+      ...await liveness(address, ssl),
       registered: true,
       controller: quorum.known && b.nodeId === quorum.leaderId,
       ...quorumRole(quorum, b.nodeId),
@@ -162,7 +170,7 @@ async function brokerRows(
       rows.push({
         id: e.id,
         address: e.address,
-        ...await liveness(e.address),
+        ...await liveness(e.address, ssl),
         registered: false,
         controller: false,
         ...quorumRole(quorum, e.id),
@@ -172,7 +180,12 @@ async function brokerRows(
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
-async function liveness(address: string): Promise<{ reachable: boolean; notResponding: boolean }> {
+async function liveness(
+  address: string,
+  ssl: boolean,
+): Promise<{ reachable: boolean; notResponding: boolean }> {
+  // A TLS listener waits for a handshake, not a request: only the connection tells there.
+  if (ssl) return { reachable: (await probeTcp(address, 3000)).ok, notResponding: false };
   const l = await brokerLiveness(address, 3000);
   return { reachable: l === "answers", notResponding: l === "not-responding" };
 }
