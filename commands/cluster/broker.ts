@@ -45,18 +45,34 @@ const listCommand: Command = {
       "../../lib/cluster/brokers.ts"
     );
     const { out } = ctx;
+    const { brokerLiveness } = await import("../../lib/cluster/liveness.ts");
     const nodes = await localNodes(requireState(ctx.config.stateDir));
-    const running = nodes.filter((n) => n.running).map((n) => n.address);
+    // A running process is not enough: a paused broker accepts connections but answers nothing.
+    const liveness = await Promise.all(
+      nodes.map((n) => n.running ? brokerLiveness(n.address) : Promise.resolve("down" as const)),
+    );
+    const answering = nodes.filter((_, i) => liveness[i] === "answers").map((n) => n.address);
     let leads = new Map<number, number>();
     let leaderless: Array<{ topic: string; partition: number }> = [];
-    if (running.length > 0) {
-      ({ leads, leaderless } = await partitionLeaders(running, ctx.config.sasl));
+    if (answering.length > 0) {
+      ({ leads, leaderless } = await partitionLeaders(answering, ctx.config.sasl));
     }
-    const rows = nodes.map((n) => ({ ...n, leads: leads.get(n.id) ?? 0 }));
+    const rows = nodes.map((n, i) => ({
+      ...n,
+      responding: liveness[i] === "answers",
+      leads: leads.get(n.id) ?? 0,
+    }));
     out.event(CLUSTER_EVENTS.brokers, { brokers: rows, leaderless });
     if (out.json) return ExitCode.ok;
     const up = localize(t("up", "работает"), out.lang);
     const down = localize(t("down", "остановлен"), out.lang);
+    const hung = localize(
+      t(
+        "not responding (runs, answers no request)",
+        "не отвечает (работает, но не отвечает на запросы)",
+      ),
+      out.lang,
+    );
     const lines = table(
       [
         localize(t("broker", "брокер"), out.lang),
@@ -68,9 +84,13 @@ const listCommand: Command = {
       rows.map((r) => [
         String(r.id),
         r.address,
-        r.running ? out.style("green", up) : out.style("red", down),
+        !r.running
+          ? out.style("red", down)
+          : r.responding
+          ? out.style("green", up)
+          : out.style("yellow", hung),
         r.controller ? "broker, controller" : "broker",
-        r.running ? String(r.leads) : "-",
+        r.responding ? String(r.leads) : "-",
       ]),
     );
     for (const l of lines) out.line(`  ${l}`);
@@ -119,8 +139,13 @@ majority, is refused.`,
   examples: ["kafka-lab broker stop 2", "kafka-lab broker stop 2 --kill"],
   async run(ctx, args): Promise<number> {
     const { stopBroker } = await import("../../lib/cluster/brokers.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const id = brokerId(args);
-    const r = await stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.values.kill });
+    const r = await withClusterLock(
+      ctx.config.stateDir,
+      { command: `broker stop ${id}`, out: ctx.out },
+      () => stopBroker(id, { config: ctx.config, out: ctx.out, kill: args.values.kill }),
+    );
     const seconds = (r.ms / 1000).toFixed(1);
     const human = !r.wasRunning
       ? t(`Broker ${id} is already stopped.`, `Брокер ${id} уже остановлен.`)
@@ -164,13 +189,19 @@ const startCommand = defineCommand({
   examples: ["kafka-lab broker start 2"],
   async run(ctx, args): Promise<number> {
     const { startBroker } = await import("../../lib/cluster/brokers.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const id = brokerId(args);
-    const r = await startBroker(id, {
-      config: ctx.config,
-      out: ctx.out,
-      signal: ctx.signal,
-      timeoutMs: args.values.timeout * 1000,
-    });
+    const r = await withClusterLock(
+      ctx.config.stateDir,
+      { command: `broker start ${id}`, out: ctx.out },
+      () =>
+        startBroker(id, {
+          config: ctx.config,
+          out: ctx.out,
+          signal: ctx.signal,
+          timeoutMs: args.values.timeout * 1000,
+        }),
+    );
     const seconds = (r.ms / 1000).toFixed(1);
     const human = r.wasRunning
       ? t(`Broker ${id} is already running.`, `Брокер ${id} уже работает.`)

@@ -3,6 +3,7 @@
  * @module
  */
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
+import type { Context } from "../../lib/context.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
@@ -38,42 +39,50 @@ Running it when nothing runs changes nothing.`,
   ],
   examples: ["kafka-lab down", "kafka-lab down --purge"],
   async run(ctx, args): Promise<number> {
-    const state = readState(ctx.config.stateDir);
-    const purge = args.values.purge;
-    const { makeRuntime } = await import("./runtime_choice.ts");
-    const runtime = makeRuntime(state?.runtime ?? "java", ctx);
-    if (!state && !purge) {
-      ctx.out.event(
-        CLUSTER_EVENTS.down,
-        { wasRunning: false, stopped: [], killed: [], purged: false },
-        localize(DOWN_TEXT.nothingRecorded, ctx.config.lang),
-      );
-      return 0;
-    }
-    const result = await runtime.down({ purge });
-    ctx.out.event(
-      CLUSTER_EVENTS.down,
-      { wasRunning: state !== undefined, runtime: runtime.name, ...result },
-      [
-        result.stopped.length > 0 ? DOWN_TEXT.stopped : DOWN_TEXT.nothingRan,
-        result.killed.length > 0 ? DOWN_TEXT.killed : undefined,
-        result.purged ? DOWN_TEXT.purged : undefined,
-      ].flatMap((text) =>
-        text
-          ? [localize(
-            fillText(text, {
-              stopped: result.stopped.join(", "),
-              killed: result.killed.join(", "),
-              dir: ctx.config.stateDir,
-            }),
-            ctx.config.lang,
-          )]
-          : []
-      ).join(" "),
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
+    return await withClusterLock(
+      ctx.config.stateDir,
+      { command: args.values.purge ? "down --purge" : "down", out: ctx.out },
+      () => down(ctx, args.values.purge),
     );
-    return 0;
   },
 });
+
+async function down(ctx: Context, purge: boolean): Promise<number> {
+  const state = readState(ctx.config.stateDir);
+  const { makeRuntime } = await import("./runtime_choice.ts");
+  const runtime = makeRuntime(state?.runtime ?? "java", ctx);
+  if (!state && !purge) {
+    ctx.out.event(
+      CLUSTER_EVENTS.down,
+      { wasRunning: false, stopped: [], killed: [], purged: false },
+      localize(DOWN_TEXT.nothingRecorded, ctx.config.lang),
+    );
+    return 0;
+  }
+  const result = await runtime.down({ purge });
+  ctx.out.event(
+    CLUSTER_EVENTS.down,
+    { wasRunning: state !== undefined, runtime: runtime.name, ...result },
+    [
+      result.stopped.length > 0 ? DOWN_TEXT.stopped : DOWN_TEXT.nothingRan,
+      result.killed.length > 0 ? DOWN_TEXT.killed : undefined,
+      result.purged ? DOWN_TEXT.purged : undefined,
+    ].flatMap((text) =>
+      text
+        ? [localize(
+          fillText(text, {
+            stopped: result.stopped.join(", "),
+            killed: result.killed.join(", "),
+            dir: ctx.config.stateDir,
+          }),
+          ctx.config.lang,
+        )]
+        : []
+    ).join(" "),
+  );
+  return 0;
+}
 
 const DOWN_TEXT = {
   nothingRecorded: t(

@@ -55,7 +55,10 @@ export const CLUSTER_EVENTS = {
     brokers: f.array(f.object({
       id: f.nullable(f.integer),
       address: f.string,
-      reachable: f.boolean,
+      reachable: f.boolean.doc("It answered a request in time."),
+      notResponding: f.boolean.doc(
+        "It takes connections but answers no request in time (paused or wedged).",
+      ),
       registered: f.boolean.doc("In the cluster metadata."),
       controller: f.boolean,
       quorumRole: f.nullable(f.oneOf("leader", "voter", "observer")),
@@ -82,6 +85,9 @@ export const CLUSTER_EVENTS = {
         address: f.string,
         controller: f.boolean,
         running: f.boolean,
+        responding: f.boolean.doc(
+          "It answered a request within 2 s (false for a stopped or a paused broker).",
+        ),
         pid: f.optional(f.integer),
         leads: f.integer,
       })),

@@ -14,8 +14,9 @@ import type { Context } from "../../lib/context.ts";
 import { ExitCode, UnreachableError } from "../../lib/errors.ts";
 import type { EventDataOf } from "../../lib/events.ts";
 import { type Bilingual, fill, type Lang, pick, type Translation } from "../../lib/i18n.ts";
-import { probeTcp } from "../../lib/net.ts";
 import { type Output, table } from "../../lib/output.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
+import { probeTcp } from "../../lib/net.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
 
 /** One broker as `status` shows it: from the metadata, or expected by the local state file. */
@@ -23,6 +24,8 @@ export interface BrokerRow {
   id: number | null;
   address: string;
   reachable: boolean;
+  /** Takes connections but answers no request in time (a paused or wedged broker). */
+  notResponding: boolean;
   registered: boolean;
   /** True for the KRaft quorum leader (the active controller). */
   controller: boolean;
@@ -60,6 +63,7 @@ const en = {
   headers: ["broker", "address", "reachable", "in metadata", "quorum", "lag"],
   yes: "yes",
   no: "no",
+  notResponding: "not responding",
   leader: "leader",
   voter: "voter",
   observer: "observer",
@@ -81,6 +85,7 @@ const ru: Translation<typeof en> = {
   headers: ["брокер", "адрес", "доступен", "в метаданных", "кворум", "отставание"],
   yes: "да",
   no: "нет",
+  notResponding: "не отвечает",
   leader: "лидер",
   voter: "голосующий",
   observer: "наблюдатель",
@@ -121,7 +126,12 @@ async function gatherStatus(ctx: Context): Promise<StatusReport> {
   await kafka.preflight();
   // Brokers and leaderless partitions from the wire where it can (lib/kafka/clients.ts).
   const [overview, quorum] = await Promise.all([kafka.cluster(), kafka.quorum()]);
-  const brokers = await brokerRows(overview.brokers, state?.brokers ?? [], quorum);
+  const brokers = await brokerRows(
+    overview.brokers,
+    state?.brokers ?? [],
+    quorum,
+    ctx.config.ssl,
+  );
   const registry = await registryHealth(ctx);
   return {
     clusterId: overview.clusterId,
@@ -135,19 +145,21 @@ async function gatherStatus(ctx: Context): Promise<StatusReport> {
 
 /**
  * The brokers in the metadata, then those the local state file expects but
- * the metadata lacks; each probed for a TCP connection. Sorted by id.
+ * the metadata lacks; each asked a cheap request (only connected to over TLS),
+ * so a paused broker shows as not responding. Sorted by id.
  */
 async function brokerRows(
   registered: readonly BrokerAddress[],
   expected: ClusterState["brokers"],
   quorum: QuorumStatus,
+  ssl: boolean,
 ): Promise<BrokerRow[]> {
   const rows: BrokerRow[] = await Promise.all(registered.map(async (b) => {
     const address = `${b.host}:${b.port}`;
     return {
       id: b.nodeId,
       address,
-      reachable: (await probeTcp(address, 3000)).ok,
+      ...await liveness(address, ssl),
       registered: true,
       controller: quorum.known && b.nodeId === quorum.leaderId,
       ...quorumRole(quorum, b.nodeId),
@@ -158,7 +170,7 @@ async function brokerRows(
       rows.push({
         id: e.id,
         address: e.address,
-        reachable: (await probeTcp(e.address, 3000)).ok,
+        ...await liveness(e.address, ssl),
         registered: false,
         controller: false,
         ...quorumRole(quorum, e.id),
@@ -166,6 +178,16 @@ async function brokerRows(
     }
   }
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+}
+
+async function liveness(
+  address: string,
+  ssl: boolean,
+): Promise<{ reachable: boolean; notResponding: boolean }> {
+  // A TLS listener waits for a handshake, not a request: only the connection tells there.
+  if (ssl) return { reachable: (await probeTcp(address, 3000)).ok, notResponding: false };
+  const l = await brokerLiveness(address, 3000);
+  return { reachable: l === "answers", notResponding: l === "not-responding" };
 }
 
 async function registryHealth(ctx: Context): Promise<StatusReport["registry"]> {
@@ -231,7 +253,7 @@ export function statusLines(s: StatusReport, out: Pick<Output, "lang" | "style">
       s.brokers.map((r) => [
         String(r.id ?? "?"),
         r.address,
-        yesNo(r.reachable),
+        r.notResponding ? out.style("red", text.notResponding) : yesNo(r.reachable),
         yesNo(r.registered),
         r.quorumRole ? text[r.quorumRole] : "",
         r.lag === null ? (r.quorumRole ? "?" : "") : String(r.lag),

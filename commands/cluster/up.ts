@@ -5,6 +5,7 @@
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { MAX_BROKERS } from "../../lib/cluster/kraft.ts";
 import { AUTH_CHOICES, scramMechanism } from "../../lib/cluster/sasl.ts";
+import { KafkaLabError } from "../../lib/errors.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { KAFKA_VERSION } from "../../lib/version.ts";
@@ -93,13 +94,22 @@ localhost:19092.., реестр на http://localhost:8081.
     const v = args.values;
     // The runtimes load only when `up` runs (start-up time of every other command).
     const { chooseRuntime } = await import("./runtime_choice.ts");
+    const { withClusterLock } = await import("../../lib/cluster/lock.ts");
     const runtime = await chooseRuntime(v.runtime, ctx);
     const started = Date.now();
-    const { state, alreadyRunning, restarted } = await runtime.up({
-      brokers: v.brokers,
-      timeoutMs: v.timeout * 1000,
-      auth: scramMechanism(v.auth),
-    });
+    // One `up`/`down`/`broker` at a time: a second `up` waits here, then finds
+    // the cluster the first one started.
+    const { state, alreadyRunning, restarted } = await withClusterLock(
+      ctx.config.stateDir,
+      { command: "up", out: ctx.out, waitMs: v.timeout * 1000 },
+      () =>
+        runtime.up({
+          brokers: v.brokers,
+          timeoutMs: v.timeout * 1000,
+          auth: scramMechanism(v.auth),
+        }),
+    );
+    if (alreadyRunning) await requireResponding(state.brokers);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const { out } = ctx;
     out.event(CLUSTER_EVENTS.up, {
@@ -156,7 +166,33 @@ localhost:19092.., реестр на http://localhost:8081.
   },
 });
 
+/**
+ * A running process is not a serving broker: one that takes connections but
+ * answers no request (paused with SIGSTOP, wedged) makes `up` fail, naming it.
+ */
+async function requireResponding(
+  brokers: ReadonlyArray<{ readonly id: number; readonly address: string }>,
+): Promise<void> {
+  const { brokerLiveness } = await import("../../lib/cluster/liveness.ts");
+  const liveness = await Promise.all(brokers.map((b) => brokerLiveness(b.address)));
+  const hung = brokers.filter((_, i) => liveness[i] === "not-responding");
+  if (hung.length === 0) return;
+  const list = hung.map((b) => `${b.id} (${b.address})`).join(", ");
+  throw new KafkaLabError(
+    fillText(UP_TEXT.notResponding, { list }),
+    { hint: UP_TEXT.notRespondingHint },
+  );
+}
+
 const UP_TEXT = {
+  notResponding: t(
+    "the local cluster runs, but broker {list} is not responding: it takes connections and answers no request within 2 s",
+    "локальный кластер работает, но брокер {list} не отвечает: принимает соединения, но ни на один запрос не отвечает за 2 с",
+  ),
+  notRespondingHint: t(
+    "a paused broker resumes with `kill -CONT <pid>` (`kafka-lab broker list` shows the pid); else `kafka-lab broker stop N --kill`, then `kafka-lab broker start N`",
+    "приостановленный брокер продолжит работу после `kill -CONT <pid>` (pid — в `kafka-lab broker list`); иначе `kafka-lab broker stop N --kill`, затем `kafka-lab broker start N`",
+  ),
   already: t(
     "The local cluster is already running ({runtime} runtime); nothing to do.",
     "Локальный кластер уже работает (среда {runtime}); делать нечего.",

@@ -8,10 +8,11 @@
  */
 import { join } from "node:path";
 import { MIN_JAVA, parseJavaVersion } from "../../lib/cluster/jvm.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
 import { isRunning } from "../../lib/cluster/process.ts";
 import { type ClusterState, readState } from "../../lib/cluster/state.ts";
 import type { Localizable } from "../../lib/i18n.ts";
-import { portIsFree, probeTcp } from "../../lib/net.ts";
+import { portIsFree } from "../../lib/net.ts";
 
 /** The Java `up --runtime java` would use. */
 export type JavaFinding =
@@ -174,15 +175,138 @@ export type ClusterFinding =
     readonly runtime: "java" | "docker";
     readonly answering: number;
     readonly brokers: number;
+    /** Brokers that take connections but answer no request in time (paused or wedged). */
+    readonly notResponding: readonly number[];
   };
 
 /** Reads the state file and probes every recorded broker (2 s each, at once). */
 export async function probeCluster(stateDir: string): Promise<ClusterFinding> {
   const state = readState(stateDir);
   if (!state) return { kind: "none" };
-  const answers = await Promise.all(state.brokers.map((b) => probeTcp(b.address, 2000)));
-  const answering = answers.filter((a) => a.ok).length;
+  const answers = await Promise.all(state.brokers.map((b) => brokerLiveness(b.address, 2000)));
+  const answering = answers.filter((a) => a === "answers").length;
+  const notResponding = state.brokers.filter((_, i) => answers[i] === "not-responding")
+    .map((b) => b.id);
   const brokers = state.brokers.length;
   const kind = answering === brokers ? "running" : answering === 0 ? "stopped" : "partial";
-  return { kind, runtime: state.runtime, answering, brokers };
+  return { kind, runtime: state.runtime, answering, brokers, notResponding };
+}
+
+/** What one node's storage folder says about the KRaft metadata. */
+export interface NodeMetadata {
+  readonly node: string;
+  /** `cluster.id` of `meta.properties`, when the folder was formatted. */
+  readonly clusterId?: string;
+  /** The node's last vote record (`quorum-state`), when it has one. */
+  readonly leaderId?: number;
+  readonly leaderEpoch?: number;
+  /** Whether the end of the node's log holds an `IllegalStateException`. */
+  readonly illegalState: boolean;
+}
+
+/** Damaged KRaft metadata: what is wrong, for the self-check line. */
+export type MetadataProblem =
+  | { readonly kind: "cluster-ids"; readonly ids: readonly string[] }
+  | {
+    readonly kind: "two-leaders";
+    readonly epoch: number;
+    readonly leaders: readonly number[];
+  }
+  | { readonly kind: "illegal-state"; readonly nodes: readonly string[] };
+
+/**
+ * Finds damage in the nodes' metadata (pure): storage formatted for different
+ * clusters, two leaders recorded for one epoch (Raft allows one), or nodes
+ * whose log ends in an `IllegalStateException` (counted only when `stopped`,
+ * i.e. some recorded broker does not answer, as after a failed `up`).
+ */
+export function metadataProblems(
+  nodes: readonly NodeMetadata[],
+  stopped: boolean,
+): MetadataProblem[] {
+  const problems: MetadataProblem[] = [];
+  const ids = [...new Set(nodes.flatMap((n) => n.clusterId ? [n.clusterId] : []))];
+  if (ids.length > 1) problems.push({ kind: "cluster-ids", ids });
+  const byEpoch = new Map<number, Set<number>>();
+  for (const n of nodes) {
+    if (n.leaderEpoch === undefined || n.leaderId === undefined || n.leaderId < 0) continue;
+    const set = byEpoch.get(n.leaderEpoch) ?? new Set<number>();
+    set.add(n.leaderId);
+    byEpoch.set(n.leaderEpoch, set);
+  }
+  for (const [epoch, leaders] of byEpoch) {
+    if (leaders.size > 1) {
+      problems.push({ kind: "two-leaders", epoch, leaders: [...leaders].sort() });
+    }
+  }
+  const illegal = nodes.filter((n) => n.illegalState).map((n) => n.node);
+  if (stopped && illegal.length > 0) problems.push({ kind: "illegal-state", nodes: illegal });
+  return problems;
+}
+
+/** Reads every java-runtime node's `meta.properties`, `quorum-state` and log tail. */
+export function probeNodeMetadata(stateDir: string): NodeMetadata[] {
+  const home = join(stateDir, "java");
+  const nodes: NodeMetadata[] = [];
+  let entries: Deno.DirEntry[];
+  try {
+    entries = [...Deno.readDirSync(home)];
+  } catch {
+    return [];
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!e.isDirectory || !/^node-\d+$/.test(e.name)) continue;
+    const dir = join(home, e.name);
+    const meta = readText(join(dir, "data", "meta.properties"));
+    const clusterId = meta?.match(/^cluster\.id=(.+)$/m)?.[1]?.trim();
+    let leaderId: number | undefined;
+    let leaderEpoch: number | undefined;
+    try {
+      const q = JSON.parse(
+        readText(join(dir, "data", "__cluster_metadata-0", "quorum-state")) ?? "",
+      );
+      if (typeof q?.leaderId === "number") leaderId = q.leaderId;
+      if (typeof q?.leaderEpoch === "number") leaderEpoch = q.leaderEpoch;
+    } catch { /* no vote recorded yet */ }
+    const tail = readTail(join(dir, "kafka.log"), 32 * 1024);
+    nodes.push({
+      node: e.name,
+      clusterId,
+      leaderId,
+      leaderEpoch,
+      illegalState: /IllegalStateException/.test(tail),
+    });
+  }
+  return nodes;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return Deno.readTextFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readTail(path: string, bytes: number): string {
+  try {
+    const file = Deno.openSync(path, { read: true });
+    try {
+      const size = file.statSync().size;
+      const start = Math.max(0, size - bytes);
+      file.seekSync(start, Deno.SeekMode.Start);
+      const buf = new Uint8Array(size - start);
+      let read = 0;
+      while (read < buf.length) {
+        const n = file.readSync(buf.subarray(read));
+        if (n === null) break;
+        read += n;
+      }
+      return new TextDecoder().decode(buf.subarray(0, read));
+    } finally {
+      file.close();
+    }
+  } catch {
+    return "";
+  }
 }

@@ -22,12 +22,15 @@ import {
   type DockerFinding,
   type Holder,
   type JavaFinding,
+  type MetadataProblem,
+  metadataProblems,
   type PortFinding,
   type PortNeed,
   probeCluster,
   probeDocker,
   probeFolder,
   probeJava,
+  probeNodeMetadata,
   probePort,
 } from "./probes.ts";
 import { SELF_CHECK_TEXT } from "./text.ts";
@@ -167,12 +170,38 @@ export function clusterRow(cluster: ClusterFinding, w: Words): CheckRow {
   if (cluster.kind === "none") {
     return row("cluster", "info", w.clusterNone, w.clusterNoneFix, cluster);
   }
-  const vars = { ...cluster };
+  const { notResponding, ...vars } = cluster;
+  const data = { ...vars, notResponding: [...notResponding] };
   if (cluster.kind === "running") {
-    return { check: "cluster", status: "ok", detail: fill(w.clusterRunning, vars), data: vars };
+    return { check: "cluster", status: "ok", detail: fill(w.clusterRunning, vars), data };
   }
-  const detail = fill(cluster.kind === "partial" ? w.clusterPartial : w.clusterStopped, vars);
-  return row("cluster", "warn", detail, w.clusterFix, vars);
+  const hung = notResponding.length > 0
+    ? " " + fill(w.clusterNotResponding, { ids: notResponding.join(", ") })
+    : "";
+  const detail = fill(cluster.kind === "partial" ? w.clusterPartial : w.clusterStopped, vars) +
+    hung;
+  return row(
+    "cluster",
+    "warn",
+    detail,
+    notResponding.length > 0 ? w.clusterNotRespondingFix : w.clusterFix,
+    data,
+  );
+}
+
+/** The metadata line: damaged KRaft metadata blocks `up` until the data is purged. */
+export function metadataRow(problems: readonly MetadataProblem[], w: Words): CheckRow {
+  if (problems.length === 0) {
+    return { check: "metadata", status: "ok", detail: w.metadataOk, data: { problems: [] } };
+  }
+  const detail = problems.map((p) =>
+    p.kind === "cluster-ids"
+      ? fill(w.metadataIds, { ids: p.ids.join(", ") })
+      : p.kind === "two-leaders"
+      ? fill(w.metadataLeaders, { epoch: p.epoch, leaders: p.leaders.join(", ") })
+      : fill(w.metadataIllegal, { nodes: p.nodes.join(", ") })
+  ).join("; ");
+  return row("metadata", "fail", detail, w.metadataFix, { problems });
 }
 
 /** Runs every probe and returns the rows in report order. */
@@ -187,6 +216,8 @@ export async function selfCheck(ctx: Context): Promise<CheckRow[]> {
   ]);
   const runtime = state?.runtime ?? (docker.kind === "ok" ? "docker" : "java");
   const ports = await Promise.all(CLUSTER_PORTS.map((p) => probePort(p.port, state)));
+  const nodes = probeNodeMetadata(ctx.config.stateDir);
+  const running = cluster.kind === "running";
   return [
     javaRow(java, docker.kind === "ok", w),
     dockerRow(docker, java.kind === "ok", w),
@@ -194,6 +225,7 @@ export async function selfCheck(ctx: Context): Promise<CheckRow[]> {
     folderRow("state", ctx.config.stateDir, probeFolder(ctx.config.stateDir), w),
     folderRow("cache", ctx.config.cacheDir, probeFolder(ctx.config.cacheDir), w),
     clusterRow(cluster, w),
+    ...(nodes.length > 0 ? [metadataRow(metadataProblems(nodes, !running), w)] : []),
   ];
 }
 

@@ -37,6 +37,15 @@ const en = {
   clusterPartial: "{runtime} cluster is recorded but only {answering}/{brokers} brokers answer",
   clusterStopped: "{runtime} cluster is recorded but no broker answers",
   clusterFix: "restart it: `kafka-lab down`, then `kafka-lab up`",
+  clusterNotResponding: "(not responding: broker {ids} takes connections but answers no request)",
+  clusterNotRespondingFix:
+    "a paused broker resumes with `kill -CONT <pid>` (`kafka-lab broker list` shows it); else `kafka-lab broker stop N --kill`, then `kafka-lab broker start N`",
+  metadataOk: "the nodes' KRaft metadata agrees",
+  metadataIds: "the nodes' storage was formatted for different clusters ({ids})",
+  metadataLeaders: "the nodes recorded different leaders ({leaders}) for epoch {epoch}",
+  metadataIllegal: "the log of {nodes} ends in an IllegalStateException (damaged metadata)",
+  metadataFix:
+    "the cluster's metadata is damaged (e.g. by two `up` at once); `kafka-lab down --purge`, then `kafka-lab up` (deletes topics, offsets and schemas)",
   verdictOk: "nothing blocks `kafka-lab up`",
   verdictBlocked: "`kafka-lab up` is blocked: {count} problem(s) above marked FAIL",
 } as const;
@@ -77,6 +86,16 @@ export const SELF_CHECK_TEXT: Bilingual<typeof en> = {
     clusterPartial: "кластер ({runtime}) записан, но отвечают только брокеры {answering}/{brokers}",
     clusterStopped: "кластер ({runtime}) записан, но ни один брокер не отвечает",
     clusterFix: "перезапустите его: `kafka-lab down`, затем `kafka-lab up`",
+    clusterNotResponding:
+      "(не отвечает: брокер {ids} принимает соединения, но не отвечает на запросы)",
+    clusterNotRespondingFix:
+      "приостановленный брокер продолжит работу после `kill -CONT <pid>` (pid — в `kafka-lab broker list`); иначе `kafka-lab broker stop N --kill`, затем `kafka-lab broker start N`",
+    metadataOk: "метаданные KRaft на узлах согласованы",
+    metadataIds: "хранилища узлов отформатированы для разных кластеров ({ids})",
+    metadataLeaders: "узлы записали разных лидеров ({leaders}) для эпохи {epoch}",
+    metadataIllegal: "лог {nodes} заканчивается IllegalStateException (метаданные повреждены)",
+    metadataFix:
+      "метаданные кластера повреждены (например, двумя `up` одновременно); `kafka-lab down --purge`, затем `kafka-lab up` (удалит топики, смещения и схемы)",
     verdictOk: "ничто не мешает `kafka-lab up`",
     verdictBlocked: "`kafka-lab up` не сможет запуститься: проблем с пометкой FAIL — {count}",
   },

@@ -247,7 +247,13 @@ export async function startBroker(
   return { id, address, wasRunning: false, pid, ms: Date.now() - started };
 }
 
-/** Polls until broker `id` is registered and unfenced (listed in the metadata). */
+/**
+ * Polls until broker `id` really serves: asked on its own address, it answers
+ * a Metadata request that lists itself (so it listens, its request threads
+ * run, and it has registered and been unfenced in its own view of the
+ * cluster). Asking the other brokers is not enough: for ~9 s after a kill
+ * (broker.session.timeout.ms) they still list the dead broker.
+ */
 async function waitForBroker(
   id: number,
   address: string,
@@ -258,15 +264,17 @@ async function waitForBroker(
     running: readonly NodeStatus[];
   },
 ): Promise<void> {
-  const bootstrap = [address, ...options.running.filter((n) => n.running).map((n) => n.address)];
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (Date.now() < deadline && !options.signal?.aborted) {
     if (!options.alive()) throw brokerExited(id, options.logFile);
     try {
-      const md = await fetchMetadata(bootstrap, [], 3000, options.config.sasl);
-      if (md.brokers.some((b) => b.nodeId === id)) return;
+      const md = await fetchMetadata([address], [], 3000, options.config.sasl);
+      if (md.brokers.some((b) => b.nodeId === id)) {
+        options.out.progressDone();
+        return;
+      }
     } catch (err) {
-      options.out.debug(`broker ${id} not registered yet: ${(err as Error).message}`);
+      options.out.debug(`broker ${id} does not serve yet: ${(err as Error).message}`);
     }
     const waiting = t(
       `broker ${id}: waiting until it rejoins the cluster`,

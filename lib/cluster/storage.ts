@@ -144,23 +144,34 @@ async function formatNode(
   auth: ClusterAuth | undefined,
 ): Promise<void> {
   const props = join(options.home, `node-${node.id}`, "server.properties");
-  const res = await new Deno.Command(options.java.path, {
-    args: [
-      ...TOOL_JVM_OPTIONS,
-      `-Dlog4j2.configurationFile=${options.log4jPath}`,
-      "-cp",
-      options.classpath,
-      "kafka.tools.StorageTool",
-      "format",
-      "-t",
-      clusterId,
-      "-c",
-      props,
-      ...(auth ? addScramArgs(auth) : []),
-    ],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
+  const args = [
+    ...TOOL_JVM_OPTIONS,
+    `-Dlog4j2.configurationFile=${options.log4jPath}`,
+    "-cp",
+    options.classpath,
+    "kafka.tools.StorageTool",
+    "format",
+    "-t",
+    clusterId,
+    "-c",
+    props,
+    ...(auth ? addScramArgs(auth) : []),
+  ];
+  // With a SCRAM user the arguments hold its password: they go to the JVM in
+  // an owner-only argument file (`java @file`), never on the command line,
+  // which every local user can read in `ps`. The file is deleted after.
+  const argFile = auth ? join(options.home, `node-${node.id}`, "format.args") : undefined;
+  if (argFile) await writePrivateFile(argFile, javaArgFile(args));
+  let res: Deno.CommandOutput;
+  try {
+    res = await new Deno.Command(options.java.path, {
+      args: argFile ? [`@${argFile}`] : args,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+  } finally {
+    if (argFile) await Deno.remove(argFile).catch(() => {});
+  }
   if (!res.success) {
     let text = new TextDecoder().decode(res.stdout) + new TextDecoder().decode(res.stderr);
     if (auth) text = text.replaceAll(auth.password, "********");
@@ -180,4 +191,13 @@ async function formatNode(
       },
     );
   }
+}
+
+/**
+ * The text of a Java launcher argument file: one argument a line, each in
+ * double quotes (backslash and quote escaped), so any character survives.
+ */
+export function javaArgFile(args: readonly string[]): string {
+  return args.map((a) => `"${a.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join("\n") +
+    "\n";
 }

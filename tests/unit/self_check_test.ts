@@ -107,11 +107,22 @@ Deno.test("folderRow fails on a folder that takes no files and names the variabl
 });
 
 Deno.test("clusterRow suggests a restart for a half-running cluster", () => {
-  const partial = { kind: "partial", runtime: "java", answering: 2, brokers: 3 } as const;
+  const partial = {
+    kind: "partial",
+    runtime: "java",
+    answering: 2,
+    brokers: 3,
+    notResponding: [],
+  } as const;
   const row = clusterRow(partial, en);
   assert.equal(row.status, "warn");
   assert.match(row.detail, /2\/3/);
   assert.match(row.fix!, /kafka-lab down/);
+  // A paused broker: named as not responding, with how to resume it.
+  const paused = clusterRow({ ...partial, notResponding: [2] }, en);
+  assert.match(paused.detail, /not responding: broker 2/);
+  assert.match(paused.fix!, /kill -CONT/);
+  assert.deepEqual(paused.data.notResponding, [2]);
   assert.equal(clusterRow({ kind: "none" }, en).status, "info");
 });
 

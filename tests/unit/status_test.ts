@@ -18,6 +18,7 @@ const broker = (id: number, over: Partial<BrokerRow> = {}): BrokerRow => ({
   id,
   address: `localhost:1909${id + 1}`,
   reachable: true,
+  notResponding: false,
   registered: true,
   controller: id === 1,
   quorumRole: id === 1 ? "leader" : "voter",
@@ -64,6 +65,17 @@ Deno.test("statusLines renders the quorum leader and a table of brokers", () => 
     "",
     "registry       http://localhost:8081: up",
   ]);
+});
+
+Deno.test("statusLines says a broker that takes connections but answers nothing is not responding", () => {
+  const report: StatusReport = {
+    ...healthy,
+    brokers: [broker(1), broker(2, { reachable: false, notResponding: true })],
+  };
+  const en = statusLines(report, plain("en"));
+  assert.match(en.find((l) => l.startsWith("  2 "))!, /not responding/);
+  assert.match(statusLines(report, plain("ru")).find((l) => l.startsWith("  2 "))!, /не отвечает/);
+  assert.equal(statusHealthy(report), false);
 });
 
 Deno.test("statusLines shows a stopped broker, leaderless partitions, the registry's error and local processes", () => {

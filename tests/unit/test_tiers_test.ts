@@ -56,7 +56,11 @@ Deno.test("each fault test runs only on the cluster test:faults started, or on o
     const text = Deno.readTextFileSync(join(ROOT, file));
     const guarded = /ignore: !isFaultCluster\(config\)|const ignore = !isFaultCluster\(config\)/
       .test(text);
-    const ownCluster = /new JavaRuntime\(/.test(text) && /ports/.test(text);
+    // Its own cluster: started in-process on its own ports, or by `kafka-lab up`
+    // processes in a throw-away state folder on their own port base.
+    const ownCluster = (/new JavaRuntime\(/.test(text) && /ports/.test(text)) ||
+      (/KAFKA_LAB_PORT_BASE/.test(text) && /KAFKA_LAB_STATE_DIR: stateDir/.test(text) &&
+        /makeTempDir/.test(text));
     assert.ok(guarded || ownCluster, `${relative("tests", file)} has no guard`);
     if (ownCluster) continue;
     assert.doesNotMatch(text, /Deno\.test\(\s*["'`]/, `${file}: every test takes the guard`);
