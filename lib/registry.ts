@@ -19,17 +19,22 @@
  */
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import type { Config } from "./config.ts";
-import {
-  AuthError,
-  fetchFailureText,
-  KafkaLabError,
-  networkReasonText,
-  UnreachableError,
-} from "./errors.ts";
+import { type AuthError, KafkaLabError, UnreachableError } from "./errors.ts";
 import { fillText, type Localizable, t, type Text } from "./i18n.ts";
-import { probeTcp } from "./net.ts";
 import { isAuthStatus, registryHeaders } from "./registry_auth.ts";
+import {
+  boundedWait,
+  noRegistry,
+  type RegistryPeer,
+  registryRefused,
+  registryStartHint,
+  type RegistryTiming,
+  translateRegistryError,
+  whyUnreachable,
+} from "./registry_errors.ts";
 import type { Output } from "./output.ts";
+
+export { isGatewayFailure, type RegistryTiming } from "./registry_errors.ts";
 
 /** How long the reachability check waits. */
 export const REGISTRY_PROBE_TIMEOUT_MS = 5000;
@@ -43,39 +48,6 @@ export const REGISTRY_PROBE_TIMEOUT_MS = 5000;
 export const REGISTRY_ANSWER_TIMEOUT_MS = 30_000;
 /** How often a request still waiting for the registry says so. */
 export const REGISTRY_WAIT_REPORT_MS = 5_000;
-
-/** The waits of {@linkcode RegistryClient} (tests shorten them). */
-export interface RegistryTiming {
-  readonly answerTimeoutMs: number;
-  readonly reportEveryMs: number;
-}
-
-/**
- * Whether the library's error is a request that never reached the registry:
- * its HTTP client (mappersmith) reports a network failure as a response with
- * status 400 and the socket error as the message ("Error, status 400:
- * connect ECONNREFUSED 127.0.0.1:8081"), which reads like the registry
- * refusing the request.
- */
-export function isGatewayFailure(err: unknown): boolean {
-  const e = err as { name?: string; status?: number; message?: string };
-  return e?.status === 400 && typeof e.message === "string" &&
-    /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE)\b|socket hang up|connection (refused|reset|closed)|error sending request|tcp connect error/i
-      .test(e.message);
-}
-
-/** The socket error inside a gateway failure, in both languages where we know it. */
-function gatewayReason(err: unknown): Text {
-  const message = String((err as Error).message ?? "");
-  if (/ECONNREFUSED|connection refused/i.test(message)) {
-    return t("connection refused", "соединение отклонено");
-  }
-  if (/ECONNRESET|socket hang up|connection (reset|closed)/i.test(message)) {
-    return t("connection closed", "соединение закрыто");
-  }
-  const code = /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] ?? message;
-  return { en: code, ru: code };
-}
 
 /** One field that failed validation, as Ajv reports it. */
 export interface ValidationIssue {
@@ -129,35 +101,6 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => i.path ? `${i.path}: ${i.message}` : i.message).join("; ");
 }
 
-function registryStartHint(url: string): Text {
-  return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url)
-    ? t(
-      "start the local cluster with `kafka-lab up`, or set SCHEMA_REGISTRY_URL / --registry-url",
-      "запустите локальный кластер: `kafka-lab up`, или задайте SCHEMA_REGISTRY_URL / --registry-url",
-    )
-    : t(
-      "check that the registry runs and SCHEMA_REGISTRY_URL / --registry-url is right",
-      "проверьте, что реестр работает и SCHEMA_REGISTRY_URL / --registry-url указан верно",
-    );
-}
-
-/** "no Schema Registry answers at URL (why)[ while doing]" in both languages. */
-function noRegistry(url: string, why: Text, doing?: Text): Text {
-  const vars = { url, en: why.en, ru: why.ru, den: doing?.en ?? "", dru: doing?.ru ?? "" };
-  return fillText(
-    doing
-      ? t(
-        "no Schema Registry answers at {url} ({en}) while {den}",
-        "реестр схем не отвечает по адресу {url} ({ru}): {dru}",
-      )
-      : t(
-        "no Schema Registry answers at {url} ({en})",
-        "реестр схем не отвечает по адресу {url} ({ru})",
-      ),
-    vars,
-  );
-}
-
 /** Converts the library's validation error payload into {@linkcode ValidationIssue}s. */
 export function issuesFromLibraryError(err: unknown): ValidationIssue[] | undefined {
   const e = err as { name?: string; paths?: unknown[] };
@@ -180,9 +123,8 @@ export function issuesFromLibraryError(err: unknown): ValidationIssue[] | undefi
 export class RegistryClient {
   readonly url: string;
   readonly registry: SchemaRegistry;
-  readonly #out: Output;
+  readonly #peer: RegistryPeer;
   readonly #headers: Record<string, string>;
-  readonly #user?: string;
   readonly #timing: RegistryTiming;
 
   constructor(config: Config, out: Output, timing?: Partial<RegistryTiming>) {
@@ -191,9 +133,8 @@ export class RegistryClient {
       answerTimeoutMs: timing?.answerTimeoutMs ?? REGISTRY_ANSWER_TIMEOUT_MS,
       reportEveryMs: timing?.reportEveryMs ?? REGISTRY_WAIT_REPORT_MS,
     };
-    this.#out = out;
+    this.#peer = { url: this.url, user: config.registryAuth?.username, out };
     this.#headers = registryHeaders(config.registryAuth);
-    this.#user = config.registryAuth?.username;
     this.registry = new SchemaRegistry(
       { host: config.registryUrl, clientId: config.clientId, auth: config.registryAuth },
       { [SchemaType.JSON]: { strict: false, allErrors: true, detailedErrorPaths: true } },
@@ -216,7 +157,7 @@ export class RegistryClient {
         ? fillText(t("timed out after {ms} ms", "нет ответа за {ms} мс"), {
           ms: REGISTRY_PROBE_TIMEOUT_MS,
         })
-        : await this.#whyUnreachable(err);
+        : await whyUnreachable(this.url, err);
       throw new UnreachableError(noRegistry(this.url, reason), {
         hint: registryStartHint(this.url),
         cause: err,
@@ -258,61 +199,6 @@ export class RegistryClient {
       );
     } catch (err) {
       throw this.translate(err, doing);
-    }
-  }
-
-  /**
-   * Waits for a request of the library within `answerTimeoutMs`, saying every
-   * `reportEveryMs` that the registry has not answered yet; then throws
-   * {@linkcode UnreachableError} (exit 3). The request itself cannot be
-   * cancelled (the library takes no signal); the command ends instead.
-   */
-  async #bounded<T>(work: Promise<T>, doing: Text): Promise<T> {
-    const { answerTimeoutMs, reportEveryMs } = this.#timing;
-    const started = Date.now();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<never>((_, reject) => {
-      const tick = () => {
-        const waited = Date.now() - started;
-        if (waited >= answerTimeoutMs) {
-          reject(
-            new UnreachableError(
-              noRegistry(
-                this.url,
-                fillText(t("no answer in {s} s", "нет ответа за {s} с"), {
-                  s: Math.round(waited / 1000),
-                }),
-                doing,
-              ),
-              { hint: registryStartHint(this.url) },
-            ),
-          );
-          return;
-        }
-        if (waited > 0) {
-          this.#out.warn(fillText(
-            t(
-              "the Schema Registry at {url} has not answered for {s} s ({en}); giving up after {max} s",
-              "реестр схем по адресу {url} не отвечает уже {s} с ({ru}); перестану ждать через {max} с",
-            ),
-            {
-              url: this.url,
-              s: Math.round(waited / 1000),
-              en: doing.en,
-              ru: doing.ru,
-              max: Math.round(answerTimeoutMs / 1000),
-            },
-          ));
-        }
-        timer = setTimeout(tick, Math.min(reportEveryMs, answerTimeoutMs - waited));
-      };
-      timer = setTimeout(tick, Math.min(reportEveryMs, answerTimeoutMs));
-    });
-    work.catch(() => {}); // a late failure after giving up is not unhandled
-    try {
-      return await Promise.race([work, gaveUp]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -412,69 +298,18 @@ export class RegistryClient {
     }
   }
 
-  /**
-   * Why `fetch` could not reach the registry: Deno's fetch error carries no
-   * class or code, so a TCP probe of the same address tells refused from
-   * unresolvable or silent.
-   */
-  async #whyUnreachable(err: unknown): Promise<Text> {
-    const url = new URL(this.url);
-    const port = url.port || (url.protocol === "https:" ? "443" : "80");
-    const probe = await probeTcp(`${url.hostname}:${port}`, 2_000);
-    if (!probe.ok) return networkReasonText(probe.reason);
-    const message = (err as Error).message;
-    return fetchFailureText(err) ?? { en: message, ru: message };
-  }
-
-  /** Exit 4: the registry refused the credentials (or wants some); the password is never named. */
-  #refused(status: number, cause?: unknown): AuthError {
-    const vars = { url: this.url, status, user: this.#user ?? "" };
-    return new AuthError(
-      fillText(
-        this.#user
-          ? t(
-            "the Schema Registry at {url} refused user {user} (HTTP {status})",
-            "реестр схем по адресу {url} не принял пользователя {user} (HTTP {status})",
-          )
-          : t(
-            "the Schema Registry at {url} asks for credentials (HTTP {status})",
-            "реестр схем по адресу {url} требует учётные данные (HTTP {status})",
-          ),
-        vars,
-      ),
-      {
-        hint: t(
-          "set SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=key:secret (environment or .env) to the registry's API key and secret",
-          "задайте SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=key:secret (окружение или .env): ключ и секрет API реестра",
-        ),
-        cause,
-      },
-    );
-  }
-
   /** Plain words for a registry failure; network failures become exit code 3. */
   translate(err: unknown, doing: Localizable): KafkaLabError {
-    const doingText: Text = typeof doing === "string" ? { en: doing, ru: doing } : doing;
-    if (err instanceof KafkaLabError) return err;
-    const net = fetchFailureText(err) ?? (isGatewayFailure(err) ? gatewayReason(err) : undefined);
-    if (net || (err as Error)?.name === "TimeoutError") {
-      return new UnreachableError(
-        noRegistry(this.url, net ?? t("timed out", "нет ответа"), doingText),
-        { hint: registryStartHint(this.url), cause: err },
-      );
-    }
-    const e = err as { name?: string; message?: string; status?: number };
-    if (e.status !== undefined && isAuthStatus(e.status)) return this.#refused(e.status, err);
-    this.#out.debug(`registry error ${e.name}: ${e.message}`);
-    const vars = { en: doingText.en, ru: doingText.ru, why: e.message ?? String(err) };
-    return new KafkaLabError(
-      fillText(
-        t("the Schema Registry refused {en}: {why}", "реестр схем отказал {ru}: «{why}»"),
-        vars,
-      ),
-      {
-        cause: err,
-      },
-    );
+    return translateRegistryError(this.#peer, err, doing);
+  }
+
+  /** {@linkcode boundedWait} for this registry: gives up (exit 3) when it stays silent. */
+  async #bounded<T>(work: Promise<T>, doing: Text): Promise<T> {
+    return await boundedWait(this.#peer, this.#timing, work, doing);
+  }
+
+  /** Exit 4: this registry refused the credentials (or wants some). */
+  #refused(status: number): AuthError {
+    return registryRefused(this.#peer, status);
   }
 }
