@@ -10,8 +10,15 @@ import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { delimiter, join } from "node:path";
 import type { Config } from "../config.ts";
 export { findJava, type JavaInfo, MIN_JAVA, parseJavaVersion } from "./jvm.ts";
+export {
+  checkPortsFree,
+  JAVA_REGISTRY_URL,
+  javaClusterState,
+  javaRegistryUrl,
+  type RecordedAction,
+  recordedAction,
+} from "./java_state.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
-import { portIsFree } from "../net.ts";
 import type { Output } from "../output.ts";
 import { KAFKA_VERSION } from "../version.ts";
 import {
@@ -29,7 +36,8 @@ import {
   nodeDir,
   registryCommand,
 } from "./jvm.ts";
-import { LISTEN_HOST, nodeLayout, type NodeSpec, REGISTRY_PORT, requiredPorts } from "./kraft.ts";
+import { LISTEN_HOST, nodeLayout, type NodeSpec } from "./kraft.ts";
+import { checkPortsFree, javaClusterState, recordedAction } from "./java_state.ts";
 import log4jConfig from "./log4j2.properties" with { type: "text" };
 import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
@@ -48,80 +56,6 @@ import {
   writeState,
 } from "./state.ts";
 import { RUNTIME_EVENTS } from "./events.ts";
-
-/** The registry URL of the java runtime on `port`. */
-export function javaRegistryUrl(port: number): string {
-  return `http://localhost:${port}/apis/ccompat/v7`;
-}
-/** The registry URL of the java runtime. */
-export const JAVA_REGISTRY_URL = javaRegistryUrl(REGISTRY_PORT);
-
-/** What `up` does with a cluster the state file records. */
-export type RecordedAction =
-  /** Every process runs: keep it (after checking its size and login). */
-  | "keep"
-  /** Some processes stopped, the rest run, the size is the same: start only those. */
-  | "restart"
-  /** Dead, or only partly alive without command lines, or another size: stop the rest, start anew. */
-  | "clear";
-
-/**
- * Decides what `up` for `brokers` brokers does with the `recorded` cluster;
- * `isRunning` tells whether one recorded process still runs.
- */
-export function recordedAction(
-  recorded: ClusterState,
-  brokers: number,
-  isRunning: (record: ProcessRecord) => boolean,
-): RecordedAction {
-  const { processes } = recorded;
-  if (processes.length > 0 && processes.every(isRunning)) return "keep";
-  const partlyRunning = processes.some(isRunning) && processes.every((p) => p.argv !== undefined);
-  return partlyRunning && recorded.brokers.length === brokers ? "restart" : "clear";
-}
-
-/**
- * Throws, naming the port and what needs it, when one of the ports `nodes`
- * and the registry need is taken; `isFree` tells whether a port is free.
- */
-export function checkPortsFree(
-  nodes: readonly NodeSpec[],
-  registryPort: number,
-  isFree: (port: number, host: string) => boolean = portIsFree,
-): void {
-  for (const { port, owner } of requiredPorts(nodes, registryPort)) {
-    if (!isFree(port, LISTEN_HOST)) {
-      const vars = { port, host: LISTEN_HOST, owner };
-      throw new KafkaLabError(fillText(R.portBusy, vars), {
-        hint: fillText(R.portBusyHint, vars),
-      });
-    }
-  }
-}
-
-/** The state file of a java cluster `up` has just started. */
-export function javaClusterState(
-  started: {
-    meta: Meta;
-    auth?: ClusterAuth;
-    nodes: readonly NodeSpec[];
-    registryPort: number;
-    processes: readonly ProcessRecord[];
-  },
-  now: Date = new Date(),
-): ClusterState {
-  return {
-    version: 1,
-    runtime: "java",
-    clusterId: started.meta.clusterId,
-    brokers: started.nodes.map((n) => ({ id: n.id, address: n.address })),
-    registryUrl: javaRegistryUrl(started.registryPort),
-    processes: started.processes,
-    startedAt: now.toISOString(),
-    kafkaVersion: KAFKA_VERSION,
-    auth: started.auth,
-  };
-}
 
 /** The processes `up` has started: records for the state file, children to watch. */
 class Launches {
