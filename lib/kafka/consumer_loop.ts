@@ -292,9 +292,17 @@ class Loop {
     this.lastActivity = Date.now();
   }
 
+  /** Handlers (and their commits) running now: the idle timeout does not run out under them. */
+  busy = 0;
+
   track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight = work.catch(() => {});
-    return work;
+    this.busy++;
+    const settled = work.finally(() => {
+      this.busy--;
+      this.lastActivity = Date.now();
+    });
+    this.inFlight = settled.catch(() => {});
+    return settled;
   }
 
   /** Runs a handler; a failure stops the loop (kafkajs would retry the batch forever). */
@@ -470,7 +478,7 @@ function watch(loop: Loop): void {
     );
   }
   if (
-    loop.joined && options.idleTimeoutMs !== undefined &&
+    loop.joined && loop.busy === 0 && options.idleTimeoutMs !== undefined &&
     Date.now() - loop.lastActivity >= options.idleTimeoutMs
   ) loop.stop("idle");
 }
