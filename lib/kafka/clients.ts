@@ -50,7 +50,7 @@ import {
   UnreachableError,
 } from "../errors.ts";
 import { NETWORK_TEXTS } from "../errors_text.ts";
-import { fillText, t, type Text } from "../i18n.ts";
+import { fillText, type Localizable, t, type Text } from "../i18n.ts";
 import { type ProbeResult, probeTcp } from "../net.ts";
 import { messageOf, type Output } from "../output.ts";
 import { withTimeout } from "../time.ts";
@@ -349,6 +349,10 @@ export class KafkaClients implements Kafka {
   /** A line for `--verbose`. */
   debug(text: string): void {
     this.#out.debug(text);
+  }
+
+  warn(message: Localizable): void {
+    this.#out.warn(message);
   }
 
   /** Translates any error thrown by a client into plain words with a hint. */

@@ -112,7 +112,11 @@ export interface ConsumeOptions {
   readonly fetchWaitMs?: number;
   /** How long to wait for a lost group coordinator; default {@linkcode COORDINATOR_WAIT_MS}. */
   readonly coordinatorWaitMs?: number;
-  /** Told what the consumer waits for (a lost group coordinator), every few seconds while it waits. */
+  /**
+   * Told what the consumer waits for (a lost group coordinator), every few
+   * seconds while it waits; default: the Kafka port's warnings (stderr, or a
+   * `warning` event with `--json`).
+   */
   readonly onWarning?: (message: Localizable) => void;
 }
 
@@ -246,6 +250,8 @@ class Loop {
   replace: (err: unknown) => void = () => {};
   joinStarted = Date.now();
   readonly started = Date.now();
+  /** Where warnings go: `onWarning`, else the Kafka port's output. */
+  warn: (message: Localizable) => void = () => {};
   readonly finished: Promise<void>;
   #finish!: () => void;
   /** The record or batch being handled right now: a stop waits for it. */
@@ -346,6 +352,7 @@ export async function consume(
     throw new Error("consume needs exactly one of onRecord and onBatch");
   }
   const loop = new Loop(options);
+  loop.warn = options.onWarning ?? ((message) => kafka.warn(message));
   await kafka.preflight();
   const onAbort = () => loop.stop("signal");
   options.signal.addEventListener("abort", onAbort, { once: true });
@@ -432,9 +439,9 @@ function watchCoordinator(loop: Loop, lostAt: number): void {
     );
     return;
   }
-  if (options.onWarning && now - loop.lastWarning >= COORDINATOR_WARN_MS) {
+  if (now - loop.lastWarning >= COORDINATOR_WARN_MS) {
     loop.lastWarning = now;
-    options.onWarning(
+    loop.warn(
       fillText(
         t(
           "waiting for the group coordinator of {group} ({waited} s, giving up after {bound} s); records whose commit did not reach it are read again",
