@@ -54,7 +54,8 @@
  * A commit lost to a rebalance (REBALANCE_IN_PROGRESS, ILLEGAL_GENERATION,
  * UNKNOWN_MEMBER_ID, also when kafkajs wraps it in a retry error) is not an
  * error either: the member that gets the partition reads from the committed
- * offset.
+ * offset. Lost commits in more than {@linkcode MAX_LOST_COMMITS} memberships in
+ * a row, with none made, is a group that cannot settle (exit 1, with a hint).
  *
  * @example
  * ```ts
@@ -223,6 +224,33 @@ export const COORDINATOR_WAIT_MS = 120_000;
 /** How often a consumer that waits for its coordinator says so. */
 export const COORDINATOR_WARN_MS = 5_000;
 
+/**
+ * In how many memberships (joins) in a row commits may be lost to
+ * rebalances, with none made, before the loop gives up: a group whose members each take longer over a batch than the group
+ * waits for them (kafkajs 2.2.4 heartbeats only between batches) rebalances
+ * for ever, and no commit ever lands.
+ */
+export const MAX_LOST_COMMITS = 5;
+
+function rebalanceLoop(group: string, cause: unknown): KafkaLabError {
+  return new KafkaLabError(
+    fillText(
+      t(
+        "group {group} keeps rebalancing: this member lost its commits in {count} memberships in a row, none made it",
+        "группа {group} всё время перебалансируется: этот участник {count} раз подряд терял фиксации при перебалансировке, ни одна не прошла",
+      ),
+      { group, count: MAX_LOST_COMMITS + 1 },
+    ),
+    {
+      cause,
+      hint: t(
+        "a batch probably takes longer than the session timeout (10 s): use a smaller --batch-size or --process-ms; the records not committed are read again on the next run",
+        "пакет, вероятно, обрабатывается дольше таймаута сессии (10 с): уменьшите --batch-size или --process-ms; незафиксированные записи будут прочитаны при следующем запуске",
+      ),
+    },
+  );
+}
+
 /** The pause before a new consumer after a coordinator error, doubled per try up to 5 s. */
 const COORDINATOR_BACKOFF_MS = 250;
 
@@ -242,6 +270,9 @@ class Loop {
   lastCoordinatorError: unknown;
   lastCoordinatorErrorAt = 0;
   lastWarning = 0;
+  /** Memberships (joins) that lost a commit to a rebalance since the last commit that was made. */
+  lostInARow = 0;
+  lostSinceJoin = false;
   /** Coordinator restarts since the coordinator was lost. */
   coordinatorTries = 0;
   /** The current consumer is being replaced: it hands no more records to the lab. */
@@ -295,6 +326,7 @@ class Loop {
   /** A coordinator took this member into its group. */
   joinedGroup(): void {
     this.joined = true;
+    this.lostSinceJoin = false;
     this.lastActivity = Date.now();
   }
 
@@ -579,12 +611,22 @@ async function commit(
   try {
     await consumer.commitOffsets([{ topic: loop.options.topic, partition, offset: next }]);
     loop.commits++;
+    loop.lostInARow = 0;
     loop.options.onCommit?.(partition, next);
     return "committed";
   } catch (err) {
     // The partition moved to another member, which starts from the last
     // committed offset: these records will be handled again (at-least-once).
-    if (isRebalanceError(err)) return "lost";
+    if (isRebalanceError(err)) {
+      // Counted once per membership: the rest of a stale fetch is refused too.
+      if (!loop.lostSinceJoin) {
+        loop.lostSinceJoin = true;
+        if (++loop.lostInARow > MAX_LOST_COMMITS) {
+          loop.fail(rebalanceLoop(loop.options.groupId, err));
+        }
+      }
+      return "lost";
+    }
     if (!isCoordinatorError(err)) throw err;
     // A new consumer finds the coordinator again and re-reads from the
     // committed offset: these records will be handled again.

@@ -296,6 +296,29 @@ Deno.test("consume re-reads rather than fails when a commit's rebalance error co
   fake.cluster.close();
 });
 
+Deno.test("consume gives up with exit 1 when every commit is lost to a rebalance", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 10 }, (_, i) => `v${i}`));
+  const fault = fake.cluster.inject("commit", {
+    error: nonRetriable(protocolError("REBALANCE_IN_PROGRESS")),
+    times: Infinity,
+  });
+  let handled = 0;
+  const err = await run(fake, {
+    onRecord: () => {
+      // Each lost commit costs the member its membership, as a real coordinator does.
+      if (++handled % 2 === 0) fake.cluster.expireMembers("g");
+    },
+  }).then(() => undefined, (e: unknown) => e);
+  fault.clear();
+
+  assert.ok(err instanceof KafkaLabError, String(err));
+  assert.equal(err.exitCode, 1);
+  assert.match(err.message, /group g keeps rebalancing: .* in 6 memberships in a row/);
+  assert.equal(fake.cluster.committed("g", "t", 0), undefined);
+  fake.cluster.close();
+});
+
 Deno.test("consume with two members of one group reads every record once between them", async () => {
   const fake = fakeWithTopic("t", 4);
   for (let p = 0; p < 4; p++) fake.cluster.addRecords("t", p, [`p${p}-a`, `p${p}-b`]);
