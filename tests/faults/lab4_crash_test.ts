@@ -15,7 +15,8 @@ const idsOf = (evs: readonly Event[]) =>
   ofType(evs, "lab4.record.processed").map((e) => String(e.message_id));
 
 /** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
-const ignore = !isFaultCluster(clusterConfig());
+const config = clusterConfig();
+const ignore = !isFaultCluster(config);
 
 Deno.test({
   name: "lab4 batch consumer killed mid-batch reprocesses only that batch after a restart",
