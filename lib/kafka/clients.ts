@@ -47,6 +47,7 @@ import {
   type KafkaLabError,
   translateError,
 } from "../errors.ts";
+import type { Localizable } from "../i18n.ts";
 import { type ProbeResult, probeTcp } from "../net.ts";
 import { messageOf, type Output } from "../output.ts";
 import { withTimeout } from "../time.ts";
@@ -278,6 +279,10 @@ export class KafkaClients implements Kafka {
   /** A line for `--verbose`. */
   debug(text: string): void {
     this.#out.debug(text);
+  }
+
+  warn(message: Localizable): void {
+    this.#out.warn(message);
   }
 
   /** Translates any error thrown by a client into plain words with a hint. */

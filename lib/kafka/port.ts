@@ -41,7 +41,7 @@
  */
 import type { Config } from "../config.ts";
 import type { AuthError } from "../errors.ts";
-import type { Text } from "../i18n.ts";
+import type { Localizable, Text } from "../i18n.ts";
 
 export * from "./port_records.ts";
 export * from "./port_consumer.ts";
@@ -174,6 +174,8 @@ export interface Kafka {
   translate(err: unknown): Error;
   /** A line for `--verbose`. */
   debug(text: string): void;
+  /** A warning for the user (stderr, or a `warning` event with `--json`). */
+  warn(message: Localizable): void;
   /** Brokers, cluster id and (when it can be told) the partitions without a leader. */
   cluster(): Promise<ClusterOverview>;
   /** Every topic with its partitions (leader -1 where there is none). */

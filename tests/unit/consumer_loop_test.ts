@@ -185,21 +185,137 @@ Deno.test("consume stops after the idle timeout when no record comes", async () 
   fake.cluster.close();
 });
 
-Deno.test("consume fails when a commit is refused with NOT_COORDINATOR, and the next run reads that record again", async () => {
+Deno.test("consume finds the coordinator again when a commit is refused with NOT_COORDINATOR: keeps consuming, re-reads only the uncommitted record", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b", "c", "d"]);
+  const seen: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  const summary = await run(fake, {
+    maxMessages: 5,
+    onRecord: (r) => {
+      seen.push(r.offset);
+      if (r.offset === "1" && !fault) {
+        fault = fake.cluster.inject("commit", { error: "NOT_COORDINATOR" });
+      }
+    },
+  });
+
+  assert.equal(fault?.fired, 1);
+  assert.deepEqual(seen, ["0", "1", "1", "2", "3"], "b handled again, nothing skipped");
+  assert.equal(summary.stoppedBy, "max-messages");
+  assert.equal(fake.cluster.committed("g", "t", 0), "4");
+  fake.cluster.close();
+});
+
+Deno.test("consume in batch mode waits out COORDINATOR_NOT_AVAILABLE and says so, re-reading only the uncommitted batch", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 6 }, (_, i) => `v${i}`));
+  const batches: string[][] = [];
+  const warnings: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  const done = new AbortController();
+  await within(
+    20_000,
+    consume(fake.kafka, {
+      topic: "t",
+      groupId: "g",
+      fromBeginning: true,
+      signal: done.signal,
+      batchSize: 2,
+      onWarning: (m) => void warnings.push(typeof m === "string" ? m : m.en),
+      onBatch: (records) => {
+        batches.push(records.map((r) => r.offset));
+        if (records[0].offset === "2" && !fault) {
+          // The coordinator is away for a while: the next four commits fail.
+          fault = fake.cluster.inject("commit", { error: "COORDINATOR_NOT_AVAILABLE", times: 4 });
+        }
+      },
+      onCommit: (_p, next) => {
+        if (next === "6") done.abort();
+      },
+    }),
+  );
+
+  assert.equal(fault?.fired, 4);
+  const offsets = batches.flat();
+  assert.deepEqual([...new Set(offsets)], ["0", "1", "2", "3", "4", "5"], "nothing skipped");
+  assert.deepEqual(
+    offsets.filter((o) => o !== "2" && o !== "3"),
+    ["0", "1", "4", "5"],
+    "only the uncommitted batch is read again",
+  );
+  assert.equal(
+    batches.filter((b) => b[0] === "2").length,
+    5,
+    "one try per refused commit, then one that worked",
+  );
+  assert.equal(fake.cluster.committed("g", "t", 0), "6");
+  assert.ok(
+    warnings.some((w) => /waiting for the group coordinator of g/.test(w)),
+    warnings.join("\n"),
+  );
+  fake.cluster.close();
+});
+
+Deno.test("consume gives up with exit 3 when the coordinator stays away past its bound", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b"]);
+  const fault = fake.cluster.inject("commit", { error: "CONNECTION_REFUSED", times: Infinity });
+  const seen: string[] = [];
+  const err = await run(fake, {
+    coordinatorWaitMs: 1_500,
+    onRecord: (r) => void seen.push(r.offset),
+  }).then(() => undefined, (e: unknown) => e);
+  fault.clear();
+
+  assert.ok(err instanceof KafkaLabError, String(err));
+  assert.equal(err.exitCode, 3);
+  assert.match(err.message, /group coordinator of g has not answered/);
+  assert.ok(seen.length >= 2 && seen.every((o) => o === "0"), `only a re-read: ${seen}`);
+  assert.equal(
+    fake.cluster.committed("g", "t", 0),
+    undefined,
+    "nothing committed, nothing skipped",
+  );
+  fake.cluster.close();
+});
+
+Deno.test("consume re-reads rather than fails when a commit's rebalance error comes wrapped by kafkajs' retrier", async () => {
   const fake = fakeWithTopic("t", 1);
   fake.cluster.addRecords("t", 0, ["a", "b", "c"]);
+  const fault = fake.cluster.inject("commit", {
+    error: nonRetriable(protocolError("REBALANCE_IN_PROGRESS")),
+  });
+  const seen: string[] = [];
+  const summary = await run(fake, { maxMessages: 3, onRecord: (r) => void seen.push(r.offset) });
+
+  assert.equal(fault.fired, 1);
+  assert.deepEqual(seen, ["0", "1", "2"]);
+  assert.equal(summary.stoppedBy, "max-messages");
+  assert.equal(fake.cluster.committed("g", "t", 0), "3");
+  fake.cluster.close();
+});
+
+Deno.test("consume gives up with exit 1 when every commit is lost to a rebalance", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 10 }, (_, i) => `v${i}`));
+  const fault = fake.cluster.inject("commit", {
+    error: nonRetriable(protocolError("REBALANCE_IN_PROGRESS")),
+    times: Infinity,
+  });
+  let handled = 0;
   const err = await run(fake, {
-    onRecord: (r) => {
-      if (r.offset === "1") fake.cluster.inject("commit", { error: "NOT_COORDINATOR" });
+    onRecord: () => {
+      // Each lost commit costs the member its membership, as a real coordinator does.
+      if (++handled % 2 === 0) fake.cluster.expireMembers("g");
     },
   }).then(() => undefined, (e: unknown) => e);
+  fault.clear();
+
   assert.ok(err instanceof KafkaLabError, String(err));
   assert.equal(err.exitCode, 1);
-  assert.equal(fake.cluster.committed("g", "t", 0), "1");
-
-  const seen: string[] = [];
-  await run(fake, { maxMessages: 2, onRecord: (r) => void seen.push(r.offset) });
-  assert.deepEqual(seen, ["1", "2"]);
+  assert.match(err.message, /group g keeps rebalancing: .* in 6 memberships in a row/);
+  assert.equal(fake.cluster.committed("g", "t", 0), undefined);
   fake.cluster.close();
 });
 

@@ -1,0 +1,257 @@
+/**
+ * A lab consumer outlives its group coordinator (lib/kafka/consumer_loop.ts):
+ * while a `lab4 consume` (single and batch mode, alternately) works through
+ * its records, the broker that coordinates its group is (a) SIGKILLed and
+ * restarted, (b) paused 25 s, (c) moved away by a preferred-leader election
+ * with no broker down. Each time the consumer must exit 0 on its idle timeout
+ * having processed every delivered record (counted from its own `--json`
+ * events), re-reading at most what was not committed.
+ *
+ * `KAFKA_LAB_COORDINATOR_RUNS` sets the runs per fault (default 3). Every
+ * run leaves all brokers running and the offsets partition in sync.
+ */
+import assert from "node:assert/strict";
+import { findJava } from "../../lib/cluster/jvm.ts";
+import { readState } from "../../lib/cluster/state.ts";
+import { kafkaToolsClasspath, runKafkaTool } from "../../lib/cluster/tools.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Admin } from "../../lib/kafka/port.ts";
+import { waitFor } from "../../lib/time.ts";
+import {
+  captureOutput,
+  CliProcess,
+  clusterConfig,
+  createTopic,
+  type Event,
+  events,
+  runCli,
+  unique,
+} from "../helpers.ts";
+import { killBroker, restartBroker, waitForFullIsr } from "./broker_faults.ts";
+import { isFaultCluster } from "./fault_cluster.ts";
+
+const config = clusterConfig();
+/** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
+const ignore = !isFaultCluster(config);
+const RUNS = Number(Deno.env.get("KAFKA_LAB_COORDINATOR_RUNS") ?? "3");
+const OFFSETS_TOPIC = "__consumer_offsets";
+
+function clients(): KafkaClients {
+  const local = readState(config.stateDir)!;
+  return new KafkaClients(
+    { ...config, brokers: local.brokers.map((b) => b.address) },
+    captureOutput().out,
+  );
+}
+
+/** Java's `String.hashCode`, as Kafka uses it to place a group in `__consumer_offsets`. */
+function javaHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The group's `__consumer_offsets` partition, its leader (the coordinator) and its replicas. */
+async function coordinatorOf(admin: Admin, group: string, known?: number) {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [OFFSETS_TOPIC] });
+  const partitions = topics[0].partitions;
+  const partition = known ?? (javaHash(group) & 0x7fffffff) % partitions.length;
+  const p = partitions.find((x) => x.partitionId === partition)!;
+  return { partition, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] };
+}
+
+function brokerPid(id: number): number {
+  const pid = readState(config.stateDir)?.processes.find((p) => p.nodeId === id)?.pid;
+  if (pid === undefined) throw new Error(`no pid recorded for broker ${id}`);
+  return pid;
+}
+
+/** Runs one of Kafka's own tools (4.1.1 jars) against the cluster under test. */
+async function kafkaTool(mainClass: string, args: readonly string[]) {
+  const java = await findJava(Deno.env.toObject());
+  const classpath = await kafkaToolsClasspath({
+    cacheDir: config.cacheDir,
+    out: captureOutput().out,
+    repoUrl: config.mavenRepo,
+  });
+  const bootstrap = readState(config.stateDir)!.brokers.map((b) => b.address).join(",");
+  return await runKafkaTool(java.path, classpath, mainClass, [
+    "--bootstrap-server",
+    bootstrap,
+    ...args,
+  ]);
+}
+
+/** What a fault does to the coordinator `leader` of `partition`; resolves when it is over. */
+type Fault = (admin: Admin, coordinator: { partition: number; leader: number }) => Promise<void>;
+
+/** (a) SIGKILL, then a restart once another broker coordinates the group. */
+const killAndRestart: Fault = async (admin, { partition, leader }) => {
+  const killed = killBroker(config.stateDir, leader);
+  try {
+    await waitFor(async () => {
+      const now = (await coordinatorOf(admin, "", partition)).leader;
+      return now >= 0 && now !== leader;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+  } finally {
+    restartBroker(config.stateDir, killed);
+  }
+};
+
+/** (b) SIGSTOP for 25 s (the fault's length), then SIGCONT. */
+const pause: Fault = async (_admin, { leader }) => {
+  const pid = brokerPid(leader);
+  Deno.kill(pid, "SIGSTOP");
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 25_000));
+  } finally {
+    Deno.kill(pid, "SIGCONT");
+  }
+};
+
+/**
+ * (c) The partition's replicas are put in another order (same set, so nothing
+ * is copied), then a preferred-leader election moves the leadership, and so
+ * the coordinator, to the new first replica, with every broker up.
+ */
+const election: Fault = async (admin, { partition, leader }) => {
+  const { replicas } = await coordinatorOf(admin, "", partition);
+  const others = replicas.filter((r) => r !== leader);
+  const order = [...others, leader];
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        partitions: [{ topic: OFFSETS_TOPIC, partition, replicas: order }],
+      }),
+    );
+    const reassign = await kafkaTool("org.apache.kafka.tools.reassign.ReassignPartitionsCommand", [
+      "--reassignment-json-file",
+      file,
+      "--execute",
+    ]);
+    assert.equal(reassign.code, 0, reassign.stderr + reassign.stdout);
+    const moved = await waitFor(async () => {
+      // Refused while the reassignment is still being applied: asked again.
+      await kafkaTool("org.apache.kafka.tools.LeaderElectionCommand", [
+        "--election-type",
+        "preferred",
+        "--topic",
+        OFFSETS_TOPIC,
+        "--partition",
+        String(partition),
+      ]);
+      return (await coordinatorOf(admin, "", partition)).leader === order[0];
+    }, { timeoutMs: 60_000, intervalMs: 500 });
+    assert.ok(moved, `the coordinator did not move from broker ${leader} to ${order[0]}`);
+  } finally {
+    await Deno.remove(file).catch(() => {});
+  }
+};
+
+const processed = (evs: readonly Event[]) =>
+  evs.filter((e) => e.event === "lab4.record.processed").map((e) => String(e.message_id));
+
+/** One run: records, a consumer, the fault mid-way, then every record processed and exit 0. */
+async function survives(fault: Fault, mode: "single" | "batch"): Promise<string> {
+  const started = performance.now();
+  const topic = await createTopic("coord", 3, 3);
+  const group = unique("coord");
+  const produced = await runCli([
+    "lab4",
+    "produce",
+    "--topic",
+    topic,
+    "--count",
+    "60",
+    "--interval",
+    "0",
+    "--json",
+  ]);
+  assert.equal(produced.code, 0, produced.stderr);
+  const delivered = events(produced.stdout).filter((e) => e.event === "lab4.record.delivered")
+    .map((e) => String(e.message_id));
+  assert.equal(delivered.length, 60);
+
+  const consumer = new CliProcess([
+    "lab4",
+    "consume",
+    "--mode",
+    mode,
+    "--json",
+    "--topic",
+    topic,
+    "--group",
+    group,
+    ...(mode === "batch" ? ["--batch-size", "5"] : []),
+    "--process-ms",
+    "150",
+    "--idle-timeout",
+    "8",
+  ]);
+  const kafka = clients();
+  let result;
+  try {
+    await consumer.waitFor((e) => e.event === "lab4.record.processed", 60_000);
+    await kafka.withAdmin(async (admin) => {
+      const coordinator = await coordinatorOf(admin, group);
+      await fault(admin, coordinator);
+    });
+    result = await consumer.finish();
+  } catch (err) {
+    try {
+      consumer.kill("SIGKILL");
+    } catch {
+      // it has already exited
+    }
+    const end = await consumer.finish().catch(() => undefined);
+    const last = end?.events.slice(-3).map((e) => JSON.stringify(e)).join("\n");
+    throw new Error(`${(err as Error).message}\nconsumer: ${end?.stderr}\n${last}`);
+  } finally {
+    await kafka.withAdmin(async (admin) => {
+      const { partition } = await coordinatorOf(admin, group);
+      const synced = await waitFor(async () => {
+        const c = await coordinatorOf(admin, group);
+        return c.isr.length === c.replicas.length;
+      }, { timeoutMs: 120_000, intervalMs: 500 });
+      assert.ok(synced, `${OFFSETS_TOPIC}-${partition} back in sync`);
+      assert.ok(await waitForFullIsr(admin, topic, 120_000), `${topic} back in sync`);
+    });
+  }
+  const seen = processed(result.events);
+  const missing = delivered.filter((id) => !seen.includes(id));
+  const note = `${mode}: exit ${result.code}, ${seen.length} processed, ${
+    seen.length - new Set(seen).size
+  } again, ${missing.length} missing, ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  assert.equal(result.code, 0, `${note}\n${result.stderr}`);
+  assert.deepEqual(missing, [], note);
+  return note;
+}
+
+for (
+  const [name, fault] of [
+    ["SIGKILLed and restarted", killAndRestart],
+    ["paused 25 s", pause],
+    ["moved by a preferred-leader election", election],
+  ] as const
+) {
+  Deno.test({
+    name:
+      `a lab consumer keeps consuming, skipping nothing, while its group coordinator is ${name}`,
+    ignore,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      for (let run = 0; run < RUNS; run++) {
+        const note = await survives(fault, run % 2 === 0 ? "single" : "batch");
+        Deno.stderr.writeSync(
+          new TextEncoder().encode(
+            `  [coordinator test] ${name}, run ${run + 1}/${RUNS}: ${note}\n`,
+          ),
+        );
+      }
+    },
+  });
+}
