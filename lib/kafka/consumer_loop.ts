@@ -67,8 +67,6 @@
  * ```
  * @module
  */
-import { ExitCode, KafkaLabError } from "../errors.ts";
-import { fillText, type Localizable, t } from "../i18n.ts";
 import type {
   Consumer,
   ConsumerRunConfig,
@@ -76,301 +74,55 @@ import type {
   EachMessagePayload,
   Kafka,
 } from "./port.ts";
-import { chunk, type ConsumedRecord, nextOffset, toRecord } from "./records.ts";
+import { chunk, nextOffset, toRecord } from "./records.ts";
 import { sleep } from "../time.ts";
+import type { ConsumeOptions, ConsumeSummary } from "./consumer_types.ts";
+import {
+  COORDINATOR_BACKOFF_MS,
+  FETCH_WAIT_MS,
+  Loop,
+  MAX_LOST_COMMITS,
+  MAX_RESTARTS,
+  watch,
+} from "./consumer_state.ts";
+import {
+  isClientFault,
+  isCoordinatorError,
+  isCoordinatorOrUnreachable,
+  isRebalanceError,
+  rebalanceLoop,
+} from "./consumer_errors.ts";
 
 export { chunk, type ConsumedRecord, nextOffset, toRecord } from "./records.ts";
+export type { ConsumeOptions, ConsumeSummary, StopReason } from "./consumer_types.ts";
+export {
+  COORDINATOR_WAIT_MS,
+  COORDINATOR_WARN_MS,
+  FETCH_WAIT_MS,
+  MAX_LOST_COMMITS,
+  MAX_RESTARTS,
+} from "./consumer_state.ts";
+export { isClientFault, isCoordinatorError, isRebalanceError } from "./consumer_errors.ts";
 
 /** Why the loop stopped. */
-export type StopReason = "max-messages" | "idle" | "signal";
 
 /** Options of {@linkcode consume}. */
-export interface ConsumeOptions {
-  readonly topic: string;
-  readonly groupId: string;
-  /** Where a group without committed offsets starts: the oldest record (true) or new ones only. */
-  readonly fromBeginning: boolean;
-  readonly signal: AbortSignal;
-  /** Stop after handling this many records. */
-  readonly maxMessages?: number;
-  /** Stop after this long without a record, counted from joining the group. */
-  readonly idleTimeoutMs?: number;
-  /** Handle one record; its offset is committed when this resolves. */
-  readonly onRecord?: (record: ConsumedRecord) => Promise<void> | void;
-  /**
-   * Handle a batch (at most `batchSize` records of one partition); one commit
-   * follows the whole batch.
-   */
-  readonly onBatch?: (records: readonly ConsumedRecord[]) => Promise<void> | void;
-  readonly batchSize?: number;
-  /** Told after each commit: the partition and the next offset to read. */
-  readonly onCommit?: (partition: number, nextOffset: string) => void;
-  /** Told when this member gets its partitions (empty: it stays idle). */
-  readonly onAssign?: (partitions: readonly number[]) => void;
-  /** Fail when the consumer has not joined its group by then (default 60 s). */
-  readonly joinTimeoutMs?: number;
-  /** The fetch wait (`maxWaitTimeInMs`); default {@linkcode FETCH_WAIT_MS}. */
-  readonly fetchWaitMs?: number;
-  /** How long to wait for a lost group coordinator; default {@linkcode COORDINATOR_WAIT_MS}. */
-  readonly coordinatorWaitMs?: number;
-  /**
-   * Told what the consumer waits for (a lost group coordinator), every few
-   * seconds while it waits; default: the Kafka port's warnings (stderr, or a
-   * `warning` event with `--json`).
-   */
-  readonly onWarning?: (message: Localizable) => void;
-}
 
 /** What the loop did. */
-export interface ConsumeSummary {
-  readonly records: number;
-  readonly batches: number;
-  readonly commits: number;
-  readonly elapsedMs: number;
-  readonly stoppedBy: StopReason;
-}
-
-const REBALANCE_TYPES = new Set([
-  "REBALANCE_IN_PROGRESS",
-  "ILLEGAL_GENERATION",
-  "UNKNOWN_MEMBER_ID",
-]);
 
 /** One error (not its causes) of a member that lost its partitions to a rebalance. */
-function isRebalanceErrorItself(err: unknown): boolean {
-  return REBALANCE_TYPES.has((err as { type?: string })?.type ?? "") ||
-    (err as Error)?.name === "KafkaJSRebalanceError"; // kafkajs' own rebalance error class
-}
-
-/**
- * Errors of a commit that lost its partitions to a rebalance, anywhere in the
- * chain of causes (kafkajs' retrier wraps them): the records will be read again.
- */
-export function isRebalanceError(err: unknown): boolean {
-  return causeChain(err).some(isRebalanceErrorItself);
-}
 
 /** Kafka's and kafkajs' names of "this broker is not (yet) your group's coordinator". */
-const COORDINATOR_TYPES = new Set([
-  "NOT_COORDINATOR",
-  "NOT_COORDINATOR_FOR_GROUP",
-  "COORDINATOR_NOT_AVAILABLE",
-  "GROUP_COORDINATOR_NOT_AVAILABLE",
-  "COORDINATOR_LOAD_IN_PROGRESS",
-  "GROUP_LOAD_IN_PROGRESS",
-]);
 
 /** kafkajs' errors of a broker that does not answer (refused, closed, timed out, gone). */
-const CONNECTION_NAMES = new Set([
-  "KafkaJSConnectionError",
-  "KafkaJSConnectionClosedError",
-  "KafkaJSRequestTimeoutError",
-  "KafkaJSNoBrokerAvailableError",
-  "KafkaJSBrokerNotFound",
-  "KafkaJSGroupCoordinatorNotFound",
-]);
-
-/**
- * An error, anywhere in its chain of causes, of a group coordinator that moved
- * or does not answer: the loop finds the coordinator again (see the module docs).
- */
-export function isCoordinatorError(err: unknown): boolean {
-  return causeChain(err).some((e) =>
-    COORDINATOR_TYPES.has((e as { type?: string })?.type ?? "") ||
-    CONNECTION_NAMES.has((e as Error)?.name ?? "")
-  );
-}
-
-/**
- * A crash of the kafkajs consumer that is not a fault of Kafka or of the lab,
- * so the loop restarts its consumer from the committed offsets (no record is
- * skipped): a `TypeError` of kafkajs' own bookkeeping (wrapped in
- * `KafkaJSNonRetriableError`), as `OffsetManager.resolveOffsets` throws when a
- * rebalance replaces its offsets map while it reads it (tulios/kafkajs#1366);
- * or a rebalance error kafkajs marks as not retriable and so ends the consumer
- * with, e.g. REBALANCE_IN_PROGRESS from a SyncGroup while a dead member's
- * session runs out (its `start()` hands any join error to the crash handler).
- */
-export function isClientFault(err: unknown): boolean {
-  return causeChain(err).some((e) => e instanceof TypeError || isRebalanceErrorItself(e));
-}
-
-function causeChain(err: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let e = err; e !== undefined && e !== null && chain.length < 10;) {
-    chain.push(e);
-    const next = e as { originalError?: unknown; cause?: unknown };
-    e = next.originalError ?? next.cause;
-  }
-  return chain;
-}
-
-/**
- * The longest a fetch waits for new records (`maxWaitTimeInMs`), and so the
- * longest a stop waits; see the module docs.
- */
-export const FETCH_WAIT_MS = 50;
 
 /** How many times one run restarts its consumer after a client fault. */
-export const MAX_RESTARTS = 20;
-
-/**
- * The longest a consumer waits for its group coordinator after losing it
- * (from the first coordinator error until a coordinator takes it back into
- * the group); then it fails with exit 3. See the module docs.
- */
-export const COORDINATOR_WAIT_MS = 120_000;
 
 /** How often a consumer that waits for its coordinator says so. */
-export const COORDINATOR_WARN_MS = 5_000;
-
-/**
- * In how many memberships (joins) in a row commits may be lost to
- * rebalances, with none made, before the loop gives up: a group whose members each take longer over a batch than the group
- * waits for them (kafkajs 2.2.4 heartbeats only between batches) rebalances
- * for ever, and no commit ever lands.
- */
-export const MAX_LOST_COMMITS = 5;
-
-function rebalanceLoop(group: string, cause: unknown): KafkaLabError {
-  return new KafkaLabError(
-    fillText(
-      t(
-        "group {group} keeps rebalancing: this member lost its commits in {count} memberships in a row, none made it",
-        "группа {group} всё время перебалансируется: этот участник {count} раз подряд терял фиксации при перебалансировке, ни одна не прошла",
-      ),
-      { group, count: MAX_LOST_COMMITS + 1 },
-    ),
-    {
-      cause,
-      hint: t(
-        "a batch probably takes longer than the session timeout (10 s): use a smaller --batch-size or --process-ms; the records not committed are read again on the next run",
-        "пакет, вероятно, обрабатывается дольше таймаута сессии (10 с): уменьшите --batch-size или --process-ms; незафиксированные записи будут прочитаны при следующем запуске",
-      ),
-    },
-  );
-}
 
 /** The pause before a new consumer after a coordinator error, doubled per try up to 5 s. */
-const COORDINATOR_BACKOFF_MS = 250;
 
 /** The state of one {@linkcode consume} call, shared by its consumers (one at a time). */
-class Loop {
-  records = 0;
-  batches = 0;
-  commits = 0;
-  restarts = 0;
-  stopping = false;
-  joined = false;
-  lastActivity = Date.now();
-  stopReason: StopReason = "signal";
-  crash: unknown;
-  /** When this member lost its coordinator; undefined while it has one. */
-  coordinatorLostAt: number | undefined;
-  lastCoordinatorError: unknown;
-  lastCoordinatorErrorAt = 0;
-  lastWarning = 0;
-  /** Memberships (joins) that lost a commit to a rebalance since the last commit that was made. */
-  lostInARow = 0;
-  lostSinceJoin = false;
-  /** Coordinator restarts since the coordinator was lost. */
-  coordinatorTries = 0;
-  /** The current consumer is being replaced: it hands no more records to the lab. */
-  replacing = false;
-  /** Ends the current consumer so that a new one finds the coordinator again. */
-  replace: (err: unknown) => void = () => {};
-  joinStarted = Date.now();
-  readonly started = Date.now();
-  /** Where warnings go: `onWarning`, else the Kafka port's output. */
-  warn: (message: Localizable) => void = () => {};
-  readonly finished: Promise<void>;
-  #finish!: () => void;
-  /** The record or batch being handled right now: a stop waits for it. */
-  inFlight: Promise<unknown> = Promise.resolve();
-
-  constructor(readonly options: ConsumeOptions) {
-    this.finished = new Promise<void>((resolve) => (this.#finish = resolve));
-  }
-
-  stop(reason: StopReason): void {
-    if (this.stopping) return;
-    this.stopping = true;
-    this.stopReason = reason;
-    this.#finish();
-  }
-
-  fail(err: unknown): void {
-    this.crash ??= err;
-    this.stop("signal");
-  }
-
-  /** No more records for the lab from this consumer: stopping, or being replaced. */
-  get halted(): boolean {
-    return this.stopping || this.replacing;
-  }
-
-  /** A coordinator error: remember since when, and replace the consumer. */
-  lostCoordinator(err: unknown): void {
-    this.coordinatorError(err);
-    this.replacing = true;
-    this.replace(err);
-  }
-
-  /** Remembers a coordinator error and, at the first, since when the coordinator is away. */
-  coordinatorError(err: unknown): void {
-    this.lastCoordinatorError = err;
-    this.lastCoordinatorErrorAt = Date.now();
-    this.coordinatorLostAt ??= Date.now();
-  }
-
-  /** A coordinator took this member into its group. */
-  joinedGroup(): void {
-    this.joined = true;
-    this.lostSinceJoin = false;
-    this.lastActivity = Date.now();
-  }
-
-  /** Handlers (and their commits) running now: the idle timeout does not run out under them. */
-  busy = 0;
-
-  track<T>(work: Promise<T>): Promise<T> {
-    this.busy++;
-    const settled = work.finally(() => {
-      this.busy--;
-      this.lastActivity = Date.now();
-    });
-    this.inFlight = settled.catch(() => {});
-    return settled;
-  }
-
-  /** Runs a handler; a failure stops the loop (kafkajs would retry the batch forever). */
-  async guard(work: () => Promise<void> | void): Promise<boolean> {
-    try {
-      await work();
-      return true;
-    } catch (err) {
-      this.fail(err);
-      return false;
-    }
-  }
-
-  /** After a commit: the loop stops once `maxMessages` records are handled. */
-  counted(): void {
-    this.lastActivity = Date.now();
-    const max = this.options.maxMessages;
-    if (max !== undefined && this.records >= max) this.stop("max-messages");
-  }
-
-  summary(): ConsumeSummary {
-    return {
-      records: this.records,
-      batches: this.batches,
-      commits: this.commits,
-      elapsedMs: Date.now() - this.started,
-      stoppedBy: this.stopReason,
-    };
-  }
-}
 
 /**
  * Runs a consumer until a stop condition; see the module docs. Resolves when
@@ -427,100 +179,7 @@ export async function consume(
   return loop.summary();
 }
 
-function isCoordinatorOrUnreachable(err: unknown): boolean {
-  return isCoordinatorError(err) ||
-    (err instanceof KafkaLabError && err.exitCode === ExitCode.unreachable);
-}
-
-/**
- * While the coordinator is away: a warning every few seconds, and the bound.
- * It is back once a new consumer has joined its group and no coordinator
- * error came for {@linkcode COORDINATOR_WARN_MS} (a join alone is not
- * enough: commits may still be refused).
- */
-function watchCoordinator(loop: Loop, lostAt: number): void {
-  const { options } = loop;
-  const now = Date.now();
-  if (loop.joined && now - loop.lastCoordinatorErrorAt >= COORDINATOR_WARN_MS) {
-    loop.coordinatorLostAt = undefined;
-    loop.coordinatorTries = 0;
-    loop.lastWarning = 0;
-    return;
-  }
-  const waited = now - lostAt;
-  const bound = options.coordinatorWaitMs ?? COORDINATOR_WAIT_MS;
-  if (waited >= bound) {
-    loop.fail(
-      new KafkaLabError(
-        fillText(
-          t(
-            "the group coordinator of {group} has not answered for {seconds} s",
-            "координатор группы {group} не отвечает уже {seconds} с",
-          ),
-          { group: options.groupId, seconds: Math.round(waited / 1000) },
-        ),
-        {
-          exitCode: ExitCode.unreachable,
-          cause: loop.lastCoordinatorError,
-          hint: t(
-            "check which brokers run with `kafka-lab status`; the committed offsets are kept, so a new run goes on where this one stopped",
-            "какие брокеры работают, покажет `kafka-lab status`; зафиксированные смещения сохранены, новый запуск продолжит с того же места",
-          ),
-        },
-      ),
-    );
-    return;
-  }
-  if (now - loop.lastWarning >= COORDINATOR_WARN_MS) {
-    loop.lastWarning = now;
-    loop.warn(
-      fillText(
-        t(
-          "waiting for the group coordinator of {group} ({waited} s, giving up after {bound} s); records whose commit did not reach it are read again",
-          "ждём координатора группы {group} ({waited} с, сдаёмся через {bound} с); записи, чья фиксация до него не дошла, будут прочитаны снова",
-        ),
-        {
-          group: options.groupId,
-          waited: Math.round(waited / 1000),
-          bound: Math.round(bound / 1000),
-        },
-      ),
-    );
-  }
-}
-
 /** The join deadline, the coordinator wait and the idle timeout, checked every 100 ms. */
-function watch(loop: Loop): void {
-  const { options } = loop;
-  if (loop.coordinatorLostAt !== undefined) {
-    watchCoordinator(loop, loop.coordinatorLostAt);
-    return;
-  }
-  const joinTimeoutMs = options.joinTimeoutMs ?? 60_000;
-  if (!loop.joined && Date.now() > loop.joinStarted + joinTimeoutMs) {
-    loop.fail(
-      new KafkaLabError(
-        fillText(
-          t(
-            "the consumer did not join group {group} within {seconds} s",
-            "консьюмер не вошёл в группу {group} за {seconds} с",
-          ),
-          { group: options.groupId, seconds: Math.round(joinTimeoutMs / 1000) },
-        ),
-        {
-          hint: t(
-            "check `kafka-lab status`; a group coordinator needs its internal topic's replicas",
-            "проверьте `kafka-lab status`: координатору группы нужны реплики его служебного топика",
-          ),
-        },
-      ),
-    );
-  }
-  if (
-    loop.joined && loop.busy === 0 && options.idleTimeoutMs !== undefined &&
-    Date.now() - loop.lastActivity >= options.idleTimeoutMs
-  ) loop.stop("idle");
-}
 
 /**
  * One consumer's life: join, handle records until the loop stops (resolves
