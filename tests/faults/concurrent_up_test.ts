@@ -9,17 +9,8 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { portIsFree } from "../../lib/net.ts";
 import { events, runCli } from "../helpers.ts";
-
-/** A port base whose broker, controller and registry ports are all free. */
-function freeBase(): number {
-  for (let base = 34092; base <= 39092; base += 1000) {
-    const ports = [0, 1, 2, 100, 101, 102, 200].map((d) => base + d);
-    if (ports.every((p) => portIsFree(p))) return base;
-  }
-  throw new Error("no free port range from 34092 to 39092");
-}
+import { freePortBase } from "./fault_cluster.ts";
 
 Deno.test({
   name: "two `up` at the same moment leave one working cluster",
@@ -29,7 +20,7 @@ Deno.test({
     const stateDir = join(await Deno.makeTempDir({ prefix: "kafka-lab-race-" }), "state");
     const env = {
       KAFKA_LAB_STATE_DIR: stateDir,
-      KAFKA_LAB_PORT_BASE: String(freeBase()),
+      KAFKA_LAB_PORT_BASE: String(freePortBase(21092, 24092)),
       KAFKA_BROKERS: "",
       SCHEMA_REGISTRY_URL: "",
     };

@@ -6,6 +6,7 @@
  * are ignored; the task itself fails when one is ignored.
  * @module
  */
+import { portIsFree } from "../../lib/net.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import type { Config } from "../../lib/config.ts";
 
@@ -18,4 +19,19 @@ export function isFaultCluster(config: Config): boolean {
   if (!owned || owned !== config.stateDir) return false;
   const state = readState(config.stateDir);
   return state?.runtime === "java" && state.brokers.length === 3;
+}
+
+/**
+ * A port base in `first..last` (steps of 1000) whose broker, controller and
+ * registry ports (base+0..2, +100..102, +200) are all free, for a test that
+ * starts a cluster of its own. Keep the range below Linux's ephemeral ports
+ * (32768 and up): after a suite's thousands of client connections, some port of
+ * every base up there is the local end of one, and the test could find none.
+ */
+export function freePortBase(first: number, last: number): number {
+  for (let base = first; base <= last; base += 1000) {
+    const ports = [0, 1, 2, 100, 101, 102, 200].map((d) => base + d);
+    if (ports.every((p) => portIsFree(p))) return base;
+  }
+  throw new Error(`no free port range from ${first} to ${last}`);
 }

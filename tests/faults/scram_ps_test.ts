@@ -9,17 +9,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readState } from "../../lib/cluster/state.ts";
-import { portIsFree } from "../../lib/net.ts";
 import { runCli } from "../helpers.ts";
-
-/** A port base whose broker, controller and registry ports are all free. */
-function freeBase(): number {
-  for (let base = 40092; base <= 45092; base += 1000) {
-    const ports = [0, 1, 2, 100, 101, 102, 200].map((d) => base + d);
-    if (ports.every((p) => portIsFree(p))) return base;
-  }
-  throw new Error("no free port range from 40092 to 45092");
-}
+import { freePortBase } from "./fault_cluster.ts";
 
 async function psLines(): Promise<string> {
   const out = await new Deno.Command("ps", { args: ["-eo", "args"], stdout: "piped" }).output();
@@ -34,7 +25,7 @@ Deno.test({
     const stateDir = join(await Deno.makeTempDir({ prefix: "kafka-lab-scram-ps-" }), "state");
     const env = {
       KAFKA_LAB_STATE_DIR: stateDir,
-      KAFKA_LAB_PORT_BASE: String(freeBase()),
+      KAFKA_LAB_PORT_BASE: String(freePortBase(25092, 28092)),
       KAFKA_BROKERS: "",
       SCHEMA_REGISTRY_URL: "",
       KAFKA_LAB_SASL_MECHANISM: "",
