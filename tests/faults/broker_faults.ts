@@ -9,6 +9,8 @@ import type { Admin } from "../../lib/kafka/port.ts";
 import { commandLine, respawn } from "../../lib/cluster/process.ts";
 import { readState, withProcess, writeState } from "../../lib/cluster/state.ts";
 import { waitFor } from "../../lib/time.ts";
+import type { KafkaClients } from "../../lib/kafka/clients.ts";
+import { ensureTopic } from "../../lib/kafka/topics.ts";
 
 /** A killed broker: its id, to start it again as `up` first ran it. */
 export interface KilledBroker {
@@ -64,4 +66,16 @@ export async function waitForFullIsr(
     return topics[0].partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length);
   }, { timeoutMs, intervalMs: 500 });
   return full === true;
+}
+
+/** A topic whose partitions survive one killed leader: 3 partitions, 3 replicas, min.insync.replicas 2. */
+export async function createKillTopic(kafka: KafkaClients, topic: string): Promise<void> {
+  await kafka.withAdmin((admin) =>
+    ensureTopic(admin, {
+      name: topic,
+      partitions: 3,
+      replicationFactor: 3,
+      configs: { "min.insync.replicas": "2" },
+    })
+  );
 }

@@ -9,10 +9,10 @@ import assert from "node:assert/strict";
 import type { Producer } from "../../lib/kafka/port.ts";
 import { consume } from "../../lib/kafka/consumer_loop.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
-import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { waitFor, withTimeout } from "../../lib/time.ts";
 import { captureOutput, clusterConfig, unique } from "../helpers.ts";
 import {
+  createKillTopic,
   killBroker,
   type KilledBroker,
   leaders,
@@ -151,14 +151,7 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const topic = unique("kill-leader");
-    await kafka.withAdmin((admin) =>
-      ensureTopic(admin, {
-        name: topic,
-        partitions: 3,
-        replicationFactor: 3,
-        configs: { "min.insync.replicas": "2" },
-      })
-    );
+    await createKillTopic(kafka, topic);
     const producer = await kafka.connect(
       kafka.idempotentProducer({ deliveryTimeoutMs: DELIVERY_MS }),
     );

@@ -6,7 +6,6 @@
  */
 import assert from "node:assert/strict";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
-import { ensureTopic } from "../../lib/kafka/topics.ts";
 import { waitFor, withTimeout } from "../../lib/time.ts";
 import {
   captureOutput,
@@ -18,6 +17,7 @@ import {
   unique,
 } from "../helpers.ts";
 import {
+  createKillTopic,
   killBroker,
   type KilledBroker,
   leaders,
@@ -67,14 +67,7 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const topic = unique("write-kill");
-    await kafka.withAdmin((admin) =>
-      ensureTopic(admin, {
-        name: topic,
-        partitions: 3,
-        replicationFactor: 3,
-        configs: { "min.insync.replicas": "2" },
-      })
-    );
+    await createKillTopic(kafka, topic);
     const child = new Deno.Command(Deno.execPath(), {
       args: ["run", ...PERMISSION_FLAGS, MAIN, "write", topic, "--json"],
       env: { NO_COLOR: "1" },
