@@ -5,7 +5,11 @@
  * it; each gives it the renderer (`render.ts`) it tells what happens.
  * @module
  */
-import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
+import {
+  type BatchControl,
+  consume as consumeLoop,
+  type ConsumedRecord,
+} from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { sleep } from "../../lib/time.ts";
 import { offsetSpan } from "./figures.ts";
@@ -55,7 +59,7 @@ export async function runConsumer(
     ? await consumeLoop(kafka, {
       ...common,
       batchSize: s.batchSize,
-      onBatch: (records) => run.batch(records),
+      onBatch: (records, batch) => run.batch(records, batch),
       onCommit: (partition, next) => run.batchCommitted(partition, next),
     })
     : await consumeLoop(kafka, {
@@ -85,12 +89,19 @@ class ConsumerRun {
     this.#observer = observer;
   }
 
-  /** Batch mode: handles the records of one batch in order. */
-  async batch(records: readonly ConsumedRecord[]): Promise<void> {
+  /**
+   * Batch mode: handles the records of one batch in order, heartbeating after
+   * each so slow work (`--process-ms`) does not get this member thrown out of
+   * its group before the batch is committed.
+   */
+  async batch(records: readonly ConsumedRecord[], control: BatchControl): Promise<void> {
     this.#batchNo++;
     const { first, last } = offsetSpan(records);
     this.#current = { batch: this.#batchNo, size: records.length, first, last };
-    for (const r of records) await this.#handle(r, this.#batchNo);
+    for (const r of records) {
+      await this.#handle(r, this.#batchNo);
+      await control.heartbeat();
+    }
     this.#handledAt = performance.now();
   }
 

@@ -76,7 +76,12 @@ import type {
 } from "./port.ts";
 import { chunk, nextOffset, toRecord } from "./records.ts";
 import { sleep } from "../time.ts";
-import type { ConsumeOptions, ConsumeSummary } from "./consumer_types.ts";
+import {
+  BatchAbandoned,
+  type BatchControl,
+  type ConsumeOptions,
+  type ConsumeSummary,
+} from "./consumer_types.ts";
 import {
   COORDINATOR_BACKOFF_MS,
   FETCH_WAIT_MS,
@@ -94,7 +99,8 @@ import {
 } from "./consumer_errors.ts";
 
 export { chunk, type ConsumedRecord, nextOffset, toRecord } from "./records.ts";
-export type { ConsumeOptions, ConsumeSummary, StopReason } from "./consumer_types.ts";
+export type { BatchControl, ConsumeOptions, ConsumeSummary, StopReason } from "./consumer_types.ts";
+export { BatchAbandoned } from "./consumer_types.ts";
 export {
   COORDINATOR_WAIT_MS,
   COORDINATOR_WARN_MS,
@@ -341,6 +347,7 @@ async function handleBatch(
   { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
 ): Promise<void> {
   const { options } = loop;
+  const control = batchControl(heartbeat, isStale);
   for (let group of chunk(batch.messages, options.batchSize ?? 10)) {
     if (loop.halted || !isRunning() || isStale()) return;
     if (options.maxMessages !== undefined) {
@@ -348,7 +355,7 @@ async function handleBatch(
     }
     loop.lastActivity = Date.now();
     const recs = group.map((m) => toRecord(batch.topic, batch.partition, m));
-    if (!await loop.guard(() => options.onBatch!(recs))) return;
+    if (!await loop.guard(() => options.onBatch!(recs, control))) return;
     loop.records += group.length;
     loop.batches++;
     const last = group[group.length - 1].offset;
@@ -357,4 +364,23 @@ async function handleBatch(
     await heartbeat();
     loop.counted();
   }
+}
+
+/**
+ * The handler's heartbeat: kafkajs' own (throttled to the heartbeat
+ * interval); a rebalance, seen by the heartbeat or by kafkajs marking the
+ * batch stale, abandons the batch (see {@linkcode BatchControl}).
+ */
+function batchControl(heartbeat: () => Promise<void>, isStale: () => boolean): BatchControl {
+  return {
+    async heartbeat() {
+      if (isStale()) throw new BatchAbandoned();
+      try {
+        await heartbeat();
+      } catch (err) {
+        if (isRebalanceError(err)) throw new BatchAbandoned({ cause: err });
+        throw err;
+      }
+    },
+  };
 }

@@ -7,7 +7,12 @@
  */
 import { ExitCode, KafkaLabError } from "../errors.ts";
 import { fillText, type Localizable, t } from "../i18n.ts";
-import type { ConsumeOptions, ConsumeSummary, StopReason } from "./consumer_types.ts";
+import {
+  BatchAbandoned,
+  type ConsumeOptions,
+  type ConsumeSummary,
+  type StopReason,
+} from "./consumer_types.ts";
 
 /**
  * The longest a fetch waits for new records (`maxWaitTimeInMs`), and so the
@@ -130,7 +135,8 @@ export class Loop {
       await work();
       return true;
     } catch (err) {
-      this.fail(err);
+      // The group rebalanced under a batch: not a failure; the batch is read again.
+      if (!(err instanceof BatchAbandoned)) this.fail(err);
       return false;
     }
   }

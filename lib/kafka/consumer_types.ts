@@ -22,9 +22,13 @@ export interface ConsumeOptions {
   readonly onRecord?: (record: ConsumedRecord) => Promise<void> | void;
   /**
    * Handle a batch (at most `batchSize` records of one partition); one commit
-   * follows the whole batch.
+   * follows the whole batch. A handler that takes long over a batch calls
+   * `batch.heartbeat()` between records (see {@linkcode BatchControl}).
    */
-  readonly onBatch?: (records: readonly ConsumedRecord[]) => Promise<void> | void;
+  readonly onBatch?: (
+    records: readonly ConsumedRecord[],
+    batch: BatchControl,
+  ) => Promise<void> | void;
   readonly batchSize?: number;
   /** Told after each commit: the partition and the next offset to read. */
   readonly onCommit?: (partition: number, nextOffset: string) => void;
@@ -42,6 +46,31 @@ export interface ConsumeOptions {
    * `warning` event with `--json`).
    */
   readonly onWarning?: (message: Localizable) => void;
+}
+
+/**
+ * What a batch handler may do while it works. kafkajs 2.2.4 has no background
+ * heartbeat (Java's consumer has a thread for it): a member heartbeats only
+ * between fetches and when a handler asks, so a batch that takes longer than
+ * the session timeout (10 s) gets its member thrown out of the group, and
+ * the same batch, re-read by the next member, throws that one out too.
+ */
+export interface BatchControl {
+  /**
+   * Tells the group coordinator this member is alive (sent at most once per
+   * heartbeat interval; cheap to call after every record). When the group is
+   * rebalancing it throws {@linkcode BatchAbandoned}: let it propagate; the
+   * batch is not committed and its records are read again after the rejoin.
+   */
+  heartbeat(): Promise<void>;
+}
+
+/** Thrown by {@linkcode BatchControl.heartbeat} when the group rebalances during a batch. */
+export class BatchAbandoned extends Error {
+  constructor(options?: ErrorOptions) {
+    super("the group is rebalancing: this batch is abandoned and will be read again", options);
+    this.name = "BatchAbandoned";
+  }
 }
 
 export interface ConsumeSummary {

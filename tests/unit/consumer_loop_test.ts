@@ -353,3 +353,35 @@ Deno.test("consume with two members of one group reads every record once between
   for (let p = 0; p < 4; p++) assert.equal(fake.cluster.committed("g", "t", p), "2");
   fake.cluster.close();
 });
+
+Deno.test("consume in batch mode abandons a batch when its heartbeat meets a rebalance, and reads it again uncommitted", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 4 }, (_, i) => `v${i}`));
+  const handled: string[] = [];
+  let rebalanced = false;
+  const summary = await run(fake, {
+    maxMessages: 4,
+    batchSize: 4,
+    onBatch: async (records, batch) => {
+      for (const r of records) {
+        handled.push(r.offset);
+        if (r.offset === "1" && !rebalanced) {
+          rebalanced = true;
+          fake.cluster.group("g").rebalance(); // a member joins while this batch is handled
+        }
+        await batch.heartbeat();
+      }
+    },
+  });
+
+  assert.ok(rebalanced);
+  assert.deepEqual(
+    handled,
+    ["0", "1", "0", "1", "2", "3"],
+    "abandoned at the rebalance, then read again",
+  );
+  assert.deepEqual(commitAttempts(fake), ["4"], "the abandoned batch was never committed");
+  assert.equal(summary.records, 4);
+  assert.equal(fake.cluster.committed("g", "t", 0), "4");
+  fake.cluster.close();
+});
