@@ -110,26 +110,6 @@ export {
 } from "./consumer_state.ts";
 export { isClientFault, isCoordinatorError, isRebalanceError } from "./consumer_errors.ts";
 
-/** Why the loop stopped. */
-
-/** Options of {@linkcode consume}. */
-
-/** What the loop did. */
-
-/** One error (not its causes) of a member that lost its partitions to a rebalance. */
-
-/** Kafka's and kafkajs' names of "this broker is not (yet) your group's coordinator". */
-
-/** kafkajs' errors of a broker that does not answer (refused, closed, timed out, gone). */
-
-/** How many times one run restarts its consumer after a client fault. */
-
-/** How often a consumer that waits for its coordinator says so. */
-
-/** The pause before a new consumer after a coordinator error, doubled per try up to 5 s. */
-
-/** The state of one {@linkcode consume} call, shared by its consumers (one at a time). */
-
 /**
  * Runs a consumer until a stop condition; see the module docs. Resolves when
  * the consumer has committed what it handled and left the group.
@@ -185,8 +165,6 @@ export async function consume(
   return loop.summary();
 }
 
-/** The join deadline, the coordinator wait and the idle timeout, checked every 100 ms. */
-
 /**
  * One consumer's life: join, handle records until the loop stops (resolves
  * `undefined`) or kafkajs crashes on its own bookkeeping (resolves the
@@ -216,12 +194,17 @@ async function runConsumer(kafka: Kafka, loop: Loop): Promise<unknown> {
     const assigned = e.payload.memberAssignment[options.topic] ?? [];
     options.onAssign?.([...assigned].sort((a, b) => a - b));
   });
+  consumer.on(consumer.events.FETCH, () => loop.fetched());
   consumer.on(consumer.events.CRASH, (e) => {
     const coordinator = isCoordinatorError(e.payload.error);
     if (e.payload.restart) {
       // kafkajs starts the consumer again itself, with a new coordinator lookup;
       // a coordinator error starts the wait (warnings, bound) until it rejoins.
+      // Until then it is out of its group: the idle timeout waits for the
+      // rejoin (it would stop a consumer whose records are still to come),
+      // and the join timeout bounds it.
       if (coordinator) loop.coordinatorError(e.payload.error);
+      loop.leftGroup();
       return;
     }
     if (coordinator) loop.lostCoordinator(e.payload.error);

@@ -41,6 +41,14 @@ export const MAX_LOST_COMMITS = 5;
 
 export const COORDINATOR_BACKOFF_MS = 250;
 
+/**
+ * A consumer counts as idle (no new record) only while its fetches come back:
+ * one whose last fetch round ended longer ago than this is not idle but cut
+ * off (kafkajs stops every fetcher while the leader of one partition does not
+ * answer, until the leadership moves), and records may be waiting for it.
+ */
+export const FETCHING_MS = 3_000;
+
 export class Loop {
   records = 0;
   batches = 0;
@@ -109,9 +117,23 @@ export class Loop {
     this.coordinatorLostAt ??= Date.now();
   }
 
+  /** When a fetch round last came back (with records or none). */
+  lastFetchAt = Date.now();
+
+  fetched(): void {
+    this.lastFetchAt = Date.now();
+  }
+
+  /** kafkajs restarts this member by itself: it is out of its group until it joins again. */
+  leftGroup(): void {
+    this.joined = false;
+    this.joinStarted = Date.now();
+  }
+
   /** A coordinator took this member into its group. */
   joinedGroup(): void {
     this.joined = true;
+    this.lastFetchAt = Date.now();
     this.lostSinceJoin = false;
     this.lastActivity = Date.now();
   }
@@ -244,6 +266,7 @@ export function watch(loop: Loop): void {
   }
   if (
     loop.joined && loop.busy === 0 && options.idleTimeoutMs !== undefined &&
-    Date.now() - loop.lastActivity >= options.idleTimeoutMs
+    Date.now() - loop.lastActivity >= options.idleTimeoutMs &&
+    Date.now() - loop.lastFetchAt <= FETCHING_MS
   ) loop.stop("idle");
 }

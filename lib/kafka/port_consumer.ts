@@ -66,6 +66,7 @@ export const CONSUMER_EVENTS = {
   GROUP_JOIN: "consumer.group_join",
   CRASH: "consumer.crash",
   END_BATCH_PROCESS: "consumer.end_batch_process",
+  FETCH: "consumer.fetch",
 } as const;
 
 /** The member joined its group; `memberAssignment` is its partitions by topic. */
@@ -79,6 +80,11 @@ export interface GroupJoinEvent {
  */
 export interface CrashEvent {
   payload: { error: Error; restart: boolean };
+}
+
+/** A fetch round from one broker came back (with records or without). */
+export interface FetchEvent {
+  payload: { duration: number };
 }
 
 /** A fetched batch of a partition was handed over (also one holding only transaction markers). */
@@ -123,4 +129,5 @@ export interface Consumer {
     event: typeof CONSUMER_EVENTS.END_BATCH_PROCESS,
     listener: (e: EndBatchProcessEvent) => void,
   ): () => void;
+  on(event: typeof CONSUMER_EVENTS.FETCH, listener: (e: FetchEvent) => void): () => void;
 }

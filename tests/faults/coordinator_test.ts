@@ -14,8 +14,6 @@ import assert from "node:assert/strict";
 import { findJava } from "../../lib/cluster/jvm.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { kafkaToolsClasspath, runKafkaTool } from "../../lib/cluster/tools.ts";
-import { KafkaClients } from "../../lib/kafka/clients.ts";
-import type { Admin } from "../../lib/kafka/port.ts";
 import { waitFor } from "../../lib/time.ts";
 import {
   captureOutput,
@@ -27,44 +25,21 @@ import {
   runCli,
   unique,
 } from "../helpers.ts";
-import { killBroker, restartBroker, waitForFullIsr } from "./broker_faults.ts";
+import { waitForFullIsr } from "./broker_faults.ts";
+import {
+  clients,
+  coordinatorOf,
+  type Fault,
+  killAndRestart,
+  OFFSETS_TOPIC,
+  pause,
+} from "./coordinator_faults.ts";
 import { isFaultCluster } from "./fault_cluster.ts";
 
 const config = clusterConfig();
 /** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
 const ignore = !isFaultCluster(config);
 const RUNS = Number(Deno.env.get("KAFKA_LAB_COORDINATOR_RUNS") ?? "3");
-const OFFSETS_TOPIC = "__consumer_offsets";
-
-function clients(): KafkaClients {
-  const local = readState(config.stateDir)!;
-  return new KafkaClients(
-    { ...config, brokers: local.brokers.map((b) => b.address) },
-    captureOutput().out,
-  );
-}
-
-/** Java's `String.hashCode`, as Kafka uses it to place a group in `__consumer_offsets`. */
-function javaHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** The group's `__consumer_offsets` partition, its leader (the coordinator) and its replicas. */
-async function coordinatorOf(admin: Admin, group: string, known?: number) {
-  const { topics } = await admin.fetchTopicMetadata({ topics: [OFFSETS_TOPIC] });
-  const partitions = topics[0].partitions;
-  const partition = known ?? (javaHash(group) & 0x7fffffff) % partitions.length;
-  const p = partitions.find((x) => x.partitionId === partition)!;
-  return { partition, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] };
-}
-
-function brokerPid(id: number): number {
-  const pid = readState(config.stateDir)?.processes.find((p) => p.nodeId === id)?.pid;
-  if (pid === undefined) throw new Error(`no pid recorded for broker ${id}`);
-  return pid;
-}
 
 /** Runs one of Kafka's own tools (4.1.1 jars) against the cluster under test. */
 async function kafkaTool(mainClass: string, args: readonly string[]) {
@@ -81,33 +56,6 @@ async function kafkaTool(mainClass: string, args: readonly string[]) {
     ...args,
   ]);
 }
-
-/** What a fault does to the coordinator `leader` of `partition`; resolves when it is over. */
-type Fault = (admin: Admin, coordinator: { partition: number; leader: number }) => Promise<void>;
-
-/** (a) SIGKILL, then a restart once another broker coordinates the group. */
-const killAndRestart: Fault = async (admin, { partition, leader }) => {
-  const killed = killBroker(config.stateDir, leader);
-  try {
-    await waitFor(async () => {
-      const now = (await coordinatorOf(admin, "", partition)).leader;
-      return now >= 0 && now !== leader;
-    }, { timeoutMs: 30_000, intervalMs: 200 });
-  } finally {
-    restartBroker(config.stateDir, killed);
-  }
-};
-
-/** (b) SIGSTOP for 25 s (the fault's length), then SIGCONT. */
-const pause: Fault = async (_admin, { leader }) => {
-  const pid = brokerPid(leader);
-  Deno.kill(pid, "SIGSTOP");
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 25_000));
-  } finally {
-    Deno.kill(pid, "SIGCONT");
-  }
-};
 
 /**
  * (c) The partition's replicas are put in another order (same set, so nothing

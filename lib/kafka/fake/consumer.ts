@@ -44,6 +44,7 @@ import {
   type ConsumerRunConfig,
   type CrashEvent,
   type EndBatchProcessEvent,
+  type FetchEvent,
   type GroupJoinEvent,
   type TopicPartitionOffset,
 } from "../port.ts";
@@ -203,6 +204,7 @@ export class FakeConsumer implements Consumer {
     event: typeof CONSUMER_EVENTS.END_BATCH_PROCESS,
     listener: (e: EndBatchProcessEvent) => void,
   ): () => void;
+  on(event: typeof CONSUMER_EVENTS.FETCH, listener: (e: FetchEvent) => void): () => void;
   on(event: string, listener: Listener): () => void {
     const set = this.#listeners.get(event) ?? new Set();
     set.add(listener);
@@ -348,6 +350,7 @@ export class FakeConsumer implements Consumer {
       readCommitted: this.#readCommitted,
       maxRecords: this.#cluster.maxBatchRecords,
     });
+    this.#emit(CONSUMER_EVENTS.FETCH, { duration: 0 });
     if (batch) return await this.#deliver(batch);
     await this.#heartbeat();
     await this.#cluster.changed(

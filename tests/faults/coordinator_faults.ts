@@ -1,0 +1,96 @@
+/**
+ * What the coordinator fault tests share: where a group's coordinator is, and
+ * two faults that take it away (SIGKILL + restart, a 25 s pause). Only for
+ * the cluster `deno task test:faults` started (see fault_cluster.ts).
+ * @module
+ */
+import { readState } from "../../lib/cluster/state.ts";
+import { KafkaClients } from "../../lib/kafka/clients.ts";
+import type { Admin } from "../../lib/kafka/port.ts";
+import { waitFor } from "../../lib/time.ts";
+import { captureOutput, clusterConfig } from "../helpers.ts";
+import { killBroker, restartBroker } from "./broker_faults.ts";
+
+const config = clusterConfig();
+export const OFFSETS_TOPIC = "__consumer_offsets";
+
+/** Clients for every broker of the local cluster under test. */
+export function clients(): KafkaClients {
+  const local = readState(config.stateDir)!;
+  return new KafkaClients(
+    { ...config, brokers: local.brokers.map((b) => b.address) },
+    captureOutput().out,
+  );
+}
+
+/** Java's `String.hashCode`, as Kafka uses it to place a group in `__consumer_offsets`. */
+function javaHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The group's `__consumer_offsets` partition, its leader (the coordinator) and its replicas. */
+export interface Coordinator {
+  readonly partition: number;
+  readonly leader: number;
+  readonly replicas: number[];
+  readonly isr: number[];
+}
+
+/** The group's `__consumer_offsets` partition (or the `known` one), its leader (the coordinator) and its replicas. */
+export async function coordinatorOf(
+  admin: Admin,
+  group: string,
+  known?: number,
+): Promise<Coordinator> {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [OFFSETS_TOPIC] });
+  const partitions = topics[0].partitions;
+  const h = javaHash(group);
+  // Kafka's Utils.abs: the absolute value, and 0 for Integer.MIN_VALUE.
+  const partition = known ?? (h === -0x80000000 ? 0 : Math.abs(h)) % partitions.length;
+  const p = partitions.find((x) => x.partitionId === partition)!;
+  return { partition, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] };
+}
+
+export function brokerPid(id: number): number {
+  const pid = readState(config.stateDir)?.processes.find((p) => p.nodeId === id)?.pid;
+  if (pid === undefined) throw new Error(`no pid recorded for broker ${id}`);
+  return pid;
+}
+
+/** What a fault does to the coordinator `leader` of `partition`; resolves when it is over. */
+export type Fault = (
+  admin: Admin,
+  coordinator: { partition: number; leader: number },
+) => Promise<void>;
+
+/** (a) SIGKILL, then a restart once another broker coordinates the group. */
+export const killAndRestart: Fault = async (
+  admin: Admin,
+  { partition, leader }: { partition: number; leader: number },
+): Promise<void> => {
+  const killed = killBroker(config.stateDir, leader);
+  try {
+    await waitFor(async () => {
+      const now = (await coordinatorOf(admin, "", partition)).leader;
+      return now >= 0 && now !== leader;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+  } finally {
+    restartBroker(config.stateDir, killed);
+  }
+};
+
+/** (b) SIGSTOP for 25 s (the fault's length), then SIGCONT. */
+export const pause: Fault = async (
+  _admin: Admin,
+  { leader }: { leader: number },
+): Promise<void> => {
+  const pid = brokerPid(leader);
+  Deno.kill(pid, "SIGSTOP");
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 25_000));
+  } finally {
+    Deno.kill(pid, "SIGCONT");
+  }
+};
