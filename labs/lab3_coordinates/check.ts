@@ -7,8 +7,8 @@
  * was exercised.
  * @module
  */
+import { caughtUpAnyGroup } from "../../lib/grading/consumed.ts";
 import {
-  committedToEnd,
   fail,
   noTopic,
   pass,
@@ -146,6 +146,26 @@ function accounted(s: Snapshot): CheckResult {
   if (topic.records.length === 0) {
     return fail(fillText(t("{topic} is empty", "{topic} пуст"), vars), runHint(s));
   }
+  if (!s.topics[DLQ] || bad.length === 0) {
+    return fail(
+      fillText(
+        s.topics[DLQ]
+          ? t(
+            "none of the {total} record(s) of {topic} breaks the schema: the DLQ was never tried",
+            "ни одна из записей {topic} ({total}) не нарушает схему: DLQ не проверен",
+          )
+          : t("the dead letter topic {dlq} does not exist", "топика ошибочных записей {dlq} нет"),
+        vars,
+      ),
+      fillText(
+        t(
+          "write records that break the schema (`kafka-lab lab3 inject{p}`), then consume {topic} with a consumer that dead-letters them to {dlq}",
+          "запишите записи, нарушающие схему (`kafka-lab lab3 inject{p}`), затем прочитайте {topic} консьюмером, который отправит их в {dlq}",
+        ),
+        { ...vars, p: prefixFlag(s) },
+      ),
+    );
+  }
   if (missing.length > 0) {
     return fail(
       fillText(
@@ -265,7 +285,12 @@ export const LAB3_TASKS: LabTasks = {
     "Build a producer and a consumer of user coordinates whose records are validated against a JSON Schema kept in a Schema Registry; route records that break it to a dead letter topic.",
     "Построить продюсер и консьюмер координат пользователей, записи которых проверяются по JSON Schema из Schema Registry; записи с нарушениями направлять в топик ошибочных записей (DLQ).",
   ),
-  needs: { topics: [TOPIC, DLQ], groups: [GROUP], subjects: [...SUBJECTS] },
+  needs: {
+    topics: [TOPIC, DLQ],
+    groups: [GROUP],
+    otherGroupsOn: [TOPIC],
+    subjects: [...SUBJECTS],
+  },
   tasks: [
     {
       id: "topic",
@@ -301,10 +326,10 @@ export const LAB3_TASKS: LabTasks = {
       id: "group-end",
       required: true,
       title: t(
-        "users-coordinates-consumer committed to the end",
-        "users-coordinates-consumer зафиксировала смещения до конца",
+        "a consumer group read the records and committed (users-coordinates-consumer, --group, or any)",
+        "группа консьюмеров прочитала записи и зафиксировала смещения (users-coordinates-consumer, --group или любая)",
       ),
-      check: (s) => committedToEnd(s, GROUP, TOPIC, runHint(s)),
+      check: (s) => caughtUpAnyGroup(s, "lab3", GROUP, TOPIC, runHint(s)),
     },
     {
       id: "keys-are-ids",

@@ -18,6 +18,10 @@ export interface RecordSpec {
   readonly key?: string | null;
   readonly partition?: number;
   readonly headers?: Record<string, string>;
+  /** The idempotent producer that wrote it. */
+  readonly producerId?: number;
+  /** Milliseconds since the epoch (default 1_700_000_000_000). */
+  readonly timestamp?: number;
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -44,7 +48,8 @@ export function topic(
       key: r.key === undefined || r.key === null ? null : enc(r.key),
       value: r.value === null ? null : typeof r.value === "string" ? enc(r.value) : r.value,
       headers: r.headers ?? {},
-      timestamp: 1_700_000_000_000,
+      timestamp: r.timestamp ?? 1_700_000_000_000,
+      ...(r.producerId !== undefined ? { producerId: r.producerId } : {}),
     };
   });
   const replicas = Array.from({ length: rf }, (_, i) => i + 1);
