@@ -158,15 +158,18 @@ function commitPattern(s: Snapshot, group: string, mode: "batch" | "single"): Ch
     n: advances?.length ?? 0,
     list: cutList((advances ?? []).map(String), 12) || "-",
   };
-  const hint = mode === "batch"
-    ? t(
-      "commit once after each batch of at most 10 records (`kafka-lab lab4 consume --mode batch`), reading at least a few batches",
-      "фиксируйте смещения один раз после каждого пакета не больше 10 записей (`kafka-lab lab4 consume --mode batch`), прочитав хотя бы несколько пакетов",
-    )
-    : t(
-      "commit after every record (`kafka-lab lab4 consume --mode single`), reading at least a few records",
-      "фиксируйте смещение после каждой записи (`kafka-lab lab4 consume --mode single`), прочитав хотя бы несколько записей",
-    );
+  const hint = fillText(
+    mode === "batch"
+      ? t(
+        "commit once after each batch of at most 10 records (`kafka-lab lab4 consume --mode batch{p}`), reading at least a few batches",
+        "фиксируйте смещения один раз после каждого пакета не больше 10 записей (`kafka-lab lab4 consume --mode batch{p}`), прочитав хотя бы несколько пакетов",
+      )
+      : t(
+        "commit after every record (`kafka-lab lab4 consume --mode single{p}`), reading at least a few records",
+        "фиксируйте смещение после каждой записи (`kafka-lab lab4 consume --mode single{p}`), прочитав хотя бы несколько записей",
+      ),
+    { p: prefixFlag(s) },
+  );
   if (advances === undefined) {
     return fail(
       t(
@@ -202,9 +205,12 @@ function twoProducers(s: Snapshot): CheckResult {
         ),
         vars,
       ),
-      t(
-        "run two idempotent producers at the same time (`kafka-lab lab4 produce --instances 2`, or the course's producer twice)",
-        "запустите два идемпотентных продюсера одновременно (`kafka-lab lab4 produce --instances 2` или продюсер курса дважды)",
+      fillText(
+        t(
+          "run two idempotent producers at the same time (`kafka-lab lab4 produce --instances 2{p}`, or the course's producer twice)",
+          "запустите два идемпотентных продюсера одновременно (`kafka-lab lab4 produce --instances 2{p}` или продюсер курса дважды)",
+        ),
+        { p: prefixFlag(s) },
       ),
     );
   }
