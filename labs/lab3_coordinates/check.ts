@@ -24,7 +24,7 @@ import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/kafka/topics.ts";
 import schema from "./schema.json" with { type: "json" };
-import { deadLetterOf, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
+import { deadLetterOf, dlqNotTried, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
 
 const TOPIC = COURSE_TOPICS.usersCoordinates.name;
 const DLQ = `${TOPIC}.dlq`;
@@ -147,24 +147,7 @@ function accounted(s: Snapshot): CheckResult {
     return fail(fillText(t("{topic} is empty", "{topic} пуст"), vars), runHint(s));
   }
   if (!s.topics[DLQ] || bad.length === 0) {
-    return fail(
-      fillText(
-        s.topics[DLQ]
-          ? t(
-            "none of the {total} record(s) of {topic} breaks the schema: the DLQ was never tried",
-            "ни одна из записей {topic} ({total}) не нарушает схему: DLQ не проверен",
-          )
-          : t("the dead letter topic {dlq} does not exist", "топика ошибочных записей {dlq} нет"),
-        vars,
-      ),
-      fillText(
-        t(
-          "write records that break the schema (`kafka-lab lab3 inject{p}`), then consume {topic} with a consumer that dead-letters them to {dlq}",
-          "запишите записи, нарушающие схему (`kafka-lab lab3 inject{p}`), затем прочитайте {topic} консьюмером, который отправит их в {dlq}",
-        ),
-        { ...vars, p: prefixFlag(s) },
-      ),
-    );
+    return dlqNotTried(s, { ...vars, dlqExists: !!s.topics[DLQ] });
   }
   if (missing.length > 0) {
     return fail(
