@@ -189,7 +189,8 @@ export function decodeOffsetsRecord(
 /**
  * Groups' histories from the records of `__consumer_offsets` (each
  * partition's records in offset order; partitions in any order). Only the
- * groups `wanted` accepts are kept.
+ * groups `wanted` accepts are kept; a deleted group (a tombstone of its
+ * metadata) loses what came before.
  */
 export function groupHistories(
   records: readonly { key: Uint8Array | null; value: Uint8Array | null; timestamp: number }[],
@@ -210,6 +211,10 @@ export function groupHistories(
       continue; // a record kind this reader does not know
     }
     if (!d || !wanted(d.group)) continue;
+    if (d.kind === "group" && d.clients === null) {
+      state.delete(d.group); // the group was deleted: its history with it
+      continue;
+    }
     const g = state.get(d.group) ?? { members: 0, max: 0, clients: new Set(), commits: [] };
     state.set(d.group, g);
     if (d.kind === "group") {

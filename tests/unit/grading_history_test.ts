@@ -93,7 +93,11 @@ Deno.test("groupHistories marks commits written while the group had members, and
     rec(commitKey("a.g", "a.t", 0), v),
     rec(groupKey("a.g"), groupValue(2, [])),
     rec(commitKey("b.g", "b.t", 0), v),
+    rec(groupKey("a.gone"), groupValue(1, ["kafka-lab"])),
+    rec(commitKey("a.gone", "a.t", 0), v),
+    rec(groupKey("a.gone"), null), // deleted
   ], (g) => g.startsWith("a."));
+  assert.equal(h.has("a.gone"), false);
   const g = h.get("a.g")!;
   assert.deepEqual(g.commits.map((c) => c.byMember), [false, true]);
   assert.equal(g.maxMembers, 2);
