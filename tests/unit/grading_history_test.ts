@@ -182,3 +182,22 @@ Deno.test("lab2 hints name each group once, with the prefix given by --prefix", 
   assert.match(r.hint!.en, /--group fresh-group --prefix anna\./);
   assert.doesNotMatch(r.hint!.en, /anna\.anna\./);
 });
+
+Deno.test("every lab's hints name the student's things with the prefix once and commands with --prefix", async () => {
+  const { GRADED_LABS } = await import("../../labs/grading.ts");
+  const empty = snapshot({ prefix: "anna.", history: {} });
+  const partial = lab2({ history: {} });
+  for (const lab of GRADED_LABS) {
+    for (const r of [...runTasks(lab, empty), ...runTasks(lab, partial)]) {
+      for (const text of [r.hint?.en ?? "", r.hint?.ru ?? "", r.evidence.en]) {
+        assert.doesNotMatch(text, /anna\.anna\./, `${lab.lab}/${r.task}: ${text}`);
+        for (const cmd of text.match(/`kafka-lab lab\d[^`]*`/g) ?? []) {
+          assert.match(cmd, /--prefix anna\./, `${lab.lab}/${r.task}: ${cmd}`);
+          // the lab adds the prefix to every name it is given: a name given with it gets it twice
+          const names = cmd.replace(/--prefix anna\./, "");
+          assert.doesNotMatch(names, /anna\./, `${lab.lab}/${r.task}: ${cmd}`);
+        }
+      }
+    }
+  }
+});
