@@ -19,6 +19,7 @@ import {
   truncatedNote,
   utf8,
   where,
+  writtenAt,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
@@ -116,14 +117,17 @@ function validRecords(s: Snapshot): CheckResult {
       runHint(s),
     );
   }
-  return pass(
-    fillText(
-      t(
-        "{good} of {total} record(s) of {topic} decode and validate, e.g. {sample}",
-        "{good} из {total} записей {topic} читаются и проходят проверку, например {sample}",
+  return writtenAt(
+    pass(
+      fillText(
+        t(
+          "{good} of {total} record(s) of {topic} decode and validate, e.g. {sample}",
+          "{good} из {total} записей {topic} читаются и проходят проверку, например {sample}",
+        ),
+        { ...vars, sample: JSON.stringify(payloadOf(good[0])) },
       ),
-      { ...vars, sample: JSON.stringify(payloadOf(good[0])) },
     ),
+    good,
   );
 }
 
@@ -174,7 +178,10 @@ function accounted(s: Snapshot): CheckResult {
     ),
     vars,
   );
-  return pass({ en: ok.en + note.en, ru: ok.ru + note.ru });
+  return writtenAt(
+    pass({ en: ok.en + note.en, ru: ok.ru + note.ru }),
+    s.topics[DLQ]?.records ?? [],
+  );
 }
 
 function keysAreIds(s: Snapshot): CheckResult {

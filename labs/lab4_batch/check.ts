@@ -18,6 +18,7 @@ import {
   topicLayout,
   truncatedNote,
   where,
+  writtenAt,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
@@ -85,7 +86,7 @@ function allModels(s: Snapshot): CheckResult {
     vars,
   );
   const note = truncatedNote(topic);
-  return pass({ en: ok.en + note.en, ru: ok.ru + note.ru });
+  return writtenAt(pass({ en: ok.en + note.en, ru: ok.ru + note.ru }), topic.records);
 }
 
 function spread(s: Snapshot): CheckResult {
@@ -214,14 +215,17 @@ function twoProducers(s: Snapshot): CheckResult {
       ),
     );
   }
-  return pass(
-    fillText(
-      t(
-        "{topic}: producers {pair} wrote at the same time ({n} producer id(s) in all)",
-        "{topic}: продюсеры {pair} писали одновременно (всего id продюсеров: {n})",
+  return writtenAt(
+    pass(
+      fillText(
+        t(
+          "{topic}: producers {pair} wrote at the same time ({n} producer id(s) in all)",
+          "{topic}: продюсеры {pair} писали одновременно (всего id продюсеров: {n})",
+        ),
+        vars,
       ),
-      vars,
     ),
+    topic.records.filter((r) => both.includes(r.producerId ?? -1)),
   );
 }
 

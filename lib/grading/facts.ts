@@ -210,3 +210,10 @@ export function truncatedNote(topic: TopicSnap): Text {
     ? t(" (only the first records were read)", " (прочитаны только первые записи)")
     : t("", "");
 }
+
+/** The result with `at`: when the newest of `records` was written (unchanged when there is none). */
+export function writtenAt(result: CheckResult, records: readonly RecordSnap[]): CheckResult {
+  if (records.length === 0) return result;
+  const newest = Math.max(...records.map((r) => r.timestamp));
+  return Number.isFinite(newest) ? { ...result, at: new Date(newest).toISOString() } : result;
+}
