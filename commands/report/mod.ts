@@ -83,7 +83,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
       lab,
       snapshot,
       results,
-      questions: (await ctx.graded.answers(lab.lab)).map((a) => a.question),
+      questions: await ctx.graded.questions(lab.lab),
       environment: environment(ctx),
       lang: ctx.config.lang,
     });
