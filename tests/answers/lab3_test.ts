@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import schema from "../../labs/lab3_coordinates/schema.json" with { type: "json" };
 import { RegistryClient, SchemaValidationError } from "../../lib/registry.ts";
-import { captureOutput, clusterConfig, unique } from "../helpers.ts";
-import { send, withTopic } from "./support.ts";
+import { captureOutput, clusterConfig, createTopic, events, runCli, unique } from "../helpers.ts";
+import { clients, send, withTopic } from "./support.ts";
 
 Deno.test("lab3 answer: a record without latitude is refused by the producer but not by the broker", async () => {
   const config = clusterConfig();
@@ -36,3 +36,84 @@ Deno.test("lab3 answer: a record without latitude is refused by the producer but
       .then((r) => r.body?.cancel());
   }
 });
+
+Deno.test("lab3 answer: with a long linger.ms each partition's records leave as one batch of their own", async () => {
+  await withTopic(6, async (topic) => {
+    const subject = unique("answer-batches-value");
+    try {
+      // 20 small records over ~2 s with linger.ms=1000: far below batch.size, so batches
+      // leave when linger.ms passes (or at the end), each with one partition's records.
+      const run = await runCli([
+        "lab3",
+        "produce",
+        "--json",
+        ...["--topic", topic, "--subject", subject, "--count", "20", "--rate", "10"],
+        ...["--invalid-every", "0", "--linger-ms", "1000"],
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      const batches = batchesOf(events(run.stdout));
+      assert.equal(batches.flatMap((b) => b.records).length, 20);
+      for (const b of batches) {
+        const partitions = new Set(b.records.map((r) => r.partition));
+        assert.equal(partitions.size, 1, `one partition per batch: ${JSON.stringify(b)}`);
+        const offsets = b.records.map((r) => r.offset);
+        assert.deepEqual(offsets, offsets.map((_, i) => offsets[0] + i), "one append per batch");
+        assert.notEqual(b.reason, "size", "60-byte records never fill batch.size=1000");
+      }
+      assert.ok(batches.some((b) => b.reason === "linger"), "batches leave when linger.ms passes");
+      assert.ok(batches.some((b) => b.records.length > 1), "a partition's records wait together");
+      assert.ok(new Set(batches.map((b) => b.records[0].partition)).size > 1, "several partitions");
+    } finally {
+      await deleteSubject(subject);
+    }
+  });
+});
+
+interface Batch {
+  readonly reason: unknown;
+  readonly records: { partition: number; offset: number }[];
+}
+
+/** The batches `lab3 produce --json` told, each with the deliveries reported after it. */
+function batchesOf(evs: readonly Record<string, unknown>[]): Batch[] {
+  const batches: Batch[] = [];
+  for (const e of evs) {
+    if (e.event === "lab3.batch.sent") batches.push({ reason: e.reason, records: [] });
+    if (e.event === "lab3.record.delivered") {
+      batches.at(-1)?.records.push({ partition: Number(e.partition), offset: Number(e.offset) });
+    }
+  }
+  return batches;
+}
+
+Deno.test("lab3 answer: acks=all is acknowledged by the leader alone when the ISR is just the leader and min.insync.replicas=1", async () => {
+  const kafka = clients();
+  const one = await createTopic("answer-min-isr-1", 1, 1, { "min.insync.replicas": "1" });
+  const producer = await kafka.connect(kafka.producer());
+  try {
+    const isr = await kafka.withAdmin(async (admin) => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [one] });
+      return topics[0].partitions[0].isr;
+    });
+    assert.equal(isr.length, 1, "the ISR is the leader alone");
+    const [ack] = await producer.send({
+      topic: one,
+      acks: -1,
+      messages: [{ key: null, value: "a" }],
+    });
+    assert.equal(Number(ack.baseOffset), 0, "acknowledged with one copy (min.insync.replicas=1)");
+    // Kafka 4.x caps min.insync.replicas at the replication factor, so the refusal side
+    // (NOT_ENOUGH_REPLICAS once the ISR of an RF 2+ topic is smaller) needs a stopped broker:
+    // tests/faults/lab5_test.ts proves it.
+  } finally {
+    await producer.disconnect();
+    await kafka.withAdmin((admin) => admin.deleteTopics({ topics: [one], timeout: 30_000 }));
+  }
+});
+
+async function deleteSubject(subject: string): Promise<void> {
+  const config = clusterConfig();
+  await fetch(`${config.registryUrl}/subjects/${encodeURIComponent(subject)}`, {
+    method: "DELETE",
+  }).then((r) => r.body?.cancel());
+}
