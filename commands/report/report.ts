@@ -12,6 +12,7 @@
  * @module
  */
 import type { Lang } from "../../lib/config.ts";
+import { GLOSSARY } from "../../lib/glossary.ts";
 import { localize, t, type Text } from "../../lib/i18n.ts";
 import { positions, utf8 } from "../../lib/grading/facts.ts";
 import { mark } from "../../lib/grading/render.ts";
@@ -64,6 +65,10 @@ const H = {
   questions: t("6. Control questions", "6. Контрольные вопросы"),
   conclusions: t("7. Conclusions", "7. Выводы"),
   answerHere: t("_Your answer:_", "_Ваш ответ:_"),
+  terms: t(
+    "The course's terms (English — Russian):",
+    "Термины курса (английский — русский), пишите ответы ими:",
+  ),
   none: t("none", "нет"),
   missing: t("does not exist", "не существует"),
 } as const;
@@ -332,6 +337,8 @@ function checkLines(results: readonly TaskResult[], L: Localizer): string[] {
 function questionLines(questions: readonly Text[], L: Localizer): string[] {
   return [
     `## ${L(H.questions)}`,
+    "",
+    `${L(H.terms)} ${Object.values(GLOSSARY).map((g) => `${g.en} — ${g.ru}`).join("; ")}.`,
     "",
     ...questions.flatMap((q, i) => [`${i + 1}. ${L(q)}`, "", `   ${L(H.answerHere)}`, "", ""]),
   ];

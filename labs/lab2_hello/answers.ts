@@ -49,7 +49,7 @@ export const LAB2_ANSWERS: readonly Answer[] = answerKey(LAB2_TEXT, [
   {
     answer: t(
       "The key decides the partition: the default partitioner hashes it (murmur2) modulo the number of partitions, so every record with the same key lands in the same partition and keeps its order (hello-kafka has one partition, so here all go to 0). Kafka stores values as bytes and never looks inside; with a JSON value the consumer must parse the bytes to get the fields and must cope with a value that is not JSON.",
-      "Ключ определяет партицию: стандартный разделитель хеширует его (murmur2) по модулю числа партиций, поэтому все записи с одним ключом попадают в одну партицию и сохраняют порядок (у hello-kafka одна партиция, так что здесь все попадают в 0). Kafka хранит значения как байты и не заглядывает внутрь; с JSON-значением консьюмер должен разобрать байты, чтобы получить поля, и справиться со значением, которое не является JSON.",
+      "Ключ определяет партицию: стандартный партиционер хеширует его (murmur2) по модулю числа партиций, поэтому все записи с одним ключом попадают в одну партицию и сохраняют порядок (у hello-kafka одна партиция, так что здесь все попадают в 0). Kafka хранит значения как байты и не заглядывает внутрь; с JSON-значением консьюмер должен разобрать байты, чтобы получить поля, и справиться со значением, которое не является JSON.",
     ),
     provenBy: "lab2 answer: records with one key land in one partition",
   },

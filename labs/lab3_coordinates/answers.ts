@@ -51,7 +51,7 @@ export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [
   {
     answer: t(
       "If the offset were committed first and the consumer died before the DLQ write was acknowledged, the bad record would be lost: not processed and not in the DLQ. Committing after the DLQ acknowledges gives at-least-once: the worst case is the same bad record twice in the DLQ.",
-      "Если зафиксировать смещение раньше, а консьюмер упадёт до подтверждения записи в DLQ, плохая запись пропадёт: она не обработана и не попала в DLQ. Фиксация после подтверждения DLQ даёт «хотя бы один раз»: в худшем случае та же плохая запись окажется в DLQ дважды.",
+      "Если зафиксировать смещение раньше, а консьюмер упадёт до подтверждения записи в DLQ, плохая запись пропадёт: она не обработана и не попала в DLQ. Фиксация после подтверждения DLQ даёт «не менее одного раза» (at-least-once): в худшем случае та же плохая запись окажется в DLQ дважды.",
     ),
   },
   {

@@ -42,13 +42,13 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   {
     answer: t(
       "Records committed but not yet processed when the consumer dies are never processed: the group resumes after them. That is at-most-once — no duplicates, but possible loss — instead of at-least-once.",
-      "Записи, зафиксированные, но ещё не обработанные к моменту падения консьюмера, не будут обработаны никогда: группа продолжит после них. Это «не более одного раза» — без дублей, но с возможной потерей — вместо «хотя бы один раз».",
+      "Записи, зафиксированные, но ещё не обработанные к моменту падения консьюмера, не будут обработаны никогда: группа продолжит после них. Это «не более одного раза» (at-most-once) — без дублей, но с возможной потерей — вместо «не менее одного раза» (at-least-once).",
     ),
   },
   {
     answer: t(
       "Auto-commit commits, every auto.commit.interval.ms (5 s by default), the position after the records poll()/consume() has returned to the application — not what the client has prefetched behind them, but not what the application has processed either. The batch consumer gets its 10 records in one call; if the timer fires while it works on record 6, records 7–10 are committed unprocessed, and a crash then loses them. With auto-commit off the consumer commits only after processing, which is what makes the batch consumer at-least-once.",
-      "Автоматическая фиксация раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует позицию за записями, которые poll()/consume() уже вернул приложению, — не то, что клиент заранее подкачал за ними, но и не то, что приложение обработало. Пакетный консьюмер получает свои 10 записей одним вызовом; если таймер сработает, пока он обрабатывает 6-ю, записи 7–10 будут зафиксированы необработанными, и при сбое они пропадут. С выключенной автоматической фиксацией консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «хотя бы один раз».",
+      "Автоматическая фиксация раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует позицию за записями, которые poll()/consume() уже вернул приложению, — не то, что клиент заранее подкачал за ними, но и не то, что приложение обработало. Пакетный консьюмер получает свои 10 записей одним вызовом; если таймер сработает, пока он обрабатывает 6-ю, записи 7–10 будут зафиксированы необработанными, и при сбое они пропадут. С выключенной автоматической фиксацией консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «не менее одного раза» (at-least-once).",
     ),
     provenBy: "lab4 answer: auto-commit commits the records consume() returned, processed or not",
   },
