@@ -11,10 +11,12 @@ import { LAB1_TASKS } from "./lab1_topics/check.ts";
 import { LAB2_TASKS } from "./lab2_hello/check.ts";
 import { LAB3_TASKS } from "./lab3_coordinates/check.ts";
 import { LAB4_TASKS } from "./lab4_batch/check.ts";
+import { LAB5_TASKS } from "./lab5_guarantees/check.ts";
 import { LAB1_TEXT } from "./lab1_topics/text.ts";
 import { LAB2_TEXT } from "./lab2_hello/text.ts";
 import { LAB3_TEXT } from "./lab3_coordinates/text.ts";
 import { LAB4_TEXT } from "./lab4_batch/text.ts";
+import { LAB5_TEXT } from "./lab5_guarantees/text.ts";
 
 interface QuestionTable {
   readonly en: { readonly questions: readonly string[] };
@@ -26,10 +28,17 @@ const QUESTION_TABLES: Readonly<Record<string, QuestionTable>> = {
   lab2: LAB2_TEXT,
   lab3: LAB3_TEXT,
   lab4: LAB4_TEXT,
+  lab5: LAB5_TEXT,
 };
 
 /** Every graded lab's tasks, in course order. */
-export const GRADED_LABS: readonly LabTasks[] = [LAB1_TASKS, LAB2_TASKS, LAB3_TASKS, LAB4_TASKS];
+export const GRADED_LABS: readonly LabTasks[] = [
+  LAB1_TASKS,
+  LAB2_TASKS,
+  LAB3_TASKS,
+  LAB4_TASKS,
+  LAB5_TASKS,
+];
 
 /** A lab's control questions (from its text table), for the report's room for answers. */
 export function questionsOf(lab: string): readonly Text[] {
