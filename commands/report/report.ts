@@ -17,6 +17,14 @@ import { localize, t, type Text } from "../../lib/i18n.ts";
 import { positions, utf8 } from "../../lib/grading/facts.ts";
 import { mark } from "../../lib/grading/render.ts";
 import { summarize } from "../../lib/grading/run.ts";
+import {
+  type ClusterSetup,
+  type ExerciseEvidence,
+  exerciseLines,
+  exerciseTally,
+  lab4CommitLines,
+  setupLines,
+} from "./sections.ts";
 import type {
   LabTasks,
   RecordSnap,
@@ -47,6 +55,10 @@ export interface ReportInput {
   readonly lang: Lang;
   /** Sample records shown per topic (default 5). */
   readonly samples?: number;
+  /** The settings the cluster runs with (section 3). */
+  readonly setup?: ClusterSetup;
+  /** The student's exercise folder (`--exercise DIR`): code and check results (section 5). */
+  readonly exercise?: ExerciseEvidence;
 }
 
 const H = {
@@ -236,7 +248,12 @@ function schemasSection(s: Snapshot, lang: Lang): string[] {
   });
 }
 
-function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
+function environmentLines(
+  env: Environment,
+  s: Snapshot,
+  lang: Lang,
+  setup?: ClusterSetup,
+): string[] {
   const L = localizer(lang);
   const version = [
     L(
@@ -274,6 +291,7 @@ function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
     `- bootstrap: ${env.bootstrap.join(", ")}`,
     `- Schema Registry: ${env.registryUrl}`,
     "",
+    ...(setup ? setupLines(setup, L) : []),
   ];
 }
 
@@ -291,11 +309,13 @@ export function renderReport(input: ReportInput): string {
     "",
     L(lab.goal),
     "",
-    ...environmentLines(input.environment, s, lang),
+    ...environmentLines(input.environment, s, lang, input.setup),
     ...evidenceLines(lab, s, lang, input.samples ?? 5),
     ...checkLines(input.results, L),
+    ...(input.exercise ? exerciseLines(input.exercise, L, lang) : []),
     ...questionLines(input.questions, L),
     ...conclusionLines(input.results, L),
+    ...exerciseConclusion(input.exercise, lang),
   ].join("\n");
 }
 
@@ -308,10 +328,12 @@ function evidenceLines(lab: LabTasks, s: Snapshot, lang: Lang, samples: number):
     if (topic) lines.push(...topicSection(topic, lang, samples));
     else lines.push(`#### ${s.prefix}${name}`, "", L(H.missing), "");
   }
+  if (lab.needs.topics.length === 0) lines.push(L(H.none), "");
   lines.push(`### ${L(H.groups)}`, "", ...groupsSection(s, lang));
   if (lab.needs.subjects.length > 0) {
     lines.push(`### ${L(H.schemas)}`, "", ...schemasSection(s, lang));
   }
+  if (lab.lab === "lab4") lines.push(...lab4CommitLines(s, L));
   return lines;
 }
 
@@ -342,6 +364,12 @@ function questionLines(questions: readonly Text[], L: Localizer): string[] {
     "",
     ...questions.flatMap((q, i) => [`${i + 1}. ${L(q)}`, "", `   ${L(H.answerHere)}`, "", ""]),
   ];
+}
+
+/** The exercise's tally under the conclusions, when its results could be read. */
+function exerciseConclusion(ex: ExerciseEvidence | undefined, lang: Lang): string[] {
+  const tally = exerciseTally(ex, lang);
+  return tally ? [localize(tally, lang), ""] : [];
 }
 
 /** Section 7: the tally of the checks, and room for the student's conclusions. */
