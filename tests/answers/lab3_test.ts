@@ -89,6 +89,7 @@ function batchesOf(evs: readonly Record<string, unknown>[]): Batch[] {
 Deno.test("lab3 answer: acks=all is acknowledged by the leader alone when the ISR is just the leader and min.insync.replicas=1", async () => {
   const kafka = clients();
   const one = await createTopic("answer-min-isr-1", 1, 1, { "min.insync.replicas": "1" });
+  const two = await createTopic("answer-min-isr-2", 1, 1, { "min.insync.replicas": "2" });
   const producer = await kafka.connect(kafka.producer());
   try {
     const isr = await kafka.withAdmin(async (admin) => {
@@ -102,12 +103,18 @@ Deno.test("lab3 answer: acks=all is acknowledged by the leader alone when the IS
       messages: [{ key: null, value: "a" }],
     });
     assert.equal(Number(ack.baseOffset), 0, "acknowledged with one copy (min.insync.replicas=1)");
-    // Kafka 4.x caps min.insync.replicas at the replication factor, so the refusal side
-    // (NOT_ENOUGH_REPLICAS once the ISR of an RF 2+ topic is smaller) needs a stopped broker:
-    // tests/faults/lab5_test.ts proves it.
+    // Kafka 4.x counts min.insync.replicas as at most the replication factor (what lab1 create
+    // warns about): on one replica, min.insync.replicas=2 still takes acks=all writes. The refusal
+    // side (an RF 2+ topic whose ISR shrank below it) needs a stopped broker: tests/faults/lab5_test.ts.
+    const [capped] = await producer.send({
+      topic: two,
+      acks: -1,
+      messages: [{ key: null, value: "b" }],
+    });
+    assert.equal(Number(capped.baseOffset), 0, "min.insync.replicas is capped at the RF");
   } finally {
     await producer.disconnect();
-    await kafka.withAdmin((admin) => admin.deleteTopics({ topics: [one], timeout: 30_000 }));
+    await kafka.withAdmin((admin) => admin.deleteTopics({ topics: [one, two], timeout: 30_000 }));
   }
 });
 
