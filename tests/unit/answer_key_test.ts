@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { GRADED_LABS } from "../../labs/grading.ts";
 import { ANSWER_KEYS, runAnswers } from "../../tools/answers.ts";
-import { captureOutput } from "../helpers.ts";
+import { captureOutput, runCli } from "../helpers.ts";
 
 Deno.test("every graded lab has a model answer in both languages for each control question", () => {
   for (const lab of GRADED_LABS) {
@@ -50,4 +50,11 @@ Deno.test("runAnswers refuses an unknown lab with exit 2 and names the labs it h
   assert.equal(runAnswers(["lab9", "--lang", "en"], c.out), 2);
   assert.match(c.stderr.join(""), /no answer key for 'lab9'/);
   assert.match(c.stderr.join(""), /labs: lab1, lab2, lab3, lab4, lab5$/m);
+});
+
+Deno.test("the students' program has no answers subcommand: `kafka-lab lab2 answers` prints no answer", async () => {
+  const r = await runCli(["lab2", "answers", "--lang", "en"]);
+  assert.equal(r.code, 2, r.stderr);
+  const answer = ANSWER_KEYS.lab2[0].answer.en;
+  assert.ok(!r.stdout.includes(answer.slice(0, 40)) && !r.stderr.includes(answer.slice(0, 40)));
 });
