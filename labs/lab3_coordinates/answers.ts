@@ -23,6 +23,8 @@ export const LAB3_ANSWERS: readonly Answer[] = answerKey(LAB3_TEXT, [
       "Byte 0 is the magic byte 0 (the Confluent wire format); bytes 1–4 are the schema id as a big-endian 32-bit integer. The JSON payload follows.",
       "Байт 0 — «магический» байт 0 (формат Confluent); байты 1–4 — id схемы, 32-битное целое со старшим байтом вперёд. Далее идёт JSON.",
     ),
+    provenBy:
+      "lab3 answer: a record on the topic starts with magic byte 0 and the schema id as a big-endian int32",
   },
   {
     answer: t(

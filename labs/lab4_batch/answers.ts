@@ -44,6 +44,8 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
       "Records committed but not yet processed when the consumer dies are never processed: the group resumes after them. That is at-most-once — no duplicates, but possible loss — instead of at-least-once.",
       "Записи, зафиксированные, но ещё не обработанные к моменту падения консьюмера, не будут обработаны никогда: группа продолжит после них. Это «не более одного раза» (at-most-once) — без дублей, но с возможной потерей — вместо «не менее одного раза» (at-least-once).",
     ),
+    provenBy:
+      "lab5 semantics: a consumer killed mid-batch loses records when it commits first and repeats them when it commits after",
   },
   {
     answer: t(

@@ -124,3 +124,36 @@ async function deleteSubject(subject: string): Promise<void> {
     method: "DELETE",
   }).then((r) => r.body?.cancel());
 }
+
+Deno.test("lab3 answer: a record on the topic starts with magic byte 0 and the schema id as a big-endian int32", async () => {
+  await withTopic(1, async (topic) => {
+    const subject = unique("answer-wire-value");
+    try {
+      const run = await runCli([
+        "lab3",
+        "produce",
+        "--json",
+        ...["--topic", topic, "--subject", subject, "--count", "1", "--rate", "50"],
+        ...["--invalid-every", "0", "--linger-ms", "0"],
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      const [done] = events(run.stdout).filter((e) => e.event === "lab3.producer.done");
+      const brokers = Deno.env.get("KAFKA_BROKERS") ?? "localhost:19092";
+      const out = await new Deno.Command("kcat", {
+        args: ["-b", brokers, "-C", "-t", topic, "-o", "beginning", "-c", "1", "-e", "-q"]
+          .concat(["-f", "%s"]),
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+      const bytes = out.stdout;
+      assert.equal(bytes[0], 0, "magic byte");
+      const id = new DataView(bytes.buffer, bytes.byteOffset).getInt32(1, false);
+      assert.equal(id, done.schemaId, "bytes 1-4: the schema id, big-endian");
+      const body = JSON.parse(new TextDecoder().decode(bytes.subarray(5)));
+      assert.deepEqual(Object.keys(body).sort(), ["id", "latitude", "longitude"], "then JSON");
+    } finally {
+      await deleteSubject(subject);
+    }
+  });
+});
