@@ -60,7 +60,7 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
   {
     scope: "lab",
     title: "Guided labs",
-    printedBy: "`lab1` … `lab5` (the guided run), `labN answers`",
+    printedBy: "`lab1` … `lab5` (the guided run), `deno task answers` (instructors)",
     source: "lib/events.ts",
     events: LAB_EVENTS,
   },

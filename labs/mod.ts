@@ -15,8 +15,8 @@ import { lab5 } from "./lab5_guarantees/mod.ts";
 /** Every lab command, in the order students take them. */
 export const LABS: readonly Command[] = [lab1, lab2, lab3, lab4, lab5];
 
-/** The graded labs' tasks and answer keys, loaded when `check`, `report` or `answers` runs. */
+/** The graded labs' tasks and control questions, loaded when `check` or `report` runs. */
 export const GRADED_LABS_SOURCE: GradedLabsSource = {
   labs: async () => (await import("./grading.ts")).GRADED_LABS,
-  answers: async (lab) => await (await import("./grading.ts")).answersOf(lab),
+  questions: async (lab) => (await import("./grading.ts")).questionsOf(lab),
 };

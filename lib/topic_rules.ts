@@ -105,8 +105,8 @@ export function specWarnings(spec: TopicSpec): Text[] {
   if (Number.isInteger(minIsr) && minIsr > spec.replicationFactor) {
     warnings.push(fillText(
       t(
-        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: every acks=all write will be refused (NOT_ENOUGH_REPLICAS)",
-        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: каждая запись с acks=all будет отклонена (NOT_ENOUGH_REPLICAS)",
+        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: Kafka 4.x counts it as {rf}, so acks=all writes need every replica in sync and are refused (NOT_ENOUGH_REPLICAS) while one lags",
+        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: Kafka 4.x считает его равным {rf}, поэтому запись с acks=all требует, чтобы все реплики были синхронны, и отклоняется (NOT_ENOUGH_REPLICAS), пока хоть одна отстаёт",
       ),
       { topic: spec.name, minIsr, rf: spec.replicationFactor },
     ));

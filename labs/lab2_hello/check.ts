@@ -158,7 +158,7 @@ function keyed(s: Snapshot): CheckResult {
       ),
       t(
         "let the default (key-hash) partitioner choose the partition; do not set one by hand",
-        "пусть партицию выбирает стандартный разделитель по хешу ключа; не задавайте её вручную",
+        "пусть партицию выбирает стандартный партиционер по хешу ключа; не задавайте её вручную",
       ),
     );
   }

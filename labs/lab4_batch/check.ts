@@ -103,7 +103,7 @@ function spread(s: Snapshot): CheckResult {
       ),
       t(
         "send records without a key (or with many keys) so that the partitioner spreads them",
-        "отправляйте записи без ключа (или с разными ключами), чтобы разделитель распределил их",
+        "отправляйте записи без ключа (или с разными ключами), чтобы партиционер распределил их",
       ),
     );
   }

@@ -193,6 +193,6 @@ export interface Answer {
 export interface GradedLabsSource {
   /** Every graded lab's tasks, in course order (loaded on first use). */
   labs(): Promise<readonly LabTasks[]>;
-  /** A lab's answer key (loaded on first use). */
-  answers(lab: string): Promise<readonly Answer[]>;
+  /** A lab's control questions (the answer keys are for instructors: not in the program). */
+  questions(lab: string): Promise<readonly Text[]>;
 }
