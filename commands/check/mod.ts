@@ -122,7 +122,7 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
   ),
   positionals: [{
     name: "lab",
-    description: t("lab1 .. lab4 (default: all)", "lab1 .. lab4 (по умолчанию все)"),
+    description: t("lab1 .. lab6 (default: all)", "lab1 .. lab6 (по умолчанию все)"),
   }],
   options: CHECK_OPTIONS,
   examples: [

@@ -67,7 +67,7 @@ conclusions. --lang chooses the language. Exit code 0 when the report was writte
 результаты проверки, контрольные вопросы с местом для ответов и выводы. Язык —
 --lang. Код выхода 0, когда отчёт записан.`,
   ),
-  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab4", "lab1 .. lab4") }],
+  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab6", "lab1 .. lab6") }],
   options: REPORT_OPTIONS,
   examples: [
     "kafka-lab report lab2 --prefix anna. --out lab2-anna.md",
