@@ -128,7 +128,6 @@ export function renderRetention({ out, t, lang }: View, guide: Guide, r: Retenti
   );
   let ok = true;
   for (const m of moves) {
-    const data = { topic: r.topic, ...m, waitedMs: r.waitedMs };
     const vars = {
       partition: m.partition,
       before: m.before,
@@ -138,6 +137,8 @@ export function renderRetention({ out, t, lang }: View, guide: Guide, r: Retenti
       group: r.group,
       seconds: seconds(r.waitedMs, lang),
     };
+    const { moved: _, ...where } = m;
+    const data = { topic: r.topic, ...where, waitedMs: r.waitedMs };
     const passed = m.after > m.committed;
     if (passed) guide.ok(fill(t.retentionMoved, vars), data, LAB6_EVENTS.checkLogStart);
     else guide.fail(fill(t.retentionNotMoved, vars), data, LAB6_EVENTS.checkLogStart);

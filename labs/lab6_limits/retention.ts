@@ -43,15 +43,14 @@ export async function runRetention(
   opts: { topic: string; group: string; signal: AbortSignal },
 ): Promise<RetentionResult> {
   const { topic, group, signal } = opts;
-  const { before, checkIntervalMs } = await kafka.withAdmin(async (admin) => {
+  const { before, committed, checkIntervalMs } = await kafka.withAdmin(async (admin) => {
     await setTopicConfigs(admin, topic, RETENTION_CONFIGS);
     const [g] = (await admin.describeGroups([group])).groups;
     if (g && g.members.length > 0) throw busyGroupError(group);
     const ends = await admin.fetchTopicOffsets(topic);
-    const partitions = ends.map((e) => ({ partition: e.partition, offset: e.high }));
-    await admin.setOffsets({ groupId: group, topic, partitions });
     return {
       before: ends,
+      committed: await stopAtEnd(admin, topic, group, ends),
       checkIntervalMs: await brokerSetting(admin, "log.retention.check.interval.ms"),
     };
   });
@@ -59,21 +58,37 @@ export async function runRetention(
   const started = Date.now();
   const after = await waitFor(async () => {
     const now = await kafka.withAdmin((a) => a.fetchTopicOffsets(topic));
-    const passed = now.every((e) =>
-      Number(e.low) > Number(before.find((b) => b.partition === e.partition)?.high ?? 0)
-    );
-    return passed ? now : false;
+    return now.every((e) => Number(e.low) > (committed.get(e.partition) ?? 0)) ? now : false;
   }, { timeoutMs: (checkIntervalMs ?? 300_000) + DELETE_GRACE_MS, intervalMs: 500, signal });
   const waitedMs = Date.now() - started;
   const latest = after ?? await kafka.withAdmin((a) => a.fetchTopicOffsets(topic));
   const moves = before.map((b) => ({
     partition: b.partition,
     before: Number(b.low),
-    committed: Number(b.high),
+    committed: committed.get(b.partition) ?? 0,
     after: Number(latest.find((l) => l.partition === b.partition)?.low ?? b.low),
   }));
   const firstRead = after ? await readFromReset(kafka, topic, group, latest, signal) : [];
   return { topic, group, checkIntervalMs, writtenBytes, moves, firstRead, waitedMs };
+}
+
+/**
+ * The reader group's committed offsets: where its last run stopped (the end).
+ * A group that never committed on the topic is set at the end first (kafkajs
+ * does that by joining the group, which takes a fetch wait of a few seconds).
+ */
+async function stopAtEnd(
+  admin: Admin,
+  topic: string,
+  group: string,
+  ends: ReadonlyArray<{ partition: number; high: string }>,
+): Promise<Map<number, number>> {
+  const [mine] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+  const had = new Map((mine?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  if (ends.every((e) => (had.get(e.partition) ?? -1) >= 0)) return had;
+  const partitions = ends.map((e) => ({ partition: e.partition, offset: e.high }));
+  await admin.setOffsets({ groupId: group, topic, partitions });
+  return new Map(ends.map((e) => [e.partition, Number(e.high)]));
 }
 
 /** Replaces the topic's own configs with `configs`. */
