@@ -50,10 +50,11 @@ export async function guided(
   const run: Run = { ctx, kafka, view, guide, rf: Math.min(2, Math.max(1, brokers)) };
   const summary: string[] = [];
   for (const part of parts) {
-    if (ctx.signal.aborted) break;
+    // Ctrl+C: the part in hand stops its clients; nothing more is judged.
+    if (ctx.signal.aborted) return guide.done([]);
     summary.push(await STEPS[part](run));
   }
-  return guide.done(summary);
+  return guide.done(ctx.signal.aborted ? [] : summary);
 }
 
 const STEPS: Record<Part, (run: Run) => Promise<string>> = {
@@ -92,6 +93,7 @@ async function liveness(run: Run): Promise<string> {
   );
   await ready(run, "liveness", { name: topic, partitions: 1, replicationFactor: run.rf });
   const r = await runLiveness(run.kafka, { topic, group, signal: ctx.signal });
+  if (ctx.signal.aborted) return "";
   renderLiveness(run.view, guide, r);
   return fill(t.summaryLiveness, {
     seconds: r.removedAfterMs === undefined ? "-" : decimal(r.removedAfterMs / 1000, lang),
@@ -114,6 +116,7 @@ async function retention(run: Run): Promise<string> {
     configs: RETENTION_CONFIGS,
   });
   const r = await runRetention(run.kafka, { topic, group, signal: ctx.signal });
+  if (ctx.signal.aborted) return "";
   renderRetention(run.view, guide, r);
   const moves = r.moves.map((m) => `p${m.partition} ${m.before} → ${m.after}`).join(", ");
   return fill(t.summaryRetention, { moves });

@@ -39,7 +39,7 @@ grading (lab6-liveness, lab6-retention, lab6-size, lab6-min-isr):
    start offset moves past a group, which resumes by auto.offset.reset;
 3. size: a batch over the topic's max.message.bytes is refused;
 4. min-isr: min.insync.replicas=3 on two replicas is accepted and capped.
-No broker is stopped or paused. A guided run takes about 30 s on the local
+No broker is stopped or paused. A guided run takes 15-25 s on the local
 cluster (retention waits for the brokers' check, every 5 s there).`,
     `
 Выполняет на кластере четыре части, каждую на своём топике, который остаётся
@@ -51,7 +51,7 @@ cluster (retention waits for the brokers' check, every 5 s there).`,
    начало журнала уходит дальше группы, и она продолжает по auto.offset.reset;
 3. size: пакет больше max.message.bytes топика отклоняется;
 4. min-isr: min.insync.replicas=3 на двух репликах принимается и ограничивается.
-Брокеры не останавливаются и не приостанавливаются. Запуск занимает около 30 с
+Брокеры не останавливаются и не приостанавливаются. Запуск занимает 15–25 с
 на локальном кластере (хранение ждёт проверки брокеров, там — раз в 5 с).`,
   ),
   options: GUIDED_OPTIONS,
