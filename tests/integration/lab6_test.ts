@@ -17,6 +17,8 @@ const only = (evs: Event[], name: string) => evs.filter((e) => e.event === name)
 
 Deno.test("lab6 guided run exits 0 in English and each part shows its effect", async () => {
   const prefix = `${unique("lab6-cli")}.`;
+  const before = await runCli(["check", "lab6", "--prefix", prefix, "--json"]);
+  assert.equal(before.code, 1, "nothing done yet: the required tasks fail");
   const r = await runCli(["lab6", "--json", "--prefix", prefix], { timeoutMs: 400_000 });
   assert.equal(r.code, 0, r.stderr);
   const evs = events(r.stdout);
