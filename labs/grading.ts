@@ -12,11 +12,13 @@ import { LAB2_TASKS } from "./lab2_hello/check.ts";
 import { LAB3_TASKS } from "./lab3_coordinates/check.ts";
 import { LAB4_TASKS } from "./lab4_batch/check.ts";
 import { LAB5_TASKS } from "./lab5_guarantees/check.ts";
+import { LAB6_TASKS } from "./lab6_limits/check.ts";
 import { LAB1_TEXT } from "./lab1_topics/text.ts";
 import { LAB2_TEXT } from "./lab2_hello/text.ts";
 import { LAB3_TEXT } from "./lab3_coordinates/text.ts";
 import { LAB4_TEXT } from "./lab4_batch/text.ts";
 import { LAB5_TEXT } from "./lab5_guarantees/text.ts";
+import { LAB6_TEXT } from "./lab6_limits/text.ts";
 
 interface QuestionTable {
   readonly en: { readonly questions: readonly string[] };
@@ -29,6 +31,7 @@ const QUESTION_TABLES: Readonly<Record<string, QuestionTable>> = {
   lab3: LAB3_TEXT,
   lab4: LAB4_TEXT,
   lab5: LAB5_TEXT,
+  lab6: LAB6_TEXT,
 };
 
 /** Every graded lab's tasks, in course order. */
@@ -38,6 +41,7 @@ export const GRADED_LABS: readonly LabTasks[] = [
   LAB3_TASKS,
   LAB4_TASKS,
   LAB5_TASKS,
+  LAB6_TASKS,
 ];
 
 /** A lab's control questions (from its text table), for the report's room for answers. */

@@ -20,6 +20,7 @@ import { LAB2_ANSWERS } from "../labs/lab2_hello/answers.ts";
 import { LAB3_ANSWERS } from "../labs/lab3_coordinates/answers.ts";
 import { LAB4_ANSWERS } from "../labs/lab4_batch/answers.ts";
 import { LAB5_ANSWERS } from "../labs/lab5_guarantees/answers.ts";
+import { LAB6_ANSWERS } from "../labs/lab6_limits/answers.ts";
 import type { Lang } from "../lib/config.ts";
 import { earlyLang } from "../lib/config_values.ts";
 import { LAB_EVENTS } from "../lib/events.ts";
@@ -35,6 +36,7 @@ export const ANSWER_KEYS: Readonly<Record<string, readonly Answer[]>> = {
   lab3: LAB3_ANSWERS,
   lab4: LAB4_ANSWERS,
   lab5: LAB5_ANSWERS,
+  lab6: LAB6_ANSWERS,
 };
 
 /** A lab's answer key (empty for a lab without one). */

@@ -121,7 +121,7 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
   ),
   positionals: [{
     name: "lab",
-    description: t("lab1 .. lab5 (default: all)", "lab1 .. lab5 (по умолчанию все)"),
+    description: t("lab1 .. lab6 (default: all)", "lab1 .. lab6 (по умолчанию все)"),
   }],
   options: CHECK_COMMAND_OPTIONS,
   examples: [

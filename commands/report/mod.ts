@@ -81,7 +81,7 @@ answers (not the answers), and conclusions. --lang chooses the language. Exit co
 студента и его check-results.json, контрольные вопросы с местом для ответов (без
 ответов) и выводы. Язык — --lang. Код выхода 0, когда отчёт записан.`,
   ),
-  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab5", "lab1 .. lab5") }],
+  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab6", "lab1 .. lab6") }],
   options: REPORT_OPTIONS,
   examples: [
     "kafka-lab report lab2 --prefix anna. --out lab2-anna.md",

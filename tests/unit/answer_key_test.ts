@@ -49,7 +49,7 @@ Deno.test("runAnswers refuses an unknown lab with exit 2 and names the labs it h
   const c = captureOutput();
   assert.equal(runAnswers(["lab9", "--lang", "en"], c.out), 2);
   assert.match(c.stderr.join(""), /no answer key for 'lab9'/);
-  assert.match(c.stderr.join(""), /labs: lab1, lab2, lab3, lab4, lab5$/m);
+  assert.match(c.stderr.join(""), /labs: lab1, lab2, lab3, lab4, lab5, lab6$/m);
 });
 
 Deno.test("the students' program has no answers subcommand: `kafka-lab lab2 answers` prints no answer", async () => {

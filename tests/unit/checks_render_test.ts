@@ -71,6 +71,8 @@ Deno.test("mergeNeeds unions the labs' needs without repeats", () => {
   assert.deepEqual([...m.groups].sort(), [
     "batch-group",
     "hello-group",
+    "lab6-liveness",
+    "lab6-retention-reader",
     "single-group",
     "users-coordinates-consumer",
   ]);
