@@ -26,6 +26,7 @@ import { LAB2_EVENTS } from "../labs/lab2_hello/events.ts";
 import { LAB3_EVENTS } from "../labs/lab3_coordinates/events.ts";
 import { LAB4_EVENTS } from "../labs/lab4_batch/events.ts";
 import { LAB5_EVENTS } from "../labs/lab5_guarantees/events.ts";
+import { LAB6_EVENTS } from "../labs/lab6_limits/events.ts";
 import { RUNTIME_EVENTS } from "../lib/cluster/events.ts";
 import {
   type Catalogue,
@@ -60,7 +61,7 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
   {
     scope: "lab",
     title: "Guided labs",
-    printedBy: "`lab1` … `lab5` (the guided run), `labN answers`",
+    printedBy: "`lab1` … `lab5` (the guided run), `deno task answers` (instructors)",
     source: "lib/events.ts",
     events: LAB_EVENTS,
   },
@@ -182,6 +183,13 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
     printedBy: "`lab5`, its parts and `lab5 worker`",
     source: "labs/lab5_guarantees/events.ts",
     events: LAB5_EVENTS,
+  },
+  {
+    scope: "lab6",
+    title: "lab6: consumer liveness, retention, message size, min.insync.replicas",
+    printedBy: "`lab6`",
+    source: "labs/lab6_limits/events.ts",
+    events: LAB6_EVENTS,
   },
 ];
 

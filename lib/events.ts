@@ -319,7 +319,7 @@ export const CORE_EVENTS = {
   }),
 };
 
-/** The frame every guided lab run prints (lib/guide.ts) and the labs' `answers` subcommand. */
+/** The frame every guided lab run prints (lib/guide.ts), and the instructors' `deno task answers`. */
 export const LAB_EVENTS = {
   started: event("lab.started", "A guided lab run starts: its title.", {
     lab: f.string,
@@ -347,10 +347,16 @@ export const LAB_EVENTS = {
       seconds: f.optional(f.integer).doc("lab5: how long the run took, in whole seconds."),
     },
   ),
-  answer: event("lab.answer", "`<lab> answers`: one control question with its answer.", {
-    n: f.integer,
-    question: f.string,
-    answer: f.string,
-    provenBy: f.nullable(f.string).doc("The test in tests/answers/ that proves the answer."),
-  }, { was: "answer" }),
+  answer: event(
+    "lab.answer",
+    "`deno task answers` (instructors, from source): one control question with its answer.",
+    {
+      lab: f.string,
+      n: f.integer,
+      question: f.string,
+      answer: f.string,
+      provenBy: f.nullable(f.string).doc("The test in tests/answers/ that proves the answer."),
+    },
+    { was: "answer" },
+  ),
 };

@@ -73,7 +73,7 @@ export class Guide {
       lab,
       title: texts.title,
       theory: texts.theory,
-      questions: texts.questions,
+      questions: texts.questions.map((q) => prefixCommands(q, ctx.config.prefix)),
       headings: HEADINGS[ctx.config.lang],
       steps,
     });
@@ -163,6 +163,25 @@ export class Guide {
     }
     return this.#failures === 0 ? 0 : 1;
   }
+}
+
+/**
+ * Adds `--prefix P` to every `` `kafka-lab labN …` `` command of a text that
+ * has none, so a student on a shared cluster copies a command that uses
+ * their own names (each name then carries the prefix once).
+ *
+ * @example
+ * ```ts
+ * prefixCommands("run `kafka-lab lab2 consume --group g`", "anna."); // "… --group g --prefix anna.`"
+ * ```
+ */
+export function prefixCommands(text: string, prefix: string): string {
+  if (prefix === "") return text;
+  return text.replace(
+    /`(kafka-lab lab\d[^`]*)`/g,
+    (whole, cmd: string) =>
+      /(^|\s)--prefix[\s=]/.test(cmd) ? whole : `\`${cmd} --prefix ${prefix}\``,
+  );
 }
 
 function indent(text: string, prefix: string): string {

@@ -105,10 +105,15 @@ export function specWarnings(spec: TopicSpec): Text[] {
   if (Number.isInteger(minIsr) && minIsr > spec.replicationFactor) {
     warnings.push(fillText(
       t(
-        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: every acks=all write will be refused (NOT_ENOUGH_REPLICAS)",
-        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: каждая запись с acks=all будет отклонена (NOT_ENOUGH_REPLICAS)",
+        "{topic}: min.insync.replicas={minIsr} is above the replication factor {rf}: Kafka accepts it and counts at most the {rf} replica(s) (effective min ISR {rf}), so acks=all writes succeed only while all {rf} are in sync — one replica falling behind refuses them (NOT_ENOUGH_REPLICAS); set it to {advice} or below",
+        "{topic}: min.insync.replicas={minIsr} больше фактора репликации {rf}: Kafka принимает это значение, но учитывает не больше {rf} реплик (действующий min ISR — {rf}), поэтому запись с acks=all проходит, только пока синхронны все реплики ({rf}), — отставание одной из них приводит к отказу (NOT_ENOUGH_REPLICAS); задайте {advice} или меньше",
       ),
-      { topic: spec.name, minIsr, rf: spec.replicationFactor },
+      {
+        topic: spec.name,
+        minIsr,
+        rf: spec.replicationFactor,
+        advice: Math.max(1, spec.replicationFactor - 1),
+      },
     ));
   }
   return warnings;

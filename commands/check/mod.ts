@@ -2,7 +2,10 @@
  * `kafka-lab check [labN]`: checks on the cluster what a student has done —
  * one line per task (✓/✗, the evidence, a hint), a summary, exit 0 when every
  * required task passes. Without a lab: every lab as a progress table. With
- * `--roster FILE` (one prefix per line): a class table, `--csv` for a gradebook.
+ * `--roster FILE` (one prefix per line): a class table, `--csv` for one
+ * gradebook table over every lab, `--overview md|html` for who is stuck where.
+ * Every form grades through `gradeRoster` (`lib/grading/roster.ts`): one
+ * snapshot of the cluster for the whole class.
  *
  * The labs' tasks come from the context (`ctx.graded`, wired by `main.ts`),
  * so `lib/` never imports `labs/`.
@@ -11,12 +14,14 @@
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
-import { localize, t } from "../../lib/i18n.ts";
+import { fillText, localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { runTasks, summarize } from "../../lib/grading/run.ts";
-import { CHECK_OPTIONS, prefixesOf, selectLabs, snapshotsFor } from "../../lib/grading/select.ts";
-import type { LabTasks, Snapshot, TaskResult } from "../../lib/grading/types.ts";
+import { prefixesOf } from "../../lib/grading/select.ts";
+import { gradeRoster, type RosterGrade } from "../../lib/grading/roster.ts";
+import type { LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { CHECK_EVENTS } from "./events.ts";
+import { CHECK_COMMAND_OPTIONS } from "./options.ts";
 
 async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Promise<boolean> {
   const { resultJson, resultLines, summaryLine } = await import("../../lib/grading/render.ts");
@@ -58,47 +63,41 @@ async function oneStudentAllLabs(ctx: Context, labs: readonly LabTasks[], snap: 
   return all.every(({ results }) => summarize(results).ok);
 }
 
-async function roster(
-  ctx: Context,
-  labs: readonly LabTasks[],
-  snaps: readonly Snapshot[],
-  csv: boolean,
-) {
-  const { resultJson, rosterCsv, rosterTable, mark } = await import("../../lib/grading/render.ts");
+async function roster(ctx: Context, grade: RosterGrade, v: { csv: boolean; overview?: string }) {
+  const { resultJson, rosterTable, mark } = await import("../../lib/grading/render.ts");
   const lang = ctx.config.lang;
-  const per = labs.map((lab) => ({
-    lab,
-    students: snaps.map((s) => ({ prefix: s.prefix, results: runTasks(lab, s) as TaskResult[] })),
-  }));
-  for (const { lab, students } of per) {
-    for (const st of students) {
+  for (const st of grade.students) {
+    for (const { lab, results, summary } of st.labs) {
       ctx.out.event(CHECK_EVENTS.student, {
         prefix: st.prefix,
         lab: lab.lab,
-        ...summarize(st.results),
-        tasks: st.results.map((r) => resultJson(r, lang)),
+        ...summary,
+        tasks: results.map((r) => resultJson(r, lang)),
       });
     }
   }
-  if (csv) {
-    for (const { lab, students } of per) ctx.out.line(rosterCsv(lab, students).trimEnd());
-  } else if (per.length === 1) {
-    for (const l of rosterTable(per[0].lab, per[0].students, lang)) ctx.out.line(l);
+  const book = await import("../../lib/grading/gradebook.ts");
+  if (v.csv) {
+    ctx.out.line(book.gradebookCsv(grade, lang).trimEnd().replaceAll("\r\n", "\n"));
+  } else if (v.overview === "md") {
+    ctx.out.line(book.overviewMarkdown(grade, lang).trimEnd());
+  } else if (v.overview === "html") {
+    ctx.out.line(book.overviewHtml(grade, lang).trimEnd());
+  } else if (grade.labs.length === 1) {
+    const students = grade.students.map((st) => ({
+      prefix: st.prefix,
+      results: st.labs[0].results,
+    }));
+    for (const l of rosterTable(grade.labs[0], students, lang)) ctx.out.line(l);
   } else {
-    const rows = snaps.map((s, i) => [
-      s.prefix,
-      ...per.map(({ students }) => {
-        const sum = summarize(students[i].results);
-        return `${mark(sum.ok)} ${sum.requiredPassed}/${sum.requiredTotal}`;
-      }),
+    const rows = grade.students.map((st) => [
+      st.prefix,
+      ...st.labs.map(({ summary: s }) => `${mark(s.ok)} ${s.requiredPassed}/${s.requiredTotal}`),
     ]);
-    for (
-      const l of table([localize(t("student", "студент"), lang), ...labs.map((l) => l.lab)], rows)
-    ) {
-      ctx.out.line(l);
-    }
+    const header = [localize(t("student", "студент"), lang), ...grade.labs.map((l) => l.lab)];
+    for (const l of table(header, rows)) ctx.out.line(l);
   }
-  return per.every(({ students }) => students.every((st) => summarize(st.results).ok));
+  return grade.ok;
 }
 
 /** The `check` command. */
@@ -122,29 +121,55 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
   ),
   positionals: [{
     name: "lab",
-    description: t("lab1 .. lab4 (default: all)", "lab1 .. lab4 (по умолчанию все)"),
+    description: t("lab1 .. lab6 (default: all)", "lab1 .. lab6 (по умолчанию все)"),
   }],
-  options: CHECK_OPTIONS,
+  options: CHECK_COMMAND_OPTIONS,
   examples: [
     "kafka-lab check lab2 --prefix anna.",
     "kafka-lab check --prefix anna.",
     "kafka-lab check lab2 --roster roster.txt",
-    "kafka-lab check lab2 --roster roster.txt --csv > lab2.csv",
+    "kafka-lab check --roster roster.txt --csv > grades.csv",
+    "kafka-lab check --roster roster.txt --overview html > class.html",
+    "kafka-lab check lab3 --prefix anna. --group coordinates-python",
   ],
   async run(ctx, args): Promise<number> {
     const v = args.values;
-    if (v.csv && (v.roster === undefined || ctx.out.json)) {
+    if ((v.csv || v.overview !== undefined) && (v.roster === undefined || ctx.out.json)) {
       throw new UsageError(
-        t("--csv needs --roster and no --json", "--csv требует --roster и несовместим с --json"),
+        t(
+          "--csv and --overview need --roster and no --json",
+          "--csv и --overview требуют --roster и несовместимы с --json",
+        ),
       );
     }
-    const labs = await selectLabs(ctx.graded, args.positionals[0]);
-    const prefixes = prefixesOf(v, ctx.config.prefix);
-    const snaps = await snapshotsFor(ctx, labs, prefixes);
+    const lab = args.positionals[0];
+    const grade = await gradeRoster(ctx, prefixesOf(v, ctx.config.prefix), {
+      labs: lab === undefined ? [] : [lab],
+      ...(v.group !== undefined ? { groups: groupsFor(lab, v.group) } : {}),
+      onRegistryDown: () => warnRegistryDown(ctx),
+    });
     let ok: boolean;
-    if (v.roster !== undefined) ok = await roster(ctx, labs, snaps, v.csv);
-    else if (labs.length === 1) ok = await oneStudentOneLab(ctx, labs[0], snaps[0]);
-    else ok = await oneStudentAllLabs(ctx, labs, snaps[0]);
+    if (v.roster !== undefined) ok = await roster(ctx, grade, v);
+    else if (grade.labs.length === 1) {
+      ok = await oneStudentOneLab(ctx, grade.labs[0], grade.students[0].snapshot);
+    } else ok = await oneStudentAllLabs(ctx, grade.labs, grade.students[0].snapshot);
     return ok ? ExitCode.ok : ExitCode.failed;
   },
 });
+
+/** `--group G` for the lab named, or for every lab. */
+function groupsFor(lab: string | undefined, group: string): Record<string, string> {
+  return lab !== undefined ? { [lab]: group } : { lab2: group, lab3: group, lab4: group };
+}
+
+function warnRegistryDown(ctx: Context): void {
+  ctx.out.warn(
+    fillText(
+      t(
+        "the Schema Registry at {url} did not answer: schema tasks fail",
+        "Schema Registry по адресу {url} не ответил: задания со схемой не будут засчитаны",
+      ),
+      { url: ctx.config.registryUrl },
+    ),
+  );
+}

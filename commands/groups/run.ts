@@ -8,6 +8,7 @@ import type { RESET_OPTIONS } from "./options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
+import { recordWork } from "../../lib/grading/journal.ts";
 import {
   applyReset,
   assertInactive,
@@ -122,6 +123,7 @@ export async function runReset(
   const kafka = await ctx.kafka();
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
+  let applied: ResetPlan | undefined;
   await kafka.withAdmin(async (admin) => {
     await topicPartitions(admin, topic);
     await assertInactive(admin, group, "reset");
@@ -132,6 +134,7 @@ export async function runReset(
       return;
     }
     await applyReset(admin, plan);
+    applied = plan;
     out.event(
       GROUPS_EVENTS.resetDone,
       { group, topic, to: plan.to },
@@ -142,6 +145,13 @@ export async function runReset(
       }),
     );
   });
+  if (applied) {
+    // grading tells a reset from a consumer that read by this entry
+    const offsets = Object.fromEntries(
+      applied.rows.map((r) => [String(r.partition), Number(r.target)]),
+    );
+    await recordWork(kafka, { what: "groups.reset", group, topic, offsets });
+  }
 }
 
 /** `groups delete G`. */

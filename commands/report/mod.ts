@@ -28,6 +28,15 @@ const REPORT_OPTIONS = [
       "Записать отчёт в FILE (по умолчанию — вывести)",
     ),
   },
+  {
+    name: "exercise",
+    type: "string",
+    valueName: "DIR",
+    description: t(
+      "Add the exercise in DIR: its .ts/.py code and check-results.json from `check --exercise`",
+      "Добавить упражнение из DIR: код .ts/.py и check-results.json от `check --exercise`",
+    ),
+  },
 ] as const satisfies readonly OptionSpec[];
 
 const SERVICES = ["kafka-1", "kafka-2", "kafka-3", "schema-registry", "kafka-ui"];
@@ -59,33 +68,45 @@ export const reportCommand: Command = defineCommand({
   ),
   description: t(
     `Builds the report the course asks for: goal, Kafka version and mode, how the
-cluster runs, the evidence from the cluster (topics, sample records, group offsets,
-schemas), the check results, the control questions with room for answers, and
-conclusions. --lang chooses the language. Exit code 0 when the report was written.`,
+cluster runs and the settings its brokers report (replication, min ISR, versions),
+the evidence from the cluster (topics, sample records, group offsets, schemas; for
+lab 4 the commits per batch and per record), the check results, with --exercise DIR
+the student's code and its check-results.json, the control questions with room for
+answers (not the answers), and conclusions. --lang chooses the language. Exit code
+0 when the report was written.`,
     `Собирает отчёт, который требует курс: цель, версия Kafka и режим, как запущен
-кластер, данные из кластера (топики, примеры записей, смещения групп, схемы),
-результаты проверки, контрольные вопросы с местом для ответов и выводы. Язык —
---lang. Код выхода 0, когда отчёт записан.`,
+кластер и какие настройки сообщают его брокеры (репликация, min ISR, версии), данные
+из кластера (топики, примеры записей, смещения групп, схемы; для лабораторной 4 —
+фиксации на пакет и на запись), результаты проверки, с --exercise DIR — код
+студента и его check-results.json, контрольные вопросы с местом для ответов (без
+ответов) и выводы. Язык — --lang. Код выхода 0, когда отчёт записан.`,
   ),
-  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab4", "lab1 .. lab4") }],
+  positionals: [{ name: "lab", required: true, description: t("lab1 .. lab6", "lab1 .. lab6") }],
   options: REPORT_OPTIONS,
   examples: [
     "kafka-lab report lab2 --prefix anna. --out lab2-anna.md",
     "kafka-lab report lab3 --lang ru",
+    "kafka-lab report lab2 --exercise lab2-exercise --out lab2.md",
   ],
   async run(ctx, args): Promise<number> {
     const [lab] = await selectLabs(ctx.graded, args.positionals[0]);
     const prefix = ctx.config.prefix;
+    const { clusterSetup, readExercise } = await import("./inputs.ts");
+    const dir = args.values.exercise;
+    const exercise = dir === undefined ? undefined : readExercise(dir);
     const [snapshot] = await snapshotsFor(ctx, [lab], [prefix]);
     const results = runTasks(lab, snapshot);
+    const setup = await clusterSetup(ctx, snapshot.brokers);
     const { renderReport } = await import("./report.ts");
     const markdown = renderReport({
       lab,
       snapshot,
       results,
-      questions: (await ctx.graded.answers(lab.lab)).map((a) => a.question),
+      questions: await ctx.graded.questions(lab.lab),
       environment: environment(ctx),
       lang: ctx.config.lang,
+      setup,
+      ...(exercise ? { exercise } : {}),
     });
     const file = args.values.out;
     const s = summarize(results);

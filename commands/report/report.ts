@@ -12,10 +12,19 @@
  * @module
  */
 import type { Lang } from "../../lib/config.ts";
+import { GLOSSARY } from "../../lib/glossary.ts";
 import { localize, t, type Text } from "../../lib/i18n.ts";
 import { positions, utf8 } from "../../lib/grading/facts.ts";
 import { mark } from "../../lib/grading/render.ts";
 import { summarize } from "../../lib/grading/run.ts";
+import {
+  type ClusterSetup,
+  type ExerciseEvidence,
+  exerciseLines,
+  exerciseTally,
+  lab4CommitLines,
+  setupLines,
+} from "./sections.ts";
 import type {
   LabTasks,
   RecordSnap,
@@ -46,6 +55,10 @@ export interface ReportInput {
   readonly lang: Lang;
   /** Sample records shown per topic (default 5). */
   readonly samples?: number;
+  /** The settings the cluster runs with (section 3). */
+  readonly setup?: ClusterSetup;
+  /** The student's exercise folder (`--exercise DIR`): code and check results (section 5). */
+  readonly exercise?: ExerciseEvidence;
 }
 
 const H = {
@@ -64,6 +77,10 @@ const H = {
   questions: t("6. Control questions", "6. Контрольные вопросы"),
   conclusions: t("7. Conclusions", "7. Выводы"),
   answerHere: t("_Your answer:_", "_Ваш ответ:_"),
+  terms: t(
+    "The course's terms (English — Russian):",
+    "Термины курса (английский — русский), пишите ответы ими:",
+  ),
   none: t("none", "нет"),
   missing: t("does not exist", "не существует"),
 } as const;
@@ -231,7 +248,12 @@ function schemasSection(s: Snapshot, lang: Lang): string[] {
   });
 }
 
-function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
+function environmentLines(
+  env: Environment,
+  s: Snapshot,
+  lang: Lang,
+  setup?: ClusterSetup,
+): string[] {
   const L = localizer(lang);
   const version = [
     L(
@@ -269,6 +291,7 @@ function environmentLines(env: Environment, s: Snapshot, lang: Lang): string[] {
     `- bootstrap: ${env.bootstrap.join(", ")}`,
     `- Schema Registry: ${env.registryUrl}`,
     "",
+    ...(setup ? setupLines(setup, L) : []),
   ];
 }
 
@@ -286,11 +309,13 @@ export function renderReport(input: ReportInput): string {
     "",
     L(lab.goal),
     "",
-    ...environmentLines(input.environment, s, lang),
+    ...environmentLines(input.environment, s, lang, input.setup),
     ...evidenceLines(lab, s, lang, input.samples ?? 5),
     ...checkLines(input.results, L),
+    ...(input.exercise ? exerciseLines(input.exercise, L, lang) : []),
     ...questionLines(input.questions, L),
     ...conclusionLines(input.results, L),
+    ...exerciseConclusion(input.exercise, lang),
   ].join("\n");
 }
 
@@ -303,10 +328,12 @@ function evidenceLines(lab: LabTasks, s: Snapshot, lang: Lang, samples: number):
     if (topic) lines.push(...topicSection(topic, lang, samples));
     else lines.push(`#### ${s.prefix}${name}`, "", L(H.missing), "");
   }
+  if (lab.needs.topics.length === 0) lines.push(L(H.none), "");
   lines.push(`### ${L(H.groups)}`, "", ...groupsSection(s, lang));
   if (lab.needs.subjects.length > 0) {
     lines.push(`### ${L(H.schemas)}`, "", ...schemasSection(s, lang));
   }
+  if (lab.lab === "lab4") lines.push(...lab4CommitLines(s, L));
   return lines;
 }
 
@@ -333,8 +360,16 @@ function questionLines(questions: readonly Text[], L: Localizer): string[] {
   return [
     `## ${L(H.questions)}`,
     "",
+    `${L(H.terms)} ${Object.values(GLOSSARY).map((g) => `${g.en} — ${g.ru}`).join("; ")}.`,
+    "",
     ...questions.flatMap((q, i) => [`${i + 1}. ${L(q)}`, "", `   ${L(H.answerHere)}`, "", ""]),
   ];
+}
+
+/** The exercise's tally under the conclusions, when its results could be read. */
+function exerciseConclusion(ex: ExerciseEvidence | undefined, lang: Lang): string[] {
+  const tally = exerciseTally(ex, lang);
+  return tally ? [localize(tally, lang), ""] : [];
 }
 
 /** Section 7: the tally of the checks, and room for the student's conclusions. */

@@ -1,6 +1,7 @@
 /**
  * Lab 1's answer key: a short model answer to each control question, for
- * instructors (`kafka-lab lab1 answers`). Behaviour an answer states is
+ * instructors (`deno task answers lab1`, never in the
+ * students' program). Behaviour an answer states is
  * proven on a real cluster by the test named in `provenBy` (tests/answers/).
  * @module
  */
@@ -41,6 +42,8 @@ export const LAB1_ANSWERS: readonly Answer[] = answerKey(LAB1_TEXT, [
       "The stopped broker's replica leaves the ISR (and if it led the partition, the other replica becomes leader). One in-sync copy still meets min.insync.replicas=1, so acks=all writes go on succeeding — but live in one copy until the broker returns and catches up. With min.insync.replicas=2 those writes are refused with NOT_ENOUGH_REPLICAS (the producer retries, then fails); reads and acks=0/1 writes still work.",
       "Реплика остановленного брокера выходит из ISR (а если он был лидером, лидером становится другая реплика). Одной синхронной копии достаточно при min.insync.replicas=1, поэтому запись с acks=all продолжает проходить — но хранится в одной копии, пока брокер не вернётся и не догонит лидера. При min.insync.replicas=2 такая запись отклоняется с NOT_ENOUGH_REPLICAS (продюсер повторяет попытки, потом получает ошибку); чтение и запись с acks=0/1 продолжают работать.",
     ),
+    provenBy:
+      "lab3 answer: acks=all is acknowledged by the leader alone when the ISR is just the leader and min.insync.replicas=1",
   },
   {
     answer: t(

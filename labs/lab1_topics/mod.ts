@@ -7,7 +7,6 @@
  * runs, so `--help` never loads the Kafka client.
  * @module
  */
-import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 import {
@@ -110,7 +109,6 @@ RF 2, min.insync.replicas=1; final-1-topic: 3 партиции, RF 2), их сп
     listCommand,
     describeCommand,
     deleteCommand,
-    answersCommand(async () => (await import("./answers.ts")).LAB1_ANSWERS),
   ],
   examples: [
     "kafka-lab lab1",

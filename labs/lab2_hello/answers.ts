@@ -1,6 +1,7 @@
 /**
  * Lab 2's answer key: a short model answer to each control question, for
- * instructors (`kafka-lab lab2 answers`). Behaviour an answer states is
+ * instructors (`deno task answers lab2`, never in the
+ * students' program). Behaviour an answer states is
  * proven on a real cluster by the test named in `provenBy` (tests/answers/).
  * @module
  */
@@ -26,7 +27,7 @@ export const LAB2_ANSWERS: readonly Answer[] = answerKey(LAB2_TEXT, [
   {
     answer: t(
       "It reads nothing it has read before: the group resumes at its committed offsets, which already point past the last record, so only records sent since then arrive (auto.offset.reset is not used, because offsets exist). To read again: use a new group id (it starts from earliest and reads everything) or reset the group's offsets while it is empty (kafka-consumer-groups --reset-offsets --to-earliest).",
-      "Она не прочитает ничего из уже прочитанного: группа продолжает с зафиксированных смещений, которые уже указывают за последнюю запись, поэтому придут только записи, отправленные после этого (auto.offset.reset не применяется — смещения есть). Чтобы прочитать заново, возьмите новый group id (он начнёт с earliest и прочитает всё) или сбросьте смещения группы, пока в ней нет участников (kafka-consumer-groups --reset-offsets --to-earliest).",
+      "Консьюмер не прочитает ничего из уже прочитанного: группа продолжает с зафиксированных смещений, которые уже указывают за последнюю запись, поэтому придут только записи, отправленные после этого (auto.offset.reset не применяется — смещения есть). Чтобы прочитать заново, возьмите новый group id (он начнёт с earliest и прочитает всё) или сбросьте смещения группы, пока в ней нет участников (kafka-consumer-groups --reset-offsets --to-earliest).",
     ),
     provenBy:
       "lab2 answer: a second run of the same group reads nothing and a new group reads everything",
@@ -34,7 +35,7 @@ export const LAB2_ANSWERS: readonly Answer[] = answerKey(LAB2_TEXT, [
   {
     answer: t(
       "Neither group has a committed offset, so latest puts each at the end of the partition as it is when the group joins. latest-1 joined before the messages were sent, so it reads every one of them; latest-2 joined after them, its end is past them, and nothing new arrives within 5 s, so it reads none. auto.offset.reset applies only when the group has no committed offset for a partition (or it is out of range); once the group has committed, it resumes there whatever the setting.",
-      "Ни у одной из групп нет зафиксированного смещения, поэтому latest ставит каждую в конец партиции — такой, каким он был в момент входа группы. latest-1 вошла до отправки и читает все новые сообщения; latest-2 вошла после, её конец уже за ними, а за 5 с новых записей не приходит, поэтому она не читает ничего. auto.offset.reset действует, только когда у группы нет зафиксированного смещения для партиции (или он вне диапазона); после фиксации группа продолжает с него при любой настройке.",
+      "Ни у одной из групп нет зафиксированного смещения, поэтому latest ставит каждую в конец партиции — такой, каким он был в момент входа группы. latest-1 вошла до отправки и читает все новые сообщения; latest-2 вошла после, её конец уже за ними, а за 5 с новых записей не приходит, поэтому она не читает ничего. auto.offset.reset действует, только когда у группы нет зафиксированного смещения для партиции (или оно вне диапазона); после фиксации группа продолжает с него при любой настройке.",
     ),
     provenBy: "lab2 answer: with latest a new group reads only records sent after it joined",
   },
@@ -48,7 +49,7 @@ export const LAB2_ANSWERS: readonly Answer[] = answerKey(LAB2_TEXT, [
   {
     answer: t(
       "The key decides the partition: the default partitioner hashes it (murmur2) modulo the number of partitions, so every record with the same key lands in the same partition and keeps its order (hello-kafka has one partition, so here all go to 0). Kafka stores values as bytes and never looks inside; with a JSON value the consumer must parse the bytes to get the fields and must cope with a value that is not JSON.",
-      "Ключ определяет партицию: стандартный разделитель хеширует его (murmur2) по модулю числа партиций, поэтому все записи с одним ключом попадают в одну партицию и сохраняют порядок (у hello-kafka одна партиция, так что здесь все попадают в 0). Kafka хранит значения как байты и не заглядывает внутрь; с JSON-значением консьюмер должен разобрать байты, чтобы получить поля, и справиться со значением, которое не является JSON.",
+      "Ключ определяет партицию: стандартный партиционер хеширует его (murmur2) по модулю числа партиций, поэтому все записи с одним ключом попадают в одну партицию и сохраняют порядок (у hello-kafka одна партиция, так что здесь все попадают в 0). Kafka хранит значения как байты и не заглядывает внутрь; с JSON-значением консьюмер должен разобрать байты, чтобы получить поля, и справиться со значением, которое не является JSON.",
     ),
     provenBy: "lab2 answer: records with one key land in one partition",
   },

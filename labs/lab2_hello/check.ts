@@ -1,14 +1,13 @@
 /**
  * Lab 2's tasks, from lab manual No. 1: hello-kafka holds "Hello Kafka 1..5"
- * in order and hello-group committed to its end; the extras are a JSON value,
+ * in order and hello-group's consumers read through them (later records do
+ * not matter; an offset reset does not count); the extras are a JSON value,
  * keyed records (one key, one partition), two consumers in one group, and a
  * second group that read the topic (the `latest` experiment).
  * @module
  */
 import {
-  byPartition,
   committedOn,
-  committedToEnd,
   fail,
   jsonObject,
   noTopic,
@@ -18,12 +17,15 @@ import {
   utf8,
   where,
 } from "../../lib/grading/facts.ts";
-import type { CheckResult, LabTasks, RecordSnap, Snapshot } from "../../lib/grading/types.ts";
+import { commitsOf, consumedThrough } from "../../lib/grading/consumed.ts";
+import { helloNumber, helloSequence } from "./check_hello.ts";
+
+export { helloNumber, helloSequence } from "./check_hello.ts";
+import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 
 const TOPIC = "hello-kafka";
 const GROUP = "hello-group";
-const COUNT = 5;
 
 function runHint(s: Snapshot): Text {
   return fillText(
@@ -35,42 +37,23 @@ function runHint(s: Snapshot): Text {
   );
 }
 
-/** The n of a "Hello Kafka n" value, plain or inside a JSON object; undefined otherwise. */
-export function helloNumber(r: RecordSnap): number | undefined {
-  const match = (text: string) => /^Hello Kafka (\d+)$/.exec(text.trim());
-  const plain = match(utf8(r.value));
-  if (plain) return Number(plain[1]);
-  const obj = jsonObject(r.value);
-  for (const v of Object.values(obj ?? {})) {
-    const m = typeof v === "string" ? match(v) : null;
-    if (m) return Number(m[1]);
-  }
-  return undefined;
-}
-
 function helloRecords(s: Snapshot): CheckResult {
   const topic = s.topics[TOPIC];
   if (!topic) return noTopic(s, TOPIC, runHint(s));
-  for (const [partition, records] of byPartition(topic.records)) {
-    let next = 1;
-    const found: string[] = [];
-    for (const r of records) {
-      if (helloNumber(r) === next) {
-        found.push(`${next}@${r.offset}`);
-        next++;
-      }
-      if (next > COUNT) {
-        return pass(
-          fillText(
-            t(
-              "{topic} partition {partition} holds Hello Kafka 1..5 in order (n@offset: {found})",
-              "в {topic}, партиция {partition}, есть Hello Kafka 1..5 по порядку (n@offset: {found})",
-            ),
-            { topic: topic.name, partition, found: found.join(", ") },
+  const seq = helloSequence(topic.records);
+  if (seq) {
+    return {
+      ...pass(
+        fillText(
+          t(
+            "{topic} partition {partition} holds Hello Kafka 1..5 in order (n@offset: {found})",
+            "в {topic}, партиция {partition}, есть Hello Kafka 1..5 по порядку (n@offset: {found})",
           ),
-        );
-      }
-    }
+          { topic: topic.name, partition: seq.partition, found: seq.found.join(", ") },
+        ),
+      ),
+      at: new Date(seq.last.timestamp).toISOString(),
+    };
   }
   const seen = topic.records.map(helloNumber).filter((n) => n !== undefined);
   return fail(
@@ -81,6 +64,28 @@ function helloRecords(s: Snapshot): CheckResult {
       ),
       { topic: topic.name, count: topic.records.length, seen: seen.join(",") || "-" },
     ),
+    runHint(s),
+  );
+}
+
+/** hello-group's consumers read through the lab's own records (Hello Kafka 1..5), whatever came later. */
+function helloGroupRead(s: Snapshot): CheckResult {
+  const topic = s.topics[TOPIC];
+  if (!topic) return noTopic(s, TOPIC, runHint(s));
+  const seq = helloSequence(topic.records);
+  if (!seq) {
+    return fail(
+      fillText(t("{topic} does not hold Hello Kafka 1..5", "в {topic} нет Hello Kafka 1..5"), {
+        topic: topic.name,
+      }),
+      runHint(s),
+    );
+  }
+  return consumedThrough(
+    s,
+    GROUP,
+    TOPIC,
+    new Map([[seq.partition, seq.last.offset + 1]]),
     runHint(s),
   );
 }
@@ -153,7 +158,7 @@ function keyed(s: Snapshot): CheckResult {
       ),
       t(
         "let the default (key-hash) partitioner choose the partition; do not set one by hand",
-        "пусть партицию выбирает стандартный разделитель по хешу ключа; не задавайте её вручную",
+        "пусть партицию выбирает стандартный партиционер по хешу ключа; не задавайте её вручную",
       ),
     );
   }
@@ -168,57 +173,89 @@ function keyed(s: Snapshot): CheckResult {
   );
 }
 
+/** Groups of the prefix that consumers of hello-kafka used (live, in the history, or in the journal). */
+function helloGroups(s: Snapshot): string[] {
+  const ids = new Set(Object.keys(s.groups));
+  for (const [id, h] of Object.entries(s.history ?? {})) {
+    if (h.commits.some((c) => c.topic === real(s, TOPIC))) ids.add(id);
+  }
+  ids.add(GROUP);
+  return [...ids];
+}
+
 function twoConsumers(s: Snapshot): CheckResult {
-  const groups = Object.entries(s.groups).filter(([, g]) => g.members.length >= 2);
   const hint = fillText(
     t(
-      "run two consumers of one group (`kafka-lab lab2 consume --instances 2{p}`) and check while they run",
-      "запустите два консьюмера одной группы (`kafka-lab lab2 consume --instances 2{p}`) и проверяйте, пока они работают",
+      "run two consumers of one group (`kafka-lab lab2 consume --instances 2{p}`), or the course's consumer twice at once",
+      "запустите два консьюмера одной группы (`kafka-lab lab2 consume --instances 2{p}`) или консьюмер курса дважды одновременно",
     ),
     { p: prefixFlag(s) },
   );
-  if (groups.length === 0) {
-    return fail(
-      t(
-        "no group of hello-kafka has two live members now",
-        "сейчас ни в одной группе hello-kafka нет двух участников",
-      ),
-      hint,
-    );
+  for (const id of helloGroups(s)) {
+    const most = Math.max(s.groups[id]?.members.length ?? 0, s.history?.[id]?.maxMembers ?? 0);
+    if (most >= 2) {
+      return pass(
+        fillText(
+          t(
+            "group {group} had {n} members at once",
+            "в группе {group} одновременно было участников: {n}",
+          ),
+          { group: real(s, id), n: most },
+        ),
+      );
+    }
   }
-  const [, g] = groups[0];
-  return pass(
-    fillText(t("group {group} has {n} live members", "в группе {group} участников: {n}"), {
-      group: g.id,
-      n: g.members.length,
-    }),
+  return fail(
+    t(
+      "no group of hello-kafka ever had two members at once",
+      "ни в одной группе hello-kafka не было двух участников одновременно",
+    ),
+    hint,
   );
 }
 
 function secondGroup(s: Snapshot): CheckResult {
-  const others = Object.entries(s.groups)
-    .filter(([id]) => id !== GROUP && committedOn(s, id, TOPIC).size > 0)
-    .map(([, g]) => g.id);
+  const latest = (s.journal ?? []).find((e) =>
+    e.what === "lab2.consume" && e.from === "latest" && e.group !== real(s, GROUP) &&
+    e.topic === real(s, TOPIC) && (e.seen ?? 0) > 0
+  );
+  if (latest) {
+    return {
+      ...pass(fillText(
+        t(
+          "group {group} started at latest and read {n} new record(s) ({at})",
+          "группа {group} начала с latest и прочитала новых записей: {n} ({at})",
+        ),
+        { group: latest.group ?? "-", n: latest.seen ?? 0, at: latest.at },
+      )),
+      at: latest.at,
+    };
+  }
+  const others = helloGroups(s).filter((id) => {
+    if (id === GROUP) return false;
+    const commits = commitsOf(s, id, TOPIC);
+    return commits ? commits.consumer.length > 0 : committedOn(s, id, TOPIC).size > 0;
+  }).map((id) => real(s, id));
   if (others.length === 0) {
     return fail(
       fillText(
         t(
-          "no group other than {group} committed offsets on {topic}",
-          "кроме {group}, ни одна группа не фиксировала смещения в {topic}",
+          "no consumer of a group other than {group} read {topic}",
+          "кроме {group}, ни одна группа не читала {topic}",
         ),
         { group: real(s, GROUP), topic: real(s, TOPIC) },
       ),
       fillText(
         t(
-          "start `kafka-lab lab2 consume --from latest --group {g}{p}`, then send new records while it runs",
-          "запустите `kafka-lab lab2 consume --from latest --group {g}{p}` и, пока он работает, отправьте новые записи",
+          "start `kafka-lab lab2 consume --from latest --group fresh-group{p}`, then send new records while it runs",
+          "запустите `kafka-lab lab2 consume --from latest --group fresh-group{p}` и, пока он работает, отправьте новые записи",
         ),
-        { g: real(s, "fresh-group"), p: prefixFlag(s) },
+        { p: prefixFlag(s) },
       ),
     );
   }
   return pass(
-    fillText(t("other group(s) on {topic}: {groups}", "другие группы на {topic}: {groups}"), {
+    fillText(t("other group(s) read {topic}: {groups}", "другие группы читали {topic}: {groups}"), {
       topic: real(s, TOPIC),
       groups: others.join(", "),
     }),
@@ -251,10 +288,10 @@ export const LAB2_TASKS: LabTasks = {
       id: "hello-group-end",
       required: true,
       title: t(
-        "hello-group committed to the end of hello-kafka",
-        "hello-group зафиксировала смещения до конца hello-kafka",
+        "hello-group's consumers read Hello Kafka 1..5 and committed",
+        "консьюмеры hello-group прочитали Hello Kafka 1..5 и зафиксировали смещения",
       ),
-      check: (s) => committedToEnd(s, GROUP, TOPIC, runHint(s)),
+      check: helloGroupRead,
     },
     {
       id: "json-value",

@@ -12,6 +12,7 @@ import { LAB2_EVENTS } from "./events.ts";
 import { consume as consumeLoop, type ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
+import { recordWork } from "../../lib/grading/journal.ts";
 import { fillText } from "../../lib/i18n.ts";
 import { withTimeout } from "../../lib/time.ts";
 import { COURSE_TOPICS, prepareTopic, topicSize } from "../../lib/kafka/topics.ts";
@@ -159,5 +160,13 @@ export async function consume(
       signal,
     }, consumerRenderer(view, { group, instances: v.instances })));
   renderConsumerDone(view, result);
+  await recordWork(await ctx.kafka(), {
+    what: "lab2.consume",
+    group,
+    topic,
+    from: v.from,
+    seen: result.count,
+    instances: v.instances,
+  });
   return 0;
 }

@@ -8,7 +8,6 @@
  * This module only declares the commands; each one's code is loaded when it runs.
  * @module
  */
-import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 import { CONSUME_OPTIONS, GUIDED_OPTIONS, PRODUCE_OPTIONS } from "./options.ts";
@@ -90,7 +89,6 @@ new and that a new group reads the whole topic.`,
   subcommands: [
     produceCommand,
     consumeCommand,
-    answersCommand(async () => (await import("./answers.ts")).LAB2_ANSWERS),
   ],
   examples: ["kafka-lab lab2", "kafka-lab lab2 --lang ru", "kafka-lab lab2 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),

@@ -7,8 +7,8 @@
  * was exercised.
  * @module
  */
+import { caughtUpAnyGroup } from "../../lib/grading/consumed.ts";
 import {
-  committedToEnd,
   fail,
   noTopic,
   pass,
@@ -19,12 +19,13 @@ import {
   truncatedNote,
   utf8,
   where,
+  writtenAt,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/kafka/topics.ts";
 import schema from "./schema.json" with { type: "json" };
-import { deadLetterOf, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
+import { deadLetterOf, dlqNotTried, payloadOf, reasonOf, recordProblem } from "./check_wire.ts";
 
 const TOPIC = COURSE_TOPICS.usersCoordinates.name;
 const DLQ = `${TOPIC}.dlq`;
@@ -116,14 +117,17 @@ function validRecords(s: Snapshot): CheckResult {
       runHint(s),
     );
   }
-  return pass(
-    fillText(
-      t(
-        "{good} of {total} record(s) of {topic} decode and validate, e.g. {sample}",
-        "{good} из {total} записей {topic} читаются и проходят проверку, например {sample}",
+  return writtenAt(
+    pass(
+      fillText(
+        t(
+          "{good} of {total} record(s) of {topic} decode and validate, e.g. {sample}",
+          "{good} из {total} записей {topic} читаются и проходят проверку, например {sample}",
+        ),
+        { ...vars, sample: JSON.stringify(payloadOf(good[0])) },
       ),
-      { ...vars, sample: JSON.stringify(payloadOf(good[0])) },
     ),
+    good,
   );
 }
 
@@ -145,6 +149,9 @@ function accounted(s: Snapshot): CheckResult {
   const note = truncatedNote(topic);
   if (topic.records.length === 0) {
     return fail(fillText(t("{topic} is empty", "{topic} пуст"), vars), runHint(s));
+  }
+  if (!s.topics[DLQ] || bad.length === 0) {
+    return dlqNotTried(s, { ...vars, dlqExists: !!s.topics[DLQ] });
   }
   if (missing.length > 0) {
     return fail(
@@ -171,7 +178,10 @@ function accounted(s: Snapshot): CheckResult {
     ),
     vars,
   );
-  return pass({ en: ok.en + note.en, ru: ok.ru + note.ru });
+  return writtenAt(
+    pass({ en: ok.en + note.en, ru: ok.ru + note.ru }),
+    s.topics[DLQ]?.records ?? [],
+  );
 }
 
 function keysAreIds(s: Snapshot): CheckResult {
@@ -265,7 +275,12 @@ export const LAB3_TASKS: LabTasks = {
     "Build a producer and a consumer of user coordinates whose records are validated against a JSON Schema kept in a Schema Registry; route records that break it to a dead letter topic.",
     "Построить продюсер и консьюмер координат пользователей, записи которых проверяются по JSON Schema из Schema Registry; записи с нарушениями направлять в топик ошибочных записей (DLQ).",
   ),
-  needs: { topics: [TOPIC, DLQ], groups: [GROUP], subjects: [...SUBJECTS] },
+  needs: {
+    topics: [TOPIC, DLQ],
+    groups: [GROUP],
+    otherGroupsOn: [TOPIC],
+    subjects: [...SUBJECTS],
+  },
   tasks: [
     {
       id: "topic",
@@ -301,10 +316,10 @@ export const LAB3_TASKS: LabTasks = {
       id: "group-end",
       required: true,
       title: t(
-        "users-coordinates-consumer committed to the end",
-        "users-coordinates-consumer зафиксировала смещения до конца",
+        "a consumer group read the records and committed (users-coordinates-consumer, --group, or any)",
+        "группа консьюмеров прочитала записи и зафиксировала смещения (users-coordinates-consumer, --group или любая)",
       ),
-      check: (s) => committedToEnd(s, GROUP, TOPIC, runHint(s)),
+      check: (s) => caughtUpAnyGroup(s, "lab3", GROUP, TOPIC, runHint(s)),
     },
     {
       id: "keys-are-ids",

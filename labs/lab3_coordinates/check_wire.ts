@@ -6,8 +6,9 @@
  * @module
  */
 import { Ajv, type ValidateFunction } from "ajv";
-import { utf8 } from "../../lib/grading/facts.ts";
-import type { RecordSnap, Snapshot } from "../../lib/grading/types.ts";
+import { fail, prefixFlag, utf8 } from "../../lib/grading/facts.ts";
+import type { CheckResult, RecordSnap, Snapshot } from "../../lib/grading/types.ts";
+import { fillText, t } from "../../lib/i18n.ts";
 import schema from "./schema.json" with { type: "json" };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -79,5 +80,34 @@ export function deadLetterOf(
       d.headers["dlq.original.offset"] === String(bad.offset) &&
       (d.headers["dlq.original.topic"] ?? topic) === topic) ||
     sameBytes(d.value, bad.value)
+  );
+}
+
+/**
+ * The failure of "every bad record is in the DLQ" when it was never tried:
+ * the DLQ topic is missing, or no record broke the schema.
+ */
+export function dlqNotTried(
+  s: Snapshot,
+  facts: { topic: string; dlq: string; total: number; dlqExists: boolean },
+): CheckResult {
+  const { dlqExists, ...vars } = facts;
+  return fail(
+    fillText(
+      dlqExists
+        ? t(
+          "none of the {total} record(s) of {topic} breaks the schema: the DLQ was never tried",
+          "ни одна из записей {topic} ({total}) не нарушает схему: DLQ не проверен",
+        )
+        : t("the dead letter topic {dlq} does not exist", "топика ошибочных записей {dlq} нет"),
+      vars,
+    ),
+    fillText(
+      t(
+        "write records that break the schema (`kafka-lab lab3 inject{p}`), then consume {topic} with a consumer that dead-letters them to {dlq}",
+        "запишите записи, нарушающие схему (`kafka-lab lab3 inject{p}`), затем прочитайте {topic} консьюмером, который отправит их в {dlq}",
+      ),
+      { ...vars, p: prefixFlag(s) },
+    ),
   );
 }

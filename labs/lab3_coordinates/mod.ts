@@ -9,7 +9,6 @@
  * faker, Ajv and the registry client) is loaded when it runs.
  * @module
  */
-import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 import {
@@ -153,7 +152,6 @@ RF 2, min.insync.replicas=1) и его DLQ, регистрирует схему 
     produceCommand,
     injectCommand,
     consumeCommand,
-    answersCommand(async () => (await import("./answers.ts")).LAB3_ANSWERS),
   ],
   examples: [
     "kafka-lab lab3",

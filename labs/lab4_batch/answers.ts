@@ -1,6 +1,7 @@
 /**
  * Lab 4's answer key: a short model answer to each control question, for
- * instructors (`kafka-lab lab4 answers`). Behaviour an answer states is
+ * instructors (`deno task answers lab4`, never in the
+ * students' program). Behaviour an answer states is
  * proven on a real cluster by the test named in `provenBy` (tests/answers/).
  * @module
  */
@@ -14,7 +15,7 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   {
     answer: t(
       "All 10 records of that batch: the 6 it had processed (again) and the 4 it had not. The offset is committed only after a whole batch, so the group's committed offset is still the first offset of that batch; after the restart the group resumes exactly there — nothing before it (committed), nothing skipped.",
-      "Все 10 записей этого пакета: 6 уже обработанных (повторно) и 4 необработанные. Смещение фиксируется только после всего пакета, поэтому зафиксированное смещение группы всё ещё равен первому смещению этого пакета; после перезапуска группа продолжает ровно с него — ничего раньше (оно зафиксировано) и ничего не пропуская.",
+      "Все 10 записей этого пакета: 6 уже обработанных (повторно) и 4 необработанные. Смещение фиксируется только после всего пакета, поэтому зафиксированное смещение группы всё ещё равно первому смещению этого пакета; после перезапуска группа продолжает ровно с него — ничего раньше (оно зафиксировано) и ничего не пропуская.",
     ),
     provenBy:
       "lab4 answer: a batch consumer killed mid-batch re-reads exactly the uncommitted part",
@@ -41,14 +42,17 @@ export const LAB4_ANSWERS: readonly Answer[] = answerKey(LAB4_TEXT, [
   {
     answer: t(
       "Records committed but not yet processed when the consumer dies are never processed: the group resumes after them. That is at-most-once — no duplicates, but possible loss — instead of at-least-once.",
-      "Записи, зафиксированные, но ещё не обработанные к моменту падения консьюмера, не будут обработаны никогда: группа продолжит после них. Это «не более одного раза» — без дублей, но с возможной потерей — вместо «хотя бы один раз».",
+      "Записи, зафиксированные, но ещё не обработанные к моменту падения консьюмера, не будут обработаны никогда: группа продолжит после них. Это «не более одного раза» (at-most-once) — без дублей, но с возможной потерей — вместо «не менее одного раза» (at-least-once).",
     ),
+    provenBy:
+      "lab5 semantics: a consumer killed mid-batch loses records when it commits first and repeats them when it commits after",
   },
   {
     answer: t(
-      "Auto-commit commits, every auto.commit.interval.ms (5 s by default), the offsets of whatever the consumer has fetched, whether processed or not. In the middle of a batch it could commit records still unprocessed; a crash then loses them. With auto-commit off the consumer commits only after processing, which is what makes the batch consumer at-least-once.",
-      "Автоматическая фиксация раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует смещения всего, что консьюмер уже получил, независимо от обработки. Посреди пакета она могла бы зафиксировать ещё не обработанные записи, и при сбое они пропали бы. С выключенной автоматической фиксацией консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «хотя бы один раз».",
+      "Auto-commit commits, every auto.commit.interval.ms (5 s by default), the position after the records poll()/consume() has returned to the application — not what the client has prefetched behind them, but not what the application has processed either. The batch consumer gets its 10 records in one call; if the timer fires while it works on record 6, records 7–10 are committed unprocessed, and a crash then loses them. With auto-commit off the consumer commits only after processing, which is what makes the batch consumer at-least-once.",
+      "Автоматическая фиксация раз в auto.commit.interval.ms (5 с по умолчанию) фиксирует позицию за записями, которые poll()/consume() уже вернул приложению, — не то, что клиент заранее подкачал за ними, но и не то, что приложение обработало. Пакетный консьюмер получает свои 10 записей одним вызовом; если таймер сработает, пока он обрабатывает 6-ю, записи 7–10 будут зафиксированы необработанными, и при сбое они пропадут. С выключенной автоматической фиксацией консьюмер фиксирует только после обработки — это и делает пакетный консьюмер «не менее одного раза» (at-least-once).",
     ),
+    provenBy: "lab4 answer: auto-commit commits the records consume() returned, processed or not",
   },
   {
     answer: t(

@@ -1,12 +1,15 @@
 /**
  * Lab 4's tasks, from the batch vs single consumer project (seed 002):
- * final-1-topic with the course layout, every record a MessageModel, and
- * both batch-group and single-group committed to the end. Extras: records
- * spread over every partition, and no message_id written twice.
+ * final-1-topic with the course layout, every record a MessageModel, both
+ * batch-group and single-group read them (an offset reset does not count),
+ * batch-group committed once per at most 10 records and single-group once
+ * per record (from the commit history), and two producers wrote at once.
+ * Extras: records spread over every partition, no message_id written twice.
  * @module
  */
+import { commitAdvances, concurrentProducers } from "../../lib/grading/commit_pattern.ts";
+import { caughtUp } from "../../lib/grading/consumed.ts";
 import {
-  committedToEnd,
   fail,
   noTopic,
   pass,
@@ -15,6 +18,7 @@ import {
   topicLayout,
   truncatedNote,
   where,
+  writtenAt,
 } from "../../lib/grading/facts.ts";
 import type { CheckResult, LabTasks, Snapshot } from "../../lib/grading/types.ts";
 import { cutList, fillText, t, type Text } from "../../lib/i18n.ts";
@@ -82,7 +86,7 @@ function allModels(s: Snapshot): CheckResult {
     vars,
   );
   const note = truncatedNote(topic);
-  return pass({ en: ok.en + note.en, ru: ok.ru + note.ru });
+  return writtenAt(pass({ en: ok.en + note.en, ru: ok.ru + note.ru }), topic.records);
 }
 
 function spread(s: Snapshot): CheckResult {
@@ -99,7 +103,7 @@ function spread(s: Snapshot): CheckResult {
       ),
       t(
         "send records without a key (or with many keys) so that the partitioner spreads them",
-        "отправляйте записи без ключа (или с разными ключами), чтобы разделитель распределил их",
+        "отправляйте записи без ключа (или с разными ключами), чтобы партиционер распределил их",
       ),
     );
   }
@@ -145,6 +149,86 @@ function distinctIds(s: Snapshot): CheckResult {
   );
 }
 
+/** The fewest commits with a known advance a pattern is judged on. */
+const MIN_COMMITS = 3;
+
+function commitPattern(s: Snapshot, group: string, mode: "batch" | "single"): CheckResult {
+  const advances = commitAdvances(s, group, TOPIC);
+  const vars = {
+    group: real(s, group),
+    n: advances?.length ?? 0,
+    list: cutList((advances ?? []).map(String), 12) || "-",
+  };
+  const hint = fillText(
+    mode === "batch"
+      ? t(
+        "commit once after each batch of at most 10 records (`kafka-lab lab4 consume --mode batch{p}`), reading at least a few batches",
+        "фиксируйте смещения один раз после каждого пакета не больше 10 записей (`kafka-lab lab4 consume --mode batch{p}`), прочитав хотя бы несколько пакетов",
+      )
+      : t(
+        "commit after every record (`kafka-lab lab4 consume --mode single{p}`), reading at least a few records",
+        "фиксируйте смещение после каждой записи (`kafka-lab lab4 consume --mode single{p}`), прочитав хотя бы несколько записей",
+      ),
+    { p: prefixFlag(s) },
+  );
+  if (advances === undefined) {
+    return fail(
+      t(
+        "the commit history (__consumer_offsets) could not be read",
+        "историю фиксаций (__consumer_offsets) прочитать не удалось",
+      ),
+      hint,
+    );
+  }
+  const ok = advances.length >= MIN_COMMITS &&
+    (mode === "batch"
+      ? advances.every((a) => a <= 10) && advances.some((a) => a > 1)
+      : advances.every((a) => a === 1));
+  const text = t(
+    "{group}: {n} consumer commit(s), records per commit: {list}",
+    "{group}: фиксаций консьюмеров: {n}, записей на фиксацию: {list}",
+  );
+  return ok ? pass(fillText(text, vars)) : fail(fillText(text, vars), hint);
+}
+
+function twoProducers(s: Snapshot): CheckResult {
+  const topic = s.topics[TOPIC];
+  if (!topic) return noTopic(s, TOPIC, runHint(s));
+  const ids = new Set(topic.records.map((r) => r.producerId).filter((id) => id !== undefined));
+  const both = concurrentProducers(topic.records);
+  const vars = { topic: topic.name, n: ids.size, pair: both.join(" & ") };
+  if (both.length === 0) {
+    return fail(
+      fillText(
+        t(
+          "{topic}: records of {n} idempotent producer(s), none two at once",
+          "{topic}: записи {n} идемпотентных продюсеров, но не двух одновременно",
+        ),
+        vars,
+      ),
+      fillText(
+        t(
+          "run two idempotent producers at the same time (`kafka-lab lab4 produce --instances 2{p}`, or the course's producer twice)",
+          "запустите два идемпотентных продюсера одновременно (`kafka-lab lab4 produce --instances 2{p}` или продюсер курса дважды)",
+        ),
+        { p: prefixFlag(s) },
+      ),
+    );
+  }
+  return writtenAt(
+    pass(
+      fillText(
+        t(
+          "{topic}: producers {pair} wrote at the same time ({n} producer id(s) in all)",
+          "{topic}: продюсеры {pair} писали одновременно (всего id продюсеров: {n})",
+        ),
+        vars,
+      ),
+    ),
+    topic.records.filter((r) => both.includes(r.producerId ?? -1)),
+  );
+}
+
 /** Lab 4's tasks. */
 export const LAB4_TASKS: LabTasks = {
   lab: "lab4",
@@ -176,14 +260,44 @@ export const LAB4_TASKS: LabTasks = {
     {
       id: "batch-group-end",
       required: true,
-      title: t("batch-group committed to the end", "batch-group зафиксировала смещения до конца"),
-      check: (s) => committedToEnd(s, BATCH_GROUP, TOPIC, runHint(s)),
+      title: t(
+        "batch-group's consumers read the records and committed",
+        "консьюмеры batch-group прочитали записи и зафиксировали смещения",
+      ),
+      check: (s) => caughtUp(s, BATCH_GROUP, TOPIC, runHint(s)),
     },
     {
       id: "single-group-end",
       required: true,
-      title: t("single-group committed to the end", "single-group зафиксировала смещения до конца"),
-      check: (s) => committedToEnd(s, SINGLE_GROUP, TOPIC, runHint(s)),
+      title: t(
+        "single-group's consumers read the records and committed",
+        "консьюмеры single-group прочитали записи и зафиксировали смещения",
+      ),
+      check: (s) => caughtUp(s, SINGLE_GROUP, TOPIC, runHint(s)),
+    },
+    {
+      id: "batch-commits",
+      required: true,
+      title: t(
+        "batch-group commits once per batch of at most 10 records",
+        "batch-group фиксирует смещения раз в пакет, не больше 10 записей",
+      ),
+      check: (s) => commitPattern(s, BATCH_GROUP, "batch"),
+    },
+    {
+      id: "single-commits",
+      required: true,
+      title: t(
+        "single-group commits after every record",
+        "single-group фиксирует смещение после каждой записи",
+      ),
+      check: (s) => commitPattern(s, SINGLE_GROUP, "single"),
+    },
+    {
+      id: "two-producers",
+      required: true,
+      title: t("two producers wrote at once", "два продюсера писали одновременно"),
+      check: twoProducers,
     },
     {
       id: "spread",

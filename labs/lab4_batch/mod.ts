@@ -16,7 +16,6 @@
  * ```
  * @module
  */
-import { answersCommand } from "../../lib/grading/answers_command.ts";
 import { defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
 import { COMPARE_OPTIONS, CONSUME_OPTIONS, GUIDED_OPTIONS, PRODUCE_OPTIONS } from "./options.ts";
@@ -151,7 +150,6 @@ compared. For the speed of both, see \`kafka-lab lab4 compare\`.`,
     produceCommand,
     consumeCommand,
     compareCommand,
-    answersCommand(async () => (await import("./answers.ts")).LAB4_ANSWERS),
   ],
   examples: ["kafka-lab lab4", "kafka-lab lab4 --lang ru", "kafka-lab lab4 --interval 0 --json"],
   run: async (ctx, args) => (await import("./guided.ts")).guided(ctx, args),

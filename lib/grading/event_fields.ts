@@ -25,4 +25,5 @@ export const TASK_FIELDS = {
   title: f.string,
   evidence: f.string.doc("What the check saw on the cluster."),
   hint: f.nullable(f.string).doc("What to do, when the task failed."),
+  at: f.nullable(f.string).doc("When the evidence was made (ISO 8601), where the cluster tells."),
 };

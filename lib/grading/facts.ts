@@ -1,12 +1,13 @@
 /**
- * Pure building blocks the labs' checks share: a course topic's layout, a
- * group committed to the end of a topic, record text and JSON. Each returns
- * a {@linkcode CheckResult} or a plain fact; nothing here talks to Kafka.
+ * Pure building blocks the labs' checks share: a course topic's layout,
+ * committed offsets, record text and JSON. Each returns a
+ * {@linkcode CheckResult} or a plain fact; nothing here talks to Kafka.
+ * Whether a group's consumers read records is in `consumed.ts`.
  *
  * @example
  * ```ts
- * const r = committedToEnd(snapshot, "hello-group", "hello-kafka");
- * r.pass; // true when the group's committed offset is the end of every partition
+ * const r = topicLayout(snapshot, COURSE_TOPICS.helloKafka, hint);
+ * r.pass; // true when the topic has the course's partitions, replicas and configs
  * ```
  * @module
  */
@@ -86,62 +87,6 @@ export function committedOn(s: Snapshot, group: string, topic: string): Map<numb
   return new Map(offsets.filter((o) => o.topic === topic).map((o) => [o.partition, o.offset]));
 }
 
-/**
- * Passes when `group` committed, on every partition of `topic` that holds
- * records, the offset after the last record (it has read everything).
- */
-export function committedToEnd(
-  s: Snapshot,
-  group: string,
-  topic: string,
-  hint: Text,
-): CheckResult {
-  const snap = s.topics[topic];
-  if (!snap) return noTopic(s, topic, hint);
-  const committed = committedOn(s, group, topic);
-  const vars = { group: real(s, group), topic: snap.name, positions: positions(snap, committed) };
-  const total = snap.ends.reduce((n, e) => n + e.high - e.low, 0);
-  if (total === 0) {
-    return fail(fillText(t("{topic} is empty", "{topic} пуст"), vars), hint);
-  }
-  if (committed.size === 0) {
-    return fail(
-      fillText(
-        t(
-          "group {group} has committed nothing on {topic}",
-          "группа {group} ничего не зафиксировала в {topic}",
-        ),
-        vars,
-      ),
-      hint,
-    );
-  }
-  const behind = snap.ends.filter((e) =>
-    e.high > e.low && (committed.get(e.partition) ?? -1) < e.high
-  );
-  if (behind.length > 0) {
-    return fail(
-      fillText(
-        t(
-          "group {group} is behind the end of {topic} (committed/end: {positions})",
-          "группа {group} не дочитала {topic} (зафиксировано/конец: {positions})",
-        ),
-        vars,
-      ),
-      hint,
-    );
-  }
-  return pass(
-    fillText(
-      t(
-        "group {group} committed to the end of {topic} ({positions})",
-        "группа {group} зафиксировала смещения до конца {topic} ({positions})",
-      ),
-      vars,
-    ),
-  );
-}
-
 /** Passes when a course topic exists with the course's partitions, replicas and configs. */
 export function topicLayout(s: Snapshot, spec: TopicSpec, hint: Text): CheckResult {
   const snap = s.topics[spec.name];
@@ -209,4 +154,11 @@ export function truncatedNote(topic: TopicSnap): Text {
   return topic.truncated
     ? t(" (only the first records were read)", " (прочитаны только первые записи)")
     : t("", "");
+}
+
+/** The result with `at`: when the newest of `records` was written (unchanged when there is none). */
+export function writtenAt(result: CheckResult, records: readonly RecordSnap[]): CheckResult {
+  if (records.length === 0) return result;
+  const newest = Math.max(...records.map((r) => r.timestamp));
+  return Number.isFinite(newest) ? { ...result, at: new Date(newest).toISOString() } : result;
 }

@@ -1,10 +1,11 @@
 /**
  * Text renderings of check results: a task line, the progress table of every
- * lab, the class table (student × task) and its CSV for a gradebook.
+ * lab, the class table (student × task). The gradebook CSV and the class
+ * overview are in `gradebook.ts`.
  *
  * @example
  * ```ts
- * rosterCsv(lab2Tasks, [{ prefix: "anna.", results }]); // "prefix,hello-records,...\nanna.,1,..."
+ * rosterTable(lab2Tasks, [{ prefix: "anna.", results }], "en"); // ["student  hello-records …", …]
  * ```
  * @module
  */
@@ -108,35 +109,6 @@ export function rosterTable(
   return table(headers, rows);
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** The class as CSV: `prefix,<task ids…>,required_passed,required_total,ok`, 1/0 per task. */
-export function rosterCsv(lab: LabTasks, students: readonly StudentResults[]): string {
-  const header = [
-    "prefix",
-    ...lab.tasks.map((t) => t.id),
-    "required_passed",
-    "required_total",
-    "ok",
-  ];
-  const lines = [header.map(csvCell).join(",")];
-  for (const { prefix, results } of students) {
-    const s = summarize(results);
-    lines.push(
-      [
-        prefix,
-        ...lab.tasks.map((task) => results.find((r) => r.task === task.id)?.pass ? "1" : "0"),
-        String(s.requiredPassed),
-        String(s.requiredTotal),
-        s.ok ? "1" : "0",
-      ].map(csvCell).join(","),
-    );
-  }
-  return lines.join("\n") + "\n";
-}
-
 /** A task's result as `--json` events carry it ({@linkcode TASK_FIELDS}). */
 export type TaskJson = DataOf<typeof TASK_FIELDS>;
 
@@ -150,5 +122,6 @@ export function resultJson(r: TaskResult, lang: Lang): TaskJson {
     title: localize(r.title, lang),
     evidence: localize(r.evidence, lang),
     hint: r.hint && !r.pass ? localize(r.hint, lang) : null,
+    at: r.at ?? null,
   };
 }

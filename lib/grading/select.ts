@@ -40,8 +40,8 @@ export const CHECK_OPTIONS = [
     name: "csv",
     type: "boolean",
     description: t(
-      "With --roster: print the class as CSV for a gradebook",
-      "С --roster: вывести группу в CSV для журнала оценок",
+      "With --roster: print the class as one CSV gradebook table (student, lab, task, kind, status, evidence time, evidence)",
+      "С --roster: вывести группу одной таблицей CSV для журнала (студент, лабораторная, задание, вид, статус, время, что найдено)",
     ),
   },
 ] as const satisfies readonly OptionSpec[];

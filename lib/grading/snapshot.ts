@@ -19,6 +19,7 @@ import { registryHeaders } from "../registry_auth.ts";
 import type { Admin, Consumer, EachBatchPayload, Kafka } from "../kafka/port.ts";
 import { describeTopic } from "../kafka/topics.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
+import { evidenceOf, evidenceTargets, type ReadTarget } from "./evidence.ts";
 import type {
   CommittedOffset,
   GroupSnap,
@@ -82,29 +83,34 @@ function recordOf(partition: number, m: EachBatchPayload["batch"]["messages"][nu
   };
 }
 
+function producerIdOf(m: EachBatchPayload["batch"]["messages"][number]): number | undefined {
+  // kafkajs keeps each record's batch header beside it; the port does not name it.
+  const ctx = (m as unknown as { batchContext?: { producerId?: string | number } }).batchContext;
+  const id = ctx?.producerId === undefined ? undefined : Number(ctx.producerId);
+  return id !== undefined && id >= 0 ? id : undefined;
+}
+
 /**
- * Reads every partition of `metas` from its start up to its end (at most
+ * Reads every partition of `targets` from its start up to its end (at most
  * `limit` records each). Returns records by topic name, and the names of
  * topics that were not read to the end.
  */
-async function readRecords(
+export async function readRecords(
   kafka: Kafka,
-  metas: readonly TopicMeta[],
-  limit: number,
+  list: readonly ReadTarget[],
   idleMs: number,
 ): Promise<{ records: Map<string, RecordSnap[]>; short: Set<string> }> {
-  const records = new Map<string, RecordSnap[]>(metas.map((m) => [m.layout.name, []]));
+  const records = new Map<string, RecordSnap[]>(list.map((m) => [m.name, []]));
   const targets = new Map<string, number>();
-  for (const m of metas) {
+  const short = new Set<string>();
+  for (const m of list) {
     for (const e of m.ends) {
-      if (e.high > e.low) {
-        targets.set(`${m.layout.name}/${e.partition}`, Math.min(e.high, e.low + limit));
+      if (e.high > e.low && (!m.only || m.only.has(e.partition))) {
+        targets.set(`${m.name}/${e.partition}`, Math.min(e.high, e.low + m.limit));
+        if (e.high - e.low > m.limit) short.add(m.name);
       }
     }
   }
-  const short = new Set(
-    metas.filter((m) => m.ends.some((e) => e.high - e.low > limit)).map((m) => m.layout.name),
-  );
   if (targets.size === 0) return { records, short };
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   const consumer: Consumer = await kafka.connect(kafka.consumer({ groupId, maxWaitTimeInMs: 200 }));
@@ -118,16 +124,19 @@ async function readRecords(
       eachBatch: async ({ batch }) => {
         const key = `${batch.topic}/${batch.partition}`;
         const target = targets.get(key);
-        if (target === undefined) return;
+        const done = () => consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+        if (target === undefined) return done();
         for (const m of batch.messages) {
           if (Number(m.offset) < target) {
-            records.get(batch.topic)!.push(recordOf(batch.partition, m));
+            const r = recordOf(batch.partition, m);
+            const producerId = producerIdOf(m);
+            records.get(batch.topic)!.push(producerId === undefined ? r : { ...r, producerId });
           }
         }
         lastProgress = Date.now();
         if (Number(batch.lastOffset()) >= target - 1) {
           remaining.delete(key);
-          consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+          done();
         }
         await Promise.resolve();
       },
@@ -275,7 +284,59 @@ async function schemasById(url: string, ids: readonly number[], headers: Record<
   return out;
 }
 
-/** One snapshot per prefix, in the order of `prefixes`. */
+function topicSnaps(
+  metas: readonly TopicMeta[],
+  read: { records: Map<string, RecordSnap[]>; short: Set<string> },
+): Record<string, TopicSnap> {
+  const topics: Record<string, TopicSnap> = {};
+  for (const m of metas) {
+    topics[m.course] = {
+      name: m.layout.name,
+      partitions: m.layout.partitions,
+      replicationFactor: m.layout.replicationFactor,
+      configs: m.layout.configs,
+      ends: m.ends,
+      records: read.records.get(m.layout.name) ?? [],
+      truncated: read.short.has(m.layout.name),
+    };
+  }
+  return topics;
+}
+
+/** What the whole class's snapshots share: one admin session, one reader. */
+async function readCluster(
+  kafka: Kafka,
+  prefixes: readonly string[],
+  needs: SnapshotNeeds,
+  options: SnapshotOptions,
+) {
+  const base = await kafka.withAdmin(async (admin) => {
+    const allGroups = (await admin.listGroups()).groups.map((g) => g.groupId);
+    return {
+      metas: await topicMetas(admin, prefixes, needs.topics),
+      brokers: (await admin.describeCluster()).brokers.map((b) => b.nodeId).sort((a, b) => a - b),
+      allGroups,
+      evidence: await evidenceTargets(admin, {
+        prefixes,
+        groups: allGroups,
+        topics: new Set(await admin.listTopics()),
+        readerPrefix: READER_GROUP_PREFIX,
+      }),
+    };
+  });
+  const limit = options.recordLimit ?? 2000;
+  const targets: ReadTarget[] = [
+    ...base.metas.map((m) => ({ name: m.layout.name, ends: m.ends, limit })),
+    ...base.evidence,
+  ];
+  const read = await readRecords(kafka, targets, options.idleMs ?? 5000);
+  return { ...base, read };
+}
+
+/**
+ * One snapshot per prefix, in the order of `prefixes`: the cluster is read
+ * once for the whole class (one reader, one admin session).
+ */
 export async function takeSnapshots(
   kafka: Kafka,
   registryUrl: string,
@@ -283,38 +344,21 @@ export async function takeSnapshots(
   needs: SnapshotNeeds,
   options: SnapshotOptions = {},
 ): Promise<Snapshot[]> {
-  const { metas, brokers, allGroups } = await kafka.withAdmin(async (admin) => ({
-    metas: await topicMetas(admin, prefixes, needs.topics),
-    brokers: (await admin.describeCluster()).brokers.map((b) => b.nodeId).sort((a, b) => a - b),
-    allGroups: (await admin.listGroups()).groups.map((g) => g.groupId),
-  }));
-  const { records, short } = await readRecords(
-    kafka,
-    metas,
-    options.recordLimit ?? 2000,
-    options.idleMs ?? 5000,
-  );
+  const { metas, brokers, allGroups, read } = await readCluster(kafka, prefixes, needs, options);
   const headers = registryHeaders(kafka.config.registryAuth);
   const registry = needs.subjects.length > 0 && await registryUp(registryUrl, headers);
+  const groupsByPrefix = await kafka.withAdmin(async (admin) => {
+    const out = new Map<string, Record<string, GroupSnap>>();
+    for (const prefix of prefixes) {
+      const mine = metas.filter((m) => m.prefix === prefix);
+      const names = new Map(mine.map((m) => [m.layout.name, m.course]));
+      out.set(prefix, await groupsOf(admin, prefix, needs, allGroups, names));
+    }
+    return out;
+  });
   const snapshots: Snapshot[] = [];
   for (const prefix of prefixes) {
-    const mine = metas.filter((m) => m.prefix === prefix);
-    const topics: Record<string, TopicSnap> = {};
-    for (const m of mine) {
-      topics[m.course] = {
-        name: m.layout.name,
-        partitions: m.layout.partitions,
-        replicationFactor: m.layout.replicationFactor,
-        configs: m.layout.configs,
-        ends: m.ends,
-        records: records.get(m.layout.name) ?? [],
-        truncated: short.has(m.layout.name),
-      };
-    }
-    const topicNames = new Map(mine.map((m) => [m.layout.name, m.course]));
-    const groups = await kafka.withAdmin((admin) =>
-      groupsOf(admin, prefix, needs, allGroups, topicNames)
-    );
+    const topics = topicSnaps(metas.filter((m) => m.prefix === prefix), read);
     const subjects: Record<string, SubjectSnap> = {};
     if (registry) {
       for (const s of needs.subjects) {
@@ -328,10 +372,11 @@ export async function takeSnapshots(
       takenAt: new Date().toISOString(),
       brokers,
       topics,
-      groups,
+      groups: groupsByPrefix.get(prefix) ?? {},
       subjects,
       schemas: registry ? await schemasById(registryUrl, ids, headers) : {},
       registryReachable: registry,
+      ...evidenceOf(prefix, read.records),
     });
   }
   return snapshots;

@@ -14,6 +14,11 @@
  */
 import type { Text } from "../i18n.ts";
 import type { PartitionLayout } from "../kafka/topics.ts";
+import type { GroupHistory } from "./offsets_log.ts";
+import type { JournalEntry } from "./journal.ts";
+
+export type { CommitEvent, GroupHistory } from "./offsets_log.ts";
+export type { JournalEntry } from "./journal.ts";
 
 /** One record as it sits on the topic. */
 export interface RecordSnap {
@@ -25,6 +30,8 @@ export interface RecordSnap {
   readonly headers: Readonly<Record<string, string>>;
   /** Milliseconds since the epoch. */
   readonly timestamp: number;
+  /** The idempotent producer that wrote it (-1 or absent: not an idempotent producer). */
+  readonly producerId?: number;
 }
 
 /** First and next offset of one partition (`high` is where the next record goes). */
@@ -107,6 +114,15 @@ export interface Snapshot {
   readonly schemas: Readonly<Record<number, string | null>>;
   /** Whether the registry answered (false: subjects and schemas are empty). */
   readonly registryReachable: boolean;
+  /**
+   * Course group id → its history in `__consumer_offsets` (members that
+   * joined, every commit); undefined when that topic could not be read.
+   */
+  readonly history?: Readonly<Record<string, GroupHistory>>;
+  /** What kafka-lab's own runs wrote to the journal about this prefix's names. */
+  readonly journal?: readonly JournalEntry[];
+  /** Group names the grader named (`check --group`), course names by lab. */
+  readonly groupNames?: Readonly<Record<string, string>>;
 }
 
 /** What a snapshot must read for a lab. */
@@ -128,6 +144,8 @@ export interface CheckResult {
   readonly evidence: Text;
   /** What to do to pass (given when the check fails). */
   readonly hint?: Text;
+  /** When the evidence was made (ISO 8601), where the cluster tells. */
+  readonly at?: string;
 }
 
 /** One thing a student must (or may, for extras) have done. */
@@ -175,6 +193,6 @@ export interface Answer {
 export interface GradedLabsSource {
   /** Every graded lab's tasks, in course order (loaded on first use). */
   labs(): Promise<readonly LabTasks[]>;
-  /** A lab's answer key (loaded on first use). */
-  answers(lab: string): Promise<readonly Answer[]>;
+  /** A lab's control questions (the answer keys are for instructors: not in the program). */
+  questions(lab: string): Promise<readonly Text[]>;
 }

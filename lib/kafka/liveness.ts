@@ -149,7 +149,7 @@ function brokersGone(brokers: readonly string[], seconds: number): UnreachableEr
     {
       hint: t(
         "start the cluster (`kafka-lab up`) and run the consumer again: it goes on from the last committed offset",
-        "запустите кластер (`kafka-lab up`) и запустите консьюмер снова: он продолжит с последнего закоммиченного смещения",
+        "запустите кластер (`kafka-lab up`) и запустите консьюмер снова: он продолжит с последнего зафиксированного смещения",
       ),
     },
   );

@@ -13,12 +13,11 @@
  * KAFKA_BROKERS, SCHEMA_REGISTRY_URL, KAFKA_LAB_PREFIX, .env, the local cluster.
  * @module
  */
-import { GRADED_LABS } from "../../labs/grading.ts";
+import { GRADED_LABS_SOURCE } from "../../labs/mod.ts";
 import { readLocalRegistryUrl } from "../../lib/cluster/state.ts";
 import { loadConfig } from "../../lib/config.ts";
-import { mergeNeeds, parseRoster, runTasks } from "../../lib/grading/run.ts";
-import { takeSnapshots } from "../../lib/grading/snapshot.ts";
-import type { Snapshot } from "../../lib/grading/types.ts";
+import { gradeRoster, type RosterGrade } from "../../lib/grading/roster.ts";
+import { parseRoster } from "../../lib/grading/run.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
 import { createOutput } from "../../lib/output.ts";
 
@@ -27,31 +26,35 @@ const config = await loadConfig({}, readLocalRegistryUrl);
 const prefixes = env.KAFKA_LAB_ROSTER
   ? parseRoster(Deno.readTextFileSync(env.KAFKA_LAB_ROSTER))
   : [config.prefix];
-const only = env.KAFKA_LAB_LABS?.split(",").map((s) => s.trim()).filter((s) => s !== "");
-const labs = GRADED_LABS.filter((l) => !only || only.includes(l.lab));
+const only = env.KAFKA_LAB_LABS?.split(",").map((s) => s.trim()).filter((s) => s !== "") ?? [];
+const labs = (await GRADED_LABS_SOURCE.labs()).filter((l) =>
+  only.length === 0 || only.includes(l.lab)
+);
 
-let snapshots: Promise<Map<string, Snapshot>> | undefined;
+let graded: Promise<RosterGrade> | undefined;
 
-/** Every student's snapshot, taken once (one reader for the whole class). */
-function snapshotOf(prefix: string): Promise<Snapshot> {
-  snapshots ??= (async () => {
+/** The whole class, graded once from one snapshot (`gradeRoster`, as `check --roster` does). */
+function grade(): Promise<RosterGrade> {
+  graded ??= (async () => {
     const out = createOutput({ json: false, quiet: true, verbose: false, lang: config.lang });
     const kafka = new KafkaClients(config, out);
-    const needs = mergeNeeds(labs.map((l) => l.needs));
-    const list = await takeSnapshots(kafka, config.registryUrl, prefixes, needs);
-    return new Map(list.map((s) => [s.prefix, s]));
+    return await gradeRoster(
+      { kafka: () => Promise.resolve(kafka), config, graded: GRADED_LABS_SOURCE },
+      prefixes,
+      { labs: only },
+    );
   })();
-  return snapshots.then((m) => m.get(prefix)!);
+  return graded;
 }
 
-for (const prefix of prefixes) {
-  for (const lab of labs) {
+for (const [i, prefix] of prefixes.entries()) {
+  for (const [j, lab] of labs.entries()) {
     Deno.test({
       name: `${prefix || "(no prefix)"} ${lab.lab}`,
       sanitizeOps: false,
       sanitizeResources: false,
       async fn(t) {
-        const results = runTasks(lab, await snapshotOf(prefix));
+        const { results } = (await grade()).students[i].labs[j];
         for (const r of results) {
           await t.step({
             name: `${r.required ? "" : "(extra) "}${r.task}: ${r.title.en}`,

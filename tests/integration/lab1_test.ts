@@ -206,6 +206,7 @@ Deno.test("lab1 create warns when min.insync.replicas is above the replication f
     ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /min\.insync\.replicas=2 is above the replication factor 1/);
+    assert.match(r.stderr, /effective min ISR 1/);
   } finally {
     await runCli(["lab1", "delete", topic, "--yes"]);
   }

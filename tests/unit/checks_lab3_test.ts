@@ -3,7 +3,14 @@ import { LAB3_TASKS } from "../../labs/lab3_coordinates/check.ts";
 import schema from "../../labs/lab3_coordinates/schema.json" with { type: "json" };
 import { runTasks } from "../../lib/grading/run.ts";
 import type { Snapshot } from "../../lib/grading/types.ts";
-import { group, type RecordSpec, snapshot, topic, wire } from "./checks_snapshot.ts";
+import {
+  group,
+  history as historyOf,
+  type RecordSpec,
+  snapshot,
+  topic,
+  wire,
+} from "./checks_snapshot.ts";
 
 const SCHEMA = JSON.stringify(schema);
 const valid = (id: number, p = 0): RecordSpec => ({
@@ -118,7 +125,51 @@ Deno.test("lab3 bad-in-dlq fails for a bad record missing from the DLQ or withou
 Deno.test("lab3 group-end fails when the consumer group is behind", () => {
   const r = result(lab3([valid(1), valid(2)], [], { committed: [1, 0, 0, 0, 0, 0] }), "group-end");
   assert.equal(r.pass, false);
-  assert.match(r.evidence.en, /behind/);
+  assert.match(r.evidence.en, /has not committed through/);
+});
+
+/** lab3's snapshot with a commit history: `groups` course id → [partition, offset] commits. */
+function withHistory(
+  s: Snapshot,
+  groups: Record<string, (readonly [number, number])[]>,
+  options: { admin?: boolean } = {},
+): Snapshot {
+  const history = Object.fromEntries(
+    Object.entries(groups).map(([id, c]) => [id, historyOf(id, "users_coordinates", c, options)]),
+  );
+  return { ...s, history };
+}
+
+const RECORDS = [valid(1), valid(2, 3), noLatitude];
+
+Deno.test("lab3 produce + reset: a group an admin moved to the end has not read", () => {
+  const s = withHistory(lab3(RECORDS, [deadLetter]), {
+    "users-coordinates-consumer": [[0, 1], [1, 1], [3, 1]],
+  }, { admin: true });
+  const r = result(s, "group-end");
+  assert.equal(r.pass, false);
+  assert.match(r.evidence.en, /offset reset/);
+});
+
+Deno.test("lab3 bad-in-dlq needs the DLQ topic and a bad record dead-lettered", () => {
+  const noDlq = lab3([valid(1)]);
+  const { "users_coordinates.dlq": _gone, ...topics } = noDlq.topics;
+  const r = result({ ...noDlq, topics }, "bad-in-dlq");
+  assert.equal(r.pass, false);
+  assert.match(r.evidence.en, /does not exist/);
+  assert.match(result(lab3([valid(1)]), "bad-in-dlq").evidence.en, /never tried/);
+});
+
+Deno.test("lab3 group-end accepts the seed's group, any group that read, and check --group", () => {
+  const read: (readonly [number, number])[] = [[0, 1], [1, 1], [3, 1]];
+  const s = withHistory(lab3(RECORDS, [deadLetter], { committed: [0, 0, 0, 0, 0, 0] }), {
+    "coordinates-python": read,
+  });
+  const r = result(s, "group-end");
+  assert.equal(r.pass, true, r.evidence.en);
+  assert.match(r.evidence.en, /coordinates-python/);
+  const named = result({ ...s, groupNames: { lab3: "users-coordinates-consumer" } }, "group-end");
+  assert.equal(named.pass, false);
 });
 
 Deno.test("lab3 keys-are-ids and dlq-used fail without keys and without dead letters", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { answersOf, GRADED_LABS } from "../../labs/grading.ts";
-import { rosterCsv, rosterTable } from "../../lib/grading/render.ts";
+import { GRADED_LABS } from "../../labs/grading.ts";
+import { rosterTable } from "../../lib/grading/render.ts";
 import { mergeNeeds, parseRoster, runTasks, summarize } from "../../lib/grading/run.ts";
 import type { LabTasks } from "../../lib/grading/types.ts";
 import { t } from "../../lib/i18n.ts";
@@ -54,15 +54,11 @@ Deno.test("runTasks turns a throwing check into a failed task", () => {
   });
 });
 
-Deno.test("rosterCsv has one row per student with 1/0 per task", () => {
+Deno.test("rosterTable has one row per student with a mark per task", () => {
   const students = ["anna.", "boris."].map((prefix) => ({
     prefix,
     results: runTasks(LAB, snapshot({ prefix })),
   }));
-  assert.equal(
-    rosterCsv(LAB, students),
-    "prefix,req,ext,boom,required_passed,required_total,ok\nanna.,1,0,0,1,1,1\nboris.,0,0,0,0,1,0\n",
-  );
   const table = rosterTable(LAB, students, "en");
   assert.match(table[0], /^student\s+req\s+\(ext\)\s+\(boom\)\s+required$/);
   assert.match(table[2], /^boris\.\s+✗/);
@@ -75,23 +71,11 @@ Deno.test("mergeNeeds unions the labs' needs without repeats", () => {
   assert.deepEqual([...m.groups].sort(), [
     "batch-group",
     "hello-group",
+    "lab6-liveness",
+    "lab6-retention-reader",
     "single-group",
     "users-coordinates-consumer",
   ]);
-});
-
-Deno.test("every graded lab has a model answer in both languages for each control question", async () => {
-  for (const lab of GRADED_LABS) {
-    const answers = await answersOf(lab.lab);
-    assert.ok(answers.length >= 5, lab.lab);
-    for (const a of answers) {
-      assert.ok(a.question.en && a.question.ru && a.answer.en && a.answer.ru, lab.lab);
-      assert.ok(
-        a.answer.en.length < 700 && a.answer.ru.length < 800,
-        `${lab.lab}: answers stay short`,
-      );
-    }
-  }
 });
 
 Deno.test("every task id is unique within its lab and every task has a bilingual title", () => {

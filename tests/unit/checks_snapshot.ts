@@ -4,6 +4,7 @@
  * @module
  */
 import type {
+  GroupHistory,
   GroupSnap,
   RecordSnap,
   Snapshot,
@@ -17,6 +18,10 @@ export interface RecordSpec {
   readonly key?: string | null;
   readonly partition?: number;
   readonly headers?: Record<string, string>;
+  /** The idempotent producer that wrote it. */
+  readonly producerId?: number;
+  /** Milliseconds since the epoch (default 1_700_000_000_000). */
+  readonly timestamp?: number;
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -43,7 +48,8 @@ export function topic(
       key: r.key === undefined || r.key === null ? null : enc(r.key),
       value: r.value === null ? null : typeof r.value === "string" ? enc(r.value) : r.value,
       headers: r.headers ?? {},
-      timestamp: 1_700_000_000_000,
+      timestamp: r.timestamp ?? 1_700_000_000_000,
+      ...(r.producerId !== undefined ? { producerId: r.producerId } : {}),
     };
   });
   const replicas = Array.from({ length: rf }, (_, i) => i + 1);
@@ -90,6 +96,9 @@ export function snapshot(parts: {
   subjects?: Record<string, SubjectSnap>;
   schemas?: Record<number, string | null>;
   registryReachable?: boolean;
+  history?: Snapshot["history"];
+  journal?: Snapshot["journal"];
+  groupNames?: Snapshot["groupNames"];
 } = {}): Snapshot {
   return {
     prefix: parts.prefix ?? "",
@@ -100,6 +109,9 @@ export function snapshot(parts: {
     subjects: parts.subjects ?? {},
     schemas: parts.schemas ?? {},
     registryReachable: parts.registryReachable ?? true,
+    ...(parts.history ? { history: parts.history } : {}),
+    ...(parts.journal ? { journal: parts.journal } : {}),
+    ...(parts.groupNames ? { groupNames: parts.groupNames } : {}),
   };
 }
 
@@ -110,4 +122,29 @@ export function wire(id: number, payload: unknown): Uint8Array {
   new DataView(out.buffer).setInt32(1, id);
   out.set(body, 5);
   return out;
+}
+
+/**
+ * A group's history: `commits` as [partition, offset] on the real topic, by
+ * members unless `admin`; at most `members` members at once.
+ */
+export function history(
+  id: string,
+  realTopic: string,
+  commits: readonly (readonly [number, number])[],
+  options: { members?: number; admin?: boolean; time?: number } = {},
+): GroupHistory {
+  const time = options.time ?? 1_700_000_100_000;
+  return {
+    id,
+    maxMembers: options.members ?? (options.admin ? 0 : 1),
+    clients: options.admin ? [] : ["kafka-lab"],
+    commits: commits.map(([partition, offset], i) => ({
+      topic: realTopic,
+      partition,
+      offset,
+      time: time + i,
+      byMember: !options.admin,
+    })),
+  };
 }

@@ -16,6 +16,11 @@ const EMBEDDED_FOLDERS = ["labs", "lib"];
 const EMBEDDED_FILES = ["main.ts", "cli.ts", "deno.json", "compose.yaml"];
 /** Folders under those that only tests import: the program must never reach them. */
 const TEST_ONLY = ["lib/kafka/fake/"];
+/**
+ * The answer key, for instructors (`deno task answers`, tools/answers.ts): the
+ * students' program must never reach it, or `deno compile` would ship it.
+ */
+const INSTRUCTORS_ONLY = /^labs\/[^/]+\/answers\.ts$|^lib\/grading\/answers\.ts$/;
 
 interface InfoModule {
   readonly specifier: string;
@@ -51,7 +56,8 @@ function* walk(dir: string): Generator<string> {
 }
 
 function shipped(path: string): boolean {
-  return !/_test\.ts$|\.md$|(^|\/)\./.test(path) && !TEST_ONLY.some((d) => path.startsWith(d));
+  return !/_test\.ts$|\.md$|(^|\/)\./.test(path) && !TEST_ONLY.some((d) => path.startsWith(d)) &&
+    !INSTRUCTORS_ONLY.test(path);
 }
 
 Deno.test("module graph of main.ts reaches every file under labs/ and lib/", () => {
@@ -71,6 +77,13 @@ Deno.test("module graph of main.ts never reaches the fake Kafka port (tests only
   assert.ok(fake.length > 3, "the walk found the fake");
   const reached = [...REACHABLE].filter((f) => TEST_ONLY.some((d) => f.startsWith(d)));
   assert.deepEqual(reached, [], "production code imports a test-only module");
+});
+
+Deno.test("module graph of main.ts never reaches the answer key (instructors only)", () => {
+  const keys = [...walk("labs"), ...walk("lib")].filter((f) => INSTRUCTORS_ONLY.test(f));
+  assert.ok(keys.length >= 5, `the walk found the answer keys: ${keys.join(", ")}`);
+  const reached = [...REACHABLE].filter((f) => INSTRUCTORS_ONLY.test(f) || f.startsWith("tools/"));
+  assert.deepEqual(reached, [], "the students' program would embed the answer key");
 });
 
 Deno.test("module graph of main.ts holds deno.json and compose.yaml (imported assets)", () => {

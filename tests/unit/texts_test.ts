@@ -4,6 +4,7 @@ import { LAB1_TEXT } from "../../labs/lab1_topics/text.ts";
 import { LAB2_TEXT } from "../../labs/lab2_hello/text.ts";
 import { LAB3_TEXT } from "../../labs/lab3_coordinates/text.ts";
 import { LAB4_TEXT } from "../../labs/lab4_batch/text.ts";
+import { LAB6_TEXT } from "../../labs/lab6_limits/text.ts";
 
 type Table = { en: Record<string, unknown>; ru: Record<string, unknown> };
 const TABLES: Record<string, Table> = {
@@ -11,6 +12,7 @@ const TABLES: Record<string, Table> = {
   lab2: LAB2_TEXT,
   lab3: LAB3_TEXT,
   lab4: LAB4_TEXT,
+  lab6: LAB6_TEXT,
 };
 
 Deno.test("fill replaces known placeholders and keeps unknown ones", () => {
