@@ -1,0 +1,79 @@
+/**
+ * `kafka-lab exercise`: the starter it writes (task in both languages, TODO
+ * programs with the student's names, the manifest), that it holds no
+ * solution, and that it refuses a folder that is not empty.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { events, runCli } from "../helpers.ts";
+
+const SOLUTION_CALLS = [/\.send\(/, /commitOffsets/, /\.commit\(/, /\.produce\(/, /\.subscribe\(/];
+
+for (const language of ["ts", "python"]) {
+  Deno.test(`exercise lab2 --language ${language} writes the task, TODO programs and manifest`, async () => {
+    const dir = join(await Deno.makeTempDir(), "ex");
+    try {
+      const r = await runCli([
+        "exercise",
+        "lab2",
+        "--language",
+        language,
+        "--dir",
+        dir,
+        "--prefix",
+        "anna.",
+        "--json",
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      const written = events(r.stdout).filter((e) => e.event === "exercise.file.written");
+      const ext = language === "ts" ? "ts" : "py";
+      assert.deepEqual(
+        written.map((e) => (e.path as string).slice(dir.length + 1)).sort(),
+        ["TASK.md", "TASK.ru.md", `consumer.${ext}`, "exercise.json", `producer.${ext}`],
+      );
+      for (const f of [`producer.${ext}`, `consumer.${ext}`]) {
+        const src = await Deno.readTextFile(join(dir, f));
+        assert.match(src, /TODO/);
+        assert.match(src, /anna\.hello-kafka/);
+        assert.doesNotMatch(src, /\{\{/, "every placeholder is filled");
+        for (const call of SOLUTION_CALLS) assert.doesNotMatch(src, call, `${f} holds ${call}`);
+      }
+      assert.match(
+        await Deno.readTextFile(join(dir, "TASK.md")),
+        /KAFKA_LAB_GROUP.*anna\.hello-group/,
+      );
+      assert.match(await Deno.readTextFile(join(dir, "TASK.ru.md")), /Проверка/);
+      const manifest = JSON.parse(await Deno.readTextFile(join(dir, "exercise.json")));
+      assert.equal(manifest.language, language);
+      assert.deepEqual(manifest.programs.producer.at(-1), `producer.${ext}`);
+    } finally {
+      await Deno.remove(dirname(dir), { recursive: true });
+    }
+  });
+}
+
+function dirname(path: string): string {
+  return path.slice(0, path.lastIndexOf("/"));
+}
+
+Deno.test("exercise refuses a folder that is not empty without --force (exit 2, hint)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(join(dir, "mine.txt"), "keep");
+    const r = await runCli(["exercise", "lab2", "--dir", dir, "--lang", "ru"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /не пуста/);
+    assert.match(r.stderr, /--force/);
+    const forced = await runCli(["exercise", "lab2", "--dir", dir, "--force"]);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(await Deno.readTextFile(join(dir, "mine.txt")), "keep");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("exercise names the labs that have one when given another", async () => {
+  const r = await runCli(["exercise", "lab9"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /lab2/);
+});
