@@ -8,6 +8,7 @@
  * so `lib/` never imports `labs/`.
  * @module
  */
+import type { OptionSpec } from "../../lib/cli/args.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
@@ -101,6 +102,17 @@ async function roster(
   return per.every(({ students }) => students.every((st) => summarize(st.results).ok));
 }
 
+/** `--exercise DIR`: run and judge the student's programs instead of reading the cluster. */
+const EXERCISE_OPTION = {
+  name: "exercise",
+  type: "string",
+  valueName: "DIR",
+  description: t(
+    "Run the programs of an exercise folder (from `kafka-lab exercise labN`) and judge them",
+    "Запустить программы из папки упражнения (от `kafka-lab exercise labN`) и оценить их",
+  ),
+} as const satisfies OptionSpec;
+
 /** The `check` command. */
 export const checkCommand: Command = defineCommand({
   name: "check",
@@ -124,15 +136,20 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     name: "lab",
     description: t("lab1 .. lab4 (default: all)", "lab1 .. lab4 (по умолчанию все)"),
   }],
-  options: CHECK_OPTIONS,
+  options: [...CHECK_OPTIONS, EXERCISE_OPTION],
   examples: [
     "kafka-lab check lab2 --prefix anna.",
     "kafka-lab check --prefix anna.",
     "kafka-lab check lab2 --roster roster.txt",
     "kafka-lab check lab2 --roster roster.txt --csv > lab2.csv",
+    "kafka-lab check lab2 --exercise lab2-exercise",
   ],
   async run(ctx, args): Promise<number> {
     const v = args.values;
+    if (v.exercise !== undefined) {
+      const { checkExercise } = await import("../exercise/check.ts");
+      return await checkExercise(ctx, args.positionals[0], v.exercise);
+    }
     if (v.csv && (v.roster === undefined || ctx.out.json)) {
       throw new UsageError(
         t("--csv needs --roster and no --json", "--csv требует --roster и несовместим с --json"),

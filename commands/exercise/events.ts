@@ -21,6 +21,17 @@ export const EXERCISE_EVENTS = {
       check: f.string.doc("The command that checks the exercise."),
     },
   ),
+  started: event(
+    "exercise.started",
+    "`check labN --exercise`: the names the check run uses (deleted afterwards).",
+    {
+      lab: f.string,
+      dir: f.string,
+      prefix: f.string,
+      topic: f.string,
+      group: f.string,
+    },
+  ),
   program: event(
     "exercise.program.ran",
     "`check labN --exercise`: one run of a student's program ended.",

@@ -19,11 +19,6 @@ const en = {
   killed: "killed after {bound} s",
   exited: "exit code {code}",
   summary: "{lab} exercise: {passed}/{total} criteria passed",
-  noPython: "`{python}` cannot import confluent_kafka, which the Python exercise needs",
-  noPythonHint:
-    "install it for that interpreter (python3 -m venv .venv && . .venv/bin/activate && pip install confluent-kafka), then check again",
-  noDeno: "`deno` is not on PATH; the TypeScript exercise runs with it",
-  noDenoHint: "install Deno 2 (https://deno.com), or name another command in exercise.json",
 };
 
 const ru: typeof en = {
@@ -36,16 +31,11 @@ const ru: typeof en = {
   noExercise: "нет упражнения для '{lab}'",
   noExerciseHint: "упражнения: {labs}",
   checking: "проверка упражнения {lab} в {dir} на топике {topic}, группе {group} (потом удаляются)",
-  running: "запуск {program}: {command}",
-  ran: "{program} завершилась: {how}",
+  running: "запуск программы {program}: {command}",
+  ran: "программа {program} завершилась: {how}",
   killed: "остановлена через {bound} с",
   exited: "код выхода {code}",
   summary: "упражнение {lab}: выполнено критериев {passed}/{total}",
-  noPython: "`{python}` не может импортировать confluent_kafka, нужный упражнению на Python",
-  noPythonHint:
-    "установите его для этого интерпретатора (python3 -m venv .venv && . .venv/bin/activate && pip install confluent-kafka) и проверьте снова",
-  noDeno: "`deno` не найден в PATH; упражнение на TypeScript запускается им",
-  noDenoHint: "установите Deno 2 (https://deno.com) или укажите другую команду в exercise.json",
 };
 
 /** The texts of `exercise`. */

@@ -10,14 +10,12 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { type Language, makeManifest, MANIFEST } from "../../lib/exercise/manifest.ts";
+import { RUN_BOUND_SECONDS } from "../../lib/exercise/process.ts";
 import { fill, fillText, pick } from "../../lib/i18n.ts";
 import { EXERCISE_EVENTS } from "./events.ts";
 import type { EXERCISE_OPTIONS } from "./options.ts";
 import { fileOf, fillStarter, type Starter, STARTERS } from "./starters.ts";
 import { EXERCISE_TEXT, textOf } from "./text.ts";
-
-/** The bound, in seconds, the checker gives each program run. */
-export const RUN_BOUND_SECONDS = 60;
 
 /** The starter of `lab`, or a usage error listing those there are. */
 export function starterOf(lab: string | undefined): Starter {

@@ -1,0 +1,109 @@
+/**
+ * The grader's side of an exercise check on the broker: fresh names for one
+ * check run, its topics made and deleted, records written and read back with
+ * their timestamps, and a group's committed offsets. The judges get what this
+ * reads, never the student's word for it.
+ *
+ * @example
+ * ```ts
+ * const prefix = freshPrefix(); // "kafka-lab-exercise-1a2b3c4d."
+ * const records = await readAll(kafka, prefix + "hello-kafka", signal);
+ * ```
+ * @module
+ */
+import { readTopic } from "../inspect/reader.ts";
+import type { Kafka } from "../kafka/port.ts";
+import { deleteTopic, ensureTopic } from "../kafka/topics.ts";
+import type { SeenRecord } from "./lab2.ts";
+
+/** The start of every check run's names, so leftovers are easy to find and delete. */
+export const CHECK_PREFIX = "kafka-lab-exercise-";
+
+/** A prefix no other check run uses. */
+export function freshPrefix(): string {
+  return `${CHECK_PREFIX}${crypto.randomUUID().slice(0, 8)}.`;
+}
+
+/** Creates each topic with one partition, replication factor 1 (as lab 2's hello-kafka). */
+export async function createTopics(
+  kafka: Kafka,
+  topics: readonly { name: string; partitions: number }[],
+): Promise<void> {
+  await kafka.withAdmin(async (admin) => {
+    for (const t of topics) {
+      await ensureTopic(admin, { name: t.name, partitions: t.partitions, replicationFactor: 1 });
+    }
+  });
+}
+
+/** Writes each value as one record (no key) to partition 0 of `topic`, waiting for each ack. */
+export async function writeValues(
+  kafka: Kafka,
+  topic: string,
+  values: readonly string[],
+): Promise<void> {
+  const producer = await kafka.producer();
+  await producer.connect();
+  try {
+    for (const value of values) {
+      await producer.send({ topic, messages: [{ value, partition: 0 }], acks: -1 });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Every record of `topic` now, in partition then offset order, values as UTF-8 text. */
+export async function readAll(
+  kafka: Kafka,
+  topic: string,
+  signal: AbortSignal,
+): Promise<SeenRecord[]> {
+  const seen: SeenRecord[] = [];
+  const decoder = new TextDecoder();
+  await readTopic(kafka, {
+    topic,
+    from: { kind: "earliest" },
+    follow: false,
+    signal,
+    onRecord: (r) => {
+      seen.push({
+        partition: r.partition,
+        offset: Number(r.offset),
+        value: r.value === null ? "" : decoder.decode(r.value),
+        timestamp: Number(r.timestamp),
+      });
+    },
+  });
+  return seen.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
+
+/** The group's committed offset per partition of `topic` (-1: none). */
+export async function committedOffsets(
+  kafka: Kafka,
+  group: string,
+  topic: string,
+): Promise<Map<number, number>> {
+  const offsets = await kafka.withAdmin((admin) =>
+    admin.fetchOffsets({ groupId: group, topics: [topic] })
+  );
+  const parts = offsets.find((o) => o.topic === topic)?.partitions ?? [];
+  return new Map(parts.map((p) => [p.partition, Number(p.offset)]));
+}
+
+/** The end offset of each partition of `topic`. */
+export async function endOffsets(kafka: Kafka, topic: string): Promise<Map<number, number>> {
+  const marks = await kafka.withAdmin((admin) => admin.fetchTopicOffsets(topic));
+  return new Map(marks.map((m) => [m.partition, Number(m.high)]));
+}
+
+/** Deletes the check run's topics and groups; what is already gone is fine. */
+export async function cleanUp(
+  kafka: Kafka,
+  made: { topics: readonly string[]; groups: readonly string[] },
+): Promise<void> {
+  await kafka.withAdmin(async (admin) => {
+    for (const topic of made.topics) await deleteTopic(admin, topic).catch(() => false);
+    for (const group of made.groups) await admin.deleteGroups([group]).catch(() => undefined);
+  });
+}
