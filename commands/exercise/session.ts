@@ -25,7 +25,11 @@ export interface ExerciseSession {
   /** Says which topic and group the check uses. */
   announce(used: { topic: string; group: string }): void;
   /** Runs the manifest's `program` with the grader's settings plus `env`. */
-  run(program: string, env: Record<string, string>): Promise<ProgramRun>;
+  run(
+    program: string,
+    env: Record<string, string>,
+    options?: { killWhen?: (stdout: string) => boolean },
+  ): Promise<ProgramRun>;
 }
 
 /** Makes the session of one check of the exercise in `dir`. */
@@ -52,7 +56,7 @@ export async function openSession(
       const data = { lab: manifest.lab, dir, prefix: names.prefix, ...used };
       out.event(EXERCISE_EVENTS.started, data, out.style("dim", fill(text.checking, data)));
     },
-    async run(program, env) {
+    async run(program, env, options = {}) {
       const command = manifest.programs[program];
       out.line(out.style("dim", fill(text.running, { program, command: command.join(" ") })));
       const run = await runProgram(command, {
@@ -60,9 +64,12 @@ export async function openSession(
         env: { ...base, ...env },
         boundSeconds: RUN_BOUND_SECONDS,
         signal: ctx.signal,
+        killWhen: options.killWhen,
       });
       const how = run.timedOut
         ? fill(text.killed, { bound: run.boundSeconds })
+        : run.killedOnPurpose
+        ? text.crashed
         : fill(text.exited, { code: String(run.code ?? "-") });
       out.event(
         EXERCISE_EVENTS.program,

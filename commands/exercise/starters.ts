@@ -12,6 +12,12 @@ import lab2ProducerPy from "./starters/lab2/producer.py.txt" with { type: "text"
 import lab2ProducerTs from "./starters/lab2/producer.ts.txt" with { type: "text" };
 import lab2TaskEn from "./starters/lab2/TASK.md.txt" with { type: "text" };
 import lab2TaskRu from "./starters/lab2/TASK.ru.md.txt" with { type: "text" };
+import lab4BatchPy from "./starters/lab4/batch.py.txt" with { type: "text" };
+import lab4BatchTs from "./starters/lab4/batch.ts.txt" with { type: "text" };
+import lab4SinglePy from "./starters/lab4/single.py.txt" with { type: "text" };
+import lab4SingleTs from "./starters/lab4/single.ts.txt" with { type: "text" };
+import lab4TaskEn from "./starters/lab4/TASK.md.txt" with { type: "text" };
+import lab4TaskRu from "./starters/lab4/TASK.ru.md.txt" with { type: "text" };
 import type { Language } from "../../lib/exercise/manifest.ts";
 
 /** One lab's starter: its task in both languages, its programs' sources per language. */
@@ -21,8 +27,8 @@ export interface Starter {
   readonly task: { readonly en: string; readonly ru: string };
   /** Program name to its source, per language (the file is `<name>.ts` or `<name>.py`). */
   readonly programs: Readonly<Record<Language, Readonly<Record<string, string>>>>;
-  /** The course names the settings default to (before the prefix). */
-  readonly names: { readonly topic: string; readonly group: string };
+  /** Placeholder to the course name the setting defaults to (the prefix goes before it). */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 /** The labs that have an exercise. */
@@ -35,6 +41,15 @@ export const STARTERS: readonly Starter[] = [
       python: { producer: lab2ProducerPy, consumer: lab2ConsumerPy },
     },
     names: { topic: "hello-kafka", group: "hello-group" },
+  },
+  {
+    lab: "lab4",
+    task: { en: lab4TaskEn, ru: lab4TaskRu },
+    programs: {
+      ts: { batch: lab4BatchTs, single: lab4SingleTs },
+      python: { batch: lab4BatchPy, single: lab4SinglePy },
+    },
+    names: { topic: "final-1-topic", batch_group: "batch-group", single_group: "single-group" },
   },
 ];
 

@@ -17,6 +17,7 @@ const en = {
   running: "running {program}: {command}",
   ran: "{program} ended: {how}",
   killed: "killed after {bound} s",
+  crashed: "killed (SIGKILL) mid-run on purpose, as a crash",
   exited: "exit code {code}",
   summary: "{lab} exercise: {passed}/{total} criteria passed",
 };
@@ -34,6 +35,7 @@ const ru: typeof en = {
   running: "запуск программы {program}: {command}",
   ran: "программа {program} завершилась: {how}",
   killed: "остановлена через {bound} с",
+  crashed: "остановлена (SIGKILL) посреди работы нарочно, как при сбое",
   exited: "код выхода {code}",
   summary: "упражнение {lab}: выполнено критериев {passed}/{total}",
 };

@@ -10,6 +10,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { type Language, makeManifest, MANIFEST } from "../../lib/exercise/manifest.ts";
+import { LAB4_RECORDS } from "../../lib/exercise/lab4.ts";
 import { RUN_BOUND_SECONDS } from "../../lib/exercise/process.ts";
 import { fill, fillText, pick } from "../../lib/i18n.ts";
 import { EXERCISE_EVENTS } from "./events.ts";
@@ -53,8 +54,8 @@ export function starterFiles(
   );
   const vars = {
     brokers: ctx.config.brokers.join(","),
-    topic: names.topic(starter.names.topic),
-    group: names.group(starter.names.group),
+    ...Object.fromEntries(Object.entries(starter.names).map(([k, v]) => [k, names.prefix + v])),
+    records: String(LAB4_RECORDS),
     registry: ctx.config.registryUrl,
     language: language === "ts" ? "TypeScript, Deno, npm:kafkajs" : "Python, confluent-kafka",
     dir,

@@ -14,6 +14,7 @@
 import { readTopic } from "../inspect/reader.ts";
 import type { Kafka } from "../kafka/port.ts";
 import { deleteTopic, ensureTopic } from "../kafka/topics.ts";
+import { type Commit, commitsOf, coordinatorPartition, OFFSETS_TOPIC } from "./commits.ts";
 import type { SeenRecord } from "./lab2.ts";
 
 /** The start of every check run's names, so leftovers are easy to find and delete. */
@@ -106,4 +107,51 @@ export async function cleanUp(
     for (const topic of made.topics) await deleteTopic(admin, topic).catch(() => false);
     for (const group of made.groups) await admin.deleteGroups([group]).catch(() => undefined);
   });
+}
+
+/** Where `group`'s partition of `__consumer_offsets` ends now: commits after this are new. */
+export async function commitMark(
+  kafka: Kafka,
+  group: string,
+): Promise<{ partition: number; offset: string }> {
+  return await kafka.withAdmin(async (admin) => {
+    // Asking for the group finds its coordinator, which creates the offsets topic on a new cluster.
+    await admin.describeGroups([group]);
+    const marks = await admin.fetchTopicOffsets(OFFSETS_TOPIC);
+    const partition = coordinatorPartition(group, marks.length);
+    return { partition, offset: marks.find((m) => m.partition === partition)?.high ?? "0" };
+  });
+}
+
+/** `group`'s commits on `topic` written to `__consumer_offsets` since `mark`, in order. */
+export async function commitsSince(
+  kafka: Kafka,
+  mark: { partition: number; offset: string },
+  where: { group: string; topic: string; signal: AbortSignal },
+): Promise<Commit[]> {
+  const raw: { key: Uint8Array | null; value: Uint8Array | null }[] = [];
+  await readTopic(kafka, {
+    topic: OFFSETS_TOPIC,
+    partitions: [mark.partition],
+    from: { kind: "offset", offset: BigInt(mark.offset) },
+    follow: false,
+    signal: where.signal,
+    onRecord: (r) => void raw.push({ key: r.key, value: r.value }),
+  });
+  return commitsOf(raw, where.group, where.topic);
+}
+
+/** Waits (up to `timeoutMs`) until `group` has no member: a killed member's session has expired. */
+export async function waitGroupEmpty(
+  kafka: Kafka,
+  group: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { groups } = await kafka.withAdmin((admin) => admin.describeGroups([group]));
+    if ((groups[0]?.members.length ?? 0) === 0) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
 }

@@ -67,9 +67,18 @@ export async function runProgram(
     }).spawn();
   } catch (err) {
     const spawnError = err instanceof Error ? err.message : String(err);
-    return { ...base, code: undefined, timedOut: false, stdout: "", stderr: "", spawnError };
+    return {
+      ...base,
+      code: undefined,
+      timedOut: false,
+      killedOnPurpose: false,
+      stdout: "",
+      stderr: "",
+      spawnError,
+    };
   }
   let timedOut = false;
+  let killedOnPurpose = false;
   const timer = setTimeout(() => {
     timedOut = true;
     kill(child);
@@ -78,7 +87,10 @@ export async function runProgram(
   options.signal?.addEventListener("abort", onAbort);
   const [stdout, stderr, status] = await Promise.all([
     collect(child.stdout, (all) => {
-      if (options.killWhen?.(all)) kill(child);
+      if (!killedOnPurpose && options.killWhen?.(all)) {
+        killedOnPurpose = true;
+        kill(child);
+      }
     }),
     collect(child.stderr, () => {}),
     child.status,
@@ -86,5 +98,5 @@ export async function runProgram(
   clearTimeout(timer);
   options.signal?.removeEventListener("abort", onAbort);
   const code = status.signal === null ? status.code : undefined;
-  return { ...base, code, timedOut, stdout, stderr };
+  return { ...base, code, timedOut, killedOnPurpose, stdout, stderr };
 }

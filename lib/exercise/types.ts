@@ -31,6 +31,8 @@ export interface ProgramRun {
   readonly code: number | undefined;
   /** Killed because it did not finish within the bound. */
   readonly timedOut: boolean;
+  /** Killed on purpose when its output showed what the grader waited for (a crash test). */
+  readonly killedOnPurpose: boolean;
   /** The bound, in seconds. */
   readonly boundSeconds: number;
   readonly stdout: string;

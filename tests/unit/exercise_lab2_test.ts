@@ -30,6 +30,7 @@ const RUN: ProgramRun = {
   command: ["python3", "producer.py"],
   code: 0,
   timedOut: false,
+  killedOnPurpose: false,
   boundSeconds: 60,
   stdout: "",
   stderr: "",
@@ -183,6 +184,20 @@ Deno.test("runProgram returns the output and exit code of a program that ends", 
   assert.equal(run.timedOut, false);
   assert.equal(run.code, 3);
   assert.equal(run.stdout.trim(), "hi");
+});
+
+Deno.test("runProgram kills a program once its output shows what killWhen waits for", async () => {
+  const code =
+    "for (let i = 0; ; i++) { console.log(`line ${i}`); await new Promise((r) => setTimeout(r, 50)); }";
+  const run = await runProgram([Deno.execPath(), "eval", code], {
+    cwd: Deno.cwd(),
+    env: {},
+    boundSeconds: 30,
+    killWhen: (out) => out.includes("line 3"),
+  });
+  assert.equal(run.killedOnPurpose, true);
+  assert.equal(run.timedOut, false);
+  assert.doesNotMatch(run.stdout, /line 9/);
 });
 
 Deno.test("runProgram reports a program that cannot start", async () => {

@@ -9,13 +9,21 @@ import { events, runCli } from "../helpers.ts";
 
 const SOLUTION_CALLS = [/\.send\(/, /commitOffsets/, /\.commit\(/, /\.produce\(/, /\.subscribe\(/];
 
-for (const language of ["ts", "python"]) {
-  Deno.test(`exercise lab2 --language ${language} writes the task, TODO programs and manifest`, async () => {
+const PROGRAMS = { lab2: ["producer", "consumer"], lab4: ["batch", "single"] };
+const TOPICS = { lab2: /anna\.hello-kafka/, lab4: /anna\.final-1-topic/ };
+
+for (
+  const [lab, language] of [["lab2", "ts"], ["lab2", "python"], ["lab4", "ts"], [
+    "lab4",
+    "python",
+  ]] as const
+) {
+  Deno.test(`exercise ${lab} --language ${language} writes the task, TODO programs and manifest`, async () => {
     const dir = join(await Deno.makeTempDir(), "ex");
     try {
       const r = await runCli([
         "exercise",
-        "lab2",
+        lab,
         "--language",
         language,
         "--dir",
@@ -29,23 +37,25 @@ for (const language of ["ts", "python"]) {
       const ext = language === "ts" ? "ts" : "py";
       assert.deepEqual(
         written.map((e) => (e.path as string).slice(dir.length + 1)).sort(),
-        ["TASK.md", "TASK.ru.md", `consumer.${ext}`, "exercise.json", `producer.${ext}`],
+        ["TASK.md", "TASK.ru.md", "exercise.json", ...PROGRAMS[lab].map((p) => `${p}.${ext}`)]
+          .sort(),
       );
-      for (const f of [`producer.${ext}`, `consumer.${ext}`]) {
+      for (const f of PROGRAMS[lab].map((p) => `${p}.${ext}`)) {
         const src = await Deno.readTextFile(join(dir, f));
         assert.match(src, /TODO/);
-        assert.match(src, /anna\.hello-kafka/);
+        assert.match(src, TOPICS[lab]);
         assert.doesNotMatch(src, /\{\{/, "every placeholder is filled");
         for (const call of SOLUTION_CALLS) assert.doesNotMatch(src, call, `${f} holds ${call}`);
       }
       assert.match(
         await Deno.readTextFile(join(dir, "TASK.md")),
-        /KAFKA_LAB_GROUP.*anna\.hello-group/,
+        /KAFKA_LAB_GROUP.*anna\.(hello|batch)-group/,
       );
       assert.match(await Deno.readTextFile(join(dir, "TASK.ru.md")), /Проверка/);
       const manifest = JSON.parse(await Deno.readTextFile(join(dir, "exercise.json")));
       assert.equal(manifest.language, language);
-      assert.deepEqual(manifest.programs.producer.at(-1), `producer.${ext}`);
+      const first = PROGRAMS[lab][0];
+      assert.deepEqual(manifest.programs[first].at(-1), `${first}.${ext}`);
     } finally {
       await Deno.remove(dirname(dir), { recursive: true });
     }
