@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { events, runCli } from "../helpers.ts";
+import { pathToFileURL as toFileUrl } from "node:url";
+import { events, ROOT, runCli } from "../helpers.ts";
 
 const SOLUTION_CALLS = [/\.send\(/, /commitOffsets/, /\.commit\(/, /\.produce\(/, /\.subscribe\(/];
 
@@ -86,4 +87,29 @@ Deno.test("exercise names the labs that have one when given another", async () =
   const r = await runCli(["exercise", "lab9"]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /lab2/);
+});
+
+Deno.test("every starter file is in main.ts's module graph, so deno compile embeds it", async () => {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "main.ts"],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const graph = JSON.parse(new TextDecoder().decode(out.stdout)).modules as { specifier: string }[];
+  const reached = new Set(graph.map((m) => m.specifier));
+  const starters = join(ROOT, "commands/exercise/starters");
+  const files: string[] = [];
+  for (const lab of Deno.readDirSync(starters)) {
+    for (const f of Deno.readDirSync(join(starters, lab.name))) {
+      files.push(join(starters, lab.name, f.name));
+    }
+  }
+  assert.ok(files.length >= 12, "the walk found the starters");
+  const missing = files.filter((f) => !reached.has(toFileUrl(f).href));
+  assert.deepEqual(
+    missing,
+    [],
+    'import these in commands/exercise/starters.ts with { type: "text" }',
+  );
 });
