@@ -13,6 +13,7 @@ import { preflight } from "../../lib/exercise/preflight.ts";
 import type { Verdict } from "../../lib/exercise/types.ts";
 import { fill, fillText, localize, pick, t } from "../../lib/i18n.ts";
 import { checkLab2 } from "./check_lab2.ts";
+import { checkLab3 } from "./check_lab3.ts";
 import { checkLab4 } from "./check_lab4.ts";
 import { EXERCISE_EVENTS } from "./events.ts";
 import { type ExerciseSession, openSession } from "./session.ts";
@@ -23,6 +24,7 @@ const LAB_CHECKS: Readonly<
   Record<string, { programs: readonly string[]; check: (s: ExerciseSession) => Promise<Verdict[]> }>
 > = {
   lab2: { programs: ["producer", "consumer"], check: checkLab2 },
+  lab3: { programs: ["producer", "consumer"], check: checkLab3 },
   lab4: { programs: ["batch", "single"], check: checkLab4 },
 };
 

@@ -33,7 +33,7 @@ TypeScript (Deno, npm:kafkajs) или Python (confluent-kafka) и exercise.json,
   positionals: [{
     name: "lab",
     required: true,
-    description: t("lab2 or lab4", "lab2 или lab4"),
+    description: t("lab2, lab3 or lab4", "lab2, lab3 или lab4"),
   }],
   options: EXERCISE_OPTIONS,
   examples: [

@@ -13,6 +13,7 @@ import type { ProgramRun } from "../../lib/exercise/types.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import type { Kafka } from "../../lib/kafka/port.ts";
 import { Names } from "../../lib/names.ts";
+import type { RegistryClient } from "../../lib/registry.ts";
 import { EXERCISE_EVENTS } from "./events.ts";
 import { EXERCISE_TEXT } from "./text.ts";
 
@@ -22,6 +23,10 @@ export interface ExerciseSession {
   /** The check run's own names (a fresh prefix). */
   readonly names: Names;
   readonly signal: AbortSignal;
+  /** The Schema Registry's URL (Confluent-compatible API). */
+  readonly registryUrl: string;
+  /** The Schema Registry client (made on first use). */
+  registry(): Promise<RegistryClient>;
   /** Says which topic and group the check uses. */
   announce(used: { topic: string; group: string }): void;
   /** Runs the manifest's `program` with the grader's settings plus `env`. */
@@ -52,6 +57,8 @@ export async function openSession(
     kafka,
     names,
     signal: ctx.signal,
+    registryUrl: ctx.config.registryUrl,
+    registry: () => ctx.registry(),
     announce(used) {
       const data = { lab: manifest.lab, dir, prefix: names.prefix, ...used };
       out.event(EXERCISE_EVENTS.started, data, out.style("dim", fill(text.checking, data)));

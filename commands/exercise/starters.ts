@@ -12,6 +12,13 @@ import lab2ProducerPy from "./starters/lab2/producer.py.txt" with { type: "text"
 import lab2ProducerTs from "./starters/lab2/producer.ts.txt" with { type: "text" };
 import lab2TaskEn from "./starters/lab2/TASK.md.txt" with { type: "text" };
 import lab2TaskRu from "./starters/lab2/TASK.ru.md.txt" with { type: "text" };
+import lab3ConsumerPy from "./starters/lab3/consumer.py.txt" with { type: "text" };
+import lab3ConsumerTs from "./starters/lab3/consumer.ts.txt" with { type: "text" };
+import lab3ProducerPy from "./starters/lab3/producer.py.txt" with { type: "text" };
+import lab3ProducerTs from "./starters/lab3/producer.ts.txt" with { type: "text" };
+import lab3Schema from "./starters/lab3/schema.json.txt" with { type: "text" };
+import lab3TaskEn from "./starters/lab3/TASK.md.txt" with { type: "text" };
+import lab3TaskRu from "./starters/lab3/TASK.ru.md.txt" with { type: "text" };
 import lab4BatchPy from "./starters/lab4/batch.py.txt" with { type: "text" };
 import lab4BatchTs from "./starters/lab4/batch.ts.txt" with { type: "text" };
 import lab4SinglePy from "./starters/lab4/single.py.txt" with { type: "text" };
@@ -27,6 +34,8 @@ export interface Starter {
   readonly task: { readonly en: string; readonly ru: string };
   /** Program name to its source, per language (the file is `<name>.ts` or `<name>.py`). */
   readonly programs: Readonly<Record<Language, Readonly<Record<string, string>>>>;
+  /** Files written as they are, whatever the language (`schema.json`). */
+  readonly files?: Readonly<Record<string, string>>;
   /** Placeholder to the course name the setting defaults to (the prefix goes before it). */
   readonly names: Readonly<Record<string, string>>;
 }
@@ -41,6 +50,16 @@ export const STARTERS: readonly Starter[] = [
       python: { producer: lab2ProducerPy, consumer: lab2ConsumerPy },
     },
     names: { topic: "hello-kafka", group: "hello-group" },
+  },
+  {
+    lab: "lab3",
+    task: { en: lab3TaskEn, ru: lab3TaskRu },
+    programs: {
+      ts: { producer: lab3ProducerTs, consumer: lab3ConsumerTs },
+      python: { producer: lab3ProducerPy, consumer: lab3ConsumerPy },
+    },
+    files: { "schema.json": lab3Schema },
+    names: { topic: "users_coordinates", group: "users-coordinates-consumer" },
   },
   {
     lab: "lab4",

@@ -71,6 +71,7 @@ export function starterFiles(
       path: fileOf(n, language),
       text: fillStarter(src, vars),
     })),
+    ...Object.entries(starter.files ?? {}).map(([path, text]) => ({ path, text })),
     { path: MANIFEST, text: JSON.stringify(manifest, null, 2) + "\n" },
   ];
 }

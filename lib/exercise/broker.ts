@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { Buffer } from "node:buffer";
 import { readTopic } from "../inspect/reader.ts";
 import type { Kafka } from "../kafka/port.ts";
 import { deleteTopic, ensureTopic } from "../kafka/topics.ts";
@@ -37,17 +38,23 @@ export async function createTopics(
   });
 }
 
-/** Writes each value as one record (no key) to partition 0 of `topic`, waiting for each ack. */
+/** One record the grader writes: a text value, or bytes with a key. */
+export type GraderRecord = string | { readonly key: string; readonly value: Uint8Array };
+
+/** Writes each record to partition 0 of `topic`, in order, waiting for each ack. */
 export async function writeValues(
   kafka: Kafka,
   topic: string,
-  values: readonly string[],
+  values: readonly GraderRecord[],
 ): Promise<void> {
   const producer = await kafka.producer();
   await producer.connect();
   try {
-    for (const value of values) {
-      await producer.send({ topic, messages: [{ value, partition: 0 }], acks: -1 });
+    for (const v of values) {
+      const message = typeof v === "string"
+        ? { value: v, partition: 0 }
+        : { key: v.key, value: Buffer.from(v.value), partition: 0 };
+      await producer.send({ topic, messages: [message], acks: -1 });
     }
   } finally {
     await producer.disconnect();
@@ -77,6 +84,35 @@ export async function readAll(
     },
   });
   return seen.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
+
+/** Every record of `topic` now, key as text, value as bytes, in partition then offset order. */
+export async function readRaw(
+  kafka: Kafka,
+  topic: string,
+  signal: AbortSignal,
+): Promise<{ key: string | null; value: Uint8Array | null }[]> {
+  const seen: {
+    partition: number;
+    offset: bigint;
+    key: string | null;
+    value: Uint8Array | null;
+  }[] = [];
+  await readTopic(kafka, {
+    topic,
+    from: { kind: "earliest" },
+    follow: false,
+    signal,
+    onRecord: (r) =>
+      void seen.push({
+        partition: r.partition,
+        offset: BigInt(r.offset),
+        key: r.key === null ? null : new TextDecoder().decode(r.key),
+        value: r.value,
+      }),
+  });
+  seen.sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1));
+  return seen.map(({ key, value }) => ({ key, value }));
 }
 
 /** The group's committed offset per partition of `topic` (-1: none). */

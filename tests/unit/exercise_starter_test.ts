@@ -10,15 +10,28 @@ import { events, ROOT, runCli } from "../helpers.ts";
 
 const SOLUTION_CALLS = [/\.send\(/, /commitOffsets/, /\.commit\(/, /\.produce\(/, /\.subscribe\(/];
 
-const PROGRAMS = { lab2: ["producer", "consumer"], lab4: ["batch", "single"] };
-const TOPICS = { lab2: /anna\.hello-kafka/, lab4: /anna\.final-1-topic/ };
+const PROGRAMS = {
+  lab2: ["producer", "consumer"],
+  lab3: ["producer", "consumer"],
+  lab4: ["batch", "single"],
+};
+const TOPICS = {
+  lab2: /anna\.hello-kafka/,
+  lab3: /anna\.users_coordinates/,
+  lab4: /anna\.final-1-topic/,
+};
+const FILES: Record<string, string[]> = { lab2: [], lab3: ["schema.json"], lab4: [] };
 
-for (
-  const [lab, language] of [["lab2", "ts"], ["lab2", "python"], ["lab4", "ts"], [
-    "lab4",
-    "python",
-  ]] as const
-) {
+const CASES = [
+  ["lab2", "ts"],
+  ["lab2", "python"],
+  ["lab3", "ts"],
+  ["lab3", "python"],
+  ["lab4", "ts"],
+  ["lab4", "python"],
+] as const;
+
+for (const [lab, language] of CASES) {
   Deno.test(`exercise ${lab} --language ${language} writes the task, TODO programs and manifest`, async () => {
     const dir = join(await Deno.makeTempDir(), "ex");
     try {
@@ -38,7 +51,13 @@ for (
       const ext = language === "ts" ? "ts" : "py";
       assert.deepEqual(
         written.map((e) => (e.path as string).slice(dir.length + 1)).sort(),
-        ["TASK.md", "TASK.ru.md", "exercise.json", ...PROGRAMS[lab].map((p) => `${p}.${ext}`)]
+        [
+          "TASK.md",
+          "TASK.ru.md",
+          "exercise.json",
+          ...FILES[lab],
+          ...PROGRAMS[lab].map((p) => `${p}.${ext}`),
+        ]
           .sort(),
       );
       for (const f of PROGRAMS[lab].map((p) => `${p}.${ext}`)) {
@@ -50,7 +69,7 @@ for (
       }
       assert.match(
         await Deno.readTextFile(join(dir, "TASK.md")),
-        /KAFKA_LAB_GROUP.*anna\.(hello|batch)-group/,
+        /KAFKA_LAB_GROUP.*anna\.(hello|batch|users-coordinates-consumer)/,
       );
       assert.match(await Deno.readTextFile(join(dir, "TASK.ru.md")), /Проверка/);
       const manifest = JSON.parse(await Deno.readTextFile(join(dir, "exercise.json")));
