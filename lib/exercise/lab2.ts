@@ -27,7 +27,7 @@ export interface SeenRecord {
 }
 
 /** The pace the producer keeps: each gap between this and that many ms. */
-export const PACE_MS = { min: 500, max: 3000 } as const;
+export const PACE_MS = { min: 500, max: 4000 } as const;
 
 const quoted = (values: readonly string[]) => cutList(values.map((v) => `«${v}»`), 6);
 

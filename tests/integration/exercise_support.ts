@@ -80,7 +80,12 @@ export async function checkVariants(
       variant,
       failing,
     }));
-    const results = await Promise.all(cases.map((c) => checkVariant(c, root)));
+    // Every check finishes (and deletes its names) before any assertion fails the test.
+    const settled = await Promise.allSettled(cases.map((c) => checkVariant(c, root)));
+    const results = settled.map((s) => {
+      if (s.status === "rejected") throw s.reason;
+      return s.value;
+    });
     cases.forEach((c, i) => {
       const label = `${lab} ${language}/${c.variant}`;
       const criteria = results[i].filter((e) => e.event === "exercise.criterion");
