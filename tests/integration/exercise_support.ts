@@ -98,3 +98,16 @@ export async function checkVariants(
     await Deno.remove(root, { recursive: true });
   }
 }
+
+/** {@linkcode checkVariants} for TypeScript and Python side by side; both finish before a failure. */
+export async function checkBothLanguages(
+  lab: string,
+  expected: Parameters<typeof checkVariants>[2],
+): Promise<void> {
+  await assertPython();
+  const settled = await Promise.allSettled([
+    checkVariants(lab, "ts", expected),
+    checkVariants(lab, "python", expected),
+  ]);
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
+}
