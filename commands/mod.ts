@@ -9,6 +9,7 @@ import { checkCommand } from "./check/mod.ts";
 import { completionsCommand } from "./completions/mod.ts";
 import { configCommand } from "./config/mod.ts";
 import { downCommand } from "./cluster/down.ts";
+import { exerciseCommand } from "./exercise/mod.ts";
 import { groupsCommand } from "./groups/mod.ts";
 import { kafkaCommand } from "./kafka/mod.ts";
 import { readCommand } from "./read/mod.ts";
@@ -35,6 +36,7 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   kafkaCommand,
   uiCommand,
   benchCommand,
+  exerciseCommand,
   checkCommand,
   reportCommand,
   selfCheckCommand,

@@ -15,6 +15,7 @@ import { CHECK_EVENTS } from "../commands/check/events.ts";
 import { CLUSTER_EVENTS } from "../commands/cluster/events.ts";
 import { COMPLETIONS_EVENTS } from "../commands/completions/events.ts";
 import { CONFIG_EVENTS } from "../commands/config/events.ts";
+import { EXERCISE_EVENTS } from "../commands/exercise/events.ts";
 import { GROUPS_EVENTS } from "../commands/groups/events.ts";
 import { READ_EVENTS } from "../commands/read/events.ts";
 import { REPORT_EVENTS } from "../commands/report/events.ts";
@@ -127,6 +128,13 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
     printedBy: "`check`",
     source: "commands/check/events.ts",
     events: CHECK_EVENTS,
+  },
+  {
+    scope: "exercise",
+    title: "exercise",
+    printedBy: "`exercise`, `check labN --exercise`",
+    source: "commands/exercise/events.ts",
+    events: EXERCISE_EVENTS,
   },
   {
     scope: "report",

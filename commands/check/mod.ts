@@ -11,6 +11,7 @@
  * so `lib/` never imports `labs/`.
  * @module
  */
+import type { OptionSpec } from "../../lib/cli/args.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
@@ -100,6 +101,17 @@ async function roster(ctx: Context, grade: RosterGrade, v: { csv: boolean; overv
   return grade.ok;
 }
 
+/** `--exercise DIR`: run and judge the student's programs instead of reading the cluster. */
+const EXERCISE_OPTION = {
+  name: "exercise",
+  type: "string",
+  valueName: "DIR",
+  description: t(
+    "Run the programs of an exercise folder (from `kafka-lab exercise labN`) and judge them",
+    "Запустить программы из папки упражнения (от `kafka-lab exercise labN`) и оценить их",
+  ),
+} as const satisfies OptionSpec;
+
 /** The `check` command. */
 export const checkCommand: Command = defineCommand({
   name: "check",
@@ -123,7 +135,7 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     name: "lab",
     description: t("lab1 .. lab6 (default: all)", "lab1 .. lab6 (по умолчанию все)"),
   }],
-  options: CHECK_COMMAND_OPTIONS,
+  options: [...CHECK_COMMAND_OPTIONS, EXERCISE_OPTION],
   examples: [
     "kafka-lab check lab2 --prefix anna.",
     "kafka-lab check --prefix anna.",
@@ -131,9 +143,14 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     "kafka-lab check --roster roster.txt --csv > grades.csv",
     "kafka-lab check --roster roster.txt --overview html > class.html",
     "kafka-lab check lab3 --prefix anna. --group coordinates-python",
+    "kafka-lab check lab2 --exercise lab2-exercise",
   ],
   async run(ctx, args): Promise<number> {
     const v = args.values;
+    if (v.exercise !== undefined) {
+      const { checkExercise } = await import("../exercise/check.ts");
+      return await checkExercise(ctx, args.positionals[0], v.exercise);
+    }
     if ((v.csv || v.overview !== undefined) && (v.roster === undefined || ctx.out.json)) {
       throw new UsageError(
         t(

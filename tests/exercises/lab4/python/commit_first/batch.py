@@ -1,0 +1,46 @@
+"""Lab 4 exercise, broken on purpose: commits each batch BEFORE processing it (at-most-once)."""
+import json
+import os
+import time
+
+from confluent_kafka import Consumer
+
+BROKERS = os.environ.get("KAFKA_BROKERS", "localhost:19092")
+TOPIC = os.environ.get("KAFKA_LAB_TOPIC", "final-1-topic")
+GROUP = os.environ.get("KAFKA_LAB_GROUP", "batch-group")
+IDLE_SECONDS = float(os.environ.get("KAFKA_LAB_IDLE_SECONDS", "0"))
+WORK_MS = float(os.environ.get("KAFKA_LAB_WORK_MS", "0"))
+BATCH_SIZE = 10
+
+
+def process_record(value: bytes) -> None:
+    message = json.loads(value)
+    print(f"processed {message['message_id']}: {message['content']}", flush=True)
+    time.sleep(WORK_MS / 1000)
+
+
+consumer = Consumer({
+    "bootstrap.servers": BROKERS,
+    "group.id": GROUP,
+    "auto.offset.reset": "earliest",
+    "enable.auto.commit": False,
+})
+consumer.subscribe([TOPIC])
+
+last = time.monotonic()
+try:
+    while IDLE_SECONDS <= 0 or time.monotonic() - last < IDLE_SECONDS:
+        batch = consumer.consume(num_messages=BATCH_SIZE, timeout=1.0)
+        if not batch:
+            continue
+        last = time.monotonic()
+        consumer.commit(asynchronous=False)
+        for msg in batch:
+            if msg.error():
+                print(f"error: {msg.error()}", flush=True)
+                continue
+            process_record(msg.value())
+except KeyboardInterrupt:
+    pass
+finally:
+    consumer.close()
