@@ -6,11 +6,12 @@
  * folder or the interpreter is not usable.
  * @module
  */
+import { join } from "node:path";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { readManifest } from "../../lib/exercise/manifest.ts";
 import { preflight } from "../../lib/exercise/preflight.ts";
-import type { Verdict } from "../../lib/exercise/types.ts";
+import { RESULTS_FILE, type Verdict } from "../../lib/exercise/types.ts";
 import { fill, fillText, localize, pick, t } from "../../lib/i18n.ts";
 import { checkLab2 } from "./check_lab2.ts";
 import { checkLab3 } from "./check_lab3.ts";
@@ -103,5 +104,47 @@ export async function checkExercise(
       fill(text.summary, { lab: manifest.lab, passed, total: verdicts.length }),
     ),
   );
+  await saveResults(ctx, dir, { lab: manifest.lab, passed, total: verdicts.length, ok, verdicts });
   return ok ? ExitCode.ok : ExitCode.failed;
+}
+
+/**
+ * Writes `DIR/check-results.json` (the verdicts in both languages), which
+ * `kafka-lab report --exercise DIR` puts in the student's report. A folder
+ * that cannot be written to only loses the file: the check's verdict stands.
+ */
+async function saveResults(
+  ctx: Context,
+  dir: string,
+  r: { lab: string; passed: number; total: number; ok: boolean; verdicts: readonly Verdict[] },
+): Promise<void> {
+  const file = join(dir, RESULTS_FILE);
+  const body = {
+    lab: r.lab,
+    checkedAt: new Date().toISOString(),
+    passed: r.passed,
+    total: r.total,
+    ok: r.ok,
+    criteria: r.verdicts,
+  };
+  try {
+    await Deno.writeTextFile(file, JSON.stringify(body, null, 2) + "\n");
+  } catch (err) {
+    ctx.out.debug(`${file} not written: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  ctx.out.event(
+    EXERCISE_EVENTS.saved,
+    { lab: r.lab, file },
+    localize(
+      fillText(
+        t(
+          "saved to {file} (`kafka-lab report {lab} --exercise {dir}` includes it)",
+          "сохранено в {file} (`kafka-lab report {lab} --exercise {dir}` включит его в отчёт)",
+        ),
+        { file, lab: r.lab, dir },
+      ),
+      ctx.config.lang,
+    ),
+  );
 }

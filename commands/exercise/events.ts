@@ -56,4 +56,9 @@ export const EXERCISE_EVENTS = {
     total: f.integer,
     ok: f.boolean,
   }),
+  saved: event(
+    "exercise.results.saved",
+    "`check labN --exercise`: the verdicts were saved for `kafka-lab report --exercise`.",
+    { lab: f.string, file: f.string },
+  ),
 };

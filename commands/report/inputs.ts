@@ -16,7 +16,9 @@ import { versionInfo } from "../../lib/version.ts";
 import type { ClusterSetup, ExerciseEvidence, ExerciseFile } from "./sections.ts";
 
 /** The results file `check labN --exercise DIR` leaves in the folder. */
-export const RESULTS_FILE = "check-results.json";
+import { RESULTS_FILE } from "../../lib/exercise/types.ts";
+
+export { RESULTS_FILE };
 
 /** The broker settings that decide what the labs show. */
 export const SETUP_KEYS = [

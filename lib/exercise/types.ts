@@ -12,6 +12,9 @@
  */
 import type { Text } from "../i18n.ts";
 
+/** Where `check labN --exercise DIR` saves its verdicts (in DIR), for `report --exercise DIR`. */
+export const RESULTS_FILE = "check-results.json";
+
 /** One criterion's verdict. */
 export interface Verdict {
   /** Stable id: `<program>.<what>` (`producer.records`, `consumer.committed`). */

@@ -60,6 +60,14 @@ async function checkVariant(c: Case, root: string): Promise<Event[]> {
   for (const e of evs.filter((e) => e.event === "exercise.started")) remember(e.prefix as string);
   const label = `${c.lab} ${c.language}/${c.variant}`;
   assert.equal(r.code, c.failing.length === 0 ? 0 : 1, `${label}: ${r.stdout}\n${r.stderr}`);
+  // The verdicts are saved in the folder for `kafka-lab report --exercise`.
+  const saved = JSON.parse(await Deno.readTextFile(join(dir, "check-results.json")));
+  const failedNow = evs.filter((e) => e.event === "exercise.criterion" && !e.pass).map((e) => e.id);
+  assert.deepEqual(
+    saved.criteria.filter((v: { pass: boolean }) => !v.pass).map((v: { id: string }) => v.id),
+    failedNow,
+    `${label}: check-results.json holds the same verdicts`,
+  );
   return evs;
 }
 
