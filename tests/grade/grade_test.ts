@@ -71,3 +71,38 @@ for (const [i, prefix] of prefixes.entries()) {
     });
   }
 }
+
+// Exercises (`KAFKA_LAB_EXERCISES=DIR`): for each student, DIR/<name>/<labN>/ is the folder of
+// their exercise for that lab (<name> is the prefix with or without its trailing separator);
+// each one found is checked as `kafka-lab check labN --exercise` does, on fresh names.
+const exercisesRoot = env.KAFKA_LAB_EXERCISES;
+if (exercisesRoot) {
+  const { exerciseFolder } = await import("../../lib/exercise/folders.ts");
+  for (const prefix of prefixes) {
+    for (
+      const lab of ["lab2", "lab3", "lab4"].filter((l) => only.length === 0 || only.includes(l))
+    ) {
+      const dir = exerciseFolder(exercisesRoot, prefix, lab);
+      if (dir === undefined) continue;
+      Deno.test({
+        name: `${prefix || "(no prefix)"} ${lab} exercise`,
+        sanitizeOps: false,
+        sanitizeResources: false,
+        async fn() {
+          const { runCli, events } = await import("../helpers.ts");
+          const r = await runCli(["check", lab, "--exercise", dir, "--json"], {
+            timeoutMs: 600_000,
+          });
+          if (r.code === 0) return;
+          const failed = events(r.stdout).filter((e) => e.event === "exercise.criterion" && !e.pass)
+            .map((e) => `${e.id}: ${e.evidence}\nhint: ${e.hint ?? "-"}`);
+          const error = new Error(
+            failed.length > 0 ? failed.join("\n") : `exit ${r.code}: ${r.stderr.trim()}`,
+          );
+          error.stack = `Error: ${error.message}`;
+          throw error;
+        },
+      });
+    }
+  }
+}
