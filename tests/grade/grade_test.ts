@@ -77,7 +77,7 @@ for (const [i, prefix] of prefixes.entries()) {
 // each one found is checked as `kafka-lab check labN --exercise` does, on fresh names.
 const exercisesRoot = env.KAFKA_LAB_EXERCISES;
 if (exercisesRoot) {
-  const { exerciseFolder } = await import("../../lib/exercise/folders.ts");
+  const { exerciseFolder } = await import("./exercise_folders.ts");
   for (const prefix of prefixes) {
     for (
       const lab of ["lab2", "lab3", "lab4"].filter((l) => only.length === 0 || only.includes(l))

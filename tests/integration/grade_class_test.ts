@@ -127,7 +127,8 @@ Deno.test("deno task grade: a class of three — complete passes, half passes la
     const md = await runCli(["check", "--roster", roster, "--overview", "md"]);
     assert.equal(md.code, 1, md.stderr);
     const line = (p: string) => md.stdout.split("\n").find((l) => l.startsWith(`| ${p} |`)) ?? "";
-    assert.match(line(c), /\| ✓ 3\/3 \| ✓ 2\/2 \| ✓ 5\/5 \| ✓ 7\/7 \|$/);
+    // Labs 1-4 done (labs 5 and 6, not run here, follow in their columns).
+    assert.match(line(c), /\| ✓ 3\/3 \| ✓ 2\/2 \| ✓ 5\/5 \| ✓ 7\/7 \|/);
     assert.match(line(x), /\| ✓ 3\/3 \| ✗ 1\/2 · hello-group-end \|/);
   } finally {
     await Promise.all([c, h, x].map(removePrefix));

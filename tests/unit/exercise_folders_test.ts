@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { exerciseFolder } from "../../lib/exercise/folders.ts";
+import { exerciseFolder } from "../grade/exercise_folders.ts";
 
 Deno.test("exerciseFolder finds DIR/<prefix>/<lab> with or without the prefix's separator, only with exercise.json", () => {
   const root = Deno.makeTempDirSync();
