@@ -68,6 +68,7 @@ export function topicNotFound(topic: string): KafkaLabError {
         "`kafka-lab kafka kafka-topics --list` lists the topics; create one with `kafka-lab kafka kafka-topics --create --topic <name>`",
         "`kafka-lab kafka kafka-topics --list` покажет топики; создать: `kafka-lab kafka kafka-topics --create --topic <имя>`",
       ),
+      missing: { kind: "topic", name: topic },
     },
   );
 }
