@@ -8,11 +8,12 @@
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
 import { newScramAuth } from "../../lib/cluster/sasl.ts";
+import type { SaslMechanism } from "../../lib/config.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fillText, localize } from "../../lib/i18n.ts";
 import { type AclBinding, createAcls, describeAcls } from "../../lib/kafka/wire/acls.ts";
-import { type ScramUserMechanism, upsertScramUsers } from "../../lib/kafka/wire/scram_users.ts";
+import { upsertScramUsers } from "../../lib/kafka/wire/scram_users.ts";
 import { table } from "../../lib/output.ts";
 import { adminOf, awaitPropagation } from "./admin.ts";
 import { envPath, previousPassword, studentEnv, writeStudentEnv } from "./env_file.ts";
@@ -23,12 +24,12 @@ import { readClassRoster, type Student } from "./roster.ts";
 import { CLASS_TEXT as T } from "./text.ts";
 
 type PasswordSource = "roster" | "kept" | "new";
+type InitValues = ParsedArgs<typeof INIT_OPTIONS>["values"];
 
 /** Each student's password and where it came from (never printed). */
 async function passwords(
   students: readonly Student[],
   out: string,
-  mechanism: ScramUserMechanism,
   skipUsers: boolean,
 ): Promise<Array<{ password: string; source: PasswordSource }>> {
   return await Promise.all(students.map(async (s) => {
@@ -38,27 +39,27 @@ async function passwords(
     }
     const kept = await previousPassword(envPath(out, s.name));
     if (kept) return { password: kept, source: "kept" as const };
-    return { password: newScramAuth(mechanism).password, source: "new" as const };
+    return { password: newScramAuth("scram-sha-256").password, source: "new" as const };
   }));
 }
 
-function mechanismOf(ctx: Context, given: ScramUserMechanism | undefined): ScramUserMechanism {
+function mechanismOf(ctx: Context, v: InitValues): SaslMechanism {
+  if (v.mechanism === "plain" && !v["skip-users"]) throw new UsageError(T.plainUsers, T.needHint);
   const admin = ctx.config.sasl?.mechanism;
-  return given ?? (admin === "scram-sha-512" ? "scram-sha-512" : "scram-sha-256");
+  return v.mechanism ?? (admin === "scram-sha-512" ? "scram-sha-512" : "scram-sha-256");
 }
-
-type InitValues = ParsedArgs<typeof INIT_OPTIONS>["values"];
 
 /** Sets the users' passwords and creates the missing ACLs; returns the ACLs that were there. */
 async function applyToCluster(
   ctx: Context,
   students: readonly Student[],
   secrets: ReadonlyArray<{ password: string }>,
-  mechanism: ScramUserMechanism,
+  mechanism: SaslMechanism,
   v: InitValues,
 ): Promise<{ existing: AclBinding[]; created: number }> {
+  if (v["skip-users"] && v["skip-acls"]) return { existing: [], created: 0 };
   const admin = adminOf(ctx.config);
-  if (!v["skip-users"]) {
+  if (!v["skip-users"] && mechanism !== "plain") {
     const users = students.map((s, i) => ({ name: s.name, password: secrets[i].password }));
     await upsertScramUsers(admin.brokers, users, mechanism, admin.options);
   }
@@ -77,7 +78,7 @@ async function writeEnvs(
   students: readonly Student[],
   secrets: ReadonlyArray<{ password: string; source: PasswordSource }>,
   existing: readonly AclBinding[],
-  options: { mechanism: ScramUserMechanism; v: InitValues },
+  options: { mechanism: SaslMechanism; v: InitValues },
 ): Promise<string[][]> {
   const { mechanism, v } = options;
   const c = ctx.config;
@@ -110,8 +111,8 @@ export async function runInit(
 ): Promise<number> {
   const v = args.values;
   const students = await readClassRoster(v.roster);
-  const mechanism = mechanismOf(ctx, v.mechanism);
-  const secrets = await passwords(students, v.out, mechanism, v["skip-users"]);
+  const mechanism = mechanismOf(ctx, v);
+  const secrets = await passwords(students, v.out, v["skip-users"]);
   const { existing, created } = await applyToCluster(ctx, students, secrets, mechanism, v);
   const rows = await writeEnvs(ctx, students, secrets, existing, { mechanism, v });
   const lang = ctx.config.lang;

@@ -53,10 +53,10 @@ export const INIT_OPTIONS = [
   {
     name: "mechanism",
     type: "string",
-    choices: ["scram-sha-256", "scram-sha-512"],
+    choices: ["scram-sha-256", "scram-sha-512", "plain"],
     description: t(
-      "The students' SCRAM mechanism (default: the admin login's, else scram-sha-256)",
-      "Механизм SCRAM студентов (по умолчанию — как у администратора, иначе scram-sha-256)",
+      "The students' SASL mechanism (default: the admin login's SCRAM, else scram-sha-256; plain only with --skip-users, e.g. Confluent Cloud API keys)",
+      "Механизм SASL студентов (по умолчанию — SCRAM администратора, иначе scram-sha-256; plain — только с --skip-users, например API-ключи Confluent Cloud)",
     ),
   },
   SKIP_USERS,

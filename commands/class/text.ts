@@ -13,6 +13,10 @@ export const CLASS_TEXT = {
     "with --skip-users the cluster keeps the users (a managed service's API keys): give each student's key and secret in the roster as `name prefix secret`",
     "с --skip-users пользователями управляет кластер (API-ключи облачного сервиса): укажите ключ и секрет каждого студента в списке: `имя префикс секрет`",
   ),
+  plainUsers: t(
+    "PLAIN users cannot be made through Kafka: --mechanism plain needs --skip-users",
+    "пользователей PLAIN через Kafka не создать: --mechanism plain требует --skip-users",
+  ),
   notPropagated: t(
     "not every broker knows the new users and ACLs yet; a student's first command may be refused for a few seconds",
     "ещё не все брокеры знают новых пользователей и ACL; первая команда студента в ближайшие секунды может получить отказ",
