@@ -8,11 +8,27 @@
  * @module
  */
 import type { Config } from "../../lib/config.ts";
-import { UsageError } from "../../lib/errors.ts";
+import { KafkaLabError, UsageError } from "../../lib/errors.ts";
 import { t } from "../../lib/i18n.ts";
 import { type AclBinding, describeAcls, type WireAdminOptions } from "../../lib/kafka/wire/acls.ts";
 import { describeScramUsers } from "../../lib/kafka/wire/scram_users.ts";
 import { aclKey } from "./plan.ts";
+import { CLASS_TEXT as T } from "./text.ts";
+
+/**
+ * Runs admin requests, turning SECURITY_DISABLED (a cluster without an
+ * authorizer: no ACL can be made or read) into words and a hint.
+ */
+export async function asAdmin<R>(fn: () => Promise<R>): Promise<R> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof Error && (err as { type?: string }).type === "SECURITY_DISABLED") {
+      throw new KafkaLabError(T.securityDisabled, { hint: T.securityDisabledHint, cause: err });
+    }
+    throw err;
+  }
+}
 
 /** The brokers and the login every admin request uses. */
 export interface Admin {
@@ -29,8 +45,8 @@ export function adminOf(config: Config): Admin {
         "`class` управляет пользователями и ACL только через слушатели PLAINTEXT или SASL_PLAINTEXT, не TLS",
       ),
       t(
-        "on a TLS cluster make users and ACLs with the cluster's tools (see README, Running a class), then `class init --skip-users --skip-acls` writes the .env files",
-        "на кластере с TLS создайте пользователей и ACL его средствами (README, «Занятие для группы»), затем `class init --skip-users --skip-acls` запишет файлы .env",
+        "on a TLS cluster make users and ACLs with the cluster's tools (README: Running a class on one shared cluster), then `class init --skip-users --skip-acls` writes the .env files",
+        "на кластере с TLS создайте пользователей и ACL его средствами (README, раздел «Running a class on one shared cluster»), затем `class init --skip-users --skip-acls` запишет файлы .env",
       ),
     );
   }

@@ -15,7 +15,7 @@ import { fillText, localize } from "../../lib/i18n.ts";
 import { type AclBinding, createAcls, describeAcls } from "../../lib/kafka/wire/acls.ts";
 import { upsertScramUsers } from "../../lib/kafka/wire/scram_users.ts";
 import { table } from "../../lib/output.ts";
-import { adminOf, awaitPropagation } from "./admin.ts";
+import { adminOf, asAdmin, awaitPropagation } from "./admin.ts";
 import { envPath, previousPassword, studentEnv, writeStudentEnv } from "./env_file.ts";
 import { CLASS_EVENTS } from "./events.ts";
 import type { INIT_OPTIONS } from "./options.ts";
@@ -59,12 +59,15 @@ async function applyToCluster(
 ): Promise<{ existing: AclBinding[]; created: number }> {
   if (v["skip-users"] && v["skip-acls"]) return { existing: [], created: 0 };
   const admin = adminOf(ctx.config);
+  const wanted = v["skip-acls"] ? [] : students.flatMap(studentAcls);
+  // ACLs are read first: a cluster without an authorizer is refused before any user is made.
+  const existing = wanted.length > 0
+    ? await asAdmin(() => describeAcls(admin.brokers, {}, admin.options))
+    : [];
   if (!v["skip-users"] && mechanism !== "plain") {
     const users = students.map((s, i) => ({ name: s.name, password: secrets[i].password }));
     await upsertScramUsers(admin.brokers, users, mechanism, admin.options);
   }
-  const wanted = v["skip-acls"] ? [] : students.flatMap(studentAcls);
-  const existing = wanted.length > 0 ? await describeAcls(admin.brokers, {}, admin.options) : [];
   const { create } = missingAcls(wanted, existing);
   await createAcls(admin.brokers, create, admin.options);
   const users = v["skip-users"] ? [] : students.map((s) => s.name);

@@ -10,7 +10,7 @@ import { localize } from "../../lib/i18n.ts";
 import { describeAcls } from "../../lib/kafka/wire/acls.ts";
 import { describeScramUsers } from "../../lib/kafka/wire/scram_users.ts";
 import { table } from "../../lib/output.ts";
-import { adminOf } from "./admin.ts";
+import { adminOf, asAdmin } from "./admin.ts";
 import { CLASS_EVENTS } from "./events.ts";
 import type { LIST_OPTIONS } from "./options.ts";
 import { type UserRow, userRows } from "./plan.ts";
@@ -37,10 +37,12 @@ export async function runList(
   const roster = args.values.roster === undefined
     ? undefined
     : await readClassRoster(args.values.roster);
-  const [users, acls] = await Promise.all([
-    describeScramUsers(admin.brokers, undefined, admin.options),
-    describeAcls(admin.brokers, {}, admin.options),
-  ]);
+  const [users, acls] = await asAdmin(() =>
+    Promise.all([
+      describeScramUsers(admin.brokers, undefined, admin.options),
+      describeAcls(admin.brokers, {}, admin.options),
+    ])
+  );
   let rows = userRows(users, acls);
   const names = roster && new Set(roster.map((s) => s.name));
   if (names) {

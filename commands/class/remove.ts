@@ -12,7 +12,7 @@ import { fillText } from "../../lib/i18n.ts";
 import { deleteAcls } from "../../lib/kafka/wire/acls.ts";
 import { deleteScramUsers } from "../../lib/kafka/wire/scram_users.ts";
 import { table } from "../../lib/output.ts";
-import { adminOf } from "./admin.ts";
+import { adminOf, asAdmin } from "./admin.ts";
 import { envPath } from "./env_file.ts";
 import { CLASS_EVENTS } from "./events.ts";
 import type { REMOVE_OPTIONS } from "./options.ts";
@@ -41,11 +41,10 @@ export async function runRemove(
   const students = await readClassRoster(v.roster);
   const admin = adminOf(ctx.config);
   const names = students.map((s) => s.name);
-  const deleted = v["skip-acls"] ? [] : await deleteAcls(
-    admin.brokers,
-    names.map((n) => ({ principal: principalOf(n) })),
-    admin.options,
-  );
+  const filters = names.map((n) => ({ principal: principalOf(n) }));
+  const deleted = v["skip-acls"]
+    ? []
+    : await asAdmin(() => deleteAcls(admin.brokers, filters, admin.options));
   if (!v["skip-users"]) {
     for (const mechanism of ["scram-sha-256", "scram-sha-512"] as const) {
       await deleteScramUsers(admin.brokers, names, mechanism, admin.options);

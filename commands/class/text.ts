@@ -17,6 +17,14 @@ export const CLASS_TEXT = {
     "PLAIN users cannot be made through Kafka: --mechanism plain needs --skip-users",
     "пользователей PLAIN через Kafka не создать: --mechanism plain требует --skip-users",
   ),
+  securityDisabled: t(
+    "the cluster has no authorizer (SECURITY_DISABLED): it keeps no ACLs, so students could not be fenced in",
+    "у кластера нет авторизатора (SECURITY_DISABLED): он не хранит ACL, и студентов нельзя ограничить",
+  ),
+  securityDisabledHint: t(
+    "locally: `kafka-lab down --purge`, then `kafka-lab up --runtime java --auth scram --acl`; elsewhere set authorizer.class.name on every node (README: Running a class on one shared cluster), or pass --skip-acls",
+    "локально: `kafka-lab down --purge`, затем `kafka-lab up --runtime java --auth scram --acl`; на другом кластере задайте authorizer.class.name на каждом узле (README, раздел «Running a class on one shared cluster») или укажите --skip-acls",
+  ),
   notPropagated: t(
     "not every broker knows the new users and ACLs yet; a student's first command may be refused for a few seconds",
     "ещё не все брокеры знают новых пользователей и ACL; первая команда студента в ближайшие секунды может получить отказ",
