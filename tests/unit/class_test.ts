@@ -165,3 +165,29 @@ Deno.test("translateError names the refused topic when the error keeps it", () =
   const err = Object.assign(protocolError("TOPIC_AUTHORIZATION_FAILED"), { topic: "boris.t" });
   assert.match(translateError(err).message, /topic boris\.t /);
 });
+
+Deno.test("loadConfig reads the --env-file (else KAFKA_LAB_ENV_FILE) in place of ./.env; a missing one is a usage error", async () => {
+  const { loadConfig } = await import("../../lib/config.ts");
+  const dir = await Deno.makeTempDir();
+  const saved = Deno.env.get("KAFKA_LAB_ENV_FILE");
+  try {
+    const path = `${dir}/anna.env`;
+    await Deno.writeTextFile(path, studentEnv({ name: "anna", prefix: "anna." }, "Pw1", LOGIN));
+    const none = () => undefined;
+    const byFlag = await loadConfig({}, none, path);
+    assert.equal(byFlag.prefix, "anna.");
+    assert.deepEqual(byFlag.sasl, {
+      mechanism: "scram-sha-256",
+      username: "anna",
+      password: "Pw1",
+    });
+    assert.equal(byFlag.sources.saslPassword.source, ".env");
+    Deno.env.set("KAFKA_LAB_ENV_FILE", path);
+    assert.equal((await loadConfig({}, none)).prefix, "anna.");
+    await assert.rejects(() => loadConfig({}, none, `${dir}/missing.env`), UsageError);
+  } finally {
+    if (saved === undefined) Deno.env.delete("KAFKA_LAB_ENV_FILE");
+    else Deno.env.set("KAFKA_LAB_ENV_FILE", saved);
+    await Deno.remove(dir, { recursive: true });
+  }
+});
