@@ -110,7 +110,7 @@ async function runLine(argv: readonly string[], lang: Lang, state: RunState): Pr
   state.out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
   if (!cmd || g.help) return help(state.out, path, lang);
   assertRunnable(cmd, path);
-  const config = await loadConfig(configFlags(args), readLocalRegistryUrl);
+  const config = await loadConfig(configFlags(args), readLocalRegistryUrl, g["env-file"]);
   state.config = config;
   const out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang: config.lang });
   state.out = out;
@@ -199,6 +199,11 @@ async function explained(
   out: Output,
 ): Promise<KafkaLabError> {
   const e = translateError(err);
+  if (config?.sasl && !(e instanceof UnreachableError)) {
+    // On a cluster with ACLs, "does not exist" may be "not yours": ask the broker.
+    const { refusalBehind } = await import("./lib/kafka/access.ts");
+    return (await refusalBehind(err, e, config)) ?? e;
+  }
   if (!(e instanceof UnreachableError) || !config) return e;
   const { KafkaClients } = await import("./lib/kafka/clients.ts");
   const kafka = new KafkaClients(config, out);

@@ -6,6 +6,7 @@ import type { Command } from "../lib/cli/command.ts";
 import { benchCommand } from "./bench/mod.ts";
 import { brokerCommand } from "./cluster/broker.ts";
 import { checkCommand } from "./check/mod.ts";
+import { classCommand } from "./class/mod.ts";
 import { completionsCommand } from "./completions/mod.ts";
 import { configCommand } from "./config/mod.ts";
 import { downCommand } from "./cluster/down.ts";
@@ -38,6 +39,7 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   benchCommand,
   exerciseCommand,
   checkCommand,
+  classCommand,
   reportCommand,
   selfCheckCommand,
   doctorCommand,

@@ -12,6 +12,7 @@
  */
 import { BENCH_EVENTS } from "../commands/bench/events.ts";
 import { CHECK_EVENTS } from "../commands/check/events.ts";
+import { CLASS_EVENTS } from "../commands/class/events.ts";
 import { CLUSTER_EVENTS } from "../commands/cluster/events.ts";
 import { COMPLETIONS_EVENTS } from "../commands/completions/events.ts";
 import { CONFIG_EVENTS } from "../commands/config/events.ts";
@@ -135,6 +136,13 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
     printedBy: "`exercise`, `check labN --exercise`",
     source: "commands/exercise/events.ts",
     events: EXERCISE_EVENTS,
+  },
+  {
+    scope: "class",
+    title: "class",
+    printedBy: "`class init`, `class remove`, `class list`",
+    source: "commands/class/events.ts",
+    events: CLASS_EVENTS,
   },
   {
     scope: "report",

@@ -29,7 +29,8 @@ import {
   resolveNames,
   resolveSecurity,
 } from "./config_resolve.ts";
-import type { Lang } from "./i18n.ts";
+import { UsageError } from "./errors.ts";
+import { fillText, type Lang, t } from "./i18n.ts";
 import { Names } from "./names.ts";
 
 export * from "./config_values.ts";
@@ -92,15 +93,48 @@ export async function readDotenv(path = ".env"): Promise<Record<string, string>>
 }
 
 /**
- * Resolves the configuration of this process: its flags, `Deno.env`, `./.env`,
- * and the registry URL and brokers a running local cluster recorded.
+ * The settings file named by `--env-file` (else `KAFKA_LAB_ENV_FILE`); one
+ * named that does not exist is an error, not an empty file.
+ */
+export async function readEnvFile(path: string): Promise<Record<string, string>> {
+  try {
+    await Deno.stat(path);
+  } catch (err) {
+    throw new UsageError(
+      fillText(
+        t(
+          "cannot read the settings file {path}: {reason}",
+          "не удаётся прочитать файл настроек {path}: {reason}",
+        ),
+        {
+          path,
+          reason: err instanceof Deno.errors.NotFound
+            ? t("no such file", "нет такого файла")
+            : (err as Error).message,
+        },
+      ),
+      t(
+        "give the path of the .env file your instructor gave you (`--env-file anna.env`)",
+        "укажите путь к файлу .env, который выдал преподаватель (`--env-file anna.env`)",
+      ),
+    );
+  }
+  return await readDotenv(path);
+}
+
+/**
+ * Resolves the configuration of this process: its flags, `Deno.env`, `./.env`
+ * (or the file `envFile` / `KAFKA_LAB_ENV_FILE` names), and the registry URL
+ * and brokers a running local cluster recorded.
  */
 export async function loadConfig(
   flags: ConfigInput["flags"],
   readLocalRegistryUrl: (stateDir: string) => string | undefined,
+  envFile?: string,
 ): Promise<Config> {
   const env = Deno.env.toObject();
-  const dotenv = await readDotenv();
+  const named = envFile ?? (env.KAFKA_LAB_ENV_FILE || undefined);
+  const dotenv = named === undefined ? await readDotenv() : await readEnvFile(named);
   const { stateDir } = resolveDirs({ env, dotenv, os: Deno.build.os });
   return resolveConfig({
     flags,

@@ -12,7 +12,7 @@
  * @module
  */
 import type { Text } from "./i18n.ts";
-import { NETWORK_TEXTS, type NetworkFailure } from "./errors_text.ts";
+import { NETWORK_TEXTS, type NetworkFailure, type RefusedKind } from "./errors_text.ts";
 
 /** The fields an error of kafkajs, Deno, fetch or the wire client may carry. */
 export interface ErrorLike {
@@ -24,6 +24,10 @@ export interface ErrorLike {
   originalError?: unknown;
   errors?: unknown[];
   broker?: string;
+  /** The topic, group or other resource a refused request named, where the error keeps it. */
+  topic?: string;
+  groupId?: string;
+  resourceName?: string;
 }
 
 export function asErrorLike(err: unknown): ErrorLike {
@@ -147,4 +151,33 @@ export function isAuthFailure(err: unknown): boolean {
   return causeChain(err).some((e) =>
     e.name === "KafkaJSSASLAuthenticationError" || e.name === "WireAuthError"
   );
+}
+
+/** Kafka's authorization errors, by what they refuse. */
+const REFUSAL_TYPES: Readonly<Record<string, RefusedKind>> = {
+  TOPIC_AUTHORIZATION_FAILED: "topic",
+  GROUP_AUTHORIZATION_FAILED: "group",
+  CLUSTER_AUTHORIZATION_FAILED: "cluster",
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: "transactional-id",
+};
+
+/** A request the cluster's ACLs refused: what kind of resource, its name if known, Kafka's error. */
+export interface Refusal {
+  readonly kind: RefusedKind;
+  readonly type: string;
+  readonly name?: string;
+}
+
+/**
+ * The ACL refusal behind an error (kafkajs' protocol errors, the wire
+ * client's `WireRequestError`), or undefined. kafkajs does not retry these.
+ */
+export function refusalOf(err: unknown): Refusal | undefined {
+  const type = protocolErrorType(err);
+  const kind = type === undefined ? undefined : REFUSAL_TYPES[type];
+  if (!type || !kind) return undefined;
+  const name = causeChain(err).map((e) => e.resourceName ?? e.topic ?? e.groupId).find((n) =>
+    typeof n === "string" && n !== ""
+  );
+  return name === undefined ? { kind, type } : { kind, type, name };
 }

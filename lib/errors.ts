@@ -12,7 +12,14 @@
  * @module
  */
 import { fill, fillText, type Localizable, t, type Text } from "./i18n.ts";
-import { CLASS_TEXTS, NETWORK_TEXTS, PROTOCOL_TEXTS, type Translated } from "./errors_text.ts";
+import {
+  CLASS_TEXTS,
+  NETWORK_TEXTS,
+  PROTOCOL_TEXTS,
+  REFUSED_HINTS,
+  REFUSED_TEXTS,
+  type Translated,
+} from "./errors_text.ts";
 import {
   asErrorLike,
   causeChain,
@@ -20,6 +27,8 @@ import {
   isAuthFailure,
   networkFailureText,
   protocolErrorType,
+  type Refusal,
+  refusalOf,
 } from "./error_kinds.ts";
 
 export type { NetworkFailure } from "./errors_text.ts";
@@ -59,6 +68,11 @@ export interface KafkaLabErrorOptions {
   readonly exitCode?: ExitCodeValue;
   readonly hint?: Localizable;
   readonly cause?: unknown;
+  /**
+   * The topic or group the cluster did not show: missing, or hidden from a
+   * user without rights to it (`lib/kafka/access.ts` tells which).
+   */
+  readonly missing?: { readonly kind: "topic" | "group"; readonly name: string };
 }
 
 /**
@@ -73,6 +87,8 @@ export class KafkaLabError extends Error {
   readonly text: Text;
   /** The hint in both languages, if any. */
   readonly hintText?: Text;
+  /** See {@linkcode KafkaLabErrorOptions.missing}. */
+  readonly missing?: KafkaLabErrorOptions["missing"];
 
   constructor(message: Localizable, options: KafkaLabErrorOptions = {}) {
     const text = asText(message);
@@ -81,6 +97,7 @@ export class KafkaLabError extends Error {
     this.text = text;
     this.exitCode = options.exitCode ?? ExitCode.failed;
     this.hintText = options.hint === undefined ? undefined : asText(options.hint);
+    this.missing = options.missing;
   }
 
   /** The hint in English (for logs and tests). */
@@ -226,6 +243,8 @@ function authFailure(err: unknown, ctx: ErrorContext): AuthError {
 export function translateError(err: unknown, ctx: ErrorContext = {}): KafkaLabError {
   if (err instanceof KafkaLabError) return err;
   if (isAuthFailure(err)) return authFailure(err, ctx);
+  const refused = refusalOf(err);
+  if (refused) return refusedError(refused, err);
   const net = networkFailureText(err);
   if (net) return unreachable(err, net, ctx);
 
@@ -256,6 +275,19 @@ export function translateError(err: unknown, ctx: ErrorContext = {}): KafkaLabEr
     }),
     { cause: err },
   );
+}
+
+/**
+ * Exit 4: the cluster's ACLs do not let this user do it. Says what was
+ * refused and what to ask the instructor; never retried.
+ */
+export function refusedError(refusal: Refusal, cause?: unknown): AuthError {
+  const what = REFUSED_TEXTS[refusal.kind];
+  const vars = { name: refusal.name ?? "", type: refusal.type };
+  return new AuthError(fillText(refusal.name ? what.named : what.unnamed, vars), {
+    hint: fillText(refusal.kind === "cluster" ? REFUSED_HINTS.cluster : REFUSED_HINTS.own, vars),
+    cause,
+  });
 }
 
 /** A bootstrap address that did not answer a probe, and why. */

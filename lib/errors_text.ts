@@ -331,3 +331,62 @@ export const CLASS_TEXTS: Readonly<Record<string, Translated>> = {
     ),
   },
 };
+
+/** What an ACL refusal is about. */
+export type RefusedKind = "topic" | "group" | "cluster" | "transactional-id";
+
+/** The message of a refusal by the cluster's ACLs, with the resource's name or without. */
+export const REFUSED_TEXTS: Readonly<Record<RefusedKind, { named: Text; unnamed: Text }>> = {
+  topic: {
+    named: t(
+      "the cluster refused your user access to topic {name} ({type})",
+      "кластер не дал вашему пользователю доступа к топику {name} ({type})",
+    ),
+    unnamed: t(
+      "the cluster refused your user access to this topic ({type})",
+      "кластер не дал вашему пользователю доступа к этому топику ({type})",
+    ),
+  },
+  group: {
+    named: t(
+      "the cluster refused your user access to consumer group {name} ({type})",
+      "кластер не дал вашему пользователю доступа к группе консьюмеров {name} ({type})",
+    ),
+    unnamed: t(
+      "the cluster refused your user access to this consumer group ({type})",
+      "кластер не дал вашему пользователю доступа к этой группе консьюмеров ({type})",
+    ),
+  },
+  "transactional-id": {
+    named: t(
+      "the cluster refused your user the transactional id {name} ({type})",
+      "кластер не дал вашему пользователю транзакционный id {name} ({type})",
+    ),
+    unnamed: t(
+      "the cluster refused your user this transactional id ({type})",
+      "кластер не дал вашему пользователю этот транзакционный id ({type})",
+    ),
+  },
+  cluster: {
+    named: t(
+      "the cluster refused your user this cluster-wide operation ({type})",
+      "кластер не разрешил вашему пользователю эту операцию над всем кластером ({type})",
+    ),
+    unnamed: t(
+      "the cluster refused your user this cluster-wide operation ({type})",
+      "кластер не разрешил вашему пользователю эту операцию над всем кластером ({type})",
+    ),
+  },
+};
+
+/** What to do about a refusal: stay behind your prefix, or ask the instructor. */
+export const REFUSED_HINTS = {
+  own: t(
+    "on a class cluster your user may use only topics, consumer groups and transactional ids that begin with your prefix (KAFKA_LAB_PREFIX in your .env; do not pass another --prefix). If this one should be yours, ask your instructor to give your user the ACL for it (`kafka-lab class init` again; `kafka-lab class list` shows every user's ACLs)",
+    "на общем кластере группы вашему пользователю доступны только топики, группы консьюмеров и транзакционные id, начинающиеся с вашего префикса (KAFKA_LAB_PREFIX в вашем .env; не указывайте другой --prefix). Если этот ресурс должен быть вашим, попросите преподавателя выдать вашему пользователю ACL на него (снова `kafka-lab class init`; ACL всех пользователей показывает `kafka-lab class list`)",
+  ),
+  cluster: t(
+    "this needs rights on the whole cluster, which a student's user does not have: ask your instructor to run it (with the admin login), or to grant your user the ACL if the course needs it",
+    "для этого нужны права на весь кластер, которых у пользователя студента нет: попросите преподавателя выполнить это (под администратором) или выдать вашему пользователю ACL, если это нужно по курсу",
+  ),
+};

@@ -141,7 +141,8 @@ async function oneRun(
     }
     const samples = await runConsume(kafka, topic.name, settings as ConsumeSettings, {
       signal: ctx.signal,
-      groupId: `kafka-lab-bench-${crypto.randomUUID()}`,
+      // Behind the prefix: a student's user may use only groups that start with it.
+      groupId: `${ctx.config.prefix}kafka-lab-bench-${crypto.randomUUID()}`,
       progress: (done, total, ms) =>
         out.progress(
           "bench",

@@ -28,7 +28,7 @@ export const CLUSTER_EVENTS = {
     registryUrl: f.string,
     uiUrl: f.optional(f.string),
     stateDir: f.string,
-    sasl: f.nullable(f.object({ mechanism: f.string, username: f.string })),
+    sasl: f.nullable(f.object({ mechanism: f.string, username: f.string, acl: f.boolean })),
   }),
   down: event("cluster.down", "`down`: what was stopped, killed, deleted.", {
     wasRunning: f.boolean,

@@ -73,6 +73,14 @@ localhost:19092.., реестр на http://localhost:8081.
       ),
     },
     {
+      name: "acl",
+      type: "boolean",
+      description: t(
+        "With --auth: every request is authorized (KRaft StandardAuthorizer); kafka-lab's user is the admin, others get only what ACLs allow (`kafka-lab class init`)",
+        "Вместе с --auth: каждый запрос проверяется (KRaft StandardAuthorizer); пользователь kafka-lab — администратор, остальным доступно только то, что разрешают ACL (`kafka-lab class init`)",
+      ),
+    },
+    {
       name: "timeout",
       type: "integer",
       min: 10,
@@ -88,6 +96,7 @@ localhost:19092.., реестр на http://localhost:8081.
     "kafka-lab up",
     "kafka-lab up --runtime java --brokers 1",
     "kafka-lab up --runtime java --auth scram",
+    "kafka-lab up --runtime java --auth scram --acl",
     "kafka-lab up --json",
   ],
   async run(ctx, args): Promise<number> {
@@ -107,6 +116,7 @@ localhost:19092.., реестр на http://localhost:8081.
           brokers: v.brokers,
           timeoutMs: v.timeout * 1000,
           auth: scramMechanism(v.auth),
+          acl: v.acl,
         }),
     );
     if (alreadyRunning) await requireResponding(state.brokers);
@@ -122,7 +132,13 @@ localhost:19092.., реестр на http://localhost:8081.
       registryUrl: state.registryUrl,
       uiUrl: state.uiUrl,
       stateDir: ctx.config.stateDir,
-      sasl: state.auth ? { mechanism: state.auth.mechanism, username: state.auth.username } : null,
+      sasl: state.auth
+        ? {
+          mechanism: state.auth.mechanism,
+          username: state.auth.username,
+          acl: state.auth.acl === true,
+        }
+        : null,
     });
     if (out.json) return 0;
     const lang = ctx.config.lang;
@@ -156,6 +172,7 @@ localhost:19092.., реестр на http://localhost:8081.
         user: state.auth.username,
       });
       out.line(`  ${"SASL".padEnd(16)} ${localize(sasl, lang)}`);
+      if (state.auth.acl) out.line(`  ${"ACL".padEnd(16)} ${localize(UP_TEXT.acl, lang)}`);
     }
     if (state.runtime === "java") {
       out.line(`  ${localize(h.data, lang).padEnd(16)} ${ctx.config.stateDir}/java`);
@@ -214,6 +231,10 @@ const UP_TEXT = {
   sasl: t(
     "{mechanism}, user {user} (the password is kept in the state folder; `kafka-lab config` masks it)",
     "{mechanism}, пользователь {user} (пароль хранится в папке состояния; `kafka-lab config` его скрывает)",
+  ),
+  acl: t(
+    "on (StandardAuthorizer): other users get only what ACLs allow; `kafka-lab class init --roster FILE` makes students",
+    "включены (StandardAuthorizer): другим пользователям доступно только разрешённое ACL; студентов создаёт `kafka-lab class init --roster FILE`",
   ),
   next: t(
     "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",

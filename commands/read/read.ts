@@ -53,6 +53,7 @@ export async function runRead(
   const summary = await watched(ctx, READ_EVENTS, undefined, (signal) =>
     readTopic(kafka, {
       topic,
+      groupPrefix: ctx.config.prefix,
       from,
       partitions,
       count: v.count,

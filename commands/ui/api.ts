@@ -162,6 +162,7 @@ async function messages(
   const records: unknown[] = [];
   const summary = await readTopic(ctx.kafka, {
     topic,
+    groupPrefix: ctx.config.prefix,
     from: { kind: "offset", offset: BigInt(-limit) },
     partitions: [partition],
     count: limit,

@@ -21,7 +21,10 @@ export async function requireLayout(
 ): Promise<TopicLayout> {
   const layout = await describeTopic(admin, topic, kafka);
   if (!layout) {
-    throw new KafkaLabError(fill(t.notFound, { topic }), { hint: fill(t.notFoundHint, { topic }) });
+    throw new KafkaLabError(fill(t.notFound, { topic }), {
+      hint: fill(t.notFoundHint, { topic }),
+      missing: { kind: "topic", name: topic },
+    });
   }
   return layout;
 }

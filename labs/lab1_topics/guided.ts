@@ -70,7 +70,8 @@ async function createCourseTopics(run: Run, specs: readonly TopicSpec[]): Promis
       continue;
     }
     renderCreateFailed(view, guide, outcome);
-    if (outcome.error.exitCode === 3) throw outcome.error;
+    // Unreachable (3) or refused by the cluster's ACLs (4): the other topics would fail alike.
+    if (outcome.error.exitCode === 3 || outcome.error.exitCode === 4) throw outcome.error;
   }
   return ready;
 }

@@ -109,6 +109,15 @@ export const GLOBAL_OPTIONS = [
     ),
   },
   {
+    name: "env-file",
+    type: "string",
+    valueName: "FILE",
+    description: t(
+      "Read settings from this file instead of ./.env (env KAFKA_LAB_ENV_FILE): a student's login from `class init`",
+      "Брать настройки из этого файла вместо ./.env (переменная KAFKA_LAB_ENV_FILE): вход студента из `class init`",
+    ),
+  },
+  {
     name: "bootstrap-server",
     short: "b",
     type: "string",

@@ -113,7 +113,7 @@ export async function composeService(
  * what `compose.yaml` cannot run: a login, moved ports, another broker count.
  */
 export function checkComposeOptions(options: UpOptions, ports: ClusterPorts): void {
-  if (options.auth) {
+  if (options.auth || options.acl) {
     throw new UsageError(
       t(
         "--auth runs on the java runtime only (compose.yaml has no SASL listener)",

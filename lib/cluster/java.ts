@@ -41,7 +41,7 @@ import { checkPortsFree, javaClusterState, recordedAction } from "./java_state.t
 import log4jConfig from "./log4j2.properties" with { type: "text" };
 import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
-import { checkRunningAuth, type ClusterAuth, type ScramMechanism } from "./sasl.ts";
+import { checkRunningAuth, type ClusterAuth } from "./sasl.ts";
 import { type Meta, prepareStorage } from "./storage.ts";
 import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
 import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
@@ -124,7 +124,7 @@ export class JavaRuntime implements ClusterRuntime {
     checkPortsFree(nodes, ports.registry);
     const java = await findJava(this.#env);
     const { jars, registryDir } = await this.#fetchArtifacts();
-    const { meta, auth, paths } = await this.#prepareStorage(nodes, java, jars, options.auth);
+    const { meta, auth, paths } = await this.#prepareStorage(nodes, java, jars, options);
     const launches = new Launches();
     this.#startBrokers(launches, nodes, java, paths);
     const registry = await this.#startRegistry(launches, java, registryDir, ports.registry);
@@ -152,7 +152,7 @@ export class JavaRuntime implements ClusterRuntime {
         const vars = { had: existing.brokers.length, want: options.brokers };
         throw new UsageError(fillText(R.otherSize, vars), R.otherSizeHint);
       }
-      checkRunningAuth(existing, options.auth);
+      checkRunningAuth(existing, options.auth, options.acl);
       return { state: existing, alreadyRunning: true };
     }
     if (action === "restart") return await this.#restartStopped(existing, options.timeoutMs);
@@ -184,7 +184,7 @@ export class JavaRuntime implements ClusterRuntime {
     nodes: readonly NodeSpec[],
     java: JavaInfo,
     jars: readonly string[],
-    auth: ScramMechanism | undefined,
+    options: Pick<UpOptions, "auth" | "acl">,
   ): Promise<{ meta: Meta; auth?: ClusterAuth; paths: JvmPaths }> {
     await Deno.mkdir(this.home, { recursive: true });
     const log4jPath = join(this.home, "log4j2.properties");
@@ -197,7 +197,8 @@ export class JavaRuntime implements ClusterRuntime {
       classpath,
       log4jPath,
       out: this.#out,
-      auth,
+      auth: options.auth,
+      acl: options.acl,
     });
     return { ...storage, paths: { java: java.path, home: this.home, classpath, log4jPath } };
   }

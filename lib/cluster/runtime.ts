@@ -19,6 +19,8 @@ export interface UpOptions {
   readonly timeoutMs: number;
   /** A SASL/SCRAM client listener with a user made at format time (java runtime only). */
   readonly auth?: ScramMechanism;
+  /** With `auth`: KRaft's StandardAuthorizer, the SCRAM user a super user (java runtime only). */
+  readonly acl?: boolean;
   /** Other ports than the defaults (java runtime only; tests run a second cluster). */
   readonly ports?: ClusterPorts;
 }

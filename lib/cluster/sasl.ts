@@ -35,6 +35,30 @@ export interface ClusterAuth {
   readonly mechanism: ScramMechanism;
   readonly username: string;
   readonly password: string;
+  /**
+   * `up --acl`: the brokers and controllers authorize every request with
+   * KRaft's StandardAuthorizer; this user (kafka-lab's admin) is a super user.
+   */
+  readonly acl?: boolean;
+}
+
+/** KRaft's own authorizer, which keeps ACLs in the cluster's metadata log. */
+export const STANDARD_AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+
+/**
+ * The authorizer lines of `up --acl`. Super users: the admin user (clients and
+ * brokers replicating through the SASL listener log in as it) and `ANONYMOUS`,
+ * the principal of the PLAINTEXT controller listener, where brokers register
+ * and fetch metadata from the controllers (they need CLUSTER_ACTION there).
+ * The controller listener is bound to loopback and not advertised to clients.
+ * Whatever no ACL allows is refused (`allow.everyone.if.no.acl.found=false`).
+ */
+export function aclProperties(auth: ClusterAuth): string[] {
+  return [
+    `authorizer.class.name=${STANDARD_AUTHORIZER}`,
+    `super.users=User:${auth.username};User:ANONYMOUS`,
+    "allow.everyone.if.no.acl.found=false",
+  ];
 }
 
 /** The user `up --auth scram` creates. */
@@ -80,6 +104,7 @@ export function withSaslListener(properties: string, auth: ClusterAuth): string 
     `sasl.enabled.mechanisms=${name}`,
     `sasl.mechanism.inter.broker.protocol=${name}`,
     `listener.name.external.${name.toLowerCase()}.sasl.jaas.config=${jaas}`,
+    ...(auth.acl ? aclProperties(auth) : []),
   );
   return lines.join("\n") + "\n";
 }
@@ -129,11 +154,27 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   if (Deno.build.os !== "windows") await Deno.chmod(path, 0o600);
 }
 
-/** A running cluster started without (or with another) SCRAM user cannot serve `wanted`. */
+/**
+ * A running cluster started without (or with another) SCRAM user cannot serve
+ * `wanted`; one started without `--acl` cannot serve `acl`.
+ */
 export function checkRunningAuth(
   running: { readonly auth?: ClusterAuth },
   wanted: ScramMechanism | undefined,
+  acl = false,
 ): void {
+  if (acl && running.auth?.mechanism !== undefined && !running.auth.acl) {
+    throw new UsageError(
+      t(
+        "the local cluster already runs without ACLs (--acl)",
+        "локальный кластер уже работает без ACL (--acl)",
+      ),
+      t(
+        "stop it with `kafka-lab down`, then `kafka-lab up --auth scram --acl` (the data is kept)",
+        "остановите его (`kafka-lab down`), затем `kafka-lab up --auth scram --acl` (данные сохранятся)",
+      ),
+    );
+  }
   if (wanted === undefined || running.auth?.mechanism === wanted) return;
   throw new UsageError(
     fillText(

@@ -52,6 +52,8 @@ export interface StorageOptions {
   readonly out: Output;
   /** The SCRAM mechanism the client listener should use; undefined for PLAINTEXT. */
   readonly auth?: ScramMechanism;
+  /** With `auth`: turn on the StandardAuthorizer (kept for the data once on). */
+  readonly acl?: boolean;
 }
 
 /**
@@ -106,17 +108,24 @@ export async function prepareStorage(
   const { home, nodes } = options;
   const existing = readMeta(home);
   checkDataSize(existing, nodes);
-  const auth = existing
-    ? authForData(existing.auth, options.auth)
-    : options.auth && newScramAuth(options.auth);
-  const meta: Meta = existing ?? {
+  const auth = withAcl(
+    existing
+      ? authForData(existing.auth, options.auth)
+      : options.auth && newScramAuth(options.auth),
+    options.acl === true,
+    existing?.auth?.acl === true,
+  );
+  const meta: Meta = existing ? { ...existing, auth: auth ?? existing.auth } : {
     clusterId: newClusterId(),
     brokers: nodes.length,
     createdAt: new Date().toISOString(),
     auth,
   };
   await writeNodeProperties(home, nodes, auth);
-  if (existing) return { meta, auth };
+  if (existing) {
+    if (auth?.acl !== existing.auth?.acl) await writeMeta(home, meta);
+    return { meta, auth };
+  }
 
   options.out.event(
     RUNTIME_EVENTS.storageFormatting,
@@ -133,8 +142,36 @@ export async function prepareStorage(
     ),
   );
   await Promise.all(nodes.map((node) => formatNode(options, node, meta.clusterId, auth)));
-  await writePrivateFile(join(home, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
+  await writeMeta(home, meta);
   return { meta, auth };
+}
+
+function writeMeta(home: string, meta: Meta): Promise<void> {
+  return writePrivateFile(join(home, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
+}
+
+/** The user with ACLs on (`acl`), once the data has a SCRAM user; ACLs stay on once turned on. */
+function withAcl(
+  auth: ClusterAuth | undefined,
+  wanted: boolean,
+  had: boolean,
+): ClusterAuth | undefined {
+  if (!auth) {
+    if (wanted) {
+      throw new UsageError(
+        t(
+          "--acl needs --auth scram (users to grant rights to)",
+          "--acl требует --auth scram (нужны пользователи, которым выдавать права)",
+        ),
+        t(
+          "`kafka-lab up --runtime java --auth scram --acl`",
+          "`kafka-lab up --runtime java --auth scram --acl`",
+        ),
+      );
+    }
+    return undefined;
+  }
+  return wanted || had ? { ...auth, acl: true } : auth;
 }
 
 async function formatNode(

@@ -91,6 +91,7 @@ export function groupNotFound(group: string): KafkaLabError {
         "`kafka-lab groups list` shows the groups; a group appears once a consumer has joined it",
         "`kafka-lab groups list` покажет группы; группа появляется, когда к ней присоединится консьюмер",
       ),
+      missing: { kind: "group", name: group },
     },
   );
 }

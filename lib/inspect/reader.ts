@@ -38,6 +38,11 @@ export interface ReadOptions {
   readonly onRecord: (record: ConsumedRecord) => void | Promise<void>;
   /** Told once the start and end of each partition are known. */
   readonly onStart?: (ranges: readonly PartitionRange[]) => void;
+  /**
+   * Put before the throwaway group's name: the student's prefix, so that a
+   * user fenced in by prefixed ACLs (`kafka-lab class`) may use the group.
+   */
+  readonly groupPrefix?: string;
 }
 
 /** Where reading a partition starts and (without `follow`) ends. */
@@ -68,6 +73,7 @@ export function topicNotFound(topic: string): KafkaLabError {
         "`kafka-lab kafka kafka-topics --list` lists the topics; create one with `kafka-lab kafka kafka-topics --create --topic <name>`",
         "`kafka-lab kafka kafka-topics --list` покажет топики; создать: `kafka-lab kafka kafka-topics --create --topic <имя>`",
       ),
+      missing: { kind: "topic", name: topic },
     },
   );
 }
@@ -188,7 +194,7 @@ async function readInGroup(
   cursor: ReadCursor,
   options: ReadOptions,
 ): Promise<Omit<ReadSummary, "ranges">> {
-  const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
+  const groupId = `${options.groupPrefix ?? ""}${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
   const stopped = Promise.withResolvers<ReadStop>();
   const onAbort = () => stopped.resolve("signal");

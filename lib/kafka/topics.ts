@@ -280,6 +280,7 @@ export async function prepareTopic(
           ),
           vars,
         ),
+        missing: { kind: "topic", name: topic },
       },
     );
   }

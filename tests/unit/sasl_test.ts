@@ -29,6 +29,24 @@ Deno.test("withSaslListener makes the client listener SASL_PLAINTEXT and keeps t
   assert.match(props, /^controller\.listener\.names=CONTROLLER$/m);
 });
 
+Deno.test("withSaslListener turns on the StandardAuthorizer with the admin and controller principals as super users only with acl", () => {
+  const nodes = nodeLayout(3);
+  const plain = withSaslListener(serverProperties(nodes[0], nodes, "/d"), AUTH);
+  assert.doesNotMatch(plain, /authorizer/);
+  const props = withSaslListener(serverProperties(nodes[0], nodes, "/d"), { ...AUTH, acl: true });
+  assert.match(
+    props,
+    /^authorizer\.class\.name=org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer$/m,
+  );
+  assert.match(props, /^super\.users=User:kafka-lab;User:ANONYMOUS$/m);
+  assert.match(props, /^allow\.everyone\.if\.no\.acl\.found=false$/m);
+});
+
+Deno.test("checkRunningAuth refuses --acl on a cluster running without ACLs", () => {
+  assert.throws(() => checkRunningAuth({ auth: AUTH }, "scram-sha-256", true), UsageError);
+  checkRunningAuth({ auth: { ...AUTH, acl: true } }, "scram-sha-256", true);
+});
+
 Deno.test("addScramArgs and scramMechanism follow the storage tool's and up's syntax", () => {
   assert.deepEqual(addScramArgs(AUTH), [
     "--add-scram",

@@ -131,6 +131,22 @@ function decodeAssignment(bytes: Uint8Array | undefined): { [topic: string]: num
   }
 }
 
+/**
+ * Runs a group request and names the group on kafkajs' "coordinator not
+ * found", which is all kafkajs keeps of a GROUP_AUTHORIZATION_FAILED
+ * (`lib/kafka/access.ts` asks the broker which it was).
+ */
+async function naming<T>(groupId: string | undefined, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof Error && err.name === "KafkaJSGroupCoordinatorNotFound" && groupId) {
+      Object.assign(err, { groupId });
+    }
+    throw err;
+  }
+}
+
 /** kafkajs' admin client as the port's {@linkcode Admin}. */
 function portAdmin(admin: KafkajsAdmin): Admin {
   return {
@@ -140,19 +156,19 @@ function portAdmin(admin: KafkajsAdmin): Admin {
     createTopics: (options) => admin.createTopics(options),
     deleteTopics: (options) => admin.deleteTopics(options),
     fetchTopicMetadata: (options) => admin.fetchTopicMetadata(options),
-    fetchOffsets: (options) => admin.fetchOffsets(options),
+    fetchOffsets: (options) => naming(options.groupId, admin.fetchOffsets(options)),
     fetchTopicOffsets: (topic) => admin.fetchTopicOffsets(topic),
     fetchTopicOffsetsByTimestamp: (topic, timestamp) =>
       admin.fetchTopicOffsetsByTimestamp(topic, timestamp),
     describeCluster: () => admin.describeCluster(),
-    setOffsets: (options) => admin.setOffsets(options),
-    resetOffsets: (options) => admin.resetOffsets(options),
+    setOffsets: (options) => naming(options.groupId, admin.setOffsets(options)),
+    resetOffsets: (options) => naming(options.groupId, admin.resetOffsets(options)),
     describeConfigs: (options) => admin.describeConfigs(options as never),
     alterConfigs: (options) => admin.alterConfigs(options as never),
     listGroups: () => admin.listGroups(),
-    deleteGroups: (ids) => admin.deleteGroups(ids),
+    deleteGroups: (ids) => naming(ids[0], admin.deleteGroups(ids)),
     describeGroups: async (ids) => {
-      const { groups } = await admin.describeGroups(ids);
+      const { groups } = await naming(ids[0], admin.describeGroups(ids));
       return {
         groups: groups.map((g) => ({
           groupId: g.groupId,

@@ -44,6 +44,20 @@ export class Writer {
     const b = Buffer.from(s, "utf8");
     return this.uvarint(b.length + 1).#push(b);
   }
+  /** `COMPACT_NULLABLE_STRING`: null is a length of 0. */
+  compactNullableString(s: string | null): this {
+    return s === null ? this.uvarint(0) : this.compactString(s);
+  }
+  /** `COMPACT_BYTES`: a varint of length + 1, then the bytes. */
+  compactBytes(b: Uint8Array): this {
+    return this.uvarint(b.length + 1).#push(Buffer.from(b));
+  }
+  /** `COMPACT_ARRAY`: a varint of count + 1, then each item written by `item`. */
+  compactArray<T>(items: readonly T[], item: (w: this, value: T) => void): this {
+    this.uvarint(items.length + 1);
+    for (const v of items) item(this, v);
+    return this;
+  }
   #push(b: Buffer): this {
     this.#parts.push(b);
     return this;
@@ -96,6 +110,10 @@ export class Reader {
     const len = this.uvarint() - 1;
     if (len < 0) return null;
     return this.buf.toString("utf8", this.#advance(len), this.#pos);
+  }
+  /** `COMPACT_STRING`; a null one reads as "". */
+  compactString(): string {
+    return this.compactNullableString() ?? "";
   }
   array<T>(item: () => T): T[] {
     return this.#items(this.int32(), item);
