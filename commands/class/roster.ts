@@ -56,7 +56,7 @@ const TEXT = {
   ),
   overlapHint: t(
     "end every prefix with a separator, e.g. anna. and annabel.",
-    "заканчивайте каждый префикс разделителем, например anna. и annabel.",
+    "заканчивайте каждый префикс точкой или другим знаком, например anna. и annabel.",
   ),
   empty: t("the roster {file} lists no student", "в списке {file} нет ни одного студента"),
   hint: t(
