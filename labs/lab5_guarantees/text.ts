@@ -134,6 +134,8 @@ const en = {
   partsHint: "for example --parts 1,3,5",
   needBrokers: "lab 5 needs the 3 brokers of the local cluster running; running now: {now}",
   needBrokersHint: "start them with `kafka-lab up` (it starts the stopped ones)",
+  coordinatorNotReady:
+    "the coordinator of group {group} took no commit within 60 s; see `kafka-lab status`",
   readTimeout: "reading {topic} back did not reach its end within {seconds} s",
   readTimeoutHint: "see `kafka-lab status`: a broker may be down or a transaction still open",
   workerStderr: "worker stderr: {errors}",
@@ -272,6 +274,8 @@ const ru: Translation<typeof en> = {
   needBrokers:
     "лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: {now}",
   needBrokersHint: "запустите их: `kafka-lab up` (он запускает остановленные)",
+  coordinatorNotReady:
+    "координатор группы {group} не принял фиксацию смещений за 60 с; см. `kafka-lab status`",
   readTimeout: "чтение {topic} не дошло до конца топика за {seconds} с",
   readTimeoutHint:
     "посмотрите `kafka-lab status`: возможно, брокер остановлен или транзакция ещё открыта",
