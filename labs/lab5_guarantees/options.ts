@@ -75,7 +75,7 @@ const UNSAFE_OPTION = {
  * subcommand parses them, and the guided run takes their defaults.
  */
 export const PART_OPTIONS = {
-  acks: [...COMMON, count(3000, "Records per acks setting", "Записей на каждую настройку acks")],
+  acks: [...COMMON, count(5, "Records per acks setting", "Записей на каждую настройку acks")],
   "min-isr": [
     ...COMMON,
     count(

@@ -3,6 +3,7 @@
  * @module
  */
 import { type Bilingual, fillText, type Text, type Translation } from "../../lib/i18n.ts";
+import { FAULT_TEXT } from "./text_faults.ts";
 
 const en = {
   title: "Lab 5: delivery guarantees under failure",
@@ -21,9 +22,9 @@ const en = {
     "What does a transaction of a consume-transform-produce step contain? Why does a read_uncommitted reader see more records than a read_committed one?",
     "Why send a failing record to a retry topic instead of retrying it in place? What must the DLQ record carry?",
   ],
-  part1: "acks=0 / 1 / all while the partition leader is killed",
+  part1: "acks=0 / 1 / all: a hung follower, a dead leader",
   part1Explain:
-    "Three topics (replication factor 3, one partition each) are led by the same broker. The same stream goes to each, one per acks setting; a third of the way through the leader is killed with SIGKILL, then started again. acks=all uses min.insync.replicas=2, the others 1.",
+    "Three topics (replication factor 3, one partition each) are led by the same broker. Each outcome is set up on purpose: both followers are paused (SIGSTOP: a hung broker, as in a long GC pause), so only the leader can take a record; acks=1 and acks=all (min.insync.replicas=2) records are sent; then the leader is paused too and acks=0 records are sent; the leader is killed (SIGKILL), the followers resume and one of them is elected; the old leader starts again. A few records per setting, counted by id.",
   part2: "min.insync.replicas on a topic with replication factor 3",
   part2Explain:
     "The topic has replication factor 3 and min.insync.replicas=2. Broker 3 is stopped: acks=all writes still go through, because the ISR (2 replicas) is not smaller than min.insync.replicas. Then min.insync.replicas is raised to 3, so the ISR is one replica short, as it would be with two of three brokers down: acks=all writes must now be refused with NOT_ENOUGH_REPLICAS (refused, not lost: the producer is told). Broker 3 starts again, the ISR grows back to 3 and the refused records are sent again.\nWhy not stop a second broker? Each of the 3 nodes of this cluster is also a KRaft controller. With two stopped, the one left is not a majority of the metadata quorum: no leader could be elected and no ISR change recorded until they come back (`kafka-lab broker stop` refuses it). On a cluster with separate controllers, stopping two brokers gives the same refusal.",
@@ -42,6 +43,7 @@ const en = {
   colRun: "run",
   colSent: "sent",
   colAcked: "acknowledged",
+  reportedSentCell: "{n} reported sent",
   colFailed: "failed",
   colFound: "in topic",
   colLost: "lost",
@@ -158,9 +160,9 @@ const ru: Translation<typeof en> = {
     "Что входит в транзакцию шага «прочитать — преобразовать — записать»? Почему читатель read_uncommitted видит больше записей, чем read_committed?",
     "Зачем отправлять падающую запись в топик повторов, а не повторять её на месте? Что должна нести запись в DLQ?",
   ],
-  part1: "acks=0 / 1 / all, когда лидер партиции убит",
+  part1: "acks=0 / 1 / all: зависший фолловер, погибший лидер",
   part1Explain:
-    "Три топика (фактор репликации 3, по одной партиции) ведёт один и тот же брокер. В каждый идёт одинаковый поток, по одному на настройку acks; на трети пути лидер убивается сигналом SIGKILL, потом запускается снова. Для acks=all задано min.insync.replicas=2, для остальных 1.",
+    "Три топика (фактор репликации 3, по одной партиции) ведёт один и тот же брокер. Каждый исход подстраивается намеренно: оба фолловера приостанавливаются (SIGSTOP — зависший брокер, как при долгой сборке мусора), так что запись может принять только лидер; отправляются записи с acks=1 и acks=all (min.insync.replicas=2); затем приостанавливается и лидер, и отправляются записи с acks=0; лидер убивается (SIGKILL), фолловеры продолжают работу, и один из них избирается лидером; старый лидер запускается снова. По несколько записей на настройку, подсчёт по идентификатору.",
   part2: "min.insync.replicas в топике с фактором репликации 3",
   part2Explain:
     "У топика фактор репликации 3 и min.insync.replicas=2. Брокер 3 останавливается: запись с acks=all по-прежнему проходит, потому что ISR (2 реплики) не меньше min.insync.replicas. Затем min.insync.replicas поднимается до 3, и в ISR не хватает одной реплики — как если бы были остановлены два брокера из трёх: теперь запись с acks=all должна отклоняться с NOT_ENOUGH_REPLICAS (отклонена, а не потеряна: продюсер об этом знает). Брокер 3 запускается снова, ISR вырастает обратно до 3, и отклонённые записи отправляются ещё раз.\nПочему не остановить второй брокер? Каждый из 3 узлов этого кластера — ещё и контроллер KRaft. Если остановить два, оставшийся не составляет большинства кворума метаданных: пока они не вернутся, нельзя ни выбрать лидера, ни записать изменение ISR (`kafka-lab broker stop` этого не позволяет). В кластере с отдельными контроллерами остановка двух брокеров дала бы такой же отказ.",
@@ -179,6 +181,7 @@ const ru: Translation<typeof en> = {
   colRun: "запуск",
   colSent: "отправлено",
   colAcked: "подтверждено",
+  reportedSentCell: "{n} «отправлено»",
   colFailed: "ошибка",
   colFound: "в топике",
   colLost: "потеряно",
@@ -283,12 +286,16 @@ const ru: Translation<typeof en> = {
 };
 
 /** Lab 5's texts. */
-export const LAB5_TEXT: Bilingual<typeof en> = { en, ru };
+export const LAB5_TEXT: Bilingual<typeof en & typeof FAULT_TEXT.en> = {
+  en: { ...en, ...FAULT_TEXT.en },
+  ru: { ...ru, ...FAULT_TEXT.ru },
+};
 
 /** The keys of the table's single lines (not of its lists). */
-export type LineKey = { [K in keyof typeof en]: typeof en[K] extends string ? K : never }[
-  keyof typeof en
-];
+type AllText = typeof en & typeof FAULT_TEXT.en;
+export type LineKey = {
+  [K in keyof AllText]: AllText[K] extends string ? K : never;
+}[keyof AllText];
 
 /**
  * One line of the table in both languages, placeholders filled: for errors,
