@@ -45,7 +45,7 @@ export async function guided(
     const run = guidedRun(part, v["keep-topics"]);
     const [title, explanation] = partTitle(t, run);
     guide.step(title, explanation);
-    summary.push(...await runOne(ctx, sc, run, true));
+    summary.push(...await runOne(ctx, sc, run));
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   summary.push(fill(t.summaryTime, { seconds }));

@@ -12,7 +12,7 @@ import type { FigureRow } from "./steps.ts";
 import { LAB5_EVENTS } from "./events.ts";
 
 /** When a part asked the cluster. */
-export type Moment = "before" | "after-send" | "after-failover" | "after-restart";
+export type Moment = "before" | "after-send" | "after-failover" | "after-restart" | "after-resume";
 
 function momentText(t: Text, m: Moment): string {
   switch (m) {
@@ -24,6 +24,8 @@ function momentText(t: Text, m: Moment): string {
       return t.momentAfterFailover;
     case "after-restart":
       return t.momentAfterRestart;
+    case "after-resume":
+      return t.momentAfterResume;
   }
 }
 

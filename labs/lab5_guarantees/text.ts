@@ -28,9 +28,9 @@ const en = {
   part2: "min.insync.replicas on a topic with replication factor 3",
   part2Explain:
     "The topic has replication factor 3 and min.insync.replicas=2. Broker 3 is stopped: acks=all writes still go through, because the ISR (2 replicas) is not smaller than min.insync.replicas. Then min.insync.replicas is raised to 3, so the ISR is one replica short, as it would be with two of three brokers down: acks=all writes must now be refused with NOT_ENOUGH_REPLICAS (refused, not lost: the producer is told). Broker 3 starts again, the ISR grows back to 3 and the refused records are sent again.\nWhy not stop a second broker? Each of the 3 nodes of this cluster is also a KRaft controller. With two stopped, the one left is not a majority of the metadata quorum: no leader could be elected and no ISR change recorded until they come back (`kafka-lab broker stop` refuses it). On a cluster with separate controllers, stopping two brokers gives the same refusal.",
-  part3: "Idempotence while brokers are killed",
+  part3: "Idempotence: a retry after a timeout",
   part3Explain:
-    "The same stream goes to separate topics (3 partitions, replication factor 3, min.insync.replicas=2) from several producers at once, while brokers are killed and started again. Duplicates are counted by message id.",
+    "Two producers with acks=all and retries, one not idempotent, one idempotent, send the same few records to their own topic (one partition, replication factor 3, min.insync.replicas=2). Both followers are paused first, so the leader appends the records but cannot get them confirmed: the request times out and the producers retry. No broker is killed. Duplicates are counted by message id. (`--unsafe-partitioning` adds an aside on a kafkajs bug.)",
   part4: "Consumer semantics: commit before or after processing",
   part4Explain:
     "A consumer in a child process handles groups of {batch} records and commits either before processing a group (at-most-once) or after it (at-least-once). It is killed with SIGKILL in the middle of a group, then a new consumer of the same group runs to the end.",
@@ -166,9 +166,9 @@ const ru: Translation<typeof en> = {
   part2: "min.insync.replicas в топике с фактором репликации 3",
   part2Explain:
     "У топика фактор репликации 3 и min.insync.replicas=2. Брокер 3 останавливается: запись с acks=all по-прежнему проходит, потому что ISR (2 реплики) не меньше min.insync.replicas. Затем min.insync.replicas поднимается до 3, и в ISR не хватает одной реплики — как если бы были остановлены два брокера из трёх: теперь запись с acks=all должна отклоняться с NOT_ENOUGH_REPLICAS (отклонена, а не потеряна: продюсер об этом знает). Брокер 3 запускается снова, ISR вырастает обратно до 3, и отклонённые записи отправляются ещё раз.\nПочему не остановить второй брокер? Каждый из 3 узлов этого кластера — ещё и контроллер KRaft. Если остановить два, оставшийся не составляет большинства кворума метаданных: пока они не вернутся, нельзя ни выбрать лидера, ни записать изменение ISR (`kafka-lab broker stop` этого не позволяет). В кластере с отдельными контроллерами остановка двух брокеров дала бы такой же отказ.",
-  part3: "Идемпотентность, когда брокеры убиваются",
+  part3: "Идемпотентность: повтор после таймаута",
   part3Explain:
-    "Одинаковый поток одновременно идёт от нескольких продюсеров в отдельные топики (3 партиции, фактор репликации 3, min.insync.replicas=2), пока брокеры убиваются и запускаются снова. Дубли считаются по идентификатору сообщения.",
+    "Два продюсера с acks=all и повторами, один не идемпотентный, другой идемпотентный, отправляют одни и те же несколько записей каждый в свой топик (одна партиция, фактор репликации 3, min.insync.replicas=2). Сначала оба фолловера приостанавливаются, поэтому лидер записывает записи, но не может получить подтверждение: время запроса истекает, и продюсеры повторяют отправку. Ни один брокер не убивается. Дубли считаются по идентификатору сообщения. (`--unsafe-partitioning` добавляет отступление об ошибке kafkajs.)",
   part4: "Семантика консьюмера: фиксация до или после обработки",
   part4Explain:
     "Консьюмер в дочернем процессе обрабатывает группы по {batch} записей и фиксирует смещение либо до обработки группы (at-most-once), либо после неё (at-least-once). Его убивают сигналом SIGKILL посреди группы, затем новый консьюмер той же группы дочитывает до конца.",

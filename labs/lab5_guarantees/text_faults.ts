@@ -13,6 +13,7 @@ const en = {
   momentAfterSend: "followers paused",
   momentAfterFailover: "after the failover",
   momentAfterRestart: "old leader back",
+  momentAfterResume: "followers resumed",
   tlTopics:
     "{count} topics, one partition each, replicas {replicas}: broker {leader} leads, brokers {followers} follow",
   tlCluster:
@@ -68,6 +69,7 @@ const ru: typeof en = {
   momentAfterSend: "фолловеры приостановлены",
   momentAfterFailover: "после смены лидера",
   momentAfterRestart: "старый лидер вернулся",
+  momentAfterResume: "фолловеры продолжили работу",
   tlTopics:
     "{count} топика по одной партиции, реплики {replicas}: лидер — брокер {leader}, фолловеры — брокеры {followers}",
   tlCluster:

@@ -25,6 +25,11 @@ import {
   renderIdempotenceStep,
 } from "../../labs/lab5_guarantees/idempotence_render.ts";
 import {
+  asideSummary,
+  renderAside,
+  renderAsideStep,
+} from "../../labs/lab5_guarantees/kafkajs_aside_render.ts";
+import {
   renderSemantics,
   renderSemanticsStep,
   semanticsSummary,
@@ -353,7 +358,7 @@ Deno.test("renderFigures shows a row's records read by offset in the table; its 
   assert.deepEqual([e.part, e.found, e.distinct, e.refused], ["min-isr", 0, 0, 3]);
 });
 
-// ------------------------------------------------------------------ part 3
+// ------------------------------------------------------------------ part 3, the kafkajs aside
 
 const IDEM = {
   rows: [
@@ -365,12 +370,12 @@ const IDEM = {
 
 Deno.test("renderIdempotence explains each producer's row; the safe one fails unless all is acknowledged once", () => {
   const c = capture("en");
-  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "k", "s"], kills: 2 });
-  renderIdempotenceStep(c.sc, { kind: "broker-killed", broker: 3, kill: 1 });
-  renderIdempotenceStep(c.sc, { kind: "broker-starting", broker: 3 });
-  renderIdempotenceStep(c.sc, { kind: "broker-back", broker: 3, full: true });
-  renderIdempotenceStep(c.sc, { kind: "kills-done", killed: 1, planned: 2 });
-  renderIdempotence(c.sc, IDEM);
+  renderAsideStep(c.sc, { kind: "topics", topics: ["p", "k", "s"], kills: 2 });
+  renderAsideStep(c.sc, { kind: "broker-killed", broker: 3, kill: 1 });
+  renderAsideStep(c.sc, { kind: "broker-starting", broker: 3 });
+  renderAsideStep(c.sc, { kind: "broker-back", broker: 3, full: true });
+  renderAsideStep(c.sc, { kind: "kills-done", killed: 1, planned: 2 });
+  renderAside(c.sc, IDEM);
   const out = c.stdout();
   assert.deepEqual(out.slice(0, 4), [
     "  ✓ 3 topics created; 2 broker kill(s) planned",
@@ -390,13 +395,13 @@ Deno.test("renderIdempotence explains each producer's row; the safe one fails un
     "  ✗ idempotent, fixed partition: 0 lost, 0 duplicated, although the safe path should prevent it",
   );
   assert.equal(c.lines.failures, 1);
-  assert.deepEqual(idempotenceSummary(c.sc.t, IDEM), [
+  assert.deepEqual(asideSummary(c.sc.t, IDEM), [
     "no idempotence: 0 lost, 1 duplicated",
     "kafkajs idempotent, unsafe: 0 lost, 0 duplicated",
     "idempotent, fixed partition: 0 lost, 0 duplicated",
   ]);
   const ru = capture("ru");
-  renderIdempotence(ru.sc, IDEM);
+  renderAside(ru.sc, IDEM);
   assert.match(ru.stdout()[0], /^ {4}запуск +отправлено/);
   assert.match(
     ru.stdout().at(-1)!,
@@ -406,9 +411,9 @@ Deno.test("renderIdempotence explains each producer's row; the safe one fails un
 
 Deno.test("renderIdempotence --json: figures with the producer kind as key, then the safe verdict", () => {
   const c = capture("en", true);
-  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "s"], kills: 2 });
-  renderIdempotenceStep(c.sc, { kind: "kills-done", killed: 2, planned: 2 });
-  renderIdempotence(c.sc, {
+  renderAsideStep(c.sc, { kind: "topics", topics: ["p", "s"], kills: 2 });
+  renderAsideStep(c.sc, { kind: "kills-done", killed: 2, planned: 2 });
+  renderAside(c.sc, {
     rows: [IDEM.rows[0], row("safe", { sent: 4, acked: 4, found: range(1, 4) })],
   });
   const evs = c.events();
@@ -421,6 +426,80 @@ Deno.test("renderIdempotence --json: figures with the producer kind as key, then
   assert.deepEqual(evs[0], { event: "lab5.topics.created", ok: true, topics: ["p", "s"] });
   assert.deepEqual(evs[3], { event: "lab5.idempotence.safe", ok: true, lost: 0, duplicated: 0 });
   assert.equal(c.lines.failures, 0);
+});
+
+// ------------------------------------------------------------------ part 3
+
+const IDEM_NEW = {
+  rows: [
+    row("plain", { sent: 3, acked: 3, found: [1, 2, 3, 1, 2, 3] }),
+    row("safe", { sent: 3, acked: 3, found: [1, 2, 3] }),
+  ],
+};
+
+function showIdem(lang: Lang, json = false, result = IDEM_NEW) {
+  const c = capture(lang, json);
+  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "s"], cast: CAST });
+  renderIdempotenceStep(c.sc, { kind: "paused", brokers: [1, 2] });
+  renderIdempotenceStep(c.sc, { kind: "sent", key: "plain", records: 3 });
+  renderIdempotenceStep(c.sc, { kind: "sent", key: "safe", records: 3 });
+  renderIdempotenceStep(c.sc, { kind: "retry" });
+  renderIdempotenceStep(c.sc, { kind: "resumed", brokers: [1, 2] });
+  renderIdempotenceStep(c.sc, { kind: "ended", key: "plain", end: { ok: true, ms: 4319 } });
+  renderIdempotenceStep(c.sc, {
+    kind: "cluster",
+    moment: "after-resume",
+    states: [
+      { key: "plain", state: state(3, 0, [3, 1, 2], 7) },
+      { key: "safe", state: state(3, 0, [3, 1, 2], 4) },
+    ],
+  });
+  renderIdempotence(c.sc, result);
+  return c;
+}
+
+Deno.test("renderIdempotence: the retry timeline, a duplicate without idempotence, none with it", () => {
+  const c = showIdem("en");
+  const out = c.stdout();
+  assert.match(
+    out[2],
+    /^ {4}no idempotence \(acks=all, retries\): 3 record\(s\) sent with acks=all/,
+  );
+  assert.match(out[4], /REQUEST_TIMED_OUT, after the leader had appended them/);
+  assert.equal(out[5], "    brokers 1, 2 resumed (SIGCONT)");
+  assert.match(out[7], /followers resumed: .*high watermark plain 7, idempotent 4$/);
+  assert.match(out.at(-2)!, /^ {2}✓ no idempotence \(acks=all, retries\): 3 duplicate\(s\)/);
+  assert.match(out.at(-1)!, /^ {2}✓ idempotent \(acks=all, retries\): no duplicate/);
+  assert.equal(c.lines.failures, 0);
+  assert.deepEqual(idempotenceSummary(c.sc.t, IDEM_NEW), [
+    "no idempotence (acks=all, retries): 0 lost, 3 duplicated",
+    "idempotent (acks=all, retries): 0 lost, 0 duplicated",
+  ]);
+});
+
+Deno.test("renderIdempotence: a missing duplicate or a duplicate of the idempotent producer is a ✗", () => {
+  const c = showIdem("ru", false, {
+    rows: [
+      row("plain", { sent: 3, acked: 3, found: [1, 2, 3] }),
+      row("safe", { sent: 3, acked: 3, found: [1, 1, 2, 3] }),
+    ],
+  });
+  assert.equal(c.lines.failures, 2);
+  assert.match(
+    c.stdout().at(-1)!,
+    /^ {2}✗ идемпотентный \(acks=all, повторы\): ожидалось без дублей/,
+  );
+});
+
+Deno.test("renderIdempotence --json: timeline and outcome events in the catalogue", () => {
+  const c = showIdem("en", true);
+  const evs = c.events();
+  const outcomes = evs.filter((e) => e.event === "lab5.outcome");
+  assert.deepEqual(outcomes.map((e) => [e.key, e.expected, e.ok]), [
+    ["plain", "duplicate", true],
+    ["safe", "no-duplicate", true],
+  ]);
+  assert.ok(evs.some((e) => e.event === "lab5.timeline" && e.step === "retry"));
 });
 
 // ------------------------------------------------------------------ part 4
