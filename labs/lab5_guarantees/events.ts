@@ -64,6 +64,11 @@ export const LAB5_EVENTS = {
     broker: f.integer,
     seconds: f.optional(f.number),
   }, { was: "broker.back" }),
+  faultWarning: event(
+    "lab5.fault.warning",
+    "Before a part that pauses, kills and restarts brokers of the local cluster: which ones.",
+    { brokers: f.array(f.integer) },
+  ),
   timeline: event(
     "lab5.timeline",
     "`acks`, `idempotence`: one step of the failure the part sets up, or what a broker said then.",

@@ -84,6 +84,8 @@ export function runOne(ctx: Context, sc: Screen, run: PartRun): Promise<string[]
 export async function runPart(ctx: Context, run: PartRun): Promise<number> {
   const lang = ctx.config.lang;
   const [title, explanation] = partTitle(text(lang), run);
+  const { announceFaults } = await import("./chaos.ts");
+  await announceFaults(ctx, [run.part]);
   const report = new PartReport(ctx.out, title, explanation);
   await runOne(ctx, screen(ctx.out, report, lang), run);
   return report.exitCode();
