@@ -18,7 +18,12 @@ export function renderAcksStep(screen: Screen, step: AcksStep): void {
   switch (step.kind) {
     case "topics": {
       const { leader, followers } = step.cast;
-      r.event(ev, { step: "topics", broker: leader, brokers: [...followers] });
+      r.event(ev, {
+        step: "topics",
+        broker: leader,
+        brokers: [...followers],
+        topics: [...step.topics],
+      });
       return r.note(fill(t.tlTopics, {
         count: step.topics.length,
         replicas: `[${[leader, ...followers].join(",")}]`,

@@ -85,6 +85,9 @@ export const LAB5_EVENTS = {
       ),
       brokers: f.optional(f.array(f.integer)),
       broker: f.optional(f.integer),
+      topics: f.optional(f.array(f.string)).doc(
+        "`topics`: the part's topics, in the order of its rows.",
+      ),
       key: f.optional(f.string).doc("The topic's row (`acks=1`, `plain`…)."),
       moment: f.optional(f.string).doc(
         "`cluster`: before, after-send, after-failover, after-restart.",

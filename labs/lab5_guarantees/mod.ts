@@ -59,10 +59,10 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
     part(
       "acks",
       [
-        "Part 1: acks=0/1/all while the leader is killed",
-        "Часть 1: acks=0/1/all, когда лидер убит",
+        "Part 1: acks=0/1/all: followers paused, the leader killed; what each setting loses",
+        "Часть 1: acks=0/1/all: фолловеры приостановлены, лидер убит; что теряет каждая настройка",
       ],
-      ["kafka-lab lab5 acks --count 5000"],
+      ["kafka-lab lab5 acks", "kafka-lab lab5 acks --count 20 --lang ru"],
     ),
     part(
       "min-isr",
@@ -75,8 +75,8 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
     part(
       "idempotence",
       [
-        "Part 3: retries with and without idempotence while brokers are killed",
-        "Часть 3: повторы с идемпотентностью и без, когда брокеры убиваются",
+        "Part 3: a retry after a timeout, with and without idempotence (kafkajs aside: --unsafe-partitioning)",
+        "Часть 3: повтор после таймаута с идемпотентностью и без (отступление про kafkajs: --unsafe-partitioning)",
       ],
       ["kafka-lab lab5 idempotence", "kafka-lab lab5 idempotence --unsafe-partitioning --kills 3"],
     ),
@@ -106,6 +106,7 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
     ),
     defineCommand({
       name: "worker",
+      hidden: true,
       summary: t(
         "Internal: the consumer or processor process parts 4 and 5 kill",
         "Служебная: процесс консьюмера или обработчика, который убивают части 4 и 5",
