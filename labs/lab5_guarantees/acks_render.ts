@@ -113,7 +113,8 @@ export function renderAcks(screen: Screen, res: AcksResult): void {
 /** Part 1's lines in the lab's summary. */
 export function acksSummary(t: Text, res: AcksResult): string[] {
   return res.rows.map((row) =>
-    fill(t.summaryAcks, {
+    fill(row.key === "acks=0" ? t.summaryAcksZero : t.summaryAcks, {
+      sent: row.tally.acknowledged,
       label: figureLabel(t, row.key),
       acked: row.tally.acknowledged,
       lost: row.tally.lost,

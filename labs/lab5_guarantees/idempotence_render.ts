@@ -41,7 +41,7 @@ export function renderIdempotenceStep(screen: Screen, step: IdempotenceStep): vo
       return renderCluster(
         screen,
         step.moment,
-        step.states.map((s) => ({ ...s, label: s.key === "plain" ? "plain" : "idempotent" })),
+        step.states.map((s) => ({ ...s, label: s.key === "plain" ? t.idemPlain : t.idemSafe })),
       );
     case "paused":
       r.event(ev, { step: "paused", brokers: [...step.brokers] });

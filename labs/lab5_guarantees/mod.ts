@@ -42,17 +42,24 @@ export const lab5: Command = defineCommand({
     "Гарантии доставки при сбоях: acks, min.insync.replicas, идемпотентность, семантики, ровно один раз, повторы и DLQ",
   ),
   description: t(
-    `Without a subcommand, runs the six parts in order (about 3-6 minutes on the
-local cluster): theory first, each part's numbers measured in this run (sent,
-acknowledged, in the topic, lost, duplicated), control questions last. Needs
-the local cluster with 3 brokers (\`kafka-lab up\`): the lab stops, kills and
-starts brokers itself and leaves them all running. --parts picks some parts.`,
-    `Без подкоманды выполняет шесть частей по порядку (около 3–6 минут на
-локальном кластере): сначала теория, затем числа каждой части, измеренные в
-этом запуске (отправлено, подтверждено, в топике, потеряно, дублей), в конце
-контрольные вопросы. Нужен локальный кластер из 3 брокеров (\`kafka-lab up\`):
-лабораторная сама останавливает, убивает и запускает брокеры и оставляет их
-все работающими. --parts выбирает отдельные части.`,
+    `Without a subcommand, runs the six parts in order (about 2 minutes on the
+local cluster: 99-103 s measured): theory first, each part's numbers measured
+in this run (sent, acknowledged, in the topic, lost, duplicated), control
+questions last. Parts 1 and 3 set their failure up on purpose (brokers paused
+with SIGSTOP, the leader killed) and print a timeline of leader, epoch, ISR and
+high watermark. Needs the 3-broker cluster of \`kafka-lab up\`: the lab
+pauses, kills and restarts brokers itself, leaves them all running, and
+refuses (exit 2) on a cluster kafka-lab did not start. --parts picks some parts.`,
+    `Без подкоманды выполняет шесть частей по порядку (около 2 минут на
+локальном кластере: измерено 99–103 с): сначала теория, затем числа каждой
+части, измеренные в этом запуске (отправлено, подтверждено, в топике,
+потеряно, дублей), в конце контрольные вопросы. Части 1 и 3 устраивают свой
+сбой намеренно (брокеры приостанавливаются сигналом SIGSTOP, лидер убивается) и
+показывают хронологию: лидер, эпоха, ISR, high watermark. Нужен кластер из 3
+брокеров, запущенный \`kafka-lab up\`: лабораторная сама приостанавливает,
+убивает и перезапускает брокеры, оставляет их все работающими и отказывается
+(код 2) работать на кластере, запущенном не kafka-lab. --parts выбирает
+отдельные части.`,
   ),
   options: GUIDED_OPTIONS,
   subcommands: [

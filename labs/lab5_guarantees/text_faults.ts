@@ -38,6 +38,7 @@ const en = {
     "acks=1: {lost} acknowledged record(s) lost. The leader appended and acknowledged them alone, then died; a follower that never had them became leader (epoch {epoch}), and the old leader, back, truncated its log to the new leader's.",
   acksAllSafe:
     "acks=all: {acked} acknowledged, {lost} lost. The paused followers never confirmed, so the broker answered {code} instead of an acknowledgement: the producer knows these records are not safe (to send again).",
+  summaryAcksZero: "acks=0: {sent} reported sent (no acknowledgement asked), {lost} lost",
   acksUnexpected: "{key}: expected {expected}, measured {lost} lost, {dup} duplicated",
   expectLoss: "a loss",
   expectNoLoss: "no loss",
@@ -94,6 +95,7 @@ const ru: typeof en = {
     "acks=1: потеряно подтверждённых записей: {lost}. Лидер записал и подтвердил их один и умер; лидером стал фолловер, у которого их не было (эпоха {epoch}), а вернувшийся старый лидер обрезал свой журнал по журналу нового.",
   acksAllSafe:
     "acks=all: подтверждено {acked}, потеряно {lost}. Приостановленные фолловеры не подтвердили запись, и брокер вместо подтверждения ответил {code}: продюсер знает, что эти записи не сохранены (и может отправить их снова).",
+  summaryAcksZero: "acks=0: «отправлено» {sent} (подтверждение не запрашивается), потеряно {lost}",
   acksUnexpected: "{key}: ожидалось {expected}, измерено: потеряно {lost}, дублей {dup}",
   expectLoss: "потеря",
   expectNoLoss: "без потерь",

@@ -178,7 +178,7 @@ Deno.test("renderAcks: the timeline, the table (acks=0 'reported sent') and each
   assert.match(out.at(-1)!, /^ {2}✓ acks=all: 0 acknowledged, 0 lost.*REQUEST_TIMED_OUT/);
   assert.equal(c.lines.failures, 0);
   assert.deepEqual(acksSummary(c.sc.t, ACKS), [
-    "acks=0: 5 acknowledged, 5 lost, 0 duplicated",
+    "acks=0: 5 reported sent (no acknowledgement asked), 5 lost",
     "acks=1: 5 acknowledged, 5 lost, 0 duplicated",
     "acks=all: 0 acknowledged, 0 lost, 0 duplicated",
   ]);
@@ -467,7 +467,7 @@ Deno.test("renderIdempotence: the retry timeline, a duplicate without idempotenc
   );
   assert.match(out[4], /REQUEST_TIMED_OUT, after the leader had appended them/);
   assert.equal(out[5], "    brokers 1, 2 resumed (SIGCONT)");
-  assert.match(out[7], /followers resumed: .*high watermark plain 7, idempotent 4$/);
+  assert.match(out[7], /followers resumed: .*high watermark no idempotence 7, idempotent, fixed partition 4$/);
   assert.match(out.at(-2)!, /^ {2}✓ no idempotence \(acks=all, retries\): 3 duplicate\(s\)/);
   assert.match(out.at(-1)!, /^ {2}✓ idempotent \(acks=all, retries\): no duplicate/);
   assert.equal(c.lines.failures, 0);
