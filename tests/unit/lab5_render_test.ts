@@ -467,7 +467,10 @@ Deno.test("renderIdempotence: the retry timeline, a duplicate without idempotenc
   );
   assert.match(out[4], /REQUEST_TIMED_OUT, after the leader had appended them/);
   assert.equal(out[5], "    brokers 1, 2 resumed (SIGCONT)");
-  assert.match(out[7], /followers resumed: .*high watermark no idempotence 7, idempotent, fixed partition 4$/);
+  assert.match(
+    out[7],
+    /followers resumed: .*high watermark no idempotence 7, idempotent, fixed partition 4$/,
+  );
   assert.match(out.at(-2)!, /^ {2}✓ no idempotence \(acks=all, retries\): 3 duplicate\(s\)/);
   assert.match(out.at(-1)!, /^ {2}✓ idempotent \(acks=all, retries\): no duplicate/);
   assert.equal(c.lines.failures, 0);
