@@ -44,21 +44,8 @@ export function renderAcksStep(screen: Screen, step: AcksStep): void {
           ? fill(t.tlPausedLeader, { broker: step.brokers[0] })
           : fill(t.tlPaused, { brokers: step.brokers.join(", ") }),
       );
-    case "sent": {
-      const { end, key, records } = step;
-      const zero = key === "acks=0";
-      r.event(ev, {
-        step: "sent",
-        key,
-        records,
-        acknowledged: !zero && end.ok,
-        reportedSent: end.ok,
-        code: end.code,
-        ms: end.ms,
-      });
-      const template = zero ? t.tlSentZero : end.ok ? t.tlSentAcked : t.tlSentFailed;
-      return r.note(fill(template, { key, records, ms: end.ms, code: end.code ?? "-" }));
-    }
+    case "sent":
+      return renderSent(screen, step);
     case "killed":
       r.event(ev, { step: "killed", broker: step.broker });
       return r.note(fill(t.tlKilled, { broker: step.broker }));
@@ -71,6 +58,23 @@ export function renderAcksStep(screen: Screen, step: AcksStep): void {
         fill(step.full ? t.tlRestarted : t.tlRestartedNotFull, { broker: step.broker }),
       );
   }
+}
+
+/** A send of part 1: acks=0 "reported sent", the others acknowledged or not. */
+function renderSent({ t, r }: Screen, step: Extract<AcksStep, { kind: "sent" }>): void {
+  const { end, key, records } = step;
+  const zero = key === "acks=0";
+  r.event(LAB5_EVENTS.timeline, {
+    step: "sent",
+    key,
+    records,
+    acknowledged: !zero && end.ok,
+    reportedSent: end.ok,
+    code: end.code,
+    ms: end.ms,
+  });
+  const template = zero ? t.tlSentZero : end.ok ? t.tlSentAcked : t.tlSentFailed;
+  r.note(fill(template, { key, records, ms: end.ms, code: end.code ?? "-" }));
 }
 
 /** Shows part 1's figures and each setting's outcome. */
