@@ -54,6 +54,8 @@ const KEYS: readonly IdemKey[] = ["plain", "safe"];
 
 /** The broker's wait for the followers of each attempt (the produce request's timeout). */
 export const IDEM_REQUEST_TIMEOUT_MS = 3_000;
+/** How long after the first attempts' timeout the followers are resumed. */
+const RESUME_MARGIN_MS = 2_000;
 /** Retries of both producers: a short back-off, so the retry is sent well within the next attempt. */
 const RETRY = { retries: 3, initialRetryTime: 200, maxRetryTime: 1_000 };
 
@@ -163,8 +165,10 @@ async function retryWhilePaused(
     return sendOnce(run.producers[i], run.topics[i], batch, -1, IDEM_REQUEST_TIMEOUT_MS);
   });
   for (const key of KEYS) emit({ kind: "sent", key, records: run.count });
-  // Past the first attempts' timeout on the broker, and the client's back-off before its retry.
-  await sleep(IDEM_REQUEST_TIMEOUT_MS + 1_000, ctx.signal);
+  // Past the first attempts' timeout on the broker (counted from when the request reached
+  // it, so with room for a slow start), and well before the retry's own timeout: a retry
+  // sent late is appended after the resume all the same, since its first attempt has failed.
+  await sleep(IDEM_REQUEST_TIMEOUT_MS + RESUME_MARGIN_MS, ctx.signal);
   emit({ kind: "retry" });
   await resumeAll(ctx, run.cast.followers);
   emit({ kind: "resumed", brokers: run.cast.followers });
