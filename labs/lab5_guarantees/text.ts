@@ -55,15 +55,6 @@ const en = {
   brokerNotBack:
     "broker {broker} was started again, but the ISR is not full yet; see `kafka-lab status`",
   workerFailed: "the worker process ended with {code}; run with --verbose to see its errors",
-  acksTopics: "{count} topics created, all led by broker {leader}",
-  acksLost:
-    "{label}: {lost} acknowledged record(s) are not in the topic: the producer was told yes, and the records are gone.",
-  acksDuplicated:
-    "{label}: nothing acknowledged was lost, but {dup} record(s) are in the topic twice: a retry re-sent requests whose answer was lost.",
-  acksClean:
-    "{label}: nothing lost, nothing duplicated in this run; {failed} record(s) were reported as failed to the producer.",
-  acksOneWindow:
-    "acks=1 loses a record when the leader answers and dies before a follower has copied it, and a follower becomes the new leader. Followers of the local cluster fetch within milliseconds, so that window is short; acks=all closes it.",
   minIsrTopic: "topic {topic}: replication factor 3, min.insync.replicas=2, ISR {isr}",
   minIsrTolerated:
     "one broker down, ISR {isr}: {acked} of {count} acks=all writes acknowledged (min.insync.replicas=2 tolerates one failure)",
@@ -193,15 +184,6 @@ const ru: Translation<typeof en> = {
   brokerNotBack: "брокер {broker} запущен снова, но ISR ещё не полный; см. `kafka-lab status`",
   workerFailed:
     "дочерний процесс завершился с кодом {code}; запустите с --verbose, чтобы увидеть его ошибки",
-  acksTopics: "создано топиков: {count}, все ведёт брокер {leader}",
-  acksLost:
-    "{label}: подтверждённых записей нет в топике: {lost}. Продюсеру ответили «да», а записей больше нет.",
-  acksDuplicated:
-    "{label}: из подтверждённого ничего не потеряно, но записей в топике дважды: {dup}. Повторная попытка заново отправила запросы, ответ на которые потерялся.",
-  acksClean:
-    "{label}: в этом запуске ничего не потеряно и не продублировано; продюсеру сообщено об ошибке для записей: {failed}.",
-  acksOneWindow:
-    "acks=1 теряет запись, когда лидер ответил и погиб раньше, чем ведомый её скопировал, а новым лидером стал ведомый. Ведомые локального кластера забирают данные за миллисекунды, так что это окно короткое; acks=all его закрывает.",
   minIsrTopic: "топик {topic}: фактор репликации 3, min.insync.replicas=2, ISR {isr}",
   minIsrTolerated:
     "один брокер остановлен, ISR {isr}: подтверждено записей с acks=all: {acked} из {count} (min.insync.replicas=2 выдерживает один отказ)",
