@@ -140,7 +140,9 @@ majority, is refused.`,
   async run(ctx, args): Promise<number> {
     const { stopBroker } = await import("../../lib/cluster/brokers.ts");
     const { withClusterLock } = await import("../../lib/cluster/lock.ts");
+    const { requireOwnCluster } = await import("../../lib/cluster/own.ts");
     const id = brokerId(args);
+    await requireOwnCluster(ctx.config);
     const r = await withClusterLock(
       ctx.config.stateDir,
       { command: `broker stop ${id}`, out: ctx.out },
@@ -214,13 +216,73 @@ const startCommand = defineCommand({
   },
 });
 
+const pauseCommand = defineCommand({
+  name: "pause",
+  summary: t(
+    "Pause one broker (SIGSTOP): it hangs, as in a long GC pause or a network stall",
+    "Приостановить брокер (SIGSTOP): он зависает, как при долгой сборке мусора или сбое сети",
+  ),
+  description: t(
+    `
+The broker's process is stopped with SIGSTOP (docker: \`docker compose pause\`):
+it keeps its connections, but answers nothing, copies nothing and sends no
+heartbeat. Its followers stay in the ISR of other leaders until
+replica.lag.time.max.ms (30 s) passes; the controller fences it after
+broker.session.timeout.ms (9 s). It stays paused until
+\`kafka-lab broker resume N\`.`,
+    `
+Процесс брокера останавливается сигналом SIGSTOP (docker: \`docker compose pause\`):
+соединения остаются открытыми, но он ничего не отвечает, ничего не копирует и
+не шлёт heartbeat. Его реплики остаются в ISR других лидеров, пока не пройдёт
+replica.lag.time.max.ms (30 с); контроллер отстраняет его через
+broker.session.timeout.ms (9 с). Брокер остаётся приостановленным до
+\`kafka-lab broker resume N\`.`,
+  ),
+  positionals: ID,
+  examples: ["kafka-lab broker pause 2", "kafka-lab broker resume 2"],
+  async run(ctx, args): Promise<number> {
+    const { pauseBroker } = await import("../../lib/cluster/pause.ts");
+    const { requireOwnCluster } = await import("../../lib/cluster/own.ts");
+    const id = brokerId(args);
+    await requireOwnCluster(ctx.config);
+    const r = await pauseBroker(id, { config: ctx.config, out: ctx.out });
+    const human = t(
+      `Broker ${id} (${r.address}) paused (SIGSTOP); resume it with \`kafka-lab broker resume ${id}\`.`,
+      `Брокер ${id} (${r.address}) приостановлен (SIGSTOP); продолжить: \`kafka-lab broker resume ${id}\`.`,
+    );
+    ctx.out.event(CLUSTER_EVENTS.brokerPaused, { ...r }, localize(human, ctx.out.lang));
+    return ExitCode.ok;
+  },
+});
+
+const resumeCommand = defineCommand({
+  name: "resume",
+  summary: t(
+    "Resume a paused broker (SIGCONT)",
+    "Продолжить работу приостановленного брокера (SIGCONT)",
+  ),
+  positionals: ID,
+  examples: ["kafka-lab broker resume 2"],
+  async run(ctx, args): Promise<number> {
+    const { resumeBroker } = await import("../../lib/cluster/pause.ts");
+    const id = brokerId(args);
+    const r = await resumeBroker(id, { config: ctx.config, out: ctx.out });
+    const human = t(
+      `Broker ${id} (${r.address}) resumed (SIGCONT).`,
+      `Брокер ${id} (${r.address}) продолжает работу (SIGCONT).`,
+    );
+    ctx.out.event(CLUSTER_EVENTS.brokerPaused, { ...r }, localize(human, ctx.out.lang));
+    return ExitCode.ok;
+  },
+});
+
 /** The `broker` command. */
 export const brokerCommand: Command = {
   name: "broker",
   summary: t(
-    "List, stop and start the brokers of the local cluster",
-    "Список брокеров локального кластера, их остановка и запуск",
+    "List, stop, start, pause and resume the brokers of the local cluster",
+    "Список брокеров локального кластера, их остановка, запуск, приостановка и продолжение",
   ),
-  subcommands: [listCommand, stopCommand, startCommand],
+  subcommands: [listCommand, stopCommand, startCommand, pauseCommand, resumeCommand],
   examples: ["kafka-lab broker list", "kafka-lab broker stop 2 --kill", "kafka-lab broker start 2"],
 };

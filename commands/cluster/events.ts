@@ -115,4 +115,14 @@ export const CLUSTER_EVENTS = {
     },
     { was: "broker.started" },
   ),
+  brokerPaused: event(
+    "cluster.broker.paused",
+    "`broker pause|resume`: the broker's process was sent SIGSTOP or SIGCONT.",
+    {
+      id: f.integer,
+      address: f.string,
+      pid: f.optional(f.integer),
+      signal: f.oneOf("SIGSTOP", "SIGCONT"),
+    },
+  ),
 };

@@ -9,6 +9,25 @@ import { sleep } from "../../lib/time.ts";
 import { runningBrokers, stopBroker } from "./brokers.ts";
 import type { BrokerKilled, Emit } from "./steps.ts";
 import { bothLanguages } from "./text.ts";
+import { requireOwnCluster } from "../../lib/cluster/mod.ts";
+import { fill } from "../../lib/i18n.ts";
+import { text } from "./report.ts";
+import { LAB5_EVENTS } from "./events.ts";
+
+/** The parts that pause, kill or stop brokers. */
+export const FAULT_PARTS: readonly string[] = ["acks", "min-isr", "idempotence"];
+
+/**
+ * Before a run with a part that pauses, kills or restarts brokers: refuses
+ * (exit 2) on a cluster kafka-lab did not start or with a broker down, and
+ * says what is about to happen to the local cluster's brokers.
+ */
+export async function announceFaults(ctx: Context, parts: readonly string[]): Promise<void> {
+  if (!parts.some((p) => FAULT_PARTS.includes(p))) return;
+  const brokers = await requireAllBrokers(ctx);
+  const line = fill(text(ctx.config.lang).faultWarning, { brokers: brokers.join(", ") });
+  ctx.out.event(LAB5_EVENTS.faultWarning, { brokers }, ctx.out.style("yellow", `! ${line}`));
+}
 
 /**
  * Throws a clear error (no stack trace) unless the 3 brokers of the local
@@ -16,6 +35,7 @@ import { bothLanguages } from "./text.ts";
  * Returns the ids of the brokers up.
  */
 export async function requireAllBrokers(ctx: Context): Promise<number[]> {
+  await requireOwnCluster(ctx.config);
   const up = await brokersUp(ctx);
   if (up.length >= 3) return up;
   const now = up.join(", ") || "-";

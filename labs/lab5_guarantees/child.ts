@@ -4,6 +4,7 @@
  * follows its JSON events line by line.
  * @module
  */
+import { CORE_EVENTS } from "../../lib/events.ts";
 import type { Context } from "../../lib/context.ts";
 import type { WorkerFailed } from "./steps.ts";
 
@@ -68,7 +69,14 @@ export function startWorker(
     stdout: "piped",
     stderr: "piped",
   }).spawn();
-  const reading = forEachEvent(child.stdout, onEvent);
+  // With --json the worker reports its own error as an `error` event on stdout.
+  const reported: string[] = [];
+  const reading = forEachEvent(child.stdout, (e) => {
+    if (e.event === CORE_EVENTS.error.name) {
+      reported.push(`${e.message}${e.hint ? ` (${e.hint})` : ""}`);
+    }
+    onEvent(e);
+  });
   const stderr = new Response(child.stderr).text();
   const kill = () => {
     try {
@@ -86,7 +94,7 @@ export function startWorker(
     const status = await child.status;
     clearTimeout(watchdog);
     await reading;
-    const err = (await stderr).trim();
+    const err = [...reported, (await stderr).trim()].filter(Boolean).join("\n");
     const failed = !status.success && status.signal !== "SIGKILL" && err !== "";
     const how = timedOut ? "timeout" : status.signal ?? status.code;
     return failed ? { how, errors: err } : { how };

@@ -16,7 +16,7 @@ import type { Context } from "../../lib/context.ts";
 import type { Kafka } from "../../lib/kafka/port.ts";
 import { countIds } from "./model.ts";
 import { startWorker, workerFailed } from "./child.ts";
-import { createTopic, readAll, runName, shortHex } from "./records.ts";
+import { createTopic, readAll, runName, shortHex, waitGroupCoordinator } from "./records.ts";
 import type { Emit, WorkerFailed } from "./steps.ts";
 import { writeInput } from "./stream.ts";
 import { LAB5_EVENTS } from "./events.ts";
@@ -100,6 +100,7 @@ export async function runExactlyOnce(
       signal: ctx.signal,
     });
     emit({ kind: "produced", input, output, count: sent.length });
+    await waitGroupCoordinator(kafka, input, group);
     const args = ["--role", "transform", "--topic", input, "--output", output, "--group", group]
       .concat(["--transactional-id", `${group}.tx`, "--batch", "10", "--process-ms", "15"]);
     const kills = await killProcessor(ctx, { args, kills: s.kills }, emit);

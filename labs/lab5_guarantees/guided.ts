@@ -8,7 +8,7 @@ import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { Guide } from "../../lib/guide.ts";
 import { fill } from "../../lib/i18n.ts";
-import { requireAllBrokers } from "./chaos.ts";
+import { announceFaults } from "./chaos.ts";
 import type { GUIDED_OPTIONS } from "./options.ts";
 import { guidedRun, PART_NAMES, type PartName, partTitle, runOne } from "./parts.ts";
 import { screen, text } from "./report.ts";
@@ -35,7 +35,7 @@ export async function guided(
   const lang = ctx.config.lang;
   const t = text(lang);
   const parts = selectedParts(v.parts);
-  await requireAllBrokers(ctx);
+  await announceFaults(ctx, parts);
   const started = Date.now();
   const guide = Guide.begin(ctx, "lab5", t, parts.length);
   const sc = screen(ctx.out, guide, lang);
@@ -45,7 +45,7 @@ export async function guided(
     const run = guidedRun(part, v["keep-topics"]);
     const [title, explanation] = partTitle(t, run);
     guide.step(title, explanation);
-    summary.push(...await runOne(ctx, sc, run, true));
+    summary.push(...await runOne(ctx, sc, run));
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   summary.push(fill(t.summaryTime, { seconds }));

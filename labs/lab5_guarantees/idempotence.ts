@@ -1,49 +1,79 @@
 /**
- * Part 3's experiment: idempotence. The same stream goes from several producers at once to
- * their own topics (RF 3, 3 partitions, min.insync.replicas=2) while brokers
- * are SIGKILLed and started again `kills` times:
- * - without idempotence (a retry after a lost answer may write twice);
- * - the library's idempotent producer (`idempotentProducer()`: partition
- *   fixed per record, producer replaced after a failed send; the safe path);
- * - with `--unsafe-partitioning`, also kafkajs' own idempotent path, whose
- *   retry re-partitions unkeyed records and can lose or double them.
- * Every topic is read back and counted by id. `idempotence_render.ts` shows it.
+ * Part 3's experiment: a retry with and without idempotence, the duplicate
+ * set up on purpose (`faults.ts`). Two topics of one partition, replicas
+ * [L, F1, F2], min.insync.replicas=2, one producer each, both acks=all with
+ * retries:
+ *
+ * 1. a first record to each: everyone has it (high watermark 1);
+ * 2. both followers paused (SIGSTOP; they stay in the ISR);
+ * 3. each producer sends the same few records; the leader appends them and
+ *    waits for its ISR; after the request's timeout it answers
+ *    REQUEST_TIMED_OUT, though the records are in its log;
+ * 4. each producer retries the same records: without idempotence the leader
+ *    appends them again; the idempotent producer's retry has the same
+ *    producer id and sequence numbers, and the leader does not;
+ * 5. the followers resumed: they copy what the leader has, the retries are
+ *    acknowledged; each topic is read back and counted by id.
+ *
+ * No broker is killed. `idempotence_render.ts` shows it.
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import type { Kafka } from "../../lib/kafka/port.ts";
+import type { Kafka, Producer } from "../../lib/kafka/port.ts";
 import { sleep } from "../../lib/time.ts";
-import { startBroker, stopBroker, waitTopicsIsr } from "./brokers.ts";
-import { pickVictim, requireAllBrokers } from "./chaos.ts";
-import { type LabProducer, makeProducer, type ProducerKind } from "./producers.ts";
-import { createTopic, runName, shortHex } from "./records.ts";
-import type { BrokerBack, BrokerKilled, BrokerStarting, Emit, FigureRow } from "./steps.ts";
-import { countRow, runStream, type StreamResult } from "./stream.ts";
+import {
+  type Cast,
+  castRoles,
+  createLedTopics,
+  leaderClient,
+  type PartitionSnapshot,
+  pauseAll,
+  records,
+  resumeAll,
+  resumeLeftovers,
+  type SendEnd,
+  sendOnce,
+  snapshot,
+} from "./faults.ts";
+import { runName, shortHex } from "./records.ts";
+import type { Moment } from "./render_timeline.ts";
+import type { Emit, FigureRow } from "./steps.ts";
+import { countRow } from "./stream.ts";
 
 /** Settings of part 3. */
 export interface IdempotenceSettings {
   readonly prefix: string;
   /** Records per producer. */
   readonly count: number;
-  /** Broker kills during the run. */
-  readonly kills: number;
-  /** How long a killed broker stays down before it is started again. */
-  readonly downSeconds: number;
-  /** Also run kafkajs' own idempotent path (the broken one). */
-  readonly unsafePartitioning: boolean;
   readonly keepTopics: boolean;
 }
 
-/** The kills of part 3, one after another. */
-type KillStep = BrokerKilled | BrokerStarting | BrokerBack;
+/** The two producers, by their row's key. */
+export type IdemKey = "plain" | "safe";
+const KEYS: readonly IdemKey[] = ["plain", "safe"];
 
-/** What part 3 reports while it runs. */
+/** The broker's wait for the followers of each attempt (the produce request's timeout). */
+export const IDEM_REQUEST_TIMEOUT_MS = 3_000;
+/** How long after the first attempts' timeout the followers are resumed. */
+const RESUME_MARGIN_MS = 2_000;
+/** Retries of both producers: a short back-off, so the retry is sent well within the next attempt. */
+const RETRY = { retries: 3, initialRetryTime: 200, maxRetryTime: 1_000 };
+
+/** What part 3 reports while it runs: its timeline. */
 export type IdempotenceStep =
-  | { readonly kind: "topics"; readonly topics: readonly string[]; readonly kills: number }
-  | KillStep
-  | { readonly kind: "kills-done"; readonly killed: number; readonly planned: number };
+  | { readonly kind: "topics"; readonly topics: readonly string[]; readonly cast: Cast }
+  | {
+    readonly kind: "cluster";
+    readonly moment: Moment;
+    readonly states: ReadonlyArray<{ key: IdemKey; state: PartitionSnapshot }>;
+  }
+  | { readonly kind: "paused"; readonly brokers: readonly number[] }
+  | { readonly kind: "sent"; readonly key: IdemKey; readonly records: number }
+  | { readonly kind: "retry" }
+  | { readonly kind: "resumed"; readonly brokers: readonly number[] }
+  | { readonly kind: "ended"; readonly key: IdemKey; readonly end: SendEnd };
 
-/** What part 3 measured: one row per producer kind (`row.key`). */
+/** What part 3 measured: one row per producer (`plain`, `safe`). */
 export interface IdempotenceResult {
   readonly rows: readonly FigureRow[];
 }
@@ -54,136 +84,95 @@ export async function runIdempotence(
   s: IdempotenceSettings,
   emit: Emit<IdempotenceStep>,
 ): Promise<IdempotenceResult> {
-  await requireAllBrokers(ctx);
-  const kafka = await ctx.kafka();
   const hex = shortHex();
-  const kinds: ProducerKind[] = s.unsafePartitioning
-    ? ["plain", "kafkajs", "safe"]
-    : ["plain", "safe"];
-  const topics = kinds.map((k) => runName(s.prefix, `idem-${k}`, hex));
-  await createSpreadTopics(kafka, topics);
-  emit({ kind: "topics", topics, kills: s.kills });
-  const producers = await Promise.all(kinds.map((k) => makeProducer(kafka, k)));
+  const cast = await castRoles(ctx);
+  const topics = KEYS.map((k) => runName(s.prefix, `idem-${k}`, hex));
+  const kafka = leaderClient(ctx, cast);
+  await createLedTopics(kafka, cast, topics.map((topic) => ({ topic, minIsr: 2 })));
+  emit({ kind: "topics", topics, cast });
+  const producers = await makeProducers(kafka);
+  const ask = async (moment: Moment): Promise<IdempotenceStep> => ({
+    kind: "cluster",
+    moment,
+    states: await Promise.all(
+      KEYS.map(async (key, i) => ({
+        key,
+        state: await snapshot(ctx, cast, topics[i], cast.leader),
+      })),
+    ),
+  });
   try {
-    const results = await streamWhileKilling(ctx, { ...s, hex, topics, producers }, emit);
+    for (const [i, p] of producers.entries()) {
+      await sendOnce(p, topics[i], records(`${hex}-warm-${i}`, 1), -1);
+    }
+    emit(await ask("before"));
+    const ends = await retryWhilePaused(
+      ctx,
+      { cast, topics, hex, count: s.count, producers },
+      emit,
+    );
+    emit(await ask("after-resume"));
     const rows: FigureRow[] = [];
-    for (const [i, kind] of kinds.entries()) {
-      rows.push(await countRow(kafka, kind, topics[i], results[i]));
+    for (const [i, key] of KEYS.entries()) {
+      const sent = records(`${hex}-${key}`, s.count).map((m) => String(m.value));
+      rows.push(
+        await countRow(await ctx.kafka(), key, topics[i], {
+          sent,
+          acknowledged: ends[i].ok ? sent : [],
+          failures: ends[i].ok
+            ? []
+            : [{ outcome: "ambiguous", code: ends[i].code ?? "?", records: sent.length }],
+          elapsedMs: ends[i].ms,
+        }),
+      );
     }
     return { rows };
   } finally {
-    await Promise.all(producers.map((p) => p.close()));
+    await resumeLeftovers();
+    await Promise.all(producers.map((p) => p.disconnect().catch(() => {})));
     if (!s.keepTopics) {
-      await kafka.withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => {});
+      await (await ctx.kafka()).withAdmin((admin) => admin.deleteTopics({ topics })).catch(
+        () => {},
+      );
     }
   }
 }
 
-/** Topics of 3 partitions led by brokers 1, 2 and 3, min.insync.replicas=2. */
-async function createSpreadTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
-  await kafka.withAdmin(async (admin) => {
-    for (const topic of topics) {
-      await createTopic(admin, {
-        topic,
-        assignment: [[1, 2, 3], [2, 3, 1], [3, 1, 2]],
-        config: { "min.insync.replicas": "2" },
-      });
-    }
-  });
-}
-
-/** The streams, one per producer, at once, while brokers are killed and started again. */
-async function streamWhileKilling(
-  ctx: Context,
-  s: IdempotenceSettings & {
-    hex: string;
-    topics: readonly string[];
-    producers: readonly LabProducer[];
-  },
-  emit: Emit<IdempotenceStep>,
-): Promise<StreamResult[]> {
-  let progress = 0;
-  const total = s.count * s.producers.length;
-  const chaos = killSeveral(ctx, {
-    kills: s.kills,
-    downMs: s.downSeconds * 1000,
-    topics: s.topics,
-    progress: () => progress / total,
-    signal: ctx.signal,
-  }, emit);
-  const results = await Promise.all(s.producers.map((producer, i) =>
-    runStream({
-      producer,
-      topic: s.topics[i],
-      acks: -1,
-      run: `${s.hex}-${producer.kind}`,
-      count: s.count,
-      perSend: 20,
-      signal: ctx.signal,
-      onProgress: () => (progress += 20),
-    })
-  ));
-  const killed = await chaos.finish();
-  emit({ kind: "kills-done", killed, planned: s.kills });
-  return results;
-}
-
-interface KillPlan {
-  readonly kills: number;
-  readonly downMs: number;
-  readonly topics: readonly string[];
-  /** The share of the streams sent so far (0..1). */
-  readonly progress: () => number;
-  readonly signal: AbortSignal;
+/** The plain producer (no idempotence, one request in flight) and the library's idempotent one. */
+async function makeProducers(kafka: Kafka): Promise<Producer[]> {
+  return [
+    await kafka.connect(
+      kafka.producer({ idempotent: false, maxInFlightRequests: 1, retry: RETRY }),
+    ),
+    await kafka.connect(kafka.idempotentProducer({ retry: RETRY })),
+  ];
 }
 
 /**
- * Kills `kills` brokers one after another at even shares of the run (2, 3,
- * 2...), each started again `downMs` later; the next kill waits until the ISR of
- * every topic is full again. `finish()` stops waiting for kills not yet due
- * and says how many were done.
+ * Steps 2 to 5: the followers paused, both sends started, the first
+ * attempts left to time out on the broker and be retried, the followers
+ * resumed; how each send() ended.
  */
-function killSeveral(
+async function retryWhilePaused(
   ctx: Context,
-  s: KillPlan,
-  emit: Emit<KillStep>,
-): { finish(): Promise<number> } {
-  let over = false;
-  const task = (async () => {
-    let done = 0;
-    let last: number | undefined;
-    for (let k = 1; k <= s.kills; k++) {
-      while (s.progress() < k / (s.kills + 1)) {
-        if (over || s.signal.aborted) return done;
-        await sleep(20);
-      }
-      const victim = await pickVictim(ctx, last === undefined ? [] : [last]).catch(() => undefined);
-      if (victim === undefined) return done;
-      await killAndRestart(ctx, { victim, kill: k, plan: s }, emit);
-      done++;
-      last = victim;
-    }
-    return done;
-  })();
-  return {
-    finish: () => {
-      over = true;
-      return task;
-    },
-  };
-}
-
-/** Kill `kill`: SIGKILLs `victim`, starts it again `downMs` later, waits for full ISRs. */
-async function killAndRestart(
-  ctx: Context,
-  { victim, kill, plan }: { victim: number; kill: number; plan: KillPlan },
-  emit: Emit<KillStep>,
-): Promise<void> {
-  await stopBroker(ctx, victim, true);
-  emit({ kind: "broker-killed", broker: victim, kill });
-  await sleep(plan.downMs, plan.signal);
-  await startBroker(ctx, victim);
-  emit({ kind: "broker-starting", broker: victim });
-  const full = await waitTopicsIsr(await ctx.kafka(), plan.topics, 120_000);
-  emit({ kind: "broker-back", broker: victim, full });
+  run: { cast: Cast; topics: readonly string[]; hex: string; count: number; producers: Producer[] },
+  emit: Emit<IdempotenceStep>,
+): Promise<SendEnd[]> {
+  await pauseAll(ctx, run.cast.followers, true);
+  emit({ kind: "paused", brokers: run.cast.followers });
+  const sends = KEYS.map((key, i) => {
+    const batch = records(`${run.hex}-${key}`, run.count);
+    return sendOnce(run.producers[i], run.topics[i], batch, -1, IDEM_REQUEST_TIMEOUT_MS);
+  });
+  for (const key of KEYS) emit({ kind: "sent", key, records: run.count });
+  // Past the first attempts' timeout on the broker (counted from when the request reached
+  // it, so with room for a slow start), and well before the retry's own timeout: a retry
+  // sent late is appended after the resume all the same, since its first attempt has failed.
+  await sleep(IDEM_REQUEST_TIMEOUT_MS + RESUME_MARGIN_MS, ctx.signal);
+  emit({ kind: "retry" });
+  await resumeAll(ctx, run.cast.followers);
+  emit({ kind: "resumed", brokers: run.cast.followers });
+  const ends = await Promise.all(sends);
+  for (const [i, key] of KEYS.entries()) emit({ kind: "ended", key, end: ends[i] });
+  return ends;
 }

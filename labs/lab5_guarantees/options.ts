@@ -57,7 +57,10 @@ function kills<D extends number>(def: D): TypedOption<"kills", "integer", D> {
     min: 1,
     max: 5,
     default: def,
-    description: t("How many times to kill during the run", "Сколько раз убивать за запуск"),
+    description: t(
+      "How many times to kill during the run (part 3: of its --unsafe-partitioning aside)",
+      "Сколько раз убивать за запуск (часть 3: в отступлении --unsafe-partitioning)",
+    ),
   };
 }
 
@@ -65,8 +68,8 @@ const UNSAFE_OPTION = {
   name: "unsafe-partitioning",
   type: "boolean",
   description: t(
-    "Also run kafkajs' own idempotent path, whose retries re-partition records (the bug, on purpose)",
-    "Также запустить собственный идемпотентный путь kafkajs, который при повторах переносит записи между партициями (ошибка, намеренно)",
+    "Then an aside: kafkajs' own idempotent producer, whose retries re-partition records (a client library bug, not Kafka's behaviour), while brokers are killed",
+    "Затем отступление: собственный идемпотентный продюсер kafkajs, который при повторах переносит записи между партициями (ошибка клиентской библиотеки, а не поведение Kafka), пока брокеры убиваются",
   ),
 } as const satisfies OptionSpec;
 
@@ -75,7 +78,7 @@ const UNSAFE_OPTION = {
  * subcommand parses them, and the guided run takes their defaults.
  */
 export const PART_OPTIONS = {
-  acks: [...COMMON, count(3000, "Records per acks setting", "Записей на каждую настройку acks")],
+  acks: [...COMMON, count(5, "Records per acks setting", "Записей на каждую настройку acks")],
   "min-isr": [
     ...COMMON,
     count(
@@ -86,7 +89,7 @@ export const PART_OPTIONS = {
   ],
   idempotence: [
     ...COMMON,
-    count(4000, "Records per producer", "Записей на каждого продюсера"),
+    count(3, "Records per producer", "Записей на каждого продюсера"),
     kills(2),
     {
       name: "down-seconds",
@@ -96,8 +99,8 @@ export const PART_OPTIONS = {
       default: 3,
       valueName: "SECONDS",
       description: t(
-        "How long a killed broker stays down",
-        "Сколько секунд убитый брокер остаётся остановленным",
+        "How long a killed broker stays down (in the --unsafe-partitioning aside)",
+        "Сколько секунд убитый брокер остаётся остановленным (в отступлении --unsafe-partitioning)",
       ),
     },
     UNSAFE_OPTION,

@@ -7,6 +7,7 @@
  */
 import { parseOptions } from "../../lib/cli/args.ts";
 import type { Context } from "../../lib/context.ts";
+import { recordWork } from "../../lib/grading/journal.ts";
 import { fill } from "../../lib/i18n.ts";
 import { PART_OPTIONS, type PartName, type PartRun, type PartValues } from "./options.ts";
 import { PartReport, type Screen, screen, type Text, text } from "./report.ts";
@@ -17,6 +18,7 @@ import {
   renderIdempotence,
   renderIdempotenceStep,
 } from "./idempotence_render.ts";
+import { asideSummary, renderAside, renderAsideStep } from "./kafkajs_aside_render.ts";
 import { renderSemantics, renderSemanticsStep, semanticsSummary } from "./semantics_render.ts";
 import {
   exactlyOnceSummary,
@@ -60,16 +62,23 @@ export function partTitle(t: Text, run: PartRun): [string, string] {
 /**
  * Runs one part with its settings, shows its steps and result on `sc`, and
  * returns its summary lines. Its topics and groups are named behind the
- * configured prefix (`ctx.config.prefix`).
+ * configured prefix (`ctx.config.prefix`) and deleted afterwards, so the part
+ * leaves a journal record (`lab5.<part>`) for grading (labs/lab5_guarantees/check.ts).
  */
-export function runOne(ctx: Context, sc: Screen, run: PartRun, guided: boolean): Promise<string[]> {
+export async function runOne(ctx: Context, sc: Screen, run: PartRun): Promise<string[]> {
+  const lines = await partBody(ctx, sc, run);
+  await recordWork(await ctx.kafka(), { what: `lab5.${run.part}` });
+  return lines;
+}
+
+function partBody(ctx: Context, sc: Screen, run: PartRun): Promise<string[]> {
   switch (run.part) {
     case "acks":
       return acks(ctx, sc, run.v);
     case "min-isr":
       return minIsr(ctx, sc, run.v);
     case "idempotence":
-      return idempotence(ctx, sc, run.v, guided);
+      return idempotence(ctx, sc, run.v);
     case "semantics":
       return semantics(ctx, sc, run.v);
     case "exactly-once":
@@ -83,8 +92,10 @@ export function runOne(ctx: Context, sc: Screen, run: PartRun, guided: boolean):
 export async function runPart(ctx: Context, run: PartRun): Promise<number> {
   const lang = ctx.config.lang;
   const [title, explanation] = partTitle(text(lang), run);
+  const { announceFaults } = await import("./chaos.ts");
+  await announceFaults(ctx, [run.part]);
   const report = new PartReport(ctx.out, title, explanation);
-  await runOne(ctx, screen(ctx.out, report, lang), run, false);
+  await runOne(ctx, screen(ctx.out, report, lang), run);
   return report.exitCode();
 }
 
@@ -109,24 +120,29 @@ async function minIsr(ctx: Context, sc: Screen, v: PartValues<"min-isr">): Promi
   return minIsrSummary(sc.t, res);
 }
 
-/** The guided run shows kafkajs' own idempotent path too. */
+/** Part 3; with `--unsafe-partitioning` (never in the guided run), the kafkajs aside after it. */
 async function idempotence(
   ctx: Context,
   sc: Screen,
   v: PartValues<"idempotence">,
-  guided: boolean,
 ): Promise<string[]> {
   const { runIdempotence } = await import("./idempotence.ts");
-  const settings = {
-    ...common(ctx, v),
-    count: v.count,
-    kills: v.kills,
-    downSeconds: v["down-seconds"],
-    unsafePartitioning: guided || v["unsafe-partitioning"],
-  };
+  const settings = { ...common(ctx, v), count: v.count };
   const res = await runIdempotence(ctx, settings, (step) => renderIdempotenceStep(sc, step));
   renderIdempotence(sc, res);
-  return idempotenceSummary(sc.t, res);
+  const lines = idempotenceSummary(sc.t, res);
+  if (!v["unsafe-partitioning"]) return lines;
+  const { runKafkajsAside, ASIDE_COUNT } = await import("./kafkajs_aside.ts");
+  sc.r.note(sc.t.asideTitle);
+  const aside = await runKafkajsAside(ctx, {
+    ...common(ctx, v),
+    count: ASIDE_COUNT,
+    kills: v.kills,
+    downSeconds: v["down-seconds"],
+    unsafePartitioning: true,
+  }, (step) => renderAsideStep(sc, step));
+  renderAside(sc, aside);
+  return [...lines, ...asideSummary(sc.t, aside)];
 }
 
 async function semantics(ctx: Context, sc: Screen, v: PartValues<"semantics">): Promise<string[]> {

@@ -185,3 +185,34 @@ function notReadToTheEnd(topic: string, timeoutMs: number): KafkaLabError {
     hint: bothLanguages("readTimeoutHint"),
   });
 }
+
+/**
+ * Waits until `group`'s coordinator takes a commit (offset 0 of every
+ * partition of `topic`, where the group would start anyway). On a cluster
+ * where no group has run yet, the first group makes Kafka create
+ * `__consumer_offsets`, and for some seconds its coordinators answer
+ * NOT_COORDINATOR or are still loading: a worker that committed then failed.
+ */
+export async function waitGroupCoordinator(
+  kafka: Kafka,
+  topic: string,
+  group: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const ready = await kafka.withAdmin(async (admin) => {
+    const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => ({
+      partition: p.partition,
+      offset: "0",
+    }));
+    return await waitFor(async () => {
+      try {
+        await admin.setOffsets({ groupId: group, topic, partitions });
+        const [got] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+        return (got?.partitions ?? []).length === partitions.length;
+      } catch {
+        return false;
+      }
+    }, { timeoutMs, intervalMs: 500 });
+  });
+  if (!ready) throw new KafkaLabError(bothLanguages("coordinatorNotReady", { group }));
+}

@@ -90,13 +90,14 @@ export function renderFigures(
     t.colLost,
     t.colDuplicated,
   ];
-  r.table(headers, rows.map((row) => [figureLabel(t, row.key), ...figureCells(row)]));
+  r.table(headers, rows.map((row) => [figureLabel(t, row.key), ...figureCells(t, row)]));
 }
 
-function figureCells({ tally, found }: FigureRow): string[] {
+/** acks=0 asks for no acknowledgement: its column says "reported sent". */
+function figureCells(t: Text, { key, tally, found }: FigureRow): string[] {
   return [
     tally.sent,
-    tally.acknowledged,
+    key === "acks=0" ? fill(t.reportedSentCell, { n: tally.acknowledged }) : tally.acknowledged,
     tally.failed,
     found ?? tally.distinct,
     tally.lost,

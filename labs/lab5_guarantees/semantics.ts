@@ -10,7 +10,7 @@
 import type { Context } from "../../lib/context.ts";
 import { type ProcessingTally, processingTally } from "./model.ts";
 import { startWorker, type WorkerEvent, workerFailed } from "./child.ts";
-import { createTopic, runName, shortHex } from "./records.ts";
+import { createTopic, runName, shortHex, waitGroupCoordinator } from "./records.ts";
 import type { Emit, WorkerFailed } from "./steps.ts";
 import { writeInput } from "./stream.ts";
 import { LAB5_EVENTS } from "./events.ts";
@@ -64,6 +64,7 @@ export async function runSemantics(
     const modes: SemanticsMode[] = [];
     for (const commit of ["before", "after"] as const) {
       const group = runName(s.prefix, `semantics-${commit}`, hex);
+      await waitGroupCoordinator(kafka, topic, group);
       const mode = await killMidBatch(ctx, { ...s, topic, group, commit, input }, emit);
       emit({ kind: "mode-done", mode });
       await kafka.withAdmin((admin) => admin.deleteGroups([group])).catch(() => {});

@@ -3,11 +3,12 @@
  * @module
  */
 import { type Bilingual, fillText, type Text, type Translation } from "../../lib/i18n.ts";
+import { FAULT_TEXT } from "./text_faults.ts";
 
 const en = {
   title: "Lab 5: delivery guarantees under failure",
   theory: [
-    "A guarantee is only as good as what happens when something breaks. This lab breaks things on purpose: it kills the broker that leads a partition in the middle of a stream, stops a broker until the in-sync replicas are too few for acks=all, and kills consumers and processors in the middle of their work. Every part then reads the topics back and counts by message id: sent, acknowledged by Kafka, really found in the topic, lost (acknowledged yet missing) and duplicated. The numbers are measured in this run, so they can differ from run to run.",
+    "A guarantee is only as good as what happens when something breaks. This lab breaks things on purpose and sets each failure up so that its outcome is certain: it pauses brokers (SIGSTOP: a hung broker, as in a long GC pause or a network stall), kills the partition leader, stops a broker until the in-sync replicas are too few for acks=all, and kills consumers and processors in the middle of their work. Each part prints a timeline of what it did and what the cluster said (leader, leader epoch, ISR, high watermark), then reads the topics back and counts by message id: sent, acknowledged by Kafka, really found in the topic, lost (acknowledged yet missing) and duplicated.",
     "Producer side. acks=0 does not wait for any answer; acks=1 waits for the partition leader only; acks=all waits until every in-sync replica (ISR) has the record. min.insync.replicas sets how many replicas the ISR must have for acks=all to be accepted at all: with replication factor 3 and min.insync.replicas=2 one broker may fail without losing or refusing anything. Retries re-send a request whose answer was lost; without idempotence the broker may then write the record twice. An idempotent producer numbers its records (producer id + sequence), and the broker drops a repeat.",
     "Consumer side. Commit the offset before processing and a crash loses the records of the group being processed (at-most-once); commit after and a crash processes them again (at-least-once). Exactly-once inside Kafka needs a transactional producer that writes the output and the consumed offsets in one transaction, and readers with isolation.level=read_committed. A handler that fails now and then should not block its partition: a retry topic with an attempt counter and a delay, then a dead letter queue (DLQ), and de-duplication by a message id header.",
   ],
@@ -16,20 +17,20 @@ const en = {
     "Why were acks=all writes accepted with one broker of three down and min.insync.replicas=2, and refused once the ISR was smaller than min.insync.replicas? Why is a refused write not a lost one?",
     "Why does this lab not stop two of the three brokers to shrink the ISR below min.insync.replicas=2? What would a cluster with separate controllers change?",
     "How does the broker recognise a record re-sent by an idempotent producer? Which two numbers does it compare?",
-    "Why can a client's own retry path break idempotence? What must stay fixed between the attempts of a record?",
+    "Why can a client's own retry path break idempotence (see `kafka-lab lab5 idempotence --unsafe-partitioning`)? What must stay fixed between the attempts of a record?",
     "Where must the offset commit go for at-most-once and for at-least-once processing? What did the killed consumer lose or repeat in each case?",
     "What does a transaction of a consume-transform-produce step contain? Why does a read_uncommitted reader see more records than a read_committed one?",
     "Why send a failing record to a retry topic instead of retrying it in place? What must the DLQ record carry?",
   ],
-  part1: "acks=0 / 1 / all while the partition leader is killed",
+  part1: "acks=0 / 1 / all: a hung follower, a dead leader",
   part1Explain:
-    "Three topics (replication factor 3, one partition each) are led by the same broker. The same stream goes to each, one per acks setting; a third of the way through the leader is killed with SIGKILL, then started again. acks=all uses min.insync.replicas=2, the others 1.",
+    "Three topics (replication factor 3, one partition each) are led by the same broker. Each outcome is set up on purpose: both followers are paused (SIGSTOP: a hung broker, as in a long GC pause), so only the leader can take a record; acks=1 and acks=all (min.insync.replicas=2) records are sent; then the leader is paused too and acks=0 records are sent; the leader is killed (SIGKILL), the followers resume and one of them is elected; the old leader starts again. A few records per setting, counted by id.",
   part2: "min.insync.replicas on a topic with replication factor 3",
   part2Explain:
     "The topic has replication factor 3 and min.insync.replicas=2. Broker 3 is stopped: acks=all writes still go through, because the ISR (2 replicas) is not smaller than min.insync.replicas. Then min.insync.replicas is raised to 3, so the ISR is one replica short, as it would be with two of three brokers down: acks=all writes must now be refused with NOT_ENOUGH_REPLICAS (refused, not lost: the producer is told). Broker 3 starts again, the ISR grows back to 3 and the refused records are sent again.\nWhy not stop a second broker? Each of the 3 nodes of this cluster is also a KRaft controller. With two stopped, the one left is not a majority of the metadata quorum: no leader could be elected and no ISR change recorded until they come back (`kafka-lab broker stop` refuses it). On a cluster with separate controllers, stopping two brokers gives the same refusal.",
-  part3: "Idempotence while brokers are killed",
+  part3: "Idempotence: a retry after a timeout",
   part3Explain:
-    "The same stream goes to separate topics (3 partitions, replication factor 3, min.insync.replicas=2) from several producers at once, while brokers are killed and started again. Duplicates are counted by message id.",
+    "Two producers with acks=all and retries, one not idempotent, one idempotent, send the same few records to their own topic (one partition, replication factor 3, min.insync.replicas=2). Both followers are paused first, so the leader appends the records but cannot get them confirmed: the request times out and the producers retry. No broker is killed. Duplicates are counted by message id. (`--unsafe-partitioning` adds an aside on a kafkajs bug.)",
   part4: "Consumer semantics: commit before or after processing",
   part4Explain:
     "A consumer in a child process handles groups of {batch} records and commits either before processing a group (at-most-once) or after it (at-least-once). It is killed with SIGKILL in the middle of a group, then a new consumer of the same group runs to the end.",
@@ -42,6 +43,7 @@ const en = {
   colRun: "run",
   colSent: "sent",
   colAcked: "acknowledged",
+  reportedSentCell: "{n} reported sent",
   colFailed: "failed",
   colFound: "in topic",
   colLost: "lost",
@@ -53,15 +55,6 @@ const en = {
   brokerNotBack:
     "broker {broker} was started again, but the ISR is not full yet; see `kafka-lab status`",
   workerFailed: "the worker process ended with {code}; run with --verbose to see its errors",
-  acksTopics: "{count} topics created, all led by broker {leader}",
-  acksLost:
-    "{label}: {lost} acknowledged record(s) are not in the topic: the producer was told yes, and the records are gone.",
-  acksDuplicated:
-    "{label}: nothing acknowledged was lost, but {dup} record(s) are in the topic twice: a retry re-sent requests whose answer was lost.",
-  acksClean:
-    "{label}: nothing lost, nothing duplicated in this run; {failed} record(s) were reported as failed to the producer.",
-  acksOneWindow:
-    "acks=1 loses a record when the leader answers and dies before a follower has copied it, and a follower becomes the new leader. Followers of the local cluster fetch within milliseconds, so that window is short; acks=all closes it.",
   minIsrTopic: "topic {topic}: replication factor 3, min.insync.replicas=2, ISR {isr}",
   minIsrTolerated:
     "one broker down, ISR {isr}: {acked} of {count} acks=all writes acknowledged (min.insync.replicas=2 tolerates one failure)",
@@ -134,6 +127,8 @@ const en = {
   partsHint: "for example --parts 1,3,5",
   needBrokers: "lab 5 needs the 3 brokers of the local cluster running; running now: {now}",
   needBrokersHint: "start them with `kafka-lab up` (it starts the stopped ones)",
+  coordinatorNotReady:
+    "the coordinator of group {group} took no commit within 60 s; see `kafka-lab status`",
   readTimeout: "reading {topic} back did not reach its end within {seconds} s",
   readTimeoutHint: "see `kafka-lab status`: a broker may be down or a transaction still open",
   workerStderr: "worker stderr: {errors}",
@@ -142,7 +137,7 @@ const en = {
 const ru: Translation<typeof en> = {
   title: "Лабораторная 5: гарантии доставки при сбоях",
   theory: [
-    "Гарантия стоит ровно столько, сколько она выдерживает при сбое. В этой лабораторной сбои устраиваются намеренно: посреди потока записей убивается брокер-лидер партиции, брокер останавливается, пока синхронных реплик не станет слишком мало для acks=all, убиваются консьюмеры и обработчики в середине работы. Затем каждая часть перечитывает топики и считает по идентификатору сообщения: отправлено, подтверждено Kafka, действительно найдено в топике, потеряно (подтверждено, но отсутствует) и продублировано. Числа измерены в этом запуске и от запуска к запуску могут отличаться.",
+    "Гарантия стоит ровно столько, сколько она выдерживает при сбое. В этой лабораторной сбои устраиваются намеренно и так, чтобы исход был предсказуем: брокеры приостанавливаются (SIGSTOP — зависший брокер, как при долгой сборке мусора или сбое сети), лидер партиции убивается, брокер останавливается, пока синхронных реплик не станет слишком мало для acks=all, консьюмеры и обработчики убиваются в середине работы. Каждая часть показывает хронологию: что она сделала и что сообщил кластер (лидер, эпоха лидера, ISR, high watermark), затем перечитывает топики и считает по идентификатору сообщения: отправлено, подтверждено Kafka, действительно найдено в топике, потеряно (подтверждено, но отсутствует) и продублировано.",
     "Сторона продюсера. acks=0 не ждёт никакого ответа; acks=1 ждёт только лидера партиции; acks=all ждёт, пока запись получат все синхронные реплики (ISR). min.insync.replicas задаёт, сколько реплик должно быть в ISR, чтобы запись с acks=all вообще приняли: при факторе репликации 3 и min.insync.replicas=2 один брокер может отказать, и ничего не потеряется и не будет отклонено. Повторные попытки (retries) заново отправляют запрос, ответ на который потерян; без идемпотентности брокер может записать запись дважды. Идемпотентный продюсер нумерует свои записи (идентификатор продюсера и порядковый номер), и брокер отбрасывает повтор.",
     "Сторона консьюмера. Если фиксировать (commit) смещение до обработки, сбой теряет записи обрабатываемой группы (не более одного раза, at-most-once); если после — сбой обрабатывает их повторно (не менее одного раза, at-least-once). Ровно один раз (exactly-once) внутри Kafka требует транзакционного продюсера, который пишет результат и прочитанные смещения в одной транзакции, и читателей с isolation.level=read_committed. Обработчик, который иногда падает, не должен блокировать партицию: нужен топик повторов со счётчиком попыток и задержкой, затем топик ошибочных записей (DLQ) и отбрасывание дублей по заголовку с идентификатором сообщения.",
   ],
@@ -151,20 +146,20 @@ const ru: Translation<typeof en> = {
     "Почему при одном остановленном брокере из трёх и min.insync.replicas=2 запись с acks=all принималась, а когда ISR стал меньше min.insync.replicas — отклонялась? Почему отклонённая запись — не потерянная?",
     "Почему эта лабораторная не останавливает два брокера из трёх, чтобы ISR стал меньше min.insync.replicas=2? Что изменилось бы в кластере с отдельными контроллерами?",
     "Как брокер узнаёт запись, повторно отправленную идемпотентным продюсером? Какие два числа он сравнивает?",
-    "Почему собственный механизм повторов клиента может сломать идемпотентность? Что должно оставаться неизменным между попытками отправки записи?",
+    "Почему собственный механизм повторов клиента может сломать идемпотентность (см. `kafka-lab lab5 idempotence --unsafe-partitioning`)? Что должно оставаться неизменным между попытками отправки записи?",
     "Где должна стоять фиксация смещения для обработки at-most-once и at-least-once? Что убитый консьюмер потерял или повторил в каждом случае?",
     "Что входит в транзакцию шага «прочитать — преобразовать — записать»? Почему читатель read_uncommitted видит больше записей, чем read_committed?",
     "Зачем отправлять падающую запись в топик повторов, а не повторять её на месте? Что должна нести запись в DLQ?",
   ],
-  part1: "acks=0 / 1 / all, когда лидер партиции убит",
+  part1: "acks=0 / 1 / all: зависший фолловер, погибший лидер",
   part1Explain:
-    "Три топика (фактор репликации 3, по одной партиции) ведёт один и тот же брокер. В каждый идёт одинаковый поток, по одному на настройку acks; на трети пути лидер убивается сигналом SIGKILL, потом запускается снова. Для acks=all задано min.insync.replicas=2, для остальных 1.",
+    "Три топика (фактор репликации 3, по одной партиции) ведёт один и тот же брокер. Каждый исход подстраивается намеренно: оба фолловера приостанавливаются (SIGSTOP — зависший брокер, как при долгой сборке мусора), так что запись может принять только лидер; отправляются записи с acks=1 и acks=all (min.insync.replicas=2); затем приостанавливается и лидер, и отправляются записи с acks=0; лидер убивается (SIGKILL), фолловеры продолжают работу, и один из них избирается лидером; старый лидер запускается снова. По несколько записей на настройку, подсчёт по идентификатору.",
   part2: "min.insync.replicas в топике с фактором репликации 3",
   part2Explain:
     "У топика фактор репликации 3 и min.insync.replicas=2. Брокер 3 останавливается: запись с acks=all по-прежнему проходит, потому что ISR (2 реплики) не меньше min.insync.replicas. Затем min.insync.replicas поднимается до 3, и в ISR не хватает одной реплики — как если бы были остановлены два брокера из трёх: теперь запись с acks=all должна отклоняться с NOT_ENOUGH_REPLICAS (отклонена, а не потеряна: продюсер об этом знает). Брокер 3 запускается снова, ISR вырастает обратно до 3, и отклонённые записи отправляются ещё раз.\nПочему не остановить второй брокер? Каждый из 3 узлов этого кластера — ещё и контроллер KRaft. Если остановить два, оставшийся не составляет большинства кворума метаданных: пока они не вернутся, нельзя ни выбрать лидера, ни записать изменение ISR (`kafka-lab broker stop` этого не позволяет). В кластере с отдельными контроллерами остановка двух брокеров дала бы такой же отказ.",
-  part3: "Идемпотентность, когда брокеры убиваются",
+  part3: "Идемпотентность: повтор после таймаута",
   part3Explain:
-    "Одинаковый поток одновременно идёт от нескольких продюсеров в отдельные топики (3 партиции, фактор репликации 3, min.insync.replicas=2), пока брокеры убиваются и запускаются снова. Дубли считаются по идентификатору сообщения.",
+    "Два продюсера с acks=all и повторами, один не идемпотентный, другой идемпотентный, отправляют одни и те же несколько записей каждый в свой топик (одна партиция, фактор репликации 3, min.insync.replicas=2). Сначала оба фолловера приостанавливаются, поэтому лидер записывает записи, но не может получить подтверждение: время запроса истекает, и продюсеры повторяют отправку. Ни один брокер не убивается. Дубли считаются по идентификатору сообщения. (`--unsafe-partitioning` добавляет отступление об ошибке kafkajs.)",
   part4: "Семантика консьюмера: фиксация до или после обработки",
   part4Explain:
     "Консьюмер в дочернем процессе обрабатывает группы по {batch} записей и фиксирует смещение либо до обработки группы (at-most-once), либо после неё (at-least-once). Его убивают сигналом SIGKILL посреди группы, затем новый консьюмер той же группы дочитывает до конца.",
@@ -177,6 +172,7 @@ const ru: Translation<typeof en> = {
   colRun: "запуск",
   colSent: "отправлено",
   colAcked: "подтверждено",
+  reportedSentCell: "{n} «отправлено»",
   colFailed: "ошибка",
   colFound: "в топике",
   colLost: "потеряно",
@@ -188,15 +184,6 @@ const ru: Translation<typeof en> = {
   brokerNotBack: "брокер {broker} запущен снова, но ISR ещё не полный; см. `kafka-lab status`",
   workerFailed:
     "дочерний процесс завершился с кодом {code}; запустите с --verbose, чтобы увидеть его ошибки",
-  acksTopics: "создано топиков: {count}, все ведёт брокер {leader}",
-  acksLost:
-    "{label}: подтверждённых записей нет в топике: {lost}. Продюсеру ответили «да», а записей больше нет.",
-  acksDuplicated:
-    "{label}: из подтверждённого ничего не потеряно, но записей в топике дважды: {dup}. Повторная попытка заново отправила запросы, ответ на которые потерялся.",
-  acksClean:
-    "{label}: в этом запуске ничего не потеряно и не продублировано; продюсеру сообщено об ошибке для записей: {failed}.",
-  acksOneWindow:
-    "acks=1 теряет запись, когда лидер ответил и погиб раньше, чем фолловер её скопировал, а новым лидером стал фолловер. Фолловеры локального кластера забирают данные за миллисекунды, так что это окно короткое; acks=all его закрывает.",
   minIsrTopic: "топик {topic}: фактор репликации 3, min.insync.replicas=2, ISR {isr}",
   minIsrTolerated:
     "один брокер остановлен, ISR {isr}: подтверждено записей с acks=all: {acked} из {count} (min.insync.replicas=2 выдерживает один отказ)",
@@ -272,6 +259,8 @@ const ru: Translation<typeof en> = {
   needBrokers:
     "лабораторной 5 нужны 3 работающих брокера локального кластера; сейчас работают: {now}",
   needBrokersHint: "запустите их: `kafka-lab up` (он запускает остановленные)",
+  coordinatorNotReady:
+    "координатор группы {group} не принял фиксацию смещений за 60 с; см. `kafka-lab status`",
   readTimeout: "чтение {topic} не дошло до конца топика за {seconds} с",
   readTimeoutHint:
     "посмотрите `kafka-lab status`: возможно, брокер остановлен или транзакция ещё открыта",
@@ -279,12 +268,16 @@ const ru: Translation<typeof en> = {
 };
 
 /** Lab 5's texts. */
-export const LAB5_TEXT: Bilingual<typeof en> = { en, ru };
+export const LAB5_TEXT: Bilingual<typeof en & typeof FAULT_TEXT.en> = {
+  en: { ...en, ...FAULT_TEXT.en },
+  ru: { ...ru, ...FAULT_TEXT.ru },
+};
 
 /** The keys of the table's single lines (not of its lists). */
-export type LineKey = { [K in keyof typeof en]: typeof en[K] extends string ? K : never }[
-  keyof typeof en
-];
+type AllText = typeof en & typeof FAULT_TEXT.en;
+export type LineKey = {
+  [K in keyof AllText]: AllText[K] extends string ? K : never;
+}[keyof AllText];
 
 /**
  * One line of the table in both languages, placeholders filled: for errors,

@@ -32,6 +32,8 @@ export interface Command {
    * `kafka-lab kafka <tool>`).
    */
   readonly passthrough?: boolean;
+  /** An internal command (a lab's child process): runs, but is left out of help's lists. */
+  readonly hidden?: boolean;
   /**
    * Runs the command; returns the exit code (0 when nothing is returned). It
    * reads no option here: a command with options is declared with
@@ -237,7 +239,8 @@ export function resolveCommand(commands: readonly Command[], argv: readonly stri
   return { path, rest: argv.slice(i) };
 }
 
-function commandList(commands: readonly Command[], lang: Lang): string[] {
+function commandList(all: readonly Command[], lang: Lang): string[] {
+  const commands = all.filter((c) => !c.hidden);
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`);
 }

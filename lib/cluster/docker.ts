@@ -56,7 +56,7 @@ async function docker(
 }
 
 /** What broker control asks compose to do to one node's service. */
-export type ServiceAction = "stop" | "kill" | "start";
+export type ServiceAction = "stop" | "kill" | "start" | "pause" | "unpause";
 
 /** The compose service of broker `id` in `compose.yaml`. */
 export function brokerService(id: number): string {
@@ -80,7 +80,9 @@ export function composeServiceArgs(
     case "kill":
       return [...base, "kill", "--signal", "SIGKILL", service];
     case "start":
-      return [...base, "start", service];
+    case "pause":
+    case "unpause":
+      return [...base, action, service];
   }
 }
 

@@ -22,3 +22,11 @@ export {
   stopBroker,
   type StopResult,
 } from "./brokers.ts";
+export {
+  forgetPaused,
+  pauseBroker,
+  type PauseResult,
+  resumeAllPaused,
+  resumeBroker,
+} from "./pause.ts";
+export { foreignBootstrap, requireOwnCluster } from "./own.ts";

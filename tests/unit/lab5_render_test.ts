@@ -25,6 +25,11 @@ import {
   renderIdempotenceStep,
 } from "../../labs/lab5_guarantees/idempotence_render.ts";
 import {
+  asideSummary,
+  renderAside,
+  renderAsideStep,
+} from "../../labs/lab5_guarantees/kafkajs_aside_render.ts";
+import {
   renderSemantics,
   renderSemanticsStep,
   semanticsSummary,
@@ -83,133 +88,151 @@ const range = (from: number, to: number) =>
 
 // ------------------------------------------------------------------ part 1
 
+const CAST = {
+  leader: 3,
+  followers: [1, 2],
+  address: new Map([[1, "h:1"], [2, "h:2"], [3, "h:3"]]),
+};
+const state = (leader: number, epoch: number, isr: number[], hw: number) => ({
+  answeredBy: `h:${leader}`,
+  leader,
+  leaderEpoch: epoch,
+  isr,
+  replicas: [3, 1, 2],
+  highWatermark: hw,
+});
+const KEYS = ["acks=0", "acks=1", "acks=all"] as const;
+
+/** What a run on the cluster measured: acks=0 and acks=1 lost all 5, acks=all acknowledged none. */
 const ACKS = {
+  newEpoch: 1,
   rows: [
-    row("acks=0", { sent: 10, acked: 10, found: range(1, 8) }),
-    row("acks=1", { sent: 10, acked: 10, found: range(1, 10) }),
-    row("acks=all", { sent: 10, acked: 9, found: [...range(1, 10), 3] }, {
-      ambiguous: 1,
+    row("acks=0", { sent: 5, acked: 5, found: [] }),
+    row("acks=1", { sent: 5, acked: 5, found: [] }),
+    row("acks=all", { sent: 5, acked: 0, found: [] }, {
+      ambiguous: 5,
       codes: ["REQUEST_TIMED_OUT"],
     }),
   ],
 };
 
-function showAcks(lang: Lang, json = false) {
+function showAcks(lang: Lang, json = false, result = ACKS) {
   const c = capture(lang, json);
-  renderAcksStep(c.sc, { kind: "topics", topics: ["a0", "a1", "aall"], leader: 3 });
-  renderAcksStep(c.sc, { kind: "broker-killed", broker: 3, at: 1_700_000_000_000 });
-  renderAcksStep(c.sc, { kind: "broker-back", broker: 3, full: true, seconds: 4.25 });
-  renderAcks(c.sc, ACKS);
+  renderAcksStep(c.sc, { kind: "topics", topics: ["a0", "a1", "aall"], cast: CAST });
+  renderAcksStep(c.sc, {
+    kind: "cluster",
+    moment: "before",
+    states: KEYS.map((key) => ({ key, state: state(3, 0, [3, 1, 2], 1) })),
+  });
+  renderAcksStep(c.sc, { kind: "paused", brokers: [1, 2] });
+  renderAcksStep(c.sc, { kind: "sent", key: "acks=1", records: 5, end: { ok: true, ms: 6 } });
+  renderAcksStep(c.sc, {
+    kind: "sent",
+    key: "acks=all",
+    records: 5,
+    end: { ok: false, code: "REQUEST_TIMED_OUT", ms: 2010 },
+  });
+  renderAcksStep(c.sc, { kind: "paused", brokers: [3] });
+  renderAcksStep(c.sc, { kind: "sent", key: "acks=0", records: 5, end: { ok: true, ms: 17 } });
+  renderAcksStep(c.sc, { kind: "killed", broker: 3 });
+  renderAcksStep(c.sc, { kind: "resumed", brokers: [1, 2] });
+  renderAcksStep(c.sc, {
+    kind: "cluster",
+    moment: "after-failover",
+    states: KEYS.map((key) => ({ key, state: state(1, 1, [1, 2], 1) })),
+  });
+  renderAcksStep(c.sc, { kind: "restarted", broker: 3, full: true });
+  renderAcks(c.sc, result);
   return c;
 }
 
-Deno.test("renderAcks shows the steps, the figures table and what each row means, in English", () => {
+Deno.test("renderAcks: the timeline, the table (acks=0 'reported sent') and each lesson, in English", () => {
   const c = showAcks("en");
-  assert.deepEqual(c.stdout(), [
-    "  ✓ 3 topics created, all led by broker 3",
-    "  ✓ broker 3 killed (SIGKILL)",
-    "  ✓ broker 3 started again; the ISR is full again after 4.3 s",
-    "    run       sent  acknowledged  failed  in topic  lost  duplicated",
-    "    acks=0    10    10            0       8         2     0",
-    "    acks=1    10    10            0       10        0     0",
-    "    acks=all  10    9             1       10        0     1",
-    "    acks=0: 2 acknowledged record(s) are not in the topic: the producer was told yes, and the records are gone.",
-    "    acks=1: nothing lost, nothing duplicated in this run; 0 record(s) were reported as failed to the producer.",
-    "    acks=all: nothing acknowledged was lost, but 1 record(s) are in the topic twice: a retry re-sent requests whose answer was lost.",
-    "    acks=1 loses a record when the leader answers and dies before a follower has copied it, and a follower becomes the new leader. Followers of the local cluster fetch within milliseconds, so that window is short; acks=all closes it.",
-  ]);
-  assert.equal(c.lines.failures, 0);
-  assert.deepEqual(acksSummary(c.sc.t, ACKS), [
-    "acks=0: 10 acknowledged, 2 lost, 0 duplicated",
-    "acks=1: 10 acknowledged, 0 lost, 0 duplicated",
-    "acks=all: 9 acknowledged, 0 lost, 1 duplicated",
-  ]);
-});
-
-Deno.test("renderAcks speaks Russian with --lang ru, decimals with a comma", () => {
-  const c = showAcks("ru");
   const out = c.stdout();
-  assert.equal(out[0], "  ✓ создано топиков: 3, все ведёт брокер 3");
-  assert.equal(out[2], "  ✓ брокер 3 запущен снова; ISR снова полный через 4,3 с");
-  assert.match(
-    out[3],
-    /^ {4}запуск +отправлено +подтверждено +ошибка +в топике +потеряно +дублей$/,
+  assert.equal(
+    out[0],
+    "    3 topics, one partition each, replicas [3,1,2]: broker 3 leads, brokers 1, 2 follow",
   );
   assert.equal(
-    out[7],
-    "    acks=0: подтверждённых записей нет в топике: 2. Продюсеру ответили «да», а записей больше нет.",
+    out[1],
+    "    before: broker h:3 says leader 3 (epoch 0), ISR [3,1,2]; high watermark acks=0 1, acks=1 1, acks=all 1",
   );
-  assert.deepEqual(acksSummary(c.sc.t, ACKS)[2], "acks=all: подтверждено 9, потеряно 0, дублей 1");
+  assert.match(out[2], /^ {4}brokers 1, 2 paused \(SIG/);
+  assert.equal(out[3], "    acks=1: 5 record(s) sent, acknowledged after 6 ms");
+  assert.equal(
+    out[4],
+    "    acks=all: 5 record(s) sent, not acknowledged: REQUEST_TIMED_OUT after 2010 ms",
+  );
+  assert.match(
+    out[6],
+    /^ {4}acks=0: 5 record\(s\) reported sent after 17 ms: acks=0 asks for no acknowledgement/,
+  );
+  assert.match(
+    out[9],
+    /^ {4}after the failover: broker h:1 says leader 1 \(epoch 1\), ISR \[1,2\]/,
+  );
+  assert.match(out.find((l) => l.includes("acks=0  "))!, /acks=0 +5 +5 reported sent +0 +0 +5 +0/);
+  assert.ok(out.some((l) => l.includes("not idempotent")));
+  assert.match(out.at(-3)!, /^ {2}✓ acks=0: 5 of 5 records reported sent are not in the topic/);
+  assert.match(out.at(-2)!, /^ {2}✓ acks=1: 5 acknowledged record\(s\) lost.*epoch 1/);
+  assert.match(out.at(-1)!, /^ {2}✓ acks=all: 0 acknowledged, 0 lost.*REQUEST_TIMED_OUT/);
+  assert.equal(c.lines.failures, 0);
+  assert.deepEqual(acksSummary(c.sc.t, ACKS), [
+    "acks=0: 5 reported sent (no acknowledgement asked), 5 lost",
+    "acks=1: 5 acknowledged, 5 lost, 0 duplicated",
+    "acks=all: 0 acknowledged, 0 lost, 0 duplicated",
+  ]);
 });
 
-Deno.test("renderAcks --json: the steps' events, then one lab5.figures event per row, no table", () => {
+Deno.test("renderAcks: an outcome against the lesson is a ✗ (acks=1 lost nothing, acks=all lost one)", () => {
+  const c = showAcks("en", false, {
+    newEpoch: 1,
+    rows: [
+      ACKS.rows[0],
+      row("acks=1", { sent: 5, acked: 5, found: range(1, 5) }),
+      row("acks=all", { sent: 5, acked: 5, found: range(1, 4) }),
+    ],
+  });
+  assert.equal(c.lines.failures, 2);
+  assert.ok(c.stdout().includes("  ✗ acks=1: expected a loss, measured 0 lost, 0 duplicated"));
+  assert.ok(c.stdout().includes("  ✗ acks=all: expected no loss, measured 1 lost, 0 duplicated"));
+});
+
+Deno.test("renderAcks speaks Russian with --lang ru", () => {
+  const c = showAcks("ru");
+  const out = c.stdout();
+  assert.match(out[0], /^ {4}3 топика по одной партиции, реплики \[3,1,2\]/);
+  assert.match(out[6], /^ {4}acks=0: записей 5 «отправлены» через 17 мс/);
+  assert.match(out.find((l) => l.includes("acks=0  "))!, /5 «отправлено»/);
+  assert.match(out.at(-2)!, /^ {2}✓ acks=1: потеряно подтверждённых записей: 5/);
+});
+
+Deno.test("renderAcks --json: timeline events, figures and outcomes, every one in the catalogue", () => {
   const c = showAcks("en", true);
   const evs = c.events();
-  assert.deepEqual(evs.map((e) => e.event), [
-    "lab5.topics.created",
-    "lab5.broker.killed",
-    "lab5.broker.back",
-    "lab5.figures",
-    "lab5.figures",
-    "lab5.figures",
+  const names = evs.map((e) => e.event);
+  assert.equal(names.filter((n) => n === "lab5.figures").length, 3);
+  assert.deepEqual(names.filter((n) => n === "lab5.outcome").length, 3);
+  const sent = evs.filter((e) => e.event === "lab5.timeline" && e.step === "sent");
+  assert.deepEqual(sent.map((e) => [e.key, e.acknowledged, e.reportedSent]), [
+    ["acks=1", true, true],
+    ["acks=all", false, false],
+    ["acks=0", false, true],
   ]);
-  assert.deepEqual(evs[0], {
-    event: "lab5.topics.created",
-    ok: true,
-    topics: ["a0", "a1", "aall"],
-    leader: 3,
+  const cluster = evs.filter((e) => e.event === "lab5.timeline" && e.step === "cluster");
+  assert.equal(cluster.length, 6);
+  assert.deepEqual(cluster[3], {
+    event: "lab5.timeline",
+    step: "cluster",
+    key: "acks=0",
+    moment: "after-failover",
+    broker: 1,
+    leader: 1,
+    leaderEpoch: 1,
+    isr: [1, 2],
+    highWatermark: 1,
   });
-  assert.deepEqual(evs[1], { event: "lab5.broker.killed", ok: true, broker: 3, at: 1700000000000 });
-  assert.deepEqual(evs[2], { event: "lab5.broker.back", ok: true, broker: 3, seconds: 4.25 });
-  assert.deepEqual(evs[5], {
-    event: "lab5.figures",
-    part: "acks",
-    key: "acks=all",
-    label: "acks=all",
-    sent: 10,
-    acknowledged: 9,
-    failed: 1,
-    found: 11,
-    distinct: 10,
-    lost: 0,
-    duplicated: 1,
-    failedButWritten: 1,
-    refused: 0,
-    ambiguous: 1,
-    codes: ["REQUEST_TIMED_OUT"],
-    lostIds: [],
-    duplicatedIds: ["r-3"],
-  });
-  assert.deepEqual(evs[3].lostIds, ["r-9", "r-10"]);
-});
-
-Deno.test("renderChaos: a broker not back is a failure; without seconds the short line", () => {
-  for (const lang of ["en", "ru"] as const) {
-    const c = capture(lang);
-    renderChaos(c.sc, { kind: "broker-back", broker: 2, full: true });
-    renderChaos(c.sc, { kind: "broker-starting", broker: 2 });
-    renderChaos(c.sc, { kind: "broker-back", broker: 2, full: false, seconds: 120 });
-    assert.deepEqual(c.stdout(), [
-      lang === "en"
-        ? "  ✓ broker 2 started again; the ISR is full again"
-        : "  ✓ брокер 2 запущен снова; ISR снова полный",
-      lang === "en"
-        ? "  ✗ broker 2 was started again, but the ISR is not full yet; see `kafka-lab status`"
-        : "  ✗ брокер 2 запущен снова, но ISR ещё не полный; см. `kafka-lab status`",
-    ]);
-    assert.equal(c.lines.failures, 1);
-  }
-  const j = capture("en", true);
-  renderChaos(j.sc, { kind: "broker-killed", broker: 2, kill: 1 });
-  renderChaos(j.sc, { kind: "broker-starting", broker: 2 });
-  renderChaos(j.sc, { kind: "broker-back", broker: 2, full: false, seconds: 120 });
-  renderChaos(j.sc, { kind: "broker-stopped", broker: 3 });
-  assert.deepEqual(j.events(), [
-    { event: "lab5.broker.killed", ok: true, broker: 2, kill: 1 },
-    { event: "lab5.broker.starting", broker: 2 },
-    { event: "lab5.broker.back", ok: false, broker: 2 },
-    { event: "lab5.broker.stopped", ok: true, broker: 3 },
-  ]);
+  assert.equal(c.stdout().filter((l) => !l.startsWith("{")).length, 0);
 });
 
 // ------------------------------------------------------------------ part 2
@@ -335,7 +358,7 @@ Deno.test("renderFigures shows a row's records read by offset in the table; its 
   assert.deepEqual([e.part, e.found, e.distinct, e.refused], ["min-isr", 0, 0, 3]);
 });
 
-// ------------------------------------------------------------------ part 3
+// ------------------------------------------------------------------ part 3, the kafkajs aside
 
 const IDEM = {
   rows: [
@@ -347,12 +370,12 @@ const IDEM = {
 
 Deno.test("renderIdempotence explains each producer's row; the safe one fails unless all is acknowledged once", () => {
   const c = capture("en");
-  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "k", "s"], kills: 2 });
-  renderIdempotenceStep(c.sc, { kind: "broker-killed", broker: 3, kill: 1 });
-  renderIdempotenceStep(c.sc, { kind: "broker-starting", broker: 3 });
-  renderIdempotenceStep(c.sc, { kind: "broker-back", broker: 3, full: true });
-  renderIdempotenceStep(c.sc, { kind: "kills-done", killed: 1, planned: 2 });
-  renderIdempotence(c.sc, IDEM);
+  renderAsideStep(c.sc, { kind: "topics", topics: ["p", "k", "s"], kills: 2 });
+  renderAsideStep(c.sc, { kind: "broker-killed", broker: 3, kill: 1 });
+  renderAsideStep(c.sc, { kind: "broker-starting", broker: 3 });
+  renderAsideStep(c.sc, { kind: "broker-back", broker: 3, full: true });
+  renderAsideStep(c.sc, { kind: "kills-done", killed: 1, planned: 2 });
+  renderAside(c.sc, IDEM);
   const out = c.stdout();
   assert.deepEqual(out.slice(0, 4), [
     "  ✓ 3 topics created; 2 broker kill(s) planned",
@@ -372,13 +395,13 @@ Deno.test("renderIdempotence explains each producer's row; the safe one fails un
     "  ✗ idempotent, fixed partition: 0 lost, 0 duplicated, although the safe path should prevent it",
   );
   assert.equal(c.lines.failures, 1);
-  assert.deepEqual(idempotenceSummary(c.sc.t, IDEM), [
+  assert.deepEqual(asideSummary(c.sc.t, IDEM), [
     "no idempotence: 0 lost, 1 duplicated",
     "kafkajs idempotent, unsafe: 0 lost, 0 duplicated",
     "idempotent, fixed partition: 0 lost, 0 duplicated",
   ]);
   const ru = capture("ru");
-  renderIdempotence(ru.sc, IDEM);
+  renderAside(ru.sc, IDEM);
   assert.match(ru.stdout()[0], /^ {4}запуск +отправлено/);
   assert.match(
     ru.stdout().at(-1)!,
@@ -388,9 +411,9 @@ Deno.test("renderIdempotence explains each producer's row; the safe one fails un
 
 Deno.test("renderIdempotence --json: figures with the producer kind as key, then the safe verdict", () => {
   const c = capture("en", true);
-  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "s"], kills: 2 });
-  renderIdempotenceStep(c.sc, { kind: "kills-done", killed: 2, planned: 2 });
-  renderIdempotence(c.sc, {
+  renderAsideStep(c.sc, { kind: "topics", topics: ["p", "s"], kills: 2 });
+  renderAsideStep(c.sc, { kind: "kills-done", killed: 2, planned: 2 });
+  renderAside(c.sc, {
     rows: [IDEM.rows[0], row("safe", { sent: 4, acked: 4, found: range(1, 4) })],
   });
   const evs = c.events();
@@ -403,6 +426,83 @@ Deno.test("renderIdempotence --json: figures with the producer kind as key, then
   assert.deepEqual(evs[0], { event: "lab5.topics.created", ok: true, topics: ["p", "s"] });
   assert.deepEqual(evs[3], { event: "lab5.idempotence.safe", ok: true, lost: 0, duplicated: 0 });
   assert.equal(c.lines.failures, 0);
+});
+
+// ------------------------------------------------------------------ part 3
+
+const IDEM_NEW = {
+  rows: [
+    row("plain", { sent: 3, acked: 3, found: [1, 2, 3, 1, 2, 3] }),
+    row("safe", { sent: 3, acked: 3, found: [1, 2, 3] }),
+  ],
+};
+
+function showIdem(lang: Lang, json = false, result = IDEM_NEW) {
+  const c = capture(lang, json);
+  renderIdempotenceStep(c.sc, { kind: "topics", topics: ["p", "s"], cast: CAST });
+  renderIdempotenceStep(c.sc, { kind: "paused", brokers: [1, 2] });
+  renderIdempotenceStep(c.sc, { kind: "sent", key: "plain", records: 3 });
+  renderIdempotenceStep(c.sc, { kind: "sent", key: "safe", records: 3 });
+  renderIdempotenceStep(c.sc, { kind: "retry" });
+  renderIdempotenceStep(c.sc, { kind: "resumed", brokers: [1, 2] });
+  renderIdempotenceStep(c.sc, { kind: "ended", key: "plain", end: { ok: true, ms: 4319 } });
+  renderIdempotenceStep(c.sc, {
+    kind: "cluster",
+    moment: "after-resume",
+    states: [
+      { key: "plain", state: state(3, 0, [3, 1, 2], 7) },
+      { key: "safe", state: state(3, 0, [3, 1, 2], 4) },
+    ],
+  });
+  renderIdempotence(c.sc, result);
+  return c;
+}
+
+Deno.test("renderIdempotence: the retry timeline, a duplicate without idempotence, none with it", () => {
+  const c = showIdem("en");
+  const out = c.stdout();
+  assert.match(
+    out[2],
+    /^ {4}no idempotence \(acks=all, retries\): 3 record\(s\) sent with acks=all/,
+  );
+  assert.match(out[4], /REQUEST_TIMED_OUT, after the leader had appended them/);
+  assert.equal(out[5], "    brokers 1, 2 resumed (SIGCONT)");
+  assert.match(
+    out[7],
+    /followers resumed: .*high watermark no idempotence 7, idempotent, fixed partition 4$/,
+  );
+  assert.match(out.at(-2)!, /^ {2}✓ no idempotence \(acks=all, retries\): 3 duplicate\(s\)/);
+  assert.match(out.at(-1)!, /^ {2}✓ idempotent \(acks=all, retries\): no duplicate/);
+  assert.equal(c.lines.failures, 0);
+  assert.deepEqual(idempotenceSummary(c.sc.t, IDEM_NEW), [
+    "no idempotence (acks=all, retries): 0 lost, 3 duplicated",
+    "idempotent (acks=all, retries): 0 lost, 0 duplicated",
+  ]);
+});
+
+Deno.test("renderIdempotence: a missing duplicate or a duplicate of the idempotent producer is a ✗", () => {
+  const c = showIdem("ru", false, {
+    rows: [
+      row("plain", { sent: 3, acked: 3, found: [1, 2, 3] }),
+      row("safe", { sent: 3, acked: 3, found: [1, 1, 2, 3] }),
+    ],
+  });
+  assert.equal(c.lines.failures, 2);
+  assert.match(
+    c.stdout().at(-1)!,
+    /^ {2}✗ идемпотентный \(acks=all, повторы\): ожидалось без дублей/,
+  );
+});
+
+Deno.test("renderIdempotence --json: timeline and outcome events in the catalogue", () => {
+  const c = showIdem("en", true);
+  const evs = c.events();
+  const outcomes = evs.filter((e) => e.event === "lab5.outcome");
+  assert.deepEqual(outcomes.map((e) => [e.key, e.expected, e.ok]), [
+    ["plain", "duplicate", true],
+    ["safe", "no-duplicate", true],
+  ]);
+  assert.ok(evs.some((e) => e.event === "lab5.timeline" && e.step === "retry"));
 });
 
 // ------------------------------------------------------------------ part 4

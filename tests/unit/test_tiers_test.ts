@@ -24,10 +24,13 @@ function sources(dir: string): string[] {
 const FAULT_ONLY: Array<[string, RegExp]> = [
   [
     "broker control from lib/cluster",
-    /lib\/cluster\/(mod|brokers)\.ts["'][\s\S]*\b(stopBroker|startBroker)\s*\(/,
+    /lib\/cluster\/(mod|brokers|pause)\.ts["'][\s\S]*\b(stopBroker|startBroker|pauseBroker)\s*\(/,
   ],
   ["broker SIGKILL and restart helpers", /\b(killBroker|restartBroker)\s*\(|broker_faults\.ts/],
-  ["`kafka-lab broker stop|kill|start`", /["']broker["']\s*,\s*["'](stop|kill|start)["']/],
+  [
+    "`kafka-lab broker stop|kill|start|pause`",
+    /["']broker["']\s*,\s*["'](stop|kill|start|pause)["']/,
+  ],
   ["`kafka-lab lab5`", /\[\s*["']lab5["']\s*[,\]]/],
   ["a paused process", /SIGSTOP|SIGTSTP/],
   ["a cluster of its own", /new JavaRuntime\s*\(/],
