@@ -90,6 +90,16 @@ export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void>
   });
   for (const p of d.partitions) out.event(GROUPS_EVENTS.partition, { group, ...p });
   if (!out.json) printDetails(ctx, d);
+  for (const u of d.unavailable) {
+    out.event(
+      GROUPS_EVENTS.unavailable,
+      { group, topic: u.topic, reason: u.reason.en },
+      fill(pick(INSPECT_TEXT, out.lang).topicUnavailable, {
+        topic: u.topic,
+        reason: out.lang === "ru" ? u.reason.ru : u.reason.en,
+      }),
+    );
+  }
 }
 
 function printPlan(ctx: Context, plan: ResetPlan): void {

@@ -98,6 +98,21 @@ const en = {
   noSubjects: "no schemas registered yet",
   registry: "registry",
   back: "back",
+  dismiss: "dismiss",
+  replicasOn: "replicas on",
+  leaderlessNotice:
+    "no leader for {list}: their brokers are down, so these partitions cannot be read or written now; everything else is shown",
+  unknown: "?",
+  unknownOffsets: "unknown while a partition of the topic has no leader",
+  configsUnknown: "the configs cannot be read now: a partition of the topic has no leader",
+  colSource: "comes from",
+  sourceTopic: "set on this topic",
+  sourceBroker: "broker setting (dynamic)",
+  sourceBrokerDefault: "cluster-wide dynamic default",
+  sourceStatic: "broker's server.properties",
+  sourceDefault: "Kafka's default",
+  sourceOther: "elsewhere",
+  topicUnavailable: "offsets of {topic} are not shown: {reason}",
 } as const;
 
 const ru: Translation<typeof en> = {
@@ -193,6 +208,21 @@ const ru: Translation<typeof en> = {
   noSubjects: "схем пока нет",
   registry: "реестр",
   back: "назад",
+  dismiss: "закрыть",
+  replicasOn: "реплики на",
+  leaderlessNotice:
+    "нет лидера у {list}: их брокеры остановлены, поэтому эти партиции сейчас нельзя ни читать, ни писать; всё остальное показано",
+  unknown: "?",
+  unknownOffsets: "неизвестно, пока у партиции топика нет лидера",
+  configsUnknown: "настройки сейчас не прочитать: у партиции топика нет лидера",
+  colSource: "откуда",
+  sourceTopic: "задано на этом топике",
+  sourceBroker: "настройка брокера (динамическая)",
+  sourceBrokerDefault: "динамическое значение по умолчанию для кластера",
+  sourceStatic: "server.properties брокера",
+  sourceDefault: "значение Kafka по умолчанию",
+  sourceOther: "другое",
+  topicUnavailable: "смещения {topic} не показаны: {reason}",
 };
 
 /** The console's words. */

@@ -19,7 +19,7 @@
 import type { Admin, GroupDescription } from "../kafka/port.ts";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
-import { fill, fillText, t } from "../i18n.ts";
+import { fill, fillText, t, type Text } from "../i18n.ts";
 import { type Position, positionLabel, resolveOffset } from "./position.ts";
 
 /** A group in `groups list`. */
@@ -48,6 +48,8 @@ export interface PartitionLag {
   readonly partition: number;
   /** The next offset the group reads (decimal), or null when it never committed. */
   readonly committed: string | null;
+  /** The partition's log start offset: the oldest record still kept. */
+  readonly start: string;
   /** The partition's end offset: the offset the next record will get. */
   readonly end: string;
   readonly lag: number | null;
@@ -64,6 +66,11 @@ export interface GroupDetails {
   readonly partitions: readonly PartitionLag[];
   /** The sum of the known lags. */
   readonly totalLag: number;
+  /**
+   * Topics of the group whose offsets could not be read now (deleted while
+   * this ran, or a partition without a leader), each with why.
+   */
+  readonly unavailable: ReadonlyArray<{ readonly topic: string; readonly reason: Text }>;
 }
 
 /** Internal topics never shown as a group's topics. */
@@ -207,14 +214,20 @@ export async function describeGroup(admin: Admin, group: string): Promise<GroupD
     ...members.flatMap((m) => Object.keys(m.assignment)),
   ]);
   const partitions: PartitionLag[] = [];
+  const unavailable: Array<{ topic: string; reason: Text }> = [];
   for (const topic of [...names].filter((n) => topics.includes(n)).sort()) {
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await endOffsets(admin, topic);
+    if ("reason" in ends) {
+      unavailable.push({ topic, reason: ends.reason });
+      continue;
+    }
     for (const e of ends.sort((a, b) => a.partition - b.partition)) {
       const c = committed.get(topic)?.get(e.partition) ?? null;
       partitions.push({
         topic,
         partition: e.partition,
         committed: c,
+        start: e.low,
         end: e.high,
         lag: c === null ? null : Math.max(0, Number(BigInt(e.high) - BigInt(c))),
         member: holderOf(members, topic, e.partition),
@@ -228,7 +241,32 @@ export async function describeGroup(admin: Admin, group: string): Promise<GroupD
     members,
     partitions,
     totalLag: partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
+    unavailable,
   };
+}
+
+/**
+ * A topic's log start and end offsets, or why they cannot be read now: a
+ * topic deleted since it was listed, or one with a partition without a leader,
+ * is skipped rather than failing the whole group.
+ */
+async function endOffsets(
+  admin: Admin,
+  topic: string,
+): Promise<Array<{ partition: number; low: string; high: string }> | { reason: Text }> {
+  try {
+    return await admin.fetchTopicOffsets(topic);
+  } catch (err) {
+    const type = protocolErrorType(err);
+    if (err instanceof KafkaLabError) return { reason: err.text };
+    if (type === "UNKNOWN_TOPIC_OR_PARTITION") {
+      return { reason: t("deleted meanwhile", "удалён за это время") };
+    }
+    if (type === "LEADER_NOT_AVAILABLE") {
+      return { reason: t("a partition has no leader", "у партиции нет лидера") };
+    }
+    throw err;
+  }
 }
 
 /** One partition of a reset plan. */

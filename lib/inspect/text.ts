@@ -26,6 +26,7 @@ const en = {
   noPartitions:
     "the group has no committed offsets and holds no partitions: its consumers have not committed yet",
   totalLag: "total lag: {lag} record(s) not yet read by the group",
+  topicUnavailable: "offsets of {topic} are not shown: {reason}",
   neverCommitted: "-",
   unknownMember: "-",
   resetPlan: "reset {group} on {topic} to {to}:",
@@ -76,6 +77,7 @@ const ru: Translation<typeof en> = {
   noPartitions:
     "у группы нет зафиксированных смещений и назначенных партиций: её консьюмеры ещё ничего не зафиксировали",
   totalLag: "общее отставание: {lag} (столько записей группа ещё не прочитала)",
+  topicUnavailable: "смещения {topic} не показаны: {reason}",
   neverCommitted: "-",
   unknownMember: "-",
   resetPlan: "сброс группы {group} на топике {topic} к {to}:",

@@ -1,6 +1,17 @@
 // The consumer group pages: the list, one group's lag, and the offset reset
 // (a preview, then a confirmation dialog; the change carries the token).
-import { api, banner, dialog, errorText, h, refresh, T, table } from "./core.js";
+import {
+  api,
+  banner,
+  dialog,
+  errorText,
+  h,
+  leaderlessNotice,
+  refresh,
+  state,
+  T,
+  table,
+} from "./core.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
@@ -8,19 +19,34 @@ const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
 export const groups = {
   title: () => T("navGroups"),
   load: () => api("groups"),
-  view: (list) => {
+  view: ({ groups: list, leaderless }) => {
     if (list.length === 0) return h("p", { class: "muted" }, T("noGroups"));
-    return table(
-      [T("colGroup"), T("colState"), [T("colMembers"), "num"], T("colTopics")],
-      list.map((g) => ({
-        attrs: { "data-group": g.group },
-        cells: [
-          link(`#/group/${enc(g.group)}`, g.group),
-          g.state,
-          [String(g.members), "num"],
-          g.topics.join(", "),
+    return h(
+      "div",
+      {},
+      leaderlessNotice(leaderless),
+      table(
+        [
+          T("colGroup"),
+          T("colState"),
+          [T("colMembers"), "num"],
+          [T("colLag"), "num"],
+          T(
+            "colTopics",
+          ),
         ],
-      })),
+        list.map((g) => ({
+          attrs: { "data-group": g.group },
+          cells: [
+            link(`#/group/${enc(g.group)}`, g.group),
+            g.state,
+            [String(g.members), "num"],
+            [g.totalLag === null ? T("unknown") : String(g.totalLag), "num lag"],
+            g.topics.join(", "),
+          ],
+        })),
+        { id: "groups-table" },
+      ),
     );
   },
 };
@@ -140,6 +166,14 @@ export const group = {
     h(
       "div",
       {},
+      leaderlessNotice(d.leaderless),
+      d.unavailable.map((u) =>
+        h(
+          "p",
+          { class: "notice" },
+          T("topicUnavailable", { topic: u.topic, reason: u.reason[state.lang] ?? u.reason.en }),
+        )
+      ),
       h(
         "div",
         { class: "card kv" },

@@ -1,6 +1,7 @@
 // The console's pages: each loads its data from the API and draws it.
-import { api, h, refresh, T, table } from "./core.js";
+import { api, h, leaderlessNotice, refresh, T, table } from "./core.js";
 import { group, groups } from "./groups.js";
+import { topic } from "./topic.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
@@ -36,6 +37,7 @@ const brokers = {
           d.quorumLeader === null ? T("quorumUnknown") : String(d.quorumLeader),
         ),
       ),
+      leaderlessNotice(d.leaderless),
       table(
         [T("colBroker"), T("colAddress"), T("colStatus"), T("colInMetadata"), [
           T("colLeads"),
@@ -78,97 +80,55 @@ const topics = {
   view: (list) => {
     const shown = list.filter((t) => showInternal || !t.internal);
     if (shown.length === 0) return h("p", { class: "muted" }, T("noTopics"));
-    return table(
-      [
-        T("colTopic"),
-        [T("colPartitions"), "num"],
-        [T("colReplication"), "num"],
-        [T("colRecords"), "num"],
-        [T("colUnderReplicated"), "num"],
-      ],
-      shown.map((t) => ({
-        attrs: { "data-topic": t.name },
-        cells: [
-          link(`#/topic/${enc(t.name)}`, t.name),
-          [String(t.partitions), "num"],
-          [String(t.replicationFactor), "num"],
-          [String(t.records), "num"],
-          [
-            h(
-              "span",
-              { class: t.underReplicated > 0 ? "bad" : "muted" },
-              String(t.underReplicated),
-            ),
-            "num",
-          ],
-        ],
-      })),
-      { id: "topics-table" },
+    const broken = list.flatMap((t) =>
+      t.leaderless.map((p) => ({ topic: t.name, partition: p, replicas: [] }))
     );
-  },
-};
-
-let showDefaults = false;
-const topic = {
-  title: (name) => `${T("colTopic")} ${name}`,
-  controls: () =>
-    h(
-      "label",
-      { class: "row" },
-      h("input", {
-        type: "checkbox",
-        checked: showDefaults,
-        onchange: (e) => {
-          showDefaults = e.target.checked;
-          refresh();
-        },
-      }),
-      T("showDefaults"),
-    ),
-  load: (name) => api(`topics/${enc(name)}`),
-  view: (d) =>
-    h(
+    return h(
       "div",
       {},
+      broken.length > 0
+        ? h(
+          "p",
+          { class: "notice", id: "leaderless" },
+          T("leaderlessNotice", {
+            list: broken.map((p) => `${p.topic}[${p.partition}]`).join(", "),
+          }),
+        )
+        : "",
       table(
         [
-          [T("colPartition"), "num"],
-          [T("colLeader"), "num"],
-          T("colReplicas"),
-          T("colIsr"),
-          [T("colStart"), "num"],
-          [T("colEnd"), "num"],
-          "",
+          T("colTopic"),
+          [T("colPartitions"), "num"],
+          [T("colReplication"), "num"],
+          [T("colRecords"), "num"],
+          [T("colUnderReplicated"), "num"],
         ],
-        d.partitions.map((p) => ({
-          attrs: { "data-partition": p.partition },
+        shown.map((t) => ({
+          attrs: { "data-topic": t.name },
           cells: [
-            [String(p.partition), "num"],
-            [String(p.leader), "num"],
-            p.replicas.join(", "),
-            h("span", { class: p.isr.length < p.replicas.length ? "bad" : "" }, p.isr.join(", ")),
-            [p.start, "num"],
-            [p.end, "num"],
-            link(`#/messages/${enc(d.name)}/${p.partition}`, T("messages"), {
-              class: "messages-link",
-            }),
+            link(`#/topic/${enc(t.name)}`, t.name),
+            [String(t.partitions), "num"],
+            [String(t.replicationFactor), "num"],
+            [
+              t.records === null
+                ? h("span", { class: "bad", title: T("unknownOffsets") }, T("unknown"))
+                : String(t.records),
+              "num",
+            ],
+            [
+              h(
+                "span",
+                { class: t.underReplicated > 0 ? "bad" : "muted" },
+                String(t.underReplicated),
+              ),
+              "num",
+            ],
           ],
         })),
+        { id: "topics-table" },
       ),
-      h("h2", {}, T("configs")),
-      table(
-        [T("colConfig"), T("colValue")],
-        d.configs.filter((c) => showDefaults || !c.isDefault).map((c) => ({
-          cells: [c.name, [
-            [
-              c.value ?? "•••",
-              c.isDefault ? h("span", { class: "muted" }, ` (${T("defaultValue")})`) : "",
-            ],
-            "value",
-          ]],
-        })),
-      ),
-    ),
+    );
+  },
 };
 
 let messageLimit = 50;
