@@ -55,7 +55,12 @@ function leaderlessOf(snap: WireSnapshot, names: readonly string[]): LeaderlessP
 }
 
 /** The admin `inner` seen through `snap`: see the module docs. */
-function guarded(inner: Admin, snap: WireSnapshot, touched: Set<string>): Admin {
+function guarded(
+  inner: Admin,
+  snap: WireSnapshot,
+  touched: Set<string>,
+  kafka: Pick<Kafka, "topics">,
+): Admin {
   const refuseLeaderless = (topic: string) => {
     const none = leaderlessOf(snap, [topic]);
     if (none.length > 0) throw new LeaderlessError(none);
@@ -75,7 +80,8 @@ function guarded(inner: Admin, snap: WireSnapshot, touched: Set<string>): Admin 
   return {
     connect: () => inner.connect(),
     disconnect: () => inner.disconnect(),
-    listTopics: () => Promise.resolve(snap.topics.map((t) => t.name)),
+    // Asked again (not the snapshot): a topic created during this request must show.
+    listTopics: async () => (await kafka.topics()).map((t) => t.name),
     fetchTopicMetadata: (options) => {
       const names = options?.topics ?? snap.topics.map((t) => t.name);
       if (leaderlessOf(snap, names).length > 0) return Promise.resolve(wireMetadata(names));
@@ -150,7 +156,7 @@ export class AdminHolder {
     try {
       const admin = await this.#admin;
       await this.#seed(admin, snap);
-      return await fn(guarded(admin, snap, this.#touched), snap);
+      return await fn(guarded(admin, snap, this.#touched, this.#kafka), snap);
     } catch (err) {
       if (!(err instanceof LeaderlessError)) this.#drop();
       throw err;

@@ -5,7 +5,15 @@
  * @module
  */
 import type { Kafka } from "../../lib/kafka/port.ts";
-import type { AdminHolder } from "./admin_holder.ts";
+import { type AdminHolder, wireSnapshot } from "./admin_holder.ts";
+import {
+  alterConfigChange,
+  createTopicChange,
+  deleteTopicChange,
+  jsonBody,
+  produceChange,
+  produceRequest,
+} from "./changes.ts";
 import type { Config } from "../../lib/config.ts";
 import { ExitCode, KafkaLabError, translateError } from "../../lib/errors.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
@@ -228,6 +236,48 @@ async function resetGroup(ctx: ApiContext, group: string, request: Request): Pro
   });
 }
 
+/** The changes to topics: create, delete, set a config, produce a record. */
+async function topicChange(
+  ctx: ApiContext,
+  request: Request,
+  parts: readonly string[],
+): Promise<ApiAnswer | undefined> {
+  const method = request.method;
+  const body = await jsonBody(request);
+  const topic = parts[1];
+  if (method === "POST" && parts.length === 1) {
+    const done = await ctx.admin.use((a) => createTopicChange(a, body));
+    if (!done.created) {
+      return withStatus(409)(
+        new KafkaLabError(fillText(
+          t("topic {name} already exists", "топик {name} уже существует"),
+          { name: done.name },
+        )),
+      );
+    }
+    return { status: 201, body: done };
+  }
+  if (method === "DELETE" && parts.length === 2) {
+    const deleted = await ctx.admin.use((a) => deleteTopicChange(a, topic));
+    return deleted ? ok({ deleted: topic }) : withStatus(404)(topicNotFound(topic));
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "configs") {
+    return ok(
+      await ctx.admin.use(async (a, snap) => {
+        if (!snap.topics.some((x) => x.name === topic)) withStatus(404)(topicNotFound(topic));
+        return await alterConfigChange(a, topic, body);
+      }),
+    );
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "records") {
+    const record = produceRequest(body);
+    const snap = await wireSnapshot(ctx.kafka);
+    if (!snap.topics.some((x) => x.name === topic)) withStatus(404)(topicNotFound(topic));
+    return ok(await produceChange(ctx.kafka, snap, topic, record));
+  }
+  return undefined;
+}
+
 /** Routes an API request (`/api/...`); undefined when no route matches. */
 export async function handleApi(
   ctx: ApiContext,
@@ -263,6 +313,7 @@ export async function handleApi(
         return await messages(ctx, parts[1], url.searchParams);
       }
     }
+    if (parts[0] === "topics" && method !== "GET") return await topicChange(ctx, request, parts);
     if (parts[0] === "groups") {
       if (method === "GET" && parts.length === 1) return await groupList(ctx);
       if (method === "GET" && parts.length === 2) {

@@ -1,22 +1,11 @@
 // The console's pages: each loads its data from the API and draws it.
-import { api, h, leaderlessNotice, refresh, T, table } from "./core.js";
+import { api, banner, errorText, h, leaderlessNotice, refresh, T, table } from "./core.js";
 import { group, groups } from "./groups.js";
 import { topic } from "./topic.js";
+import { messages } from "./messages.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
-
-function showValue(format, value, schemaId) {
-  if (format === "null") return h("span", { class: "muted" }, "null");
-  const text = format === "json" || format === "registry"
-    ? JSON.stringify(value, null, 1)
-    : format === "hex"
-    ? `0x${value}`
-    : String(value);
-  return format === "registry"
-    ? [h("span", { class: "pill" }, T("schemaId", { id: schemaId })), " ", text]
-    : text;
-}
 
 const brokers = {
   title: () => T("navBrokers"),
@@ -59,22 +48,80 @@ const brokers = {
 };
 
 let showInternal = false;
+function createForm() {
+  const name = h("input", { type: "text", id: "new-topic-name", placeholder: "my-topic" });
+  const partitions = h("input", {
+    type: "number",
+    id: "new-topic-partitions",
+    min: 1,
+    value: 3,
+    style: "width: 6em",
+  });
+  const rf = h("input", {
+    type: "number",
+    id: "new-topic-rf",
+    min: 1,
+    value: 1,
+    style: "width: 6em",
+  });
+  const create = async () => {
+    try {
+      const done = await api("topics", {
+        method: "POST",
+        body: {
+          name: name.value.trim(),
+          partitions: Number(partitions.value),
+          replicationFactor: Number(rf.value),
+        },
+      });
+      banner(T("topicCreated", { topic: done.name, partitions: done.partitions }), "info");
+      await refresh();
+    } catch (err) {
+      banner(errorText(err));
+    }
+  };
+  return h(
+    "div",
+    { class: "card" },
+    h("h2", {}, T("createTopicTitle")),
+    h(
+      "div",
+      { class: "row" },
+      h("label", {}, `${T("colTopic")} `, name),
+      h("label", {}, `${T("colPartitions")} `, partitions),
+      h("label", {}, `${T("colReplication")} `, rf),
+      h(
+        "button",
+        { type: "button", class: "primary", id: "new-topic-create", onclick: create },
+        T(
+          "createTopic",
+        ),
+      ),
+    ),
+  );
+}
+
 const topics = {
   title: () => T("navTopics"),
   controls: () =>
     h(
-      "label",
-      { class: "row" },
-      h("input", {
-        type: "checkbox",
-        id: "show-internal",
-        checked: showInternal,
-        onchange: (e) => {
-          showInternal = e.target.checked;
-          refresh();
-        },
-      }),
-      T("showInternal"),
+      "div",
+      {},
+      createForm(),
+      h(
+        "label",
+        { class: "row" },
+        h("input", {
+          type: "checkbox",
+          id: "show-internal",
+          checked: showInternal,
+          onchange: (e) => {
+            showInternal = e.target.checked;
+            refresh();
+          },
+        }),
+        T("showInternal"),
+      ),
     ),
   load: () => api("topics"),
   view: (list) => {
@@ -127,55 +174,6 @@ const topics = {
         })),
         { id: "topics-table" },
       ),
-    );
-  },
-};
-
-let messageLimit = 50;
-const messages = {
-  title: (name, p) => T("messagesOf", { topic: name, partition: p }),
-  every: 5000,
-  controls: (name) =>
-    h(
-      "div",
-      { class: "row" },
-      link(`#/topic/${enc(name)}`, `← ${T("back")}`),
-      h("span", { class: "muted" }, T("newestFirst")),
-      h(
-        "label",
-        {},
-        `${T("limit")} `,
-        h(
-          "select",
-          {
-            id: "limit",
-            onchange: (e) => {
-              messageLimit = Number(e.target.value);
-              refresh();
-            },
-          },
-          [20, 50, 100, 200].map((n) =>
-            h("option", { value: n, selected: n === messageLimit }, String(n))
-          ),
-        ),
-      ),
-    ),
-  load: (name, p) => api(`topics/${enc(name)}/messages?partition=${enc(p)}&limit=${messageLimit}`),
-  view: (d) => {
-    if (d.records.length === 0) return h("p", { class: "muted" }, T("noMessages"));
-    return table(
-      [[T("colOffset"), "num"], T("colTime"), T("colKey"), T("colValue"), T("colHeaders")],
-      d.records.map((r) => ({
-        attrs: { "data-offset": r.offset },
-        cells: [
-          [r.offset, "num"],
-          r.time.replace("T", " ").replace("Z", ""),
-          [showValue(r.keyFormat, r.key), "value"],
-          [showValue(r.valueFormat, r.value, r.schemaId), "value"],
-          [Object.entries(r.headers).map(([k, v]) => `${k}=${v}`).join("\n"), "value"],
-        ],
-      })),
-      { id: "messages-table" },
     );
   },
 };
