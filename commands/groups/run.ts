@@ -7,7 +7,8 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { RESET_OPTIONS } from "./options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
-import { table } from "../../lib/output.ts";
+import { type Style, table } from "../../lib/output.ts";
+import { offsetStrip } from "../../lib/draw/strip.ts";
 import {
   applyReset,
   assertInactive,
@@ -72,7 +73,28 @@ function printDetails(ctx: Context, d: GroupDetails): void {
   ];
   for (const l of table(headers, rows)) out.line(`  ${l}`);
   out.line();
+  printStrips(ctx, d);
   out.line(fill(tx.totalLag, { lag: d.totalLag }));
+}
+
+/** Each partition as an offset strip (lib/draw/strip.ts), with its numbers. */
+function printStrips(ctx: Context, d: GroupDetails): void {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  const paint = (style: Style, text: string) => out.style(style, text);
+  const labels = d.partitions.map((p) => `${p.topic} ${p.partition}`);
+  const width = Math.max(...labels.map((l) => [...l].length));
+  out.line(`  ${out.style("dim", tx.stripLegend)}`);
+  d.partitions.forEach((p, i) => {
+    const strip = offsetStrip(p, { width: 30, paint });
+    const numbers = fill(tx.stripNumbers, {
+      start: p.start,
+      committed: p.committed ?? tx.neverCommitted,
+      end: p.end,
+    });
+    out.line(`  ${labels[i].padEnd(width)}  ▕${strip}▏ ${numbers}`);
+  });
+  out.line();
 }
 
 /** `groups describe G`. */

@@ -8,7 +8,7 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import { checkTopicName, describeTopic, type TopicLayout } from "../../lib/kafka/topics.ts";
-import { renderDescribed, viewOf } from "./render.ts";
+import { renderDescribed, renderGrid, viewOf } from "./render.ts";
 import type { DESCRIBE_OPTIONS } from "./options.ts";
 import type { Lab1Text } from "./text.ts";
 
@@ -35,7 +35,12 @@ export async function describe(
   const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
-    renderDescribed(view, await requireLayout(view.t, admin, topic, kafka), "");
+    const layout = await requireLayout(view.t, admin, topic, kafka);
+    renderDescribed(view, layout, "");
+    if (!view.out.json) {
+      const { brokers } = await kafka.cluster();
+      renderGrid(view, layout, brokers.map((b) => b.nodeId));
+    }
     return 0;
   });
 }
