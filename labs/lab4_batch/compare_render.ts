@@ -15,6 +15,7 @@ import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import { type Style, table } from "../../lib/output.ts";
 import { barChart } from "../../lib/draw/bars.ts";
+import { resample, sparkline } from "../../lib/draw/spark.ts";
 import { compareFigures, formatNumber, formatSeconds, percentile, perSecond } from "./figures.ts";
 import { type Mode, modeName } from "./model.ts";
 import { type ComparePlan, type RunStats } from "./results.ts";
@@ -61,7 +62,13 @@ export function renderCompareRunning(
 /** `lab4 compare`: a consumer is done (a warning when it read fewer than `count`). */
 export function renderCompareRun(
   { out, t, lang }: View,
-  run: { readonly stats: RunStats; readonly count: number; readonly interrupted: boolean },
+  run: {
+    readonly stats: RunStats;
+    readonly count: number;
+    readonly interrupted: boolean;
+    /** The group's lag after each commit (lib/draw/spark.ts draws it). */
+    readonly lag?: readonly number[];
+  },
 ): void {
   const { stats, count } = run;
   const mode = modeName(t, stats.mode);
@@ -74,6 +81,11 @@ export function renderCompareRun(
       seconds: formatSeconds(stats.activeMs, lang),
     })
   }`);
+  if (run.lag && run.lag.length > 1 && !out.json) {
+    const paint = (style: Style, text: string) => out.style(style, text);
+    const line = sparkline(resample(run.lag, 40), { paint });
+    out.line(`    ${fill(t.lagOverTime, { line, first: run.lag[0], last: run.lag.at(-1)! })}`);
+  }
   if (stats.records < count && !run.interrupted) {
     out.warn(fill(t.compareShort, { mode, records: stats.records, count }));
   }

@@ -105,6 +105,7 @@ const en = {
   ratioSpeed: "speed, batch / single: {ratio}",
   chartSpeed: "records per second",
   chartCommits: "commits",
+  lagOverTime: "lag after each commit: {line} ({first} → {last})",
   compareNote:
     "Time runs from the first record to the last commit of each consumer (joining the group is left out). The figures are from this one run on this machine: run again and they will differ.",
   topicDeleted: "temporary topic {topic} deleted",
@@ -224,6 +225,7 @@ const ru: Translation<typeof en> = {
   ratioSpeed: "скорость, пакетный / поштучный: {ratio}",
   chartSpeed: "записей в секунду",
   chartCommits: "фиксаций",
+  lagOverTime: "отставание после каждой фиксации: {line} ({first} → {last})",
   compareNote:
     "Время отсчитывается от первой записи до последней фиксации каждого консьюмера (вход в группу не учитывается). Цифры получены в одном этом запуске на этой машине: при повторном запуске они будут другими.",
   topicDeleted: "временный топик {topic} удалён",

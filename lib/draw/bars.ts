@@ -1,7 +1,7 @@
 /**
  * Horizontal bar charts in Unicode blocks, with eighth-block ends so small
  * differences show: lab 4's batch vs single consumer, lab 5's sent /
- * acknowledged / in topic / lost / duplicated.
+ * acknowledged / in topic / lost / duplicated ({@linkcode deliveryChart}, for lab 5).
  *
  * @example
  * ```ts
@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import type { Bilingual, Lang, Translation } from "../i18n.ts";
 import type { Style } from "../output.ts";
 import { padEnd, type Paint, plain } from "./paint.ts";
 
@@ -48,4 +49,48 @@ export function barChart(
       " ".repeat(width - [...drawn].length)
     } ${text}`;
   });
+}
+
+/** What a delivery run counted. */
+export interface DeliveryCounts {
+  readonly sent: number;
+  readonly acknowledged: number;
+  readonly inTopic: number;
+  readonly lost: number;
+  readonly duplicated: number;
+}
+
+const en = {
+  sent: "sent",
+  acknowledged: "acknowledged",
+  inTopic: "in the topic",
+  lost: "lost",
+  duplicated: "duplicated",
+} as const;
+
+const ru: Translation<typeof en> = {
+  sent: "отправлено",
+  acknowledged: "подтверждено",
+  inTopic: "в топике",
+  lost: "потеряно",
+  duplicated: "дубликатов",
+};
+
+/** The chart's labels in English and Russian. */
+export const DELIVERY_WORDS: Bilingual<typeof en> = { en, ru };
+
+/** The five bars, labels in `lang`, scaled to the largest count. */
+export function deliveryChart(
+  counts: DeliveryCounts,
+  lang: Lang,
+  options: { readonly width?: number; readonly paint?: Paint } = {},
+): string[] {
+  const words = DELIVERY_WORDS[lang];
+  return barChart([
+    { label: words.sent, value: counts.sent },
+    { label: words.acknowledged, value: counts.acknowledged, style: "green" },
+    { label: words.inTopic, value: counts.inTopic, style: "green" },
+    { label: words.lost, value: counts.lost, style: "red" },
+    { label: words.duplicated, value: counts.duplicated, style: "yellow" },
+  ], options);
 }

@@ -30,3 +30,12 @@ export function sparkline(
   ).join("");
   return (options.paint ?? plain)("cyan", line);
 }
+
+/** `width` values picked evenly from `values` (first and last kept); all when there are fewer. */
+export function resample(values: readonly number[], width: number): number[] {
+  if (values.length <= width || width < 2) return [...values];
+  return Array.from(
+    { length: width },
+    (_, i) => values[Math.round((i * (values.length - 1)) / (width - 1))],
+  );
+}

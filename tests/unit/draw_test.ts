@@ -3,10 +3,10 @@
  * broker × partition grid, offset strips, bar charts, sparklines.
  */
 import assert from "node:assert/strict";
-import { bar, barChart } from "../../lib/draw/bars.ts";
-import { deliveryChart } from "../../lib/draw/delivery.ts";
+import { bar, barChart, deliveryChart } from "../../lib/draw/bars.ts";
+
 import { brokerGrid, cellOf, GRID_WORDS } from "../../lib/draw/grid.ts";
-import { sparkline } from "../../lib/draw/spark.ts";
+import { resample, sparkline } from "../../lib/draw/spark.ts";
 import { offsetStrip } from "../../lib/draw/strip.ts";
 import type { Style } from "../../lib/output.ts";
 
@@ -132,4 +132,9 @@ Deno.test("sparkline maps values from zero to the highest, keeping the last `wid
   assert.equal(sparkline([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { width: 4 }), "▆▇▇█");
   assert.equal(sparkline([]), "");
   assert.equal(sparkline([0, 0]), "▁▁");
+});
+
+Deno.test("resample keeps the first and last value and spreads the rest evenly", () => {
+  assert.deepEqual(resample([0, 1, 2, 3, 4, 5, 6, 7, 8], 3), [0, 4, 8]);
+  assert.deepEqual(resample([5, 4], 10), [5, 4]);
 });
