@@ -307,7 +307,10 @@ export async function handleApi(
       if (parts.length === 1) return ok(await ctx.admin.use(topicList));
       if (parts.length === 2) {
         const detail = await ctx.admin.use((a, snap) => topicDetail(a, snap, parts[1]));
-        return detail ? ok(detail) : withStatus(404)(topicNotFound(parts[1]));
+        if (!detail) return withStatus(404)(topicNotFound(parts[1]));
+        // The registered brokers, for the grid's "up" and "down".
+        const { brokers } = await ctx.kafka.cluster();
+        return ok({ ...detail, up: brokers.map((b) => b.nodeId) });
       }
       if (parts.length === 3 && parts[2] === "messages") {
         return await messages(ctx, parts[1], url.searchParams);

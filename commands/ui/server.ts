@@ -25,6 +25,7 @@ import pagesJs from "./assets/pages.js" with { type: "text" };
 import styleCss from "./assets/style.css" with { type: "text" };
 import topicJs from "./assets/topic.js" with { type: "text" };
 import messagesJs from "./assets/messages.js" with { type: "text" };
+import drawJs from "./assets/draw.js" with { type: "text" };
 import { refusal, refusalStatus, SECURITY_HEADERS } from "./security.ts";
 import { UI_TEXT } from "./text.ts";
 
@@ -50,6 +51,7 @@ const ASSETS: Record<string, { body: string; type: string }> = {
   "/pages.js": { body: pagesJs, type: "text/javascript; charset=utf-8" },
   "/topic.js": { body: topicJs, type: "text/javascript; charset=utf-8" },
   "/messages.js": { body: messagesJs, type: "text/javascript; charset=utf-8" },
+  "/draw.js": { body: drawJs, type: "text/javascript; charset=utf-8" },
   "/style.css": { body: styleCss, type: "text/css; charset=utf-8" },
 };
 

@@ -138,6 +138,22 @@ const en = {
   filterPlaceholder: "filter: key, value, header",
   liveTail: "live (every second)",
   filterCount: "{shown} of {loaded} loaded records match",
+  gridTitle: "broker × partition: who leads, who follows, who fell behind",
+  cell_leader: "leader",
+  cell_follower: "in-sync follower",
+  cell_outOfSync: "replica out of sync",
+  cell_none: "no replica",
+  noLeader: "no leader",
+  stripTip: "log start {start} · committed {committed} · end {end}",
+  stripTipTopic: "log start {start} · end {end}",
+  stripLegend: "grey: deleted (before the log start) · green: read by the group · yellow: lag",
+  colStrip: "offsets",
+  unassigned: "held by nobody",
+  membersPicture: "who holds which partition",
+  rebalanceTitle: "rebalance at {time}",
+  memberLeft: "{who} left",
+  memberJoined: "{who} joined with {parts}",
+  memberMoved: "{who}: gained {gained}, lost {lost}",
 } as const;
 
 const ru: Translation<typeof en> = {
@@ -273,6 +289,23 @@ const ru: Translation<typeof en> = {
   filterPlaceholder: "фильтр: ключ, значение, заголовок",
   liveTail: "в реальном времени (каждую секунду)",
   filterCount: "подходят {shown} из {loaded} загруженных записей",
+  gridTitle: "брокеры × партиции: кто лидер, кто фолловер, кто отстал",
+  cell_leader: "лидер",
+  cell_follower: "синхронный фолловер",
+  cell_outOfSync: "реплика отстала",
+  cell_none: "реплики нет",
+  noLeader: "нет лидера",
+  stripTip: "начало журнала {start} · зафиксировано {committed} · конец {end}",
+  stripTipTopic: "начало журнала {start} · конец {end}",
+  stripLegend:
+    "серое: удалено (до начала журнала) · зелёное: прочитано группой · жёлтое: отставание",
+  colStrip: "смещения",
+  unassigned: "ничьи",
+  membersPicture: "кто какие партиции держит",
+  rebalanceTitle: "перебалансировка в {time}",
+  memberLeft: "{who} вышел",
+  memberJoined: "{who} вошёл с {parts}",
+  memberMoved: "{who}: получил {gained}, отдал {lost}",
 };
 
 /** The console's words. */

@@ -102,6 +102,11 @@ Deno.test({
 
       await page.goto(`${base}#/brokers`);
       await page.waitForSelector("tr[data-broker]");
+      // The broker x partition grid: the new topic's one replica is its leader.
+      const cell = await page.waitForSelector(
+        `#broker-grid rect[data-cell^="${topic}/0/"][data-kind="leader"]`,
+      );
+      assert.ok(cell, "the grid shows the topic's leader");
       await shot(page, "brokers");
 
       await page.goto(`${base}#/messages/${encodeURIComponent(topic)}/0`);
@@ -132,6 +137,14 @@ Deno.test({
       await page.click("#reset-confirm");
       const lagCell = JSON.stringify(`tr[data-lag="${topic}/0"] td.lag`);
       await page.waitForFunction(`document.querySelector(${lagCell})?.textContent === "3"`);
+      // The offset strip: after the reset to earliest, the whole partition is lag.
+      const strip = await page.$eval(`tr[data-lag="${topic}/0"] svg.strip`, (svg) => ({
+        read: Number(svg.querySelector("rect.read")?.getAttribute("width")),
+        lag: Number(svg.querySelector("rect.lag")?.getAttribute("width")),
+      }));
+      assert.equal(strip.read, 0);
+      assert.ok(strip.lag > 100, JSON.stringify(strip));
+      await page.waitForSelector("#group-members");
       await shot(page, "group");
 
       const described = await runCli(["groups", "describe", group, "--json"]);

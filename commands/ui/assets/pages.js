@@ -3,6 +3,7 @@ import { api, banner, errorText, h, leaderlessNotice, refresh, T, table } from "
 import { group, groups } from "./groups.js";
 import { topic } from "./topic.js";
 import { messages } from "./messages.js";
+import { brokerGrid } from "./draw.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
@@ -44,6 +45,12 @@ const brokers = {
           ],
         })),
       ),
+      h("h2", {}, T("gridTitle")),
+      h(
+        "div",
+        { class: "card scroll" },
+        brokerGrid(d.brokers, d.topics.filter((t) => !t.name.startsWith("__"))),
+      ),
     ),
 };
 
@@ -55,14 +62,14 @@ function createForm() {
     id: "new-topic-partitions",
     min: 1,
     value: 3,
-    style: "width: 6em",
+    class: "narrow",
   });
   const rf = h("input", {
     type: "number",
     id: "new-topic-rf",
     min: 1,
     value: 1,
-    style: "width: 6em",
+    class: "narrow",
   });
   const create = async () => {
     try {

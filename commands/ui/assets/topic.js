@@ -3,6 +3,7 @@
 // produce a record, set or remove a config, delete the topic. Every change
 // carries the token (core.js api()).
 import { api, banner, dialog, errorText, h, leaderlessNotice, refresh, T, table } from "./core.js";
+import { brokerGrid, offsetStrip } from "./draw.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
@@ -34,6 +35,7 @@ function partitionsTable(d) {
       T("colIsr"),
       [T("colStart"), "num"],
       [T("colEnd"), "num"],
+      T("colStrip"),
       "",
     ],
     d.partitions.map((p) => ({
@@ -45,6 +47,9 @@ function partitionsTable(d) {
         h("span", { class: p.isr.length < p.replicas.length ? "bad" : "" }, p.isr.join(", ")),
         offsetCell(p.start),
         offsetCell(p.end),
+        p.end === null
+          ? ""
+          : offsetStrip({ start: p.start, committed: undefined, end: p.end }, 160),
         link(`#/messages/${enc(d.name)}/${p.partition}`, T("messages"), {
           class: "messages-link",
         }),
@@ -154,7 +159,7 @@ function produceForm(topic) {
     id: "produce-partition",
     min: 0,
     placeholder: T("anyPartition"),
-    style: "width: 9em",
+    class: "narrow",
   });
   const send = async () => {
     try {
@@ -246,6 +251,13 @@ function confirmDelete(topic) {
   d.showModal();
 }
 
+/** The registered brokers and those holding the topic's replicas, in the grid's shape. */
+function gridBrokers(d) {
+  const ids = [...new Set([...d.up, ...d.partitions.flatMap((p) => p.replicas)])]
+    .sort((a, b) => a - b);
+  return ids.map((id) => ({ id, up: d.up.includes(id) }));
+}
+
 export const topic = {
   title: (name) => `${T("colTopic")} ${name}`,
   controlsBelow: true,
@@ -291,6 +303,8 @@ export const topic = {
         link(`#/messages/${enc(d.name)}/all`, T("allPartitions"), { id: "all-messages" }),
       ),
       partitionsTable(d),
+      h("h2", {}, T("gridTitle")),
+      h("div", { class: "card scroll" }, brokerGrid(gridBrokers(d), [d])),
       h("h2", {}, T("configs")),
       configsTable(d),
     ),
