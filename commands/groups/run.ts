@@ -9,6 +9,7 @@ import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import { type Style, table } from "../../lib/output.ts";
 import { offsetStrip } from "../../lib/draw/strip.ts";
+import { aimAtHealthyTopic } from "../../lib/kafka/leaderless.ts";
 import {
   applyReset,
   assertInactive,
@@ -101,7 +102,11 @@ function printStrips(ctx: Context, d: GroupDetails): void {
 export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void> {
   const group = args.positionals[0];
   const kafka = await ctx.kafka();
-  const d = await kafka.withAdmin((admin) => describeGroup(admin, group));
+  const layouts = await kafka.topics();
+  const d = await kafka.withAdmin(async (admin) => {
+    await aimAtHealthyTopic(admin, layouts);
+    return await describeGroup(admin, group, layouts);
+  });
   const { out } = ctx;
   out.event(GROUPS_EVENTS.described, {
     group: d.group,

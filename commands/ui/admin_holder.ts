@@ -27,7 +27,11 @@
  * @module
  */
 import type { Admin, Kafka, TopicPartitions } from "../../lib/kafka/port.ts";
-import { LeaderlessError, type LeaderlessPartition } from "../../lib/kafka/leaderless.ts";
+import {
+  aimAtHealthyTopic,
+  LeaderlessError,
+  type LeaderlessPartition,
+} from "../../lib/kafka/leaderless.ts";
 
 /** The cluster as the wire saw it at the start of one request. */
 export interface WireSnapshot {
@@ -169,15 +173,9 @@ export class AdminHolder {
    * a config request), which fails while any partition has no leader.
    */
   async #seed(admin: Admin, snap: WireSnapshot): Promise<void> {
-    if (this.#touched.size > 0 || snap.leaderless.length === 0) return;
-    const sick = new Set(snap.leaderless.map((p) => p.topic));
-    // The smallest healthy topic; fetchTopicOffsets adds it to the targets (fetchTopicMetadata
-    // does not).
-    const [smallest] = snap.topics.filter((t) => !sick.has(t.name))
-      .sort((a, b) => a.partitions.length - b.partitions.length);
-    if (!smallest) return;
-    await admin.fetchTopicOffsets(smallest.name);
-    this.#touched.add(smallest.name);
+    if (this.#touched.size > 0) return;
+    const chosen = await aimAtHealthyTopic(admin, snap.topics);
+    if (chosen) this.#touched.add(chosen);
   }
 
   /** Disconnects. */

@@ -199,7 +199,7 @@ async function groupList(ctx: ApiContext): Promise<ApiAnswer> {
       const all = (await listGroups(admin)).filter((g) => !g.group.startsWith(READER_GROUP_PREFIX));
       const lags = await Promise.all(
         all.map((g) =>
-          describeGroup(admin, g.group).then((d) => d.totalLag, (err) => {
+          describeGroup(admin, g.group, snap.topics).then((d) => d.totalLag, (err) => {
             if (err instanceof KafkaLabError) return null;
             throw err;
           })
@@ -322,7 +322,7 @@ export async function handleApi(
       if (method === "GET" && parts.length === 2) {
         return ok(
           await ctx.admin.use(async (a, snap) => ({
-            ...(await describeGroup(a, parts[1])),
+            ...(await describeGroup(a, parts[1], snap.topics)),
             leaderless: snap.leaderless,
           })).catch(withStatus(404)),
         );

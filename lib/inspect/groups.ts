@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import type { Admin, GroupDescription } from "../kafka/port.ts";
+import type { Admin, GroupDescription, TopicPartitions } from "../kafka/port.ts";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import { fill, fillText, t, type Text } from "../i18n.ts";
@@ -201,11 +201,24 @@ function holderOf(
 /**
  * A group's members and, for every partition of every topic it has committed
  * offsets for or holds, the committed offset, end offset and lag. Throws
- * {@linkcode groupNotFound} for an unknown group.
+ * {@linkcode groupNotFound} for an unknown group. With `layouts`
+ * (`Kafka.topics()`), topics with a partition without a leader are named in
+ * `unavailable` instead of failing the whole call.
  */
-export async function describeGroup(admin: Admin, group: string): Promise<GroupDetails> {
+export async function describeGroup(
+  admin: Admin,
+  group: string,
+  layouts?: readonly TopicPartitions[],
+): Promise<GroupDetails> {
   const d = await describeOne(admin, group);
-  const topics = await userTopics(admin);
+  // With the layouts (`Kafka.topics()`, from the wire), topics with a leaderless partition are
+  // left out and named: kafkajs' listTopics and offsets requests fail while one exists.
+  const leaderless = (layouts ?? []).filter((l) =>
+    !isInternal(l.name) && l.partitions.some((p) => p.leader < 0)
+  ).map((l) => l.name).sort();
+  const topics = layouts
+    ? layouts.map((l) => l.name).filter((n) => !isInternal(n) && !leaderless.includes(n)).sort()
+    : await userTopics(admin);
   const committed = await committedOffsets(admin, group, topics);
   if (!d && committed.size === 0) throw groupNotFound(group);
   const members = d ? toMembers(d) : [];
@@ -214,7 +227,10 @@ export async function describeGroup(admin: Admin, group: string): Promise<GroupD
     ...members.flatMap((m) => Object.keys(m.assignment)),
   ]);
   const partitions: PartitionLag[] = [];
-  const unavailable: Array<{ topic: string; reason: Text }> = [];
+  const unavailable: Array<{ topic: string; reason: Text }> = leaderless.map((topic) => ({
+    topic,
+    reason: t("a partition has no leader", "у партиции нет лидера"),
+  }));
   for (const topic of [...names].filter((n) => topics.includes(n)).sort()) {
     const ends = await endOffsets(admin, topic);
     if ("reason" in ends) {

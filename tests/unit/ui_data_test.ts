@@ -8,6 +8,7 @@ import { createFakeKafka, FakeCluster } from "../../lib/kafka/fake/mod.ts";
 import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import { AdminHolder } from "../../commands/ui/admin_holder.ts";
 import { configSource, topicDetail, topicList } from "../../commands/ui/data.ts";
+import { describeGroup } from "../../lib/inspect/groups.ts";
 
 function clusterWithOneSickTopic() {
   const fake = createFakeKafka({ cluster: new FakeCluster({ brokers: 3 }) });
@@ -59,4 +60,26 @@ Deno.test("configSource names Kafka's config_source codes", () => {
     [1, 2, 3, 4, 5, 0].map(configSource),
     ["topic", "broker", "broker-default", "static", "default", "other"],
   );
+});
+
+Deno.test("describeGroup with the wire's layouts names a leaderless topic and shows the healthy one's lag", async () => {
+  const { fake } = clusterWithOneSickTopic();
+  const kafka = fake.kafka;
+  const layouts = await kafka.topics();
+  const d = await kafka.withAdmin(async (admin) => {
+    await admin.setOffsets({
+      groupId: "g",
+      topic: "healthy",
+      partitions: [0, 1, 2].map((partition) => ({ partition, offset: "0" })),
+    });
+    return await describeGroup(admin, "g", layouts);
+  });
+  assert.deepEqual(d.partitions.map((p) => [p.topic, p.partition, p.committed, p.lag]), [
+    ["healthy", 0, "0", 0],
+    ["healthy", 1, "0", 0],
+    ["healthy", 2, "0", 0],
+  ]);
+  assert.deepEqual(d.unavailable.map((u) => [u.topic, u.reason.en]), [
+    ["sick", "a partition has no leader"],
+  ]);
 });
