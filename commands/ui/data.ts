@@ -17,14 +17,16 @@ import { join } from "node:path";
 import { localNodes } from "../../lib/cluster/brokers.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import type { Config } from "../../lib/config.ts";
-import { probeTcp } from "../../lib/net.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
 
 /** A broker on the brokers page. */
 export interface BrokerView {
   readonly id: number;
   readonly address: string;
-  /** Its port accepts connections. */
+  /** It answers requests. */
   readonly up: boolean;
+  /** It takes connections but answers nothing in time (paused with SIGSTOP, or wedged). */
+  readonly paused: boolean;
   /** It is in the cluster metadata (registered with the controller). */
   readonly inMetadata: boolean;
   /** Partitions it leads. */
@@ -175,10 +177,12 @@ export async function clusterView(
     [...ids].sort((a, b) => a - b).map(async (id) => {
       const meta = cluster.brokers.find((b) => b.nodeId === id);
       const address = meta ? `${meta.host}:${meta.port}` : nodes.find((n) => n.id === id)!.address;
+      const live = await brokerLiveness(address, 1500);
       return {
         id,
         address,
-        up: (await probeTcp(address, 1500)).ok,
+        up: live === "answers",
+        paused: live === "not-responding",
         inMetadata: meta !== undefined,
         leads: leads.get(id) ?? 0,
         quorumLeader: id === leader,

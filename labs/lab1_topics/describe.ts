@@ -8,6 +8,7 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import { checkTopicName, describeTopic, type TopicLayout } from "../../lib/kafka/topics.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
 import { renderDescribed, renderGrid, viewOf } from "./render.ts";
 import type { DESCRIBE_OPTIONS } from "./options.ts";
 import type { Lab1Text } from "./text.ts";
@@ -39,7 +40,16 @@ export async function describe(
     renderDescribed(view, layout, "");
     if (!view.out.json) {
       const { brokers } = await kafka.cluster();
-      renderGrid(view, layout, brokers.map((b) => b.nodeId));
+      // A paused broker stays registered for a while: ask each whether it answers.
+      const paused = await Promise.all(
+        brokers.map(async (b) =>
+          (await brokerLiveness(`${b.host}:${b.port}`, 1000)) === "not-responding" ? b.nodeId : -1
+        ),
+      );
+      renderGrid(view, layout, {
+        up: brokers.map((b) => b.nodeId),
+        paused: paused.filter((id) => id >= 0),
+      });
     }
     return 0;
   });

@@ -179,13 +179,17 @@ export function renderLayout({ out, t }: View, layout: TopicLayout, indent = "  
 }
 
 /** `lab1 describe`: the broker × partition grid under the table (human output only). */
-export function renderGrid({ out, lang }: View, layout: TopicLayout, up: readonly number[]): void {
+export function renderGrid(
+  { out, lang }: View,
+  layout: TopicLayout,
+  brokers: { readonly up: readonly number[]; readonly paused: readonly number[] },
+): void {
   if (out.json) return;
   const partitions = layout.partitions.map((p) => ({ topic: layout.name, ...p }));
-  const brokers = gridBrokers(partitions, up);
+  const columns = gridBrokers(partitions, brokers.up, brokers.paused);
   out.line();
   const paint = (style: Style, text: string) => out.style(style, text);
-  for (const l of brokerGrid({ brokers, partitions, words: GRID_WORDS[lang], paint })) {
+  for (const l of brokerGrid({ brokers: columns, partitions, words: GRID_WORDS[lang], paint })) {
     out.line(`  ${l}`.trimEnd());
   }
 }

@@ -89,7 +89,7 @@ export function brokerGrid(brokers, topics) {
           class: b.up ? "svg-ok" : "svg-bad",
           "data-broker-state": b.id,
         },
-        b.up ? T("up") : T("down"),
+        b.up ? T("up") : b.paused ? T("paused") : T("down"),
       ),
     );
   });

@@ -38,7 +38,11 @@ const brokers = {
           cells: [
             String(b.id),
             b.address,
-            h("span", { class: b.up ? "ok" : "bad" }, b.up ? T("up") : T("down")),
+            h(
+              "span",
+              { class: b.up ? "ok" : "bad" },
+              b.up ? T("up") : b.paused ? T("paused") : T("down"),
+            ),
             b.inMetadata ? T("yes") : h("span", { class: "bad" }, T("no")),
             [String(b.leads), "num"],
             b.quorumLeader ? h("span", { class: "pill leader" }, T("roleQuorumLeader")) : "",
