@@ -16,7 +16,7 @@ import type { Style } from "../output.ts";
 export type Paint = (style: Style, text: string) => string;
 
 /** No colour: the text form. */
-export const plain: Paint = (_style, text) => text;
+export const plain: Paint = (_style: Style, text: string): string => text;
 
 /** Pads `text` on the right to `width` characters (code points; no escape codes inside). */
 export function padEnd(text: string, width: number): string {

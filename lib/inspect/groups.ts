@@ -18,7 +18,7 @@
  */
 import type { Admin, GroupDescription, TopicPartitions } from "../kafka/port.ts";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
-import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
+import { endOffsets, fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import { fill, fillText, t, type Text } from "../i18n.ts";
 import { type Position, positionLabel, resolveOffset } from "./position.ts";
 
@@ -259,30 +259,6 @@ export async function describeGroup(
     totalLag: partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
     unavailable,
   };
-}
-
-/**
- * A topic's log start and end offsets, or why they cannot be read now: a
- * topic deleted since it was listed, or one with a partition without a leader,
- * is skipped rather than failing the whole group.
- */
-async function endOffsets(
-  admin: Admin,
-  topic: string,
-): Promise<Array<{ partition: number; low: string; high: string }> | { reason: Text }> {
-  try {
-    return await admin.fetchTopicOffsets(topic);
-  } catch (err) {
-    const type = protocolErrorType(err);
-    if (err instanceof KafkaLabError) return { reason: err.text };
-    if (type === "UNKNOWN_TOPIC_OR_PARTITION") {
-      return { reason: t("deleted meanwhile", "удалён за это время") };
-    }
-    if (type === "LEADER_NOT_AVAILABLE") {
-      return { reason: t("a partition has no leader", "у партиции нет лидера") };
-    }
-    throw err;
-  }
 }
 
 /** One partition of a reset plan. */
