@@ -58,6 +58,24 @@ function leaderlessOf(snap: WireSnapshot, names: readonly string[]): LeaderlessP
   return snap.leaderless.filter((p) => names.includes(p.topic));
 }
 
+/** The metadata of `names` as the wire saw it, in the admin client's shape. */
+function wireMetadata(
+  snap: WireSnapshot,
+  names: readonly string[],
+): Awaited<ReturnType<Admin["fetchTopicMetadata"]>> {
+  return {
+    topics: snap.topics.filter((t) => names.includes(t.name)).map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partitionId: p.partition,
+        leader: p.leader,
+        replicas: [...p.replicas],
+        isr: [...p.isr],
+      })),
+    })),
+  };
+}
+
 /** The admin `inner` seen through `snap`: see the module docs. */
 function guarded(
   inner: Admin,
@@ -70,17 +88,6 @@ function guarded(
     if (none.length > 0) throw new LeaderlessError(none);
     touched.add(topic);
   };
-  const wireMetadata = (names: readonly string[]) => ({
-    topics: snap.topics.filter((t) => names.includes(t.name)).map((t) => ({
-      name: t.name,
-      partitions: t.partitions.map((p) => ({
-        partitionId: p.partition,
-        leader: p.leader,
-        replicas: [...p.replicas],
-        isr: [...p.isr],
-      })),
-    })),
-  });
   return {
     connect: () => inner.connect(),
     disconnect: () => inner.disconnect(),
@@ -88,7 +95,7 @@ function guarded(
     listTopics: async () => (await kafka.topics()).map((t) => t.name),
     fetchTopicMetadata: (options) => {
       const names = options?.topics ?? snap.topics.map((t) => t.name);
-      if (leaderlessOf(snap, names).length > 0) return Promise.resolve(wireMetadata(names));
+      if (leaderlessOf(snap, names).length > 0) return Promise.resolve(wireMetadata(snap, names));
       return inner.fetchTopicMetadata(options);
     },
     fetchTopicOffsets: (topic) => {
@@ -118,6 +125,23 @@ function guarded(
       await inner.deleteTopics(options);
       for (const t of options.topics) touched.delete(t);
     },
+    ...passedOn(inner),
+  };
+}
+
+/** The admin calls that need no guard. */
+function passedOn(
+  inner: Admin,
+): Pick<
+  Admin,
+  | "describeCluster"
+  | "describeConfigs"
+  | "alterConfigs"
+  | "listGroups"
+  | "describeGroups"
+  | "deleteGroups"
+> {
+  return {
     describeCluster: () => inner.describeCluster(),
     describeConfigs: (options) => inner.describeConfigs(options),
     alterConfigs: (options) => inner.alterConfigs(options),

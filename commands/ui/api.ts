@@ -278,6 +278,28 @@ async function topicChange(
   return undefined;
 }
 
+/** The consumer group routes: the list, one group, its offset reset. */
+async function groupRoute(
+  ctx: ApiContext,
+  request: Request,
+  parts: readonly string[],
+): Promise<ApiAnswer | undefined> {
+  const method = request.method;
+  if (method === "GET" && parts.length === 1) return await groupList(ctx);
+  if (method === "GET" && parts.length === 2) {
+    return ok(
+      await ctx.admin.use(async (a, snap) => ({
+        ...(await describeGroup(a, parts[1], snap.topics)),
+        leaderless: snap.leaderless,
+      })).catch(withStatus(404)),
+    );
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "reset") {
+    return await resetGroup(ctx, parts[1], request);
+  }
+  return undefined;
+}
+
 /** Routes an API request (`/api/...`); undefined when no route matches. */
 export async function handleApi(
   ctx: ApiContext,
@@ -317,20 +339,7 @@ export async function handleApi(
       }
     }
     if (parts[0] === "topics" && method !== "GET") return await topicChange(ctx, request, parts);
-    if (parts[0] === "groups") {
-      if (method === "GET" && parts.length === 1) return await groupList(ctx);
-      if (method === "GET" && parts.length === 2) {
-        return ok(
-          await ctx.admin.use(async (a, snap) => ({
-            ...(await describeGroup(a, parts[1], snap.topics)),
-            leaderless: snap.leaderless,
-          })).catch(withStatus(404)),
-        );
-      }
-      if (method === "POST" && parts.length === 3 && parts[2] === "reset") {
-        return await resetGroup(ctx, parts[1], request);
-      }
-    }
+    if (parts[0] === "groups") return await groupRoute(ctx, request, parts);
     if (method === "GET" && parts[0] === "schemas") {
       const url = ctx.config.registryUrl;
       const auth = ctx.config.registryAuth;

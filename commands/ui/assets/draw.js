@@ -51,14 +51,67 @@ function legend(y, items) {
   });
 }
 
+const GRID = { cellW: 74, cellH: 20, headH: 40 };
+
+/** The two header lines of a broker's column: its id and whether it is up, paused or down. */
+function gridHeader(b, x) {
+  const mid = x + GRID.cellW / 2 - 4;
+  return [
+    s(
+      "text",
+      { x: mid, y: 14, "text-anchor": "middle", class: "svg-head" },
+      `${T("colBroker")} ${b.id}`,
+    ),
+    s(
+      "text",
+      { x: mid, y: 30, "text-anchor": "middle", class: b.up ? "svg-ok" : "svg-bad" },
+      b.up ? T("up") : b.paused ? T("paused") : T("down"),
+    ),
+  ];
+}
+
+/** One partition's row: its label, a cell per broker, "no leader" at the end when so. */
+function gridRow(r, first, brokers, labelW, y) {
+  const { cellW, cellH } = GRID;
+  const parts = [
+    s("text", { x: 0, y: y + 14, class: "svg-text" }, first ? r.topic : ""),
+    s("text", { x: labelW - 14, y: y + 14, "text-anchor": "end", class: "svg-text" }, r.partition),
+  ];
+  brokers.forEach((b, i) => {
+    const cell = cellOf(r, b.id);
+    const tip = `${r.topic}[${r.partition}] · ${T("colBroker")} ${b.id}: ${T(`cell_${cell}`)}`;
+    parts.push(s("rect", {
+      x: labelW + i * cellW,
+      y: y + 2,
+      width: cellW - 8,
+      height: cellH - 4,
+      rx: 3,
+      fill: COLOURS[cell],
+      "data-cell": `${r.topic}/${r.partition}/${b.id}`,
+      "data-kind": cell,
+    }, s("title", {}, tip)));
+  });
+  if (r.leader < 0) {
+    parts.push(
+      s(
+        "text",
+        { x: labelW + brokers.length * cellW, y: y + 14, class: "svg-bad" },
+        `← ${T("noLeader")}`,
+      ),
+    );
+  }
+  return parts;
+}
+
 /**
- * The broker × partition grid: a column per broker (down ones marked), a row
- * per partition of `topics`, each cell coloured by what the broker holds.
+ * The broker × partition grid: a column per broker (down or paused ones
+ * marked), a row per partition of `topics`, each cell coloured by what the
+ * broker holds.
  */
 export function brokerGrid(brokers, topics) {
+  const { cellW, cellH, headH } = GRID;
   const rows = topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })));
   const labelW = Math.max(80, ...rows.map((r) => (r.topic.length + 5) * 7.3));
-  const cellW = 74, cellH = 20, headH = 40;
   const legendW = 4 * 40 + ["cell_leader", "cell_follower", "cell_outOfSync", "cell_none"]
     .reduce((n, k) => n + T(k).length * 7, 0);
   const width = Math.max(labelW + brokers.length * cellW + 120, legendW);
@@ -72,66 +125,10 @@ export function brokerGrid(brokers, topics) {
     role: "img",
     "aria-label": T("gridTitle"),
   });
-  brokers.forEach((b, i) => {
-    const x = labelW + i * cellW;
-    svg.append(
-      s(
-        "text",
-        { x: x + cellW / 2 - 4, y: 14, "text-anchor": "middle", class: "svg-head" },
-        `${T("colBroker")} ${b.id}`,
-      ),
-      s(
-        "text",
-        {
-          x: x + cellW / 2 - 4,
-          y: 30,
-          "text-anchor": "middle",
-          class: b.up ? "svg-ok" : "svg-bad",
-          "data-broker-state": b.id,
-        },
-        b.up ? T("up") : b.paused ? T("paused") : T("down"),
-      ),
-    );
-  });
+  brokers.forEach((b, i) => svg.append(...gridHeader(b, labelW + i * cellW)));
   rows.forEach((r, j) => {
-    const y = headH + j * cellH;
     const first = j === 0 || rows[j - 1].topic !== r.topic;
-    svg.append(
-      s("text", { x: 0, y: y + 14, class: "svg-text" }, first ? r.topic : ""),
-      s(
-        "text",
-        { x: labelW - 14, y: y + 14, "text-anchor": "end", class: "svg-text" },
-        r.partition,
-      ),
-    );
-    brokers.forEach((b, i) => {
-      const cell = cellOf(r, b.id);
-      svg.append(s(
-        "rect",
-        {
-          x: labelW + i * cellW,
-          y: y + 2,
-          width: cellW - 8,
-          height: cellH - 4,
-          rx: 3,
-          fill: COLOURS[cell],
-          "data-cell": `${r.topic}/${r.partition}/${b.id}`,
-          "data-kind": cell,
-        },
-        s(
-          "title",
-          {},
-          `${r.topic}[${r.partition}] · ${T("colBroker")} ${b.id}: ${T(`cell_${cell}`)}`,
-        ),
-      ));
-    });
-    if (r.leader < 0) {
-      svg.append(s("text", {
-        x: labelW + brokers.length * cellW,
-        y: y + 14,
-        class: "svg-bad",
-      }, `← ${T("noLeader")}`));
-    }
+    svg.append(...gridRow(r, first, brokers, labelW, headH + j * cellH));
   });
   svg.append(...legend(headH + rows.length * cellH + 16, [
     [COLOURS.leader, T("cell_leader")],
