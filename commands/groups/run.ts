@@ -30,7 +30,11 @@ export async function runList(ctx: Context): Promise<void> {
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
   const kafka = await ctx.kafka();
-  const groups = await kafka.withAdmin(listGroups);
+  const layouts = await kafka.topics();
+  const groups = await kafka.withAdmin(async (admin) => {
+    await aimAtHealthyTopic(admin, layouts);
+    return await listGroups(admin, layouts);
+  });
   for (const g of groups) out.event(GROUPS_EVENTS.group, { ...g });
   if (out.json) return;
   if (groups.length === 0) return out.line(tx.noGroups);

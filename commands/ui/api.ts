@@ -196,7 +196,9 @@ async function messages(
 async function groupList(ctx: ApiContext): Promise<ApiAnswer> {
   return ok(
     await ctx.admin.use(async (admin, snap) => {
-      const all = (await listGroups(admin)).filter((g) => !g.group.startsWith(READER_GROUP_PREFIX));
+      const all = (await listGroups(admin, snap.topics)).filter((g) =>
+        !g.group.startsWith(READER_GROUP_PREFIX)
+      );
       const lags = await Promise.all(
         all.map((g) =>
           describeGroup(admin, g.group, snap.topics).then((d) => d.totalLag, (err) => {

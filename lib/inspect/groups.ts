@@ -160,18 +160,31 @@ async function committedOffsets(
   return result;
 }
 
+/** The user topics of `layouts` whose partitions all have a leader. */
+function healthyTopics(layouts: readonly TopicPartitions[]): string[] {
+  return layouts.filter((l) => !isInternal(l.name) && l.partitions.every((p) => p.leader >= 0))
+    .map((l) => l.name).sort();
+}
+
 async function userTopics(admin: Admin): Promise<string[]> {
   return (await admin.listTopics()).filter((n) => !isInternal(n)).sort();
 }
 
-/** Every group the cluster knows, with state, member count and topics, sorted by name. */
-export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
+/**
+ * Every group the cluster knows, with state, member count and topics, sorted
+ * by name. With `layouts` (`Kafka.topics()`), topics with a leaderless
+ * partition are left out instead of failing the call.
+ */
+export async function listGroups(
+  admin: Admin,
+  layouts?: readonly TopicPartitions[],
+): Promise<GroupSummary[]> {
   const { groups } = await admin.listGroups();
   if (groups.length === 0) return [];
   const ids = groups.map((g) => g.groupId).sort();
   const [{ groups: described }, topics] = await Promise.all([
     retryCoordinator(() => admin.describeGroups(ids)),
-    userTopics(admin),
+    layouts ? healthyTopics(layouts) : userTopics(admin),
   ]);
   return await Promise.all(ids.map(async (id) => {
     const d = described.find((g) => g.groupId === id);
