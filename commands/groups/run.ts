@@ -7,9 +7,7 @@ import type { ParsedArgs } from "../../lib/cli/args.ts";
 import type { RESET_OPTIONS } from "./options.ts";
 import type { Context } from "../../lib/context.ts";
 import { fill, pick } from "../../lib/i18n.ts";
-import { type Style, table } from "../../lib/output.ts";
-import { offsetStrip } from "../../lib/draw/strip.ts";
-import { aimAtHealthyTopic } from "../../lib/kafka/leaderless.ts";
+import { table } from "../../lib/output.ts";
 import {
   applyReset,
   assertInactive,
@@ -24,6 +22,9 @@ import { parsePosition } from "../../lib/inspect/position.ts";
 import { topicPartitions } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { GROUPS_EVENTS } from "./events.ts";
+import type { Style } from "../../lib/output.ts";
+import { offsetStrip } from "../../lib/draw/strip.ts";
+import { aimAtHealthyTopic } from "../../lib/kafka/leaderless.ts";
 
 /** `groups list`. */
 export async function runList(ctx: Context): Promise<void> {
