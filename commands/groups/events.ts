@@ -30,10 +30,20 @@ export const GROUPS_EVENTS = {
     topic: f.string,
     partition: f.integer,
     committed: f.nullable(f.string).doc("The next offset the group reads; null: never committed."),
+    start: f.string.doc("The log start offset: the oldest record still kept."),
     end: f.string,
     lag: f.nullable(f.integer),
     member: f.nullable(f.string).doc("`clientId (host)` of the member holding it."),
   }, { was: "partition" }),
+  unavailable: event(
+    "groups.topic.unavailable",
+    "`groups describe`: a topic of the group whose offsets cannot be read now.",
+    {
+      group: f.string,
+      topic: f.string,
+      reason: f.string.doc("Why (deleted meanwhile, a partition without a leader)."),
+    },
+  ),
   resetPartition: event("groups.reset.partition", "`groups reset`: one partition of the plan.", {
     group: f.string,
     topic: f.string,

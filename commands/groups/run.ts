@@ -23,13 +23,20 @@ import { parsePosition } from "../../lib/inspect/position.ts";
 import { topicPartitions } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { GROUPS_EVENTS } from "./events.ts";
+import type { Style } from "../../lib/output.ts";
+import { offsetStrip } from "../../lib/draw/strip.ts";
+import { aimAtHealthyTopic } from "../../lib/kafka/leaderless.ts";
 
 /** `groups list`. */
 export async function runList(ctx: Context): Promise<void> {
   const { out } = ctx;
   const tx = pick(INSPECT_TEXT, out.lang);
   const kafka = await ctx.kafka();
-  const groups = await kafka.withAdmin(listGroups);
+  const layouts = await kafka.topics();
+  const groups = await kafka.withAdmin(async (admin) => {
+    await aimAtHealthyTopic(admin, layouts);
+    return await listGroups(admin, layouts);
+  });
   for (const g of groups) out.event(GROUPS_EVENTS.group, { ...g });
   if (out.json) return;
   if (groups.length === 0) return out.line(tx.noGroups);
@@ -73,14 +80,39 @@ function printDetails(ctx: Context, d: GroupDetails): void {
   ];
   for (const l of table(headers, rows)) out.line(`  ${l}`);
   out.line();
+  printStrips(ctx, d);
   out.line(fill(tx.totalLag, { lag: d.totalLag }));
+}
+
+/** Each partition as an offset strip (lib/draw/strip.ts), with its numbers. */
+function printStrips(ctx: Context, d: GroupDetails): void {
+  const { out } = ctx;
+  const tx = pick(INSPECT_TEXT, out.lang);
+  const paint = (style: Style, text: string) => out.style(style, text);
+  const labels = d.partitions.map((p) => `${p.topic} ${p.partition}`);
+  const width = Math.max(...labels.map((l) => [...l].length));
+  out.line(`  ${out.style("dim", tx.stripLegend)}`);
+  d.partitions.forEach((p, i) => {
+    const strip = offsetStrip(p, { width: 30, paint });
+    const numbers = fill(tx.stripNumbers, {
+      start: p.start,
+      committed: p.committed ?? tx.neverCommitted,
+      end: p.end,
+    });
+    out.line(`  ${labels[i].padEnd(width)}  ▕${strip}▏ ${numbers}`);
+  });
+  out.line();
 }
 
 /** `groups describe G`. */
 export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void> {
   const group = args.positionals[0];
   const kafka = await ctx.kafka();
-  const d = await kafka.withAdmin((admin) => describeGroup(admin, group));
+  const layouts = await kafka.topics();
+  const d = await kafka.withAdmin(async (admin) => {
+    await aimAtHealthyTopic(admin, layouts);
+    return await describeGroup(admin, group, layouts);
+  });
   const { out } = ctx;
   out.event(GROUPS_EVENTS.described, {
     group: d.group,
@@ -91,6 +123,16 @@ export async function runDescribe(ctx: Context, args: ParsedArgs): Promise<void>
   });
   for (const p of d.partitions) out.event(GROUPS_EVENTS.partition, { group, ...p });
   if (!out.json) printDetails(ctx, d);
+  for (const u of d.unavailable) {
+    out.event(
+      GROUPS_EVENTS.unavailable,
+      { group, topic: u.topic, reason: u.reason.en },
+      fill(pick(INSPECT_TEXT, out.lang).topicUnavailable, {
+        topic: u.topic,
+        reason: out.lang === "ru" ? u.reason.ru : u.reason.en,
+      }),
+    );
+  }
 }
 
 function printPlan(ctx: Context, plan: ResetPlan): void {

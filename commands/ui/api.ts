@@ -4,7 +4,16 @@
  * languages' text with a hint.
  * @module
  */
-import type { Admin, Kafka } from "../../lib/kafka/port.ts";
+import type { Kafka } from "../../lib/kafka/port.ts";
+import { type AdminHolder, wireSnapshot } from "./admin_holder.ts";
+import {
+  alterConfigChange,
+  createTopicChange,
+  deleteTopicChange,
+  jsonBody,
+  produceChange,
+  produceRequest,
+} from "./changes.ts";
 import type { Config } from "../../lib/config.ts";
 import { ExitCode, KafkaLabError, translateError } from "../../lib/errors.ts";
 import { fillText, t, type Text } from "../../lib/i18n.ts";
@@ -18,7 +27,8 @@ import {
   planReset,
 } from "../../lib/inspect/groups.ts";
 import { parsePosition } from "../../lib/inspect/position.ts";
-import { showRecord } from "../../lib/inspect/show.ts";
+import { type ShownRecord, showRecord } from "../../lib/inspect/show.ts";
+import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import {
   READER_GROUP_PREFIX,
   readTopic,
@@ -34,34 +44,6 @@ export const MAX_MESSAGES = 200;
 export interface ApiAnswer {
   readonly status: number;
   readonly body: unknown;
-}
-
-/** One connected admin client for the console's life, made again after a failure. */
-export class AdminHolder {
-  readonly #kafka: Kafka;
-  #admin?: Promise<Admin>;
-
-  constructor(kafka: Kafka) {
-    this.#kafka = kafka;
-  }
-
-  /** Runs `fn` with the admin; a failure drops the client so the next call reconnects. */
-  async use<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-    this.#admin ??= this.#kafka.preflight().then(() => this.#kafka.connect(this.#kafka.admin()));
-    try {
-      return await fn(await this.#admin);
-    } catch (err) {
-      const failed = this.#admin;
-      this.#admin = undefined;
-      failed?.then((a) => a.disconnect()).catch(() => {});
-      throw err;
-    }
-  }
-
-  /** Disconnects. */
-  async close(): Promise<void> {
-    await this.#admin?.then((a) => a.disconnect()).catch(() => {});
-  }
 }
 
 /** What the handlers need. */
@@ -94,7 +76,10 @@ class StatusError extends Error {
 /** Rethrows a `KafkaLabError` as a {@linkcode StatusError}; other errors pass. */
 function withStatus(status: number): (err: unknown) => never {
   return (err) => {
-    if (err instanceof KafkaLabError && err.exitCode !== ExitCode.unreachable) {
+    if (
+      err instanceof KafkaLabError && !(err instanceof LeaderlessError) &&
+      err.exitCode !== ExitCode.unreachable
+    ) {
       throw new StatusError(status, err);
     }
     throw err;
@@ -103,6 +88,9 @@ function withStatus(status: number): (err: unknown) => never {
 
 /** Turns an error into an answer: 400 usage, 503 unreachable, the status it carries, else 500. */
 export function errorAnswer(err: unknown, kafka?: Kafka): ApiAnswer {
+  if (err instanceof LeaderlessError) {
+    return { status: 503, body: { error: text(err.text), hint: text(err.hintText) } };
+  }
   if (err instanceof StatusError) {
     return {
       status: err.status,
@@ -146,33 +134,86 @@ function registryDown(url: string): (err: unknown) => never {
   };
 }
 
+/** The partitions to read: one, or every one (`partition=all`). */
+function wantedPartitions(query: URLSearchParams): number[] | "all" | undefined {
+  const raw = query.get("partition") ?? "0";
+  if (raw === "all") return "all";
+  const p = Number(raw);
+  return Number.isInteger(p) && p >= 0 ? [p] : undefined;
+}
+
+/**
+ * The newest records of one partition or of all (`partition=all`: the newest
+ * `limit` of each, merged newest first by time, cut to `limit`).
+ */
 async function messages(
   ctx: ApiContext,
   topic: string,
   query: URLSearchParams,
 ): Promise<ApiAnswer> {
-  const partition = Number(query.get("partition") ?? "0");
+  const wanted = wantedPartitions(query);
   const limit = Math.min(MAX_MESSAGES, Math.max(1, Number(query.get("limit") ?? "50") || 50));
   const format = (query.get("format") ?? "auto") as Format;
-  if (!FORMATS.includes(format) || !Number.isInteger(partition) || partition < 0) {
+  if (!FORMATS.includes(format) || wanted === undefined) {
     return { status: 400, body: { error: { en: "bad query", ru: "неверный запрос" } } };
   }
-  const partitions = await ctx.admin.use((a) => topicPartitions(a, topic)).catch(withStatus(404));
-  if (!partitions.includes(partition)) withStatus(404)(topicNotFound(`${topic}[${partition}]`));
-  const records: unknown[] = [];
+  const partitions = await ctx.admin.use(async (a, snap) => {
+    const none = snap.leaderless.filter((p) => p.topic === topic);
+    // kafkajs' consumer cannot read any partition of a topic while one has no leader.
+    if (none.length > 0) throw new LeaderlessError(none);
+    return await topicPartitions(a, topic);
+  }).catch(withStatus(404));
+  const read = wanted === "all" ? partitions : wanted;
+  if (!read.every((p) => partitions.includes(p))) {
+    withStatus(404)(topicNotFound(`${topic}[${read.join(",")}]`));
+  }
+  const records: ShownRecord[] = [];
   const summary = await readTopic(ctx.kafka, {
     topic,
     groupPrefix: ctx.config.prefix,
     from: { kind: "offset", offset: BigInt(-limit) },
-    partitions: [partition],
-    count: limit,
+    partitions: read,
+    count: limit * read.length,
     follow: false,
     signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(30_000)]),
     onRecord: (r) => {
       records.push(showRecord(r, format));
     },
   });
-  return ok({ topic, partition, range: summary.ranges[0], records: records.reverse() });
+  const newest = records.sort((x, y) =>
+    Number(BigInt(y.timestamp) - BigInt(x.timestamp)) ||
+    x.partition - y.partition || Number(BigInt(y.offset) - BigInt(x.offset))
+  ).slice(0, limit);
+  return ok({
+    topic,
+    partition: wanted === "all" ? "all" : wanted[0],
+    ranges: summary.ranges,
+    range: summary.ranges[0],
+    records: newest,
+  });
+}
+
+/** Every group with its total lag (null when it cannot be read now). */
+async function groupList(ctx: ApiContext): Promise<ApiAnswer> {
+  return ok(
+    await ctx.admin.use(async (admin, snap) => {
+      const all = (await listGroups(admin, snap.topics)).filter((g) =>
+        !g.group.startsWith(READER_GROUP_PREFIX)
+      );
+      const lags = await Promise.all(
+        all.map((g) =>
+          describeGroup(admin, g.group, snap.topics).then((d) => d.totalLag, (err) => {
+            if (err instanceof KafkaLabError) return null;
+            throw err;
+          })
+        ),
+      );
+      return {
+        groups: all.map((g, i) => ({ ...g, totalLag: lags[i] })),
+        leaderless: snap.leaderless,
+      };
+    }),
+  );
 }
 
 async function resetGroup(ctx: ApiContext, group: string, request: Request): Promise<ApiAnswer> {
@@ -198,6 +239,70 @@ async function resetGroup(ctx: ApiContext, group: string, request: Request): Pro
   });
 }
 
+/** The changes to topics: create, delete, set a config, produce a record. */
+async function topicChange(
+  ctx: ApiContext,
+  request: Request,
+  parts: readonly string[],
+): Promise<ApiAnswer | undefined> {
+  const method = request.method;
+  const body = await jsonBody(request);
+  const topic = parts[1];
+  if (method === "POST" && parts.length === 1) {
+    const done = await ctx.admin.use((a) => createTopicChange(a, body));
+    if (!done.created) {
+      return withStatus(409)(
+        new KafkaLabError(fillText(
+          t("topic {name} already exists", "топик {name} уже существует"),
+          { name: done.name },
+        )),
+      );
+    }
+    return { status: 201, body: done };
+  }
+  if (method === "DELETE" && parts.length === 2) {
+    const deleted = await ctx.admin.use((a) => deleteTopicChange(a, topic));
+    return deleted ? ok({ deleted: topic }) : withStatus(404)(topicNotFound(topic));
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "configs") {
+    return ok(
+      await ctx.admin.use(async (a, snap) => {
+        if (!snap.topics.some((x) => x.name === topic)) withStatus(404)(topicNotFound(topic));
+        return await alterConfigChange(a, topic, body);
+      }),
+    );
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "records") {
+    const record = produceRequest(body);
+    const snap = await wireSnapshot(ctx.kafka);
+    if (!snap.topics.some((x) => x.name === topic)) withStatus(404)(topicNotFound(topic));
+    return ok(await produceChange(ctx.kafka, snap, topic, record));
+  }
+  return undefined;
+}
+
+/** The consumer group routes: the list, one group, its offset reset. */
+async function groupRoute(
+  ctx: ApiContext,
+  request: Request,
+  parts: readonly string[],
+): Promise<ApiAnswer | undefined> {
+  const method = request.method;
+  if (method === "GET" && parts.length === 1) return await groupList(ctx);
+  if (method === "GET" && parts.length === 2) {
+    return ok(
+      await ctx.admin.use(async (a, snap) => ({
+        ...(await describeGroup(a, parts[1], snap.topics)),
+        leaderless: snap.leaderless,
+      })).catch(withStatus(404)),
+    );
+  }
+  if (method === "POST" && parts.length === 3 && parts[2] === "reset") {
+    return await resetGroup(ctx, parts[1], request);
+  }
+  return undefined;
+}
+
 /** Routes an API request (`/api/...`); undefined when no route matches. */
 export async function handleApi(
   ctx: ApiContext,
@@ -221,30 +326,23 @@ export async function handleApi(
   const method = request.method;
   try {
     if (method === "GET" && parts[0] === "brokers" && parts.length === 1) {
-      return ok(await ctx.admin.use((a) => clusterView(a, ctx.config)));
+      return ok(await clusterView(ctx.kafka, ctx.config));
     }
     if (method === "GET" && parts[0] === "topics") {
       if (parts.length === 1) return ok(await ctx.admin.use(topicList));
       if (parts.length === 2) {
-        const detail = await ctx.admin.use((a) => topicDetail(a, parts[1]));
-        return detail ? ok(detail) : withStatus(404)(topicNotFound(parts[1]));
+        const detail = await ctx.admin.use((a, snap) => topicDetail(a, snap, parts[1]));
+        if (!detail) return withStatus(404)(topicNotFound(parts[1]));
+        // The registered brokers, for the grid's "up" and "down".
+        const { brokers } = await ctx.kafka.cluster();
+        return ok({ ...detail, up: brokers.map((b) => b.nodeId) });
       }
       if (parts.length === 3 && parts[2] === "messages") {
         return await messages(ctx, parts[1], url.searchParams);
       }
     }
-    if (parts[0] === "groups") {
-      if (method === "GET" && parts.length === 1) {
-        const all = await ctx.admin.use(listGroups);
-        return ok(all.filter((g) => !g.group.startsWith(READER_GROUP_PREFIX)));
-      }
-      if (method === "GET" && parts.length === 2) {
-        return ok(await ctx.admin.use((a) => describeGroup(a, parts[1])).catch(withStatus(404)));
-      }
-      if (method === "POST" && parts.length === 3 && parts[2] === "reset") {
-        return await resetGroup(ctx, parts[1], request);
-      }
-    }
+    if (parts[0] === "topics" && method !== "GET") return await topicChange(ctx, request, parts);
+    if (parts[0] === "groups") return await groupRoute(ctx, request, parts);
     if (method === "GET" && parts[0] === "schemas") {
       const url = ctx.config.registryUrl;
       const auth = ctx.config.registryAuth;

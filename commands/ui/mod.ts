@@ -11,21 +11,22 @@ import { t } from "../../lib/i18n.ts";
 export const uiCommand: Command = defineCommand({
   name: "ui",
   summary: t(
-    "Web console: brokers, topics, messages, consumer groups with lag and reset, schemas",
-    "Веб-консоль: брокеры, топики, сообщения, группы с отставанием и сбросом, схемы",
+    "Web console: brokers, topics, messages, groups with lag, schemas, drawn and editable",
+    "Веб-консоль: брокеры, топики, сообщения, группы с отставанием, схемы; с картинками и правкой",
   ),
   description: t(
     `Serves a console for the configured cluster at http://127.0.0.1:8080 (another
 free port when 8080 is taken; it says which). Pages refresh by themselves, so
 you can watch a group's lag fall while a lab runs. It listens on 127.0.0.1
-only, answers only to localhost, and every change (an offset reset) needs the
-token printed in its address. Ctrl+C stops it.`,
+only, answers only to localhost, and every change (create or delete a topic,
+set a config, produce a record, reset offsets) needs the token printed in its
+address. Ctrl+C stops it.`,
     `Запускает консоль настроенного кластера по адресу http://127.0.0.1:8080 (если
 порт 8080 занят — на другом свободном порту, о чём сообщает). Страницы
 обновляются сами: можно смотреть, как падает отставание группы во время
 лабораторной. Консоль слушает только 127.0.0.1, отвечает только на localhost, а
-любое изменение (сброс смещений) требует токена из её адреса. Ctrl+C
-останавливает её.`,
+любое изменение (создание или удаление топика, настройка, отправка записи, сброс
+смещений) требует токена из её адреса. Ctrl+C останавливает её.`,
   ),
   options: [{
     name: "port",

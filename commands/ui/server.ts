@@ -15,13 +15,17 @@
 import type { Context } from "../../lib/context.ts";
 import { portIsFree } from "../../lib/net.ts";
 import { VERSION } from "../../lib/version.ts";
-import { AdminHolder, type ApiContext, handleApi } from "./api.ts";
+import { type ApiContext, handleApi } from "./api.ts";
+import { AdminHolder } from "./admin_holder.ts";
 import appJs from "./assets/app.js" with { type: "text" };
 import coreJs from "./assets/core.js" with { type: "text" };
 import groupsJs from "./assets/groups.js" with { type: "text" };
 import indexHtml from "./assets/index.html" with { type: "text" };
 import pagesJs from "./assets/pages.js" with { type: "text" };
 import styleCss from "./assets/style.css" with { type: "text" };
+import topicJs from "./assets/topic.js" with { type: "text" };
+import messagesJs from "./assets/messages.js" with { type: "text" };
+import drawJs from "./assets/draw.js" with { type: "text" };
 import { refusal, refusalStatus, SECURITY_HEADERS } from "./security.ts";
 import { UI_TEXT } from "./text.ts";
 
@@ -45,6 +49,9 @@ const ASSETS: Record<string, { body: string; type: string }> = {
   "/core.js": { body: coreJs, type: "text/javascript; charset=utf-8" },
   "/groups.js": { body: groupsJs, type: "text/javascript; charset=utf-8" },
   "/pages.js": { body: pagesJs, type: "text/javascript; charset=utf-8" },
+  "/topic.js": { body: topicJs, type: "text/javascript; charset=utf-8" },
+  "/messages.js": { body: messagesJs, type: "text/javascript; charset=utf-8" },
+  "/draw.js": { body: drawJs, type: "text/javascript; charset=utf-8" },
   "/style.css": { body: styleCss, type: "text/css; charset=utf-8" },
 };
 

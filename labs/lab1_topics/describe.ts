@@ -8,7 +8,8 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { Admin, Kafka } from "../../lib/kafka/port.ts";
 import { checkTopicName, describeTopic, type TopicLayout } from "../../lib/kafka/topics.ts";
-import { renderDescribed, viewOf } from "./render.ts";
+import { brokerLiveness } from "../../lib/cluster/liveness.ts";
+import { renderDescribed, renderGrid, viewOf } from "./render.ts";
 import type { DESCRIBE_OPTIONS } from "./options.ts";
 import type { Lab1Text } from "./text.ts";
 
@@ -38,7 +39,21 @@ export async function describe(
   const topic = checkTopicName(ctx.config.names.topic(args.positionals[0]));
   const kafka = await ctx.kafka();
   return await kafka.withAdmin(async (admin) => {
-    renderDescribed(view, await requireLayout(view.t, admin, topic, kafka), "");
+    const layout = await requireLayout(view.t, admin, topic, kafka);
+    renderDescribed(view, layout, "");
+    if (!view.out.json) {
+      const { brokers } = await kafka.cluster();
+      // A paused broker stays registered for a while: ask each whether it answers.
+      const paused = await Promise.all(
+        brokers.map(async (b) =>
+          (await brokerLiveness(`${b.host}:${b.port}`, 1000)) === "not-responding" ? b.nodeId : -1
+        ),
+      );
+      renderGrid(view, layout, {
+        up: brokers.map((b) => b.nodeId),
+        paused: paused.filter((id) => id >= 0),
+      });
+    }
     return 0;
   });
 }

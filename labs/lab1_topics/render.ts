@@ -16,7 +16,8 @@ import type { Context } from "../../lib/context.ts";
 import type { Guide } from "../../lib/guide.ts";
 import { fill, localize } from "../../lib/i18n.ts";
 import type { ClusterDescription } from "../../lib/kafka/port.ts";
-import { type Output, table } from "../../lib/output.ts";
+import { type Output, type Style, table } from "../../lib/output.ts";
+import { brokerGrid, GRID_WORDS, gridBrokers } from "../../lib/draw/grid.ts";
 import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import type { TopicLayout } from "../../lib/kafka/topics.ts";
 import type { Ensured, EnsureFailed, TopicRow } from "./model.ts";
@@ -175,6 +176,22 @@ export function renderLayout({ out, t }: View, layout: TopicLayout, indent = "  
     ? fill(t.configsLine, { configs })
     : t.noConfigs;
   out.line(`${indent}  ${text}`);
+}
+
+/** `lab1 describe`: the broker × partition grid under the table (human output only). */
+export function renderGrid(
+  { out, lang }: View,
+  layout: TopicLayout,
+  brokers: { readonly up: readonly number[]; readonly paused: readonly number[] },
+): void {
+  if (out.json) return;
+  const partitions = layout.partitions.map((p) => ({ topic: layout.name, ...p }));
+  const columns = gridBrokers(partitions, brokers.up, brokers.paused);
+  out.line();
+  const paint = (style: Style, text: string) => out.style(style, text);
+  for (const l of brokerGrid({ brokers: columns, partitions, words: GRID_WORDS[lang], paint })) {
+    out.line(`  ${l}`.trimEnd());
+  }
 }
 
 /** `lab1 delete`: the topic is gone. */

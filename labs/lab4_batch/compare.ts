@@ -111,6 +111,7 @@ async function readWithBoth(ctx: Context, view: View, plan: ComparePlan): Promis
     if (ctx.signal.aborted) break;
     const group = plan.groups[mode];
     renderCompareRunning(view, { mode, group, count: plan.count });
+    const progress = progressRenderer(view, { mode, total: plan.count });
     const stats = await runConsumer(ctx, {
       topic: plan.topic,
       mode,
@@ -120,9 +121,14 @@ async function readWithBoth(ctx: Context, view: View, plan: ComparePlan): Promis
       maxMessages: plan.count,
       idleTimeoutMs: 15_000, // only a safety net: every record is already there
       signal: ctx.signal,
-    }, progressRenderer(view, { mode, total: plan.count }));
+    }, progress);
     runs.push(stats);
-    renderCompareRun(view, { stats, count: plan.count, interrupted: ctx.signal.aborted });
+    renderCompareRun(view, {
+      stats,
+      count: plan.count,
+      interrupted: ctx.signal.aborted,
+      lag: progress.lag,
+    });
   }
   return runs;
 }

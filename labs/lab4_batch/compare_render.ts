@@ -13,7 +13,9 @@
  */
 import type { Lang } from "../../lib/config.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
-import { table } from "../../lib/output.ts";
+import { type Style, table } from "../../lib/output.ts";
+import { barChart } from "../../lib/draw/bars.ts";
+import { resample, sparkline } from "../../lib/draw/spark.ts";
 import { compareFigures, formatNumber, formatSeconds, percentile, perSecond } from "./figures.ts";
 import { type Mode, modeName } from "./model.ts";
 import { type ComparePlan, type RunStats } from "./results.ts";
@@ -60,7 +62,13 @@ export function renderCompareRunning(
 /** `lab4 compare`: a consumer is done (a warning when it read fewer than `count`). */
 export function renderCompareRun(
   { out, t, lang }: View,
-  run: { readonly stats: RunStats; readonly count: number; readonly interrupted: boolean },
+  run: {
+    readonly stats: RunStats;
+    readonly count: number;
+    readonly interrupted: boolean;
+    /** The group's lag after each commit (lib/draw/spark.ts draws it). */
+    readonly lag?: readonly number[];
+  },
 ): void {
   const { stats, count } = run;
   const mode = modeName(t, stats.mode);
@@ -73,6 +81,11 @@ export function renderCompareRun(
       seconds: formatSeconds(stats.activeMs, lang),
     })
   }`);
+  if (run.lag && run.lag.length > 1 && !out.json) {
+    const paint = (style: Style, text: string) => out.style(style, text);
+    const line = sparkline(resample(run.lag, 40), { paint });
+    out.line(`    ${fill(t.lagOverTime, { line, first: run.lag[0], last: run.lag.at(-1)! })}`);
+  }
   if (stats.records < count && !run.interrupted) {
     out.warn(fill(t.compareShort, { mode, records: stats.records, count }));
   }
@@ -138,9 +151,35 @@ export function renderComparison(
   const times = (r: number | undefined) => `${formatNumber(r, lang)}×`;
   out.line(`  ${fill(t.ratioCommits, { ratio: times(ratios.commitsSingleToBatch) })}`);
   out.line(`  ${fill(t.ratioSpeed, { ratio: times(ratios.speedBatchToSingle) })}`);
+  renderCharts({ out, t, lang }, batch, single);
   out.text();
   out.text(`  ${t.compareCommitLatency}`);
   out.text(`  ${t.compareNote}`);
+}
+
+/** The two consumers' speed and commits as bar charts (lib/draw/bars.ts). */
+function renderCharts({ out, t, lang }: View, batch: RunStats, single: RunStats): void {
+  if (out.json) return;
+  const paint = (style: Style, text: string) => out.style(style, text);
+  const charts = [
+    {
+      title: t.chartSpeed,
+      value: (s: RunStats) => perSecond(s.records, s.activeMs) ?? 0,
+      text: (n: number) => formatNumber(n, lang),
+    },
+    { title: t.chartCommits, value: (s: RunStats) => s.commits, text: String },
+  ];
+  for (const chart of charts) {
+    out.line();
+    out.line(`  ${chart.title}`);
+    const bars = [batch, single].map((s) => ({
+      label: modeName(t, s.mode),
+      value: chart.value(s),
+      text: chart.text(chart.value(s)),
+      style: s.mode === "batch" ? "green" as const : "yellow" as const,
+    }));
+    for (const l of barChart(bars, { width: 40, paint })) out.line(`    ${l}`);
+  }
 }
 
 /** `lab4 compare`: its topic and groups deleted, or the topic kept (`--keep-topic`). */

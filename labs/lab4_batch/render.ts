@@ -192,10 +192,12 @@ function invalidEvent(
 export function progressRenderer(
   view: View,
   look: { readonly mode: Mode; readonly total: number },
-): ConsumerObserver {
+): ConsumerObserver & { readonly lag: readonly number[] } {
   const { out, t } = view;
   const { mode, total } = look;
   let done = 0;
+  /** Records not yet committed, after each commit: the group's lag over the run. */
+  const lag: number[] = [total];
   const progress = () => {
     done++;
     out.progress(
@@ -212,8 +214,9 @@ export function progressRenderer(
       invalidEvent(view, mode, i);
       progress();
     },
-    batchCommitted: () => {},
-    recordCommitted: () => {},
+    batchCommitted: () => lag.push(total - done),
+    recordCommitted: () => lag.push(total - done),
+    lag,
   };
 }
 

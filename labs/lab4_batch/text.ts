@@ -103,6 +103,9 @@ const en = {
     "group {group} has active members, so its position could not be moved; it reads from where it stopped",
   ratioCommits: "commits, single / batch: {ratio}",
   ratioSpeed: "speed, batch / single: {ratio}",
+  chartSpeed: "records per second",
+  chartCommits: "commits",
+  lagOverTime: "lag after each commit: {line} ({first} → {last})",
   compareNote:
     "Time runs from the first record to the last commit of each consumer (joining the group is left out). The figures are from this one run on this machine: run again and they will differ.",
   topicDeleted: "temporary topic {topic} deleted",
@@ -220,6 +223,9 @@ const ru: Translation<typeof en> = {
     "в группе {group} есть активные участники, поэтому её позицию сдвинуть нельзя; она читает с того места, где остановилась",
   ratioCommits: "фиксации, поштучный / пакетный: {ratio}",
   ratioSpeed: "скорость, пакетный / поштучный: {ratio}",
+  chartSpeed: "записей в секунду",
+  chartCommits: "фиксаций",
+  lagOverTime: "отставание после каждой фиксации: {line} ({first} → {last})",
   compareNote:
     "Время отсчитывается от первой записи до последней фиксации каждого консьюмера (вход в группу не учитывается). Цифры получены в одном этом запуске на этой машине: при повторном запуске они будут другими.",
   topicDeleted: "временный топик {topic} удалён",

@@ -16,10 +16,10 @@
  * ```
  * @module
  */
-import type { Admin, GroupDescription } from "../kafka/port.ts";
+import type { Admin, GroupDescription, TopicPartitions } from "../kafka/port.ts";
 import { KafkaLabError, protocolErrorType } from "../errors.ts";
-import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
-import { fill, fillText, t } from "../i18n.ts";
+import { endOffsets, fetchCommittedOffsets } from "../kafka/group_offsets.ts";
+import { fill, fillText, t, type Text } from "../i18n.ts";
 import { type Position, positionLabel, resolveOffset } from "./position.ts";
 
 /** A group in `groups list`. */
@@ -48,6 +48,8 @@ export interface PartitionLag {
   readonly partition: number;
   /** The next offset the group reads (decimal), or null when it never committed. */
   readonly committed: string | null;
+  /** The partition's log start offset: the oldest record still kept. */
+  readonly start: string;
   /** The partition's end offset: the offset the next record will get. */
   readonly end: string;
   readonly lag: number | null;
@@ -64,6 +66,11 @@ export interface GroupDetails {
   readonly partitions: readonly PartitionLag[];
   /** The sum of the known lags. */
   readonly totalLag: number;
+  /**
+   * Topics of the group whose offsets could not be read now (deleted while
+   * this ran, or a partition without a leader), each with why.
+   */
+  readonly unavailable: ReadonlyArray<{ readonly topic: string; readonly reason: Text }>;
 }
 
 /** Internal topics never shown as a group's topics. */
@@ -154,18 +161,31 @@ async function committedOffsets(
   return result;
 }
 
+/** The user topics of `layouts` whose partitions all have a leader. */
+function healthyTopics(layouts: readonly TopicPartitions[]): string[] {
+  return layouts.filter((l) => !isInternal(l.name) && l.partitions.every((p) => p.leader >= 0))
+    .map((l) => l.name).sort();
+}
+
 async function userTopics(admin: Admin): Promise<string[]> {
   return (await admin.listTopics()).filter((n) => !isInternal(n)).sort();
 }
 
-/** Every group the cluster knows, with state, member count and topics, sorted by name. */
-export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
+/**
+ * Every group the cluster knows, with state, member count and topics, sorted
+ * by name. With `layouts` (`Kafka.topics()`), topics with a leaderless
+ * partition are left out instead of failing the call.
+ */
+export async function listGroups(
+  admin: Admin,
+  layouts?: readonly TopicPartitions[],
+): Promise<GroupSummary[]> {
   const { groups } = await admin.listGroups();
   if (groups.length === 0) return [];
   const ids = groups.map((g) => g.groupId).sort();
   const [{ groups: described }, topics] = await Promise.all([
     retryCoordinator(() => admin.describeGroups(ids)),
-    userTopics(admin),
+    layouts ? healthyTopics(layouts) : userTopics(admin),
   ]);
   return await Promise.all(ids.map(async (id) => {
     const d = described.find((g) => g.groupId === id);
@@ -195,11 +215,24 @@ function holderOf(
 /**
  * A group's members and, for every partition of every topic it has committed
  * offsets for or holds, the committed offset, end offset and lag. Throws
- * {@linkcode groupNotFound} for an unknown group.
+ * {@linkcode groupNotFound} for an unknown group. With `layouts`
+ * (`Kafka.topics()`), topics with a partition without a leader are named in
+ * `unavailable` instead of failing the whole call.
  */
-export async function describeGroup(admin: Admin, group: string): Promise<GroupDetails> {
+export async function describeGroup(
+  admin: Admin,
+  group: string,
+  layouts?: readonly TopicPartitions[],
+): Promise<GroupDetails> {
   const d = await describeOne(admin, group);
-  const topics = await userTopics(admin);
+  // With the layouts (`Kafka.topics()`, from the wire), topics with a leaderless partition are
+  // left out and named: kafkajs' listTopics and offsets requests fail while one exists.
+  const leaderless = (layouts ?? []).filter((l) =>
+    !isInternal(l.name) && l.partitions.some((p) => p.leader < 0)
+  ).map((l) => l.name).sort();
+  const topics = layouts
+    ? layouts.map((l) => l.name).filter((n) => !isInternal(n) && !leaderless.includes(n)).sort()
+    : await userTopics(admin);
   const committed = await committedOffsets(admin, group, topics);
   if (!d && committed.size === 0) throw groupNotFound(group);
   const members = d ? toMembers(d) : [];
@@ -208,14 +241,23 @@ export async function describeGroup(admin: Admin, group: string): Promise<GroupD
     ...members.flatMap((m) => Object.keys(m.assignment)),
   ]);
   const partitions: PartitionLag[] = [];
+  const unavailable: Array<{ topic: string; reason: Text }> = leaderless.map((topic) => ({
+    topic,
+    reason: t("a partition has no leader", "у партиции нет лидера"),
+  }));
   for (const topic of [...names].filter((n) => topics.includes(n)).sort()) {
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await endOffsets(admin, topic);
+    if ("reason" in ends) {
+      unavailable.push({ topic, reason: ends.reason });
+      continue;
+    }
     for (const e of ends.sort((a, b) => a.partition - b.partition)) {
       const c = committed.get(topic)?.get(e.partition) ?? null;
       partitions.push({
         topic,
         partition: e.partition,
         committed: c,
+        start: e.low,
         end: e.high,
         lag: c === null ? null : Math.max(0, Number(BigInt(e.high) - BigInt(c))),
         member: holderOf(members, topic, e.partition),
@@ -229,6 +271,7 @@ export async function describeGroup(admin: Admin, group: string): Promise<GroupD
     members,
     partitions,
     totalLag: partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
+    unavailable,
   };
 }
 

@@ -92,8 +92,9 @@ export async function planRead(
   topic: string,
   from: Position,
   wanted?: readonly number[],
+  known?: readonly number[],
 ): Promise<PartitionRange[]> {
-  const all = await topicPartitions(admin, topic);
+  const all = known ? [...known] : await topicPartitions(admin, topic);
   for (const p of wanted ?? []) {
     if (!all.includes(p)) {
       throw new UsageError(
@@ -125,15 +126,23 @@ export async function planRead(
 
 /** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
 export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<ReadSummary> {
-  const ranges = await kafka.withAdmin((admin) =>
-    planRead(admin, options.topic, options.from, options.partitions)
-  );
-  options.onStart?.(ranges);
-  const cursor = new ReadCursor(ranges, options.count);
-  if (options.count === 0 || (!options.follow && cursor.finished())) {
-    return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
-  }
-  return { ...(await readInGroup(kafka, cursor, options)), ranges };
+  // The partitions from Kafka.partitions() (the wire): kafkajs' listTopics fails while any
+  // partition of any topic has no leader, which must not stop reading a healthy topic.
+  const layout = await kafka.partitions(options.topic);
+  if (!layout) throw topicNotFound(options.topic);
+  const all = layout.map((p) => p.partition).sort((a, b) => a - b);
+  // One admin plans the read and deletes the throwaway group: a fresh kafkajs admin would
+  // first ask for every topic's metadata, which fails for ~25 s while any partition of any
+  // topic has no leader; this one knows only the topic read.
+  return await kafka.withAdmin(async (admin) => {
+    const ranges = await planRead(admin, options.topic, options.from, options.partitions, all);
+    options.onStart?.(ranges);
+    const cursor = new ReadCursor(ranges, options.count);
+    if (options.count === 0 || (!options.follow && cursor.finished())) {
+      return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
+    }
+    return { ...(await readInGroup(kafka, cursor, { ...options, all, admin })), ranges };
+  });
 }
 
 /**
@@ -192,7 +201,7 @@ export class ReadCursor {
 async function readInGroup(
   kafka: Kafka,
   cursor: ReadCursor,
-  options: ReadOptions,
+  options: ReadOptions & { readonly all: readonly number[]; readonly admin: Admin },
 ): Promise<Omit<ReadSummary, "ranges">> {
   const groupId = `${options.groupPrefix ?? ""}${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
@@ -201,8 +210,7 @@ async function readInGroup(
   options.signal.addEventListener("abort", onAbort, { once: true });
   try {
     const others = options.partitions && options.partitions.length > 0
-      ? (await kafka.withAdmin((admin) => topicPartitions(admin, options.topic)))
-        .filter((p) => !cursor.next.has(p))
+      ? options.all.filter((p) => !cursor.next.has(p))
       : [];
     await kafka.connect(consumer);
     consumer.on(consumer.events.CRASH, (e) => {
@@ -228,7 +236,7 @@ async function readInGroup(
   } finally {
     options.signal.removeEventListener("abort", onAbort);
     await consumer.disconnect().catch(() => {});
-    await kafka.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => {});
+    await options.admin.deleteGroups([groupId]).catch(() => {});
   }
 }
 

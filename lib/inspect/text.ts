@@ -26,6 +26,10 @@ const en = {
   noPartitions:
     "the group has no committed offsets and holds no partitions: its consumers have not committed yet",
   totalLag: "total lag: {lag} record(s) not yet read by the group",
+  topicUnavailable: "offsets of {topic} are not shown: {reason}",
+  stripLegend:
+    "offsets from 0 to the end:  · deleted (before the log start)  █ read by the group  ░ lag  ▒ never committed",
+  stripNumbers: "start {start}, committed {committed}, end {end}",
   neverCommitted: "-",
   unknownMember: "-",
   resetPlan: "reset {group} on {topic} to {to}:",
@@ -76,6 +80,10 @@ const ru: Translation<typeof en> = {
   noPartitions:
     "у группы нет зафиксированных смещений и назначенных партиций: её консьюмеры ещё ничего не зафиксировали",
   totalLag: "общее отставание: {lag} (столько записей группа ещё не прочитала)",
+  topicUnavailable: "смещения {topic} не показаны: {reason}",
+  stripLegend:
+    "смещения от 0 до конца:  · удалены (до начала журнала)  █ прочитаны группой  ░ отставание  ▒ фиксаций не было",
+  stripNumbers: "начало {start}, зафиксировано {committed}, конец {end}",
   neverCommitted: "-",
   unknownMember: "-",
   resetPlan: "сброс группы {group} на топике {topic} к {to}:",

@@ -16,7 +16,8 @@
  * @module
  */
 import type { Admin } from "./port.ts";
-import { protocolErrorType } from "../errors.ts";
+import { KafkaLabError, protocolErrorType } from "../errors.ts";
+import { t, type Text } from "../i18n.ts";
 
 /** The committed offsets of one topic; `-1` where the group has none. */
 export interface TopicOffsets {
@@ -49,5 +50,29 @@ export async function fetchCommittedOffsets(
       const existing = new Set(await admin.listTopics());
       wanted = wanted.filter((t) => existing.has(t));
     }
+  }
+}
+
+/**
+ * A topic's log start and end offsets, or why they cannot be read now: a
+ * topic deleted since it was listed, or one with a partition without a leader,
+ * is skipped rather than failing the whole group.
+ */
+export async function endOffsets(
+  admin: Admin,
+  topic: string,
+): Promise<Array<{ partition: number; low: string; high: string }> | { reason: Text }> {
+  try {
+    return await admin.fetchTopicOffsets(topic);
+  } catch (err) {
+    const type = protocolErrorType(err);
+    if (err instanceof KafkaLabError) return { reason: err.text };
+    if (type === "UNKNOWN_TOPIC_OR_PARTITION") {
+      return { reason: t("deleted meanwhile", "удалён за это время") };
+    }
+    if (type === "LEADER_NOT_AVAILABLE") {
+      return { reason: t("a partition has no leader", "у партиции нет лидера") };
+    }
+    throw err;
   }
 }

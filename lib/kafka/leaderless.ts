@@ -15,7 +15,7 @@
  */
 import { KafkaLabError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
-import type { ClusterMetadata, LeaderlessPartition } from "./port.ts";
+import type { Admin, ClusterMetadata, LeaderlessPartition, TopicPartitions } from "./port.ts";
 
 export type { LeaderlessPartition } from "./port.ts";
 
@@ -75,4 +75,29 @@ export class LeaderlessError extends KafkaLabError {
     this.name = "LeaderlessError";
     this.partitions = partitions;
   }
+}
+
+/**
+ * Gives a fresh admin client one healthy topic to ask about. With none,
+ * kafkajs refreshes the metadata of every topic before listing or describing
+ * groups or sending a config request, which fails for ~25 s while any
+ * partition of any topic has no leader; once it has asked about a topic, its
+ * refreshes name only the topics asked about. Returns the topic chosen (the
+ * healthy one with the fewest partitions), or undefined when nothing is
+ * leaderless (no need) or no topic is healthy.
+ */
+export async function aimAtHealthyTopic(
+  admin: Pick<Admin, "fetchTopicOffsets">,
+  layouts: readonly TopicPartitions[],
+): Promise<string | undefined> {
+  const sick = new Set(
+    layouts.filter((l) => l.partitions.some((p) => p.leader < 0)).map((l) => l.name),
+  );
+  if (sick.size === 0) return undefined;
+  const [smallest] = layouts.filter((l) => !sick.has(l.name))
+    .sort((a, b) => a.partitions.length - b.partitions.length);
+  if (!smallest) return undefined;
+  // fetchTopicOffsets adds the topic to kafkajs' targets (fetchTopicMetadata does not).
+  await admin.fetchTopicOffsets(smallest.name);
+  return smallest.name;
 }

@@ -102,6 +102,11 @@ Deno.test({
 
       await page.goto(`${base}#/brokers`);
       await page.waitForSelector("tr[data-broker]");
+      // The broker x partition grid: the new topic's one replica is its leader.
+      const cell = await page.waitForSelector(
+        `#broker-grid rect[data-cell^="${topic}/0/"][data-kind="leader"]`,
+      );
+      assert.ok(cell, "the grid shows the topic's leader");
       await shot(page, "brokers");
 
       await page.goto(`${base}#/messages/${encodeURIComponent(topic)}/0`);
@@ -132,6 +137,14 @@ Deno.test({
       await page.click("#reset-confirm");
       const lagCell = JSON.stringify(`tr[data-lag="${topic}/0"] td.lag`);
       await page.waitForFunction(`document.querySelector(${lagCell})?.textContent === "3"`);
+      // The offset strip: after the reset to earliest, the whole partition is lag.
+      const strip = await page.$eval(`tr[data-lag="${topic}/0"] svg.strip`, (svg) => ({
+        read: Number(svg.querySelector("rect.read")?.getAttribute("width")),
+        lag: Number(svg.querySelector("rect.lag")?.getAttribute("width")),
+      }));
+      assert.equal(strip.read, 0);
+      assert.ok(strip.lag > 100, JSON.stringify(strip));
+      await page.waitForSelector("#group-members");
       await shot(page, "group");
 
       const described = await runCli(["groups", "describe", group, "--json"]);
@@ -213,6 +226,105 @@ Deno.test({
       const end = await ui.finish();
       assert.equal(end.code, 130, end.stderr);
       await cleanUp([topic], [group]);
+    }
+  },
+});
+
+/** Types `text` into `selector` after clearing it. */
+async function fill(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(selector, (el) => {
+    (el as unknown as { value: string }).value = "";
+  });
+  await page.type(selector, text);
+}
+
+/** The text of the newest banner message. */
+async function lastBanner(page: Page): Promise<string> {
+  await page.waitForSelector("#banner .msg");
+  return await page.$eval("#banner", (el) => el.lastElementChild?.textContent ?? "");
+}
+
+Deno.test({
+  name:
+    "ui in Chromium: create a topic, produce a keyed record with a header to a chosen partition, find it under all partitions with a filter, set and remove a config (its source shown), delete the topic",
+  ignore: !hasChromium,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const topic = unique("ui-made");
+    const { ui, url } = await startUi();
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1200, height: 900 });
+      page.setDefaultTimeout(60_000);
+      await page.goto(`${url}#/topics`);
+      await fill(page, "#new-topic-name", topic);
+      await fill(page, "#new-topic-partitions", "3");
+      await page.click("#new-topic-create");
+      await page.waitForSelector(`tr[data-topic="${topic}"]`);
+      assert.match(await lastBanner(page), new RegExp(`${topic}.*3`));
+
+      await page.goto(`${url}#/topic/${encodeURIComponent(topic)}`);
+      await page.waitForSelector("#partitions-table tr[data-partition='2']");
+      await fill(page, "#produce-key", "user-7");
+      await fill(page, "#produce-value", "hello from the console");
+      await fill(page, "#produce-headers", "trace-id=99");
+      await fill(page, "#produce-partition", "2");
+      await page.click("#produce-send");
+      await page.waitForFunction(
+        `document.querySelector("#banner")?.textContent.includes("partition 2 at offset 0")`,
+      );
+      await shot(page, "produce");
+
+      const read = await runCli(["read", topic, "--from", "beginning", "--json", "-c", "1"]);
+      const rec = events(read.stdout).find((e) => e.event === "read.record");
+      assert.ok(rec, read.stdout + read.stderr);
+      assert.deepEqual([rec.partition, rec.key, rec.value], [
+        2,
+        "user-7",
+        "hello from the console",
+      ]);
+      assert.deepEqual(rec.headers, { "trace-id": "99" });
+
+      await page.goto(`${url}#/messages/${encodeURIComponent(topic)}/all`);
+      await page.waitForSelector('#messages-table tr[data-record="2/0"]', { timeout: 90_000 });
+      await page.type("#filter", "no such text");
+      await page.waitForFunction(`!document.querySelector('tr[data-record="2/0"]')`);
+      await fill(page, "#filter", "trace-id");
+      await page.waitForSelector('tr[data-record="2/0"]');
+
+      await page.goto(`${url}#/topic/${encodeURIComponent(topic)}`);
+      await fill(page, "#new-config-name", "retention.ms");
+      await fill(page, "#new-config-value", "3600000");
+      await page.click("#new-config-set");
+      await page.waitForSelector('tr[data-config="retention.ms"][data-source="topic"]');
+      const described = await runCli(["lab1", "describe", topic, "--json"]);
+      assert.match(described.stdout, /retention\.ms/, described.stdout + described.stderr);
+      await page.click('tr[data-config="retention.ms"] button');
+      await page.waitForSelector("#dialog[open] #config-remove");
+      await page.click("#config-remove");
+      await page.waitForFunction(
+        `!document.querySelector('tr[data-config="retention.ms"][data-source="topic"]')`,
+      );
+
+      await page.click("#delete-topic");
+      await page.waitForSelector("#dialog[open] #delete-name");
+      await page.type("#delete-name", topic);
+      await page.click("#delete-confirm");
+      await page.waitForFunction(`location.hash === "#/topics"`);
+      await page.waitForSelector("#topics-table");
+      assert.equal(await page.$(`tr[data-topic="${topic}"]`), null);
+    } finally {
+      await browser.close();
+      ui.kill("SIGINT");
+      const end = await ui.finish();
+      assert.equal(end.code, 130, end.stderr);
+      await cleanUp([topic]);
     }
   },
 });

@@ -175,3 +175,24 @@ Deno.test("lab4 renderComparison: one event with both runs' figures, a table in 
   assert.match(text, /консьюмер/);
   assert.match(text, /2,00×/);
 });
+
+Deno.test("lab4 renderComparison draws speed and commits as bar charts in the user's language", () => {
+  const plan = {
+    topic: "t",
+    groups: { batch: "b", single: "s" },
+    count: 4,
+    batchSize: 2,
+    processMs: 0,
+  };
+  const single = stats({ mode: "single", group: "s", batches: 4, commits: 4, activeMs: 2000 });
+  const run = capture("ru");
+  renderComparison(viewOf(run.ctx), { plan, batch: stats(), single });
+  const lines = run.stdout();
+  const speed = lines.indexOf("  записей в секунду");
+  assert.ok(speed > 0, lines.join("\n"));
+  assert.match(lines[speed + 1], /^ {4}пакетный\s+█{40} 4,00$/);
+  assert.match(lines[speed + 2], /^ {4}поштучный\s+█{20}\s+2,00$/);
+  const commits = lines.indexOf("  фиксаций");
+  assert.match(lines[commits + 1], /█{20}\s+2$/);
+  assert.match(lines[commits + 2], /█{40} 4$/);
+});

@@ -130,3 +130,32 @@ Deno.test("newToken makes 128-bit hex tokens that differ; sameToken compares exa
   assert.ok(!sameToken(a.slice(0, 31) + "x", a));
   assert.ok(!sameToken(null, a));
 });
+
+Deno.test("handle: every change the console makes is refused without the token, or without a JSON body", async () => {
+  const changes: Array<[string, string]> = [
+    ["POST", "/api/topics"],
+    ["DELETE", "/api/topics/orders"],
+    ["POST", "/api/topics/orders/configs"],
+    ["POST", "/api/topics/orders/records"],
+    ["POST", "/api/groups/g/reset"],
+  ];
+  for (const [method, path] of changes) {
+    const send = (headers: Record<string, string>) =>
+      handle(
+        new Request(`http://127.0.0.1:8080${path}`, {
+          method,
+          headers: { host: "127.0.0.1:8080", ...headers },
+          body: "{}",
+        }),
+        guard,
+        untouchedApi,
+        "en",
+      );
+    const tokenless = await send({ "content-type": "application/json" });
+    assert.equal(tokenless.status, 401, `${method} ${path}`);
+    assert.equal((await tokenless.json()).refused, "token");
+    const form = await send({ [TOKEN_HEADER]: guard.token, "content-type": "text/plain" });
+    assert.equal(form.status, 403, `${method} ${path} as a form`);
+    assert.equal((await form.json()).refused, "content-type");
+  }
+});

@@ -71,12 +71,38 @@ export function errorText(err) {
   return hint ? `${T("error")} ${msg} — ${T("hint")} ${hint}` : `${T("error")} ${msg}`;
 }
 
-/** Shows a message above the page (null hides it). */
+/**
+ * Shows a message above the page until the user dismisses it (×); the same
+ * text is shown once. `banner(null)` removes every message.
+ */
 export function banner(text, kind = "error") {
-  const el = document.getElementById("banner");
-  el.hidden = !text;
-  el.className = kind === "info" ? "info" : "";
-  el.textContent = text ?? "";
+  const box = document.getElementById("banner");
+  if (!text) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const same = [...box.children].find((m) => m.dataset.text === text);
+  if (same) return;
+  const close = h("button", {
+    type: "button",
+    class: "dismiss",
+    title: T("dismiss"),
+    "aria-label": T("dismiss"),
+    onclick: () => {
+      msg.remove();
+      box.hidden = box.children.length === 0;
+    },
+  }, "×");
+  const msg = h(
+    "div",
+    { class: `msg ${kind === "info" ? "info" : "error"}` },
+    h("span", {}, text),
+    close,
+  );
+  msg.dataset.text = text;
+  box.append(msg);
+  box.hidden = false;
 }
 
 /** The open dialog element. */
@@ -95,7 +121,6 @@ export async function refresh() {
     if (route !== state.route) return;
     const live = document.getElementById("live");
     live?.replaceChildren(page.view(data, ...route.args));
-    banner(null);
     const time = new Date().toLocaleTimeString(state.lang === "ru" ? "ru-RU" : "en-GB");
     document.getElementById("updated").textContent = T("updated", { time });
   } catch (err) {
@@ -103,4 +128,20 @@ export async function refresh() {
   } finally {
     if (state.busy === route) state.busy = null;
   }
+}
+
+/** "hello-kafka[0] (replicas on 1)" for each partition without a leader, joined. */
+export function leaderlessList(list) {
+  return list.map((p) => `${p.topic}[${p.partition}] (${T("replicasOn")} ${p.replicas.join(", ")})`)
+    .join("; ");
+}
+
+/** A yellow notice naming the partitions without a leader, or nothing. */
+export function leaderlessNotice(list) {
+  if (!list || list.length === 0) return "";
+  return h(
+    "p",
+    { class: "notice", id: "leaderless" },
+    T("leaderlessNotice", { list: leaderlessList(list) }),
+  );
 }

@@ -1,6 +1,18 @@
 // The consumer group pages: the list, one group's lag, and the offset reset
 // (a preview, then a confirmation dialog; the change carries the token).
-import { api, banner, dialog, errorText, h, refresh, T, table } from "./core.js";
+import {
+  api,
+  banner,
+  dialog,
+  errorText,
+  h,
+  leaderlessNotice,
+  refresh,
+  state,
+  T,
+  table,
+} from "./core.js";
+import { assignmentChange, assignmentOf, groupMembers, offsetStrip, swatch } from "./draw.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
@@ -8,19 +20,34 @@ const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
 export const groups = {
   title: () => T("navGroups"),
   load: () => api("groups"),
-  view: (list) => {
+  view: ({ groups: list, leaderless }) => {
     if (list.length === 0) return h("p", { class: "muted" }, T("noGroups"));
-    return table(
-      [T("colGroup"), T("colState"), [T("colMembers"), "num"], T("colTopics")],
-      list.map((g) => ({
-        attrs: { "data-group": g.group },
-        cells: [
-          link(`#/group/${enc(g.group)}`, g.group),
-          g.state,
-          [String(g.members), "num"],
-          g.topics.join(", "),
+    return h(
+      "div",
+      {},
+      leaderlessNotice(leaderless),
+      table(
+        [
+          T("colGroup"),
+          T("colState"),
+          [T("colMembers"), "num"],
+          [T("colLag"), "num"],
+          T(
+            "colTopics",
+          ),
         ],
-      })),
+        list.map((g) => ({
+          attrs: { "data-group": g.group },
+          cells: [
+            link(`#/group/${enc(g.group)}`, g.group),
+            g.state,
+            [String(g.members), "num"],
+            [g.totalLag === null ? T("unknown") : String(g.totalLag), "num lag"],
+            g.topics.join(", "),
+          ],
+        })),
+        { id: "groups-table" },
+      ),
     );
   },
 };
@@ -131,6 +158,46 @@ function confirmReset(group, plan) {
   d.showModal();
 }
 
+/** The last assignment seen per group, and the last change: the rebalance note. */
+const seenAssignment = new Map();
+const lastChange = new Map();
+
+function rebalanceNote(d) {
+  const now = assignmentOf(d);
+  const before = seenAssignment.get(d.group);
+  seenAssignment.set(d.group, now);
+  if (before) {
+    const lines = assignmentChange(before, now);
+    if (lines.length > 0) {
+      const time = new Date().toLocaleTimeString(state.lang === "ru" ? "ru-RU" : "en-GB");
+      lastChange.set(d.group, { time, lines });
+    }
+  }
+  const change = lastChange.get(d.group);
+  if (!change) return "";
+  return h(
+    "div",
+    { class: "notice", id: "rebalance" },
+    h("strong", {}, T("rebalanceTitle", { time: change.time })),
+    h("ul", {}, change.lines.map((l) => h("li", {}, l))),
+  );
+}
+
+function membersPicture(d) {
+  if (d.members.length === 0 && d.partitions.length === 0) return "";
+  const { svg, topics } = groupMembers(d);
+  return h(
+    "div",
+    { class: "card scroll" },
+    svg,
+    h(
+      "div",
+      { class: "row muted" },
+      topics.map(([colour, t]) => h("span", {}, swatch(colour), ` ${t}`)),
+    ),
+  );
+}
+
 export const group = {
   title: (id) => `${T("colGroup")} ${id}`,
   controls: (id) => resetForm(id),
@@ -140,6 +207,14 @@ export const group = {
     h(
       "div",
       {},
+      leaderlessNotice(d.leaderless),
+      d.unavailable.map((u) =>
+        h(
+          "p",
+          { class: "notice" },
+          T("topicUnavailable", { topic: u.topic, reason: u.reason[state.lang] ?? u.reason.en }),
+        )
+      ),
       h(
         "div",
         { class: "card kv" },
@@ -149,6 +224,8 @@ export const group = {
         h("span", { id: "total-lag" }, T("totalLag", { lag: d.totalLag })),
       ),
       h("h2", {}, T("membersTitle")),
+      rebalanceNote(d),
+      membersPicture(d),
       d.members.length === 0 ? h("p", { class: "muted" }, T("noMembers")) : table(
         [T("colClient"), T("colHost"), T("colAssignment")],
         d.members.map((m) => ({
@@ -162,13 +239,21 @@ export const group = {
       d.members.length > 0 ? h("p", { class: "warn" }, T("groupActive")) : "",
       h("h2", {}, T("colPartitions")),
       table(
-        [T("colTopic"), [T("colPartition"), "num"], [T("colCommitted"), "num"], [
-          T("colEnd"),
-          "num",
-        ], [
-          T("colLag"),
-          "num",
-        ], T("colMember")],
+        [
+          T("colTopic"),
+          [T("colPartition"), "num"],
+          [T("colCommitted"), "num"],
+          [
+            T("colEnd"),
+            "num",
+          ],
+          [
+            T("colLag"),
+            "num",
+          ],
+          T("colStrip"),
+          T("colMember"),
+        ],
         d.partitions.map((p) => ({
           attrs: { "data-lag": `${p.topic}/${p.partition}` },
           cells: [
@@ -177,10 +262,12 @@ export const group = {
             [p.committed ?? "-", "num"],
             [p.end, "num"],
             [p.lag === null ? "-" : String(p.lag), "num lag"],
+            offsetStrip(p, 180),
             p.member ?? "-",
           ],
         })),
         { id: "lag-table" },
       ),
+      h("p", { class: "muted" }, T("stripLegend")),
     ),
 };

@@ -1,21 +1,12 @@
 // The console's pages: each loads its data from the API and draws it.
-import { api, h, refresh, T, table } from "./core.js";
+import { api, banner, errorText, h, leaderlessNotice, refresh, T, table } from "./core.js";
 import { group, groups } from "./groups.js";
+import { topic } from "./topic.js";
+import { messages } from "./messages.js";
+import { brokerGrid } from "./draw.js";
 
 const enc = encodeURIComponent;
 const link = (hash, text, attrs = {}) => h("a", { href: hash, ...attrs }, text);
-
-function showValue(format, value, schemaId) {
-  if (format === "null") return h("span", { class: "muted" }, "null");
-  const text = format === "json" || format === "registry"
-    ? JSON.stringify(value, null, 1)
-    : format === "hex"
-    ? `0x${value}`
-    : String(value);
-  return format === "registry"
-    ? [h("span", { class: "pill" }, T("schemaId", { id: schemaId })), " ", text]
-    : text;
-}
 
 const brokers = {
   title: () => T("navBrokers"),
@@ -36,6 +27,7 @@ const brokers = {
           d.quorumLeader === null ? T("quorumUnknown") : String(d.quorumLeader),
         ),
       ),
+      leaderlessNotice(d.leaderless),
       table(
         [T("colBroker"), T("colAddress"), T("colStatus"), T("colInMetadata"), [
           T("colLeads"),
@@ -46,176 +38,153 @@ const brokers = {
           cells: [
             String(b.id),
             b.address,
-            h("span", { class: b.up ? "ok" : "bad" }, b.up ? T("up") : T("down")),
+            h(
+              "span",
+              { class: b.up ? "ok" : "bad" },
+              b.up ? T("up") : b.paused ? T("paused") : T("down"),
+            ),
             b.inMetadata ? T("yes") : h("span", { class: "bad" }, T("no")),
             [String(b.leads), "num"],
             b.quorumLeader ? h("span", { class: "pill leader" }, T("roleQuorumLeader")) : "",
           ],
         })),
       ),
+      h("h2", {}, T("gridTitle")),
+      h(
+        "div",
+        { class: "card scroll" },
+        brokerGrid(d.brokers, d.topics.filter((t) => !t.name.startsWith("__"))),
+      ),
     ),
 };
 
 let showInternal = false;
+function createForm() {
+  const name = h("input", { type: "text", id: "new-topic-name", placeholder: "my-topic" });
+  const partitions = h("input", {
+    type: "number",
+    id: "new-topic-partitions",
+    min: 1,
+    value: 3,
+    class: "narrow",
+  });
+  const rf = h("input", {
+    type: "number",
+    id: "new-topic-rf",
+    min: 1,
+    value: 1,
+    class: "narrow",
+  });
+  const create = async () => {
+    try {
+      const done = await api("topics", {
+        method: "POST",
+        body: {
+          name: name.value.trim(),
+          partitions: Number(partitions.value),
+          replicationFactor: Number(rf.value),
+        },
+      });
+      banner(T("topicCreated", { topic: done.name, partitions: done.partitions }), "info");
+      await refresh();
+    } catch (err) {
+      banner(errorText(err));
+    }
+  };
+  return h(
+    "div",
+    { class: "card" },
+    h("h2", {}, T("createTopicTitle")),
+    h(
+      "div",
+      { class: "row" },
+      h("label", {}, `${T("colTopic")} `, name),
+      h("label", {}, `${T("colPartitions")} `, partitions),
+      h("label", {}, `${T("colReplication")} `, rf),
+      h(
+        "button",
+        { type: "button", class: "primary", id: "new-topic-create", onclick: create },
+        T(
+          "createTopic",
+        ),
+      ),
+    ),
+  );
+}
+
 const topics = {
   title: () => T("navTopics"),
   controls: () =>
     h(
-      "label",
-      { class: "row" },
-      h("input", {
-        type: "checkbox",
-        id: "show-internal",
-        checked: showInternal,
-        onchange: (e) => {
-          showInternal = e.target.checked;
-          refresh();
-        },
-      }),
-      T("showInternal"),
+      "div",
+      {},
+      createForm(),
+      h(
+        "label",
+        { class: "row" },
+        h("input", {
+          type: "checkbox",
+          id: "show-internal",
+          checked: showInternal,
+          onchange: (e) => {
+            showInternal = e.target.checked;
+            refresh();
+          },
+        }),
+        T("showInternal"),
+      ),
     ),
   load: () => api("topics"),
   view: (list) => {
     const shown = list.filter((t) => showInternal || !t.internal);
     if (shown.length === 0) return h("p", { class: "muted" }, T("noTopics"));
-    return table(
-      [
-        T("colTopic"),
-        [T("colPartitions"), "num"],
-        [T("colReplication"), "num"],
-        [T("colRecords"), "num"],
-        [T("colUnderReplicated"), "num"],
-      ],
-      shown.map((t) => ({
-        attrs: { "data-topic": t.name },
-        cells: [
-          link(`#/topic/${enc(t.name)}`, t.name),
-          [String(t.partitions), "num"],
-          [String(t.replicationFactor), "num"],
-          [String(t.records), "num"],
-          [
-            h(
-              "span",
-              { class: t.underReplicated > 0 ? "bad" : "muted" },
-              String(t.underReplicated),
-            ),
-            "num",
-          ],
-        ],
-      })),
-      { id: "topics-table" },
+    const broken = list.flatMap((t) =>
+      t.leaderless.map((p) => ({ topic: t.name, partition: p, replicas: [] }))
     );
-  },
-};
-
-let showDefaults = false;
-const topic = {
-  title: (name) => `${T("colTopic")} ${name}`,
-  controls: () =>
-    h(
-      "label",
-      { class: "row" },
-      h("input", {
-        type: "checkbox",
-        checked: showDefaults,
-        onchange: (e) => {
-          showDefaults = e.target.checked;
-          refresh();
-        },
-      }),
-      T("showDefaults"),
-    ),
-  load: (name) => api(`topics/${enc(name)}`),
-  view: (d) =>
-    h(
+    return h(
       "div",
       {},
+      broken.length > 0
+        ? h(
+          "p",
+          { class: "notice", id: "leaderless" },
+          T("leaderlessNotice", {
+            list: broken.map((p) => `${p.topic}[${p.partition}]`).join(", "),
+          }),
+        )
+        : "",
       table(
         [
-          [T("colPartition"), "num"],
-          [T("colLeader"), "num"],
-          T("colReplicas"),
-          T("colIsr"),
-          [T("colStart"), "num"],
-          [T("colEnd"), "num"],
-          "",
+          T("colTopic"),
+          [T("colPartitions"), "num"],
+          [T("colReplication"), "num"],
+          [T("colRecords"), "num"],
+          [T("colUnderReplicated"), "num"],
         ],
-        d.partitions.map((p) => ({
-          attrs: { "data-partition": p.partition },
+        shown.map((t) => ({
+          attrs: { "data-topic": t.name },
           cells: [
-            [String(p.partition), "num"],
-            [String(p.leader), "num"],
-            p.replicas.join(", "),
-            h("span", { class: p.isr.length < p.replicas.length ? "bad" : "" }, p.isr.join(", ")),
-            [p.start, "num"],
-            [p.end, "num"],
-            link(`#/messages/${enc(d.name)}/${p.partition}`, T("messages"), {
-              class: "messages-link",
-            }),
+            link(`#/topic/${enc(t.name)}`, t.name),
+            [String(t.partitions), "num"],
+            [String(t.replicationFactor), "num"],
+            [
+              t.records === null
+                ? h("span", { class: "bad", title: T("unknownOffsets") }, T("unknown"))
+                : String(t.records),
+              "num",
+            ],
+            [
+              h(
+                "span",
+                { class: t.underReplicated > 0 ? "bad" : "muted" },
+                String(t.underReplicated),
+              ),
+              "num",
+            ],
           ],
         })),
+        { id: "topics-table" },
       ),
-      h("h2", {}, T("configs")),
-      table(
-        [T("colConfig"), T("colValue")],
-        d.configs.filter((c) => showDefaults || !c.isDefault).map((c) => ({
-          cells: [c.name, [
-            [
-              c.value ?? "•••",
-              c.isDefault ? h("span", { class: "muted" }, ` (${T("defaultValue")})`) : "",
-            ],
-            "value",
-          ]],
-        })),
-      ),
-    ),
-};
-
-let messageLimit = 50;
-const messages = {
-  title: (name, p) => T("messagesOf", { topic: name, partition: p }),
-  every: 5000,
-  controls: (name) =>
-    h(
-      "div",
-      { class: "row" },
-      link(`#/topic/${enc(name)}`, `← ${T("back")}`),
-      h("span", { class: "muted" }, T("newestFirst")),
-      h(
-        "label",
-        {},
-        `${T("limit")} `,
-        h(
-          "select",
-          {
-            id: "limit",
-            onchange: (e) => {
-              messageLimit = Number(e.target.value);
-              refresh();
-            },
-          },
-          [20, 50, 100, 200].map((n) =>
-            h("option", { value: n, selected: n === messageLimit }, String(n))
-          ),
-        ),
-      ),
-    ),
-  load: (name, p) => api(`topics/${enc(name)}/messages?partition=${enc(p)}&limit=${messageLimit}`),
-  view: (d) => {
-    if (d.records.length === 0) return h("p", { class: "muted" }, T("noMessages"));
-    return table(
-      [[T("colOffset"), "num"], T("colTime"), T("colKey"), T("colValue"), T("colHeaders")],
-      d.records.map((r) => ({
-        attrs: { "data-offset": r.offset },
-        cells: [
-          [r.offset, "num"],
-          r.time.replace("T", " ").replace("Z", ""),
-          [showValue(r.keyFormat, r.key), "value"],
-          [showValue(r.valueFormat, r.value, r.schemaId), "value"],
-          [Object.entries(r.headers).map(([k, v]) => `${k}=${v}`).join("\n"), "value"],
-        ],
-      })),
-      { id: "messages-table" },
     );
   },
 };
