@@ -250,11 +250,64 @@ export function createOutput(options: OutputOptions, sink: Sink = processSink): 
   return new Output({ ...options, color }, sink);
 }
 
-/** Pads cells into aligned columns; returns one string per row, header first. */
+// Escape codes are control characters by definition.
+// deno-lint-ignore no-control-regex
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
+/** Text without its terminal escape codes (colours, hyperlinks). */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI_ESCAPE, "");
+}
+
+/** Code points a terminal draws two columns wide: CJK, Hangul, full-width forms, most emoji. */
+function isWide(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+/** Combining marks and zero-width characters take no column of their own. */
+const ZERO_WIDTH = /^[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]$/;
+
+/**
+ * The number of terminal columns `text` takes: escape codes count nothing,
+ * wide characters two.
+ *
+ * @example
+ * ```ts
+ * visibleWidth("\x1b[32mok\x1b[39m"); // 2
+ * ```
+ */
+export function visibleWidth(text: string): number {
+  let width = 0;
+  for (const ch of stripAnsi(text)) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || ZERO_WIDTH.test(ch)) continue;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** `text` padded with spaces to `width` terminal columns (escape codes and wide characters counted right). */
+export function padVisible(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - visibleWidth(text)));
+}
+
+/**
+ * Pads cells into aligned columns; returns one string per row, header first.
+ * Columns are measured as the terminal draws them, so coloured cells line up.
+ */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = headers.map((h, i) =>
+    Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? "")))
+  );
   const fmt = (cells: readonly string[]) =>
-    cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i])).join("  ").trimEnd();
+    cells.map((c, i) => i === cells.length - 1 ? c : padVisible(c, widths[i])).join("  ")
+      .trimEnd();
   return [fmt(headers), ...rows.map(fmt)];
 }
 

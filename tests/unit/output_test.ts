@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { event, type Field, field as f } from "../../lib/events.ts";
-import { colorWanted, Output, table } from "../../lib/output.ts";
+import { colorWanted, Output, stripAnsi, table, visibleWidth } from "../../lib/output.ts";
 import { captureOutput } from "../helpers.ts";
 
 /** An event whose fields are a bigint and bytes: the output prints them as strings. */
@@ -87,4 +87,21 @@ Deno.test("Output.debug prints only with --verbose", () => {
 
 Deno.test("table aligns columns", () => {
   assert.deepEqual(table(["a", "bb"], [["ccc", "d"]]), ["a    bb", "ccc  d"]);
+});
+
+Deno.test("table aligns coloured cells by what the terminal shows, not by escape codes", () => {
+  const green = (s: string) => `\x1b[32m${s}\x1b[39m`;
+  const lines = table(["id", "state", "host"], [[green("1"), green("up"), "a"], [
+    "22",
+    "down",
+    "b",
+  ]]);
+  const plain = lines.map(stripAnsi);
+  assert.deepEqual(plain, ["id  state  host", "1   up     a", "22  down   b"]);
+});
+
+Deno.test("visibleWidth counts wide characters twice and escape codes not at all", () => {
+  assert.equal(visibleWidth("\x1b[1mброкер\x1b[22m"), 6);
+  assert.equal(visibleWidth("日本"), 4);
+  assert.equal(visibleWidth("e\u0301"), 1);
 });
