@@ -9,7 +9,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import { type Command, GLOBAL_OPTIONS } from "../../lib/cli/command.ts";
+import { type Command, GLOBAL_OPTIONS, visible } from "../../lib/cli/command.ts";
 import type { Lang } from "../../lib/config.ts";
 import { localize } from "../../lib/i18n.ts";
 
@@ -31,23 +31,24 @@ export interface CommandNode {
 
 /** Every command of the tree, the program itself first. */
 export function commandNodes(commands: readonly Command[]): CommandNode[] {
+  const shown = (options: readonly OptionSpec[]) => options.filter((o) => !o.hidden);
   const nodes: CommandNode[] = [{
     path: [],
-    subcommands: commands,
-    options: GLOBAL_OPTIONS,
+    subcommands: visible(commands),
+    options: shown(GLOBAL_OPTIONS),
     passthrough: false,
   }];
   const walk = (cmd: Command, parent: readonly string[]) => {
     const path = [...parent, cmd.name];
     nodes.push({
       path,
-      subcommands: cmd.subcommands ?? [],
-      options: cmd.passthrough ? [] : [...(cmd.options ?? []), ...GLOBAL_OPTIONS],
+      subcommands: visible(cmd.subcommands ?? []),
+      options: cmd.passthrough ? [] : shown([...(cmd.options ?? []), ...GLOBAL_OPTIONS]),
       passthrough: cmd.passthrough === true,
     });
-    for (const sub of cmd.subcommands ?? []) walk(sub, path);
+    for (const sub of visible(cmd.subcommands ?? [])) walk(sub, path);
   };
-  for (const c of commands) walk(c, []);
+  for (const c of visible(commands)) walk(c, []);
   return nodes;
 }
 

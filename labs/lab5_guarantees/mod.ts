@@ -106,6 +106,7 @@ starts brokers itself and leaves them all running. --parts picks some parts.`,
     ),
     defineCommand({
       name: "worker",
+      hidden: true,
       summary: t(
         "Internal: the consumer or processor process parts 4 and 5 kill",
         "Служебная: процесс консьюмера или обработчика, который убивают части 4 и 5",

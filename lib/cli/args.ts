@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import type { Lang } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { fillText, type Localizable, localize, t } from "../i18n.ts";
+import { didYouMean, nearest } from "./suggest.ts";
 
 /** The kinds of value an option takes. */
 export type OptionType = "string" | "boolean" | "integer" | "number" | "list";
@@ -37,6 +38,8 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** Whether a string option may be given as `''` (refused by default: `--group ''`). */
   readonly allowEmpty?: boolean;
+  /** Still accepted, left out of help, completion and suggestions (an old spelling, kept a release). */
+  readonly hidden?: boolean;
 }
 
 type BaseValue<S> = S extends { readonly type: "boolean" } ? boolean
@@ -225,11 +228,11 @@ const PARSE_WORDS = {
  * gives these errors no code to tell them apart, so its message is the only
  * source; an unknown shape is reported as it is.
  */
-function usageFromParseError(err: Error): UsageError {
+function usageFromParseError(err: Error, options: readonly OptionSpec[]): UsageError {
   const msg = err.message;
   const flagOf = (m: string) => m.split(",").pop()!.trim();
   const unknown = /Unknown option '([^']+)'/.exec(msg);
-  if (unknown) return new UsageError(fillText(PARSE_WORDS.unknown, { flag: unknown[1] }));
+  if (unknown) return unknownOption(unknown[1], options);
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
   if (missing) {
     return new UsageError(fillText(PARSE_WORDS.needsValue, { flag: flagOf(missing[1]) }));
@@ -247,6 +250,15 @@ function usageFromParseError(err: Error): UsageError {
   const noValue = /Option '([^']+)' does not take an argument/.exec(msg);
   if (noValue) return new UsageError(fillText(PARSE_WORDS.noValue, { flag: flagOf(noValue[1]) }));
   return new UsageError(msg.split("\n")[0]);
+}
+
+/** An unknown option, with the nearest declared ones when some are close (`--form`: `--format`). */
+function unknownOption(flag: string, options: readonly OptionSpec[]): UsageError {
+  const text = fillText(PARSE_WORDS.unknown, { flag });
+  if (!flag.startsWith("--")) return new UsageError(text);
+  const names = options.filter((o) => !o.hidden).map((o) => `--${o.name}`);
+  const near = nearest(flag.split("=")[0], names);
+  return new UsageError(text, didYouMean(near));
 }
 
 /**
@@ -301,7 +313,7 @@ function splitLine(
     });
     return { values: values as Record<string, RawValue | undefined>, positionals };
   } catch (err) {
-    throw usageFromParseError(err as Error);
+    throw usageFromParseError(err as Error, options);
   }
 }
 
@@ -363,8 +375,9 @@ export function optionSignature(spec: OptionSpec): string {
 }
 
 /** Help lines for an option table, aligned in two columns. */
-export function renderOptions(options: readonly OptionSpec[], lang: Lang = "en"): string[] {
+export function renderOptions(all: readonly OptionSpec[], lang: Lang = "en"): string[] {
   const words = OPTION_WORDS[lang];
+  const options = all.filter((o) => !o.hidden);
   const left = options.map(optionSignature);
   const width = Math.min(34, Math.max(...left.map((l) => l.length), 0) + 2);
   return options.map((spec, i) => {

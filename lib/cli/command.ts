@@ -11,9 +11,10 @@
 import type { Lang } from "../config.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
-import { fillText, type Localizable, localize, t } from "../i18n.ts";
+import { fillText, type Localizable, localize, t, type Text } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
 import { renderOptions } from "./args.ts";
+import { didYouMean, nearest } from "./suggest.ts";
 
 /** A command or subcommand of kafka-lab. */
 export interface Command {
@@ -32,6 +33,8 @@ export interface Command {
    * `kafka-lab kafka <tool>`).
    */
   readonly passthrough?: boolean;
+  /** Internal (started by kafka-lab itself): left out of help, completion and suggestions. */
+  readonly hidden?: boolean;
   /**
    * Runs the command; returns the exit code (0 when nothing is returned). It
    * reads no option here: a command with options is declared with
@@ -171,64 +174,106 @@ export const GLOBAL_OPTIONS = [
 export interface Resolved {
   /** From the top-level command down to the one that runs. */
   readonly path: readonly Command[];
+  /** The words after the command's name. */
   readonly rest: readonly string[];
+  /** Global options given before or between the command's words (`-b host status`). */
+  readonly globals: readonly string[];
 }
 
 /**
- * Walks the command tree along the leading non-option words of `argv`.
- * Throws {@linkcode UsageError} for an unknown command or subcommand.
+ * How many words the global option at `argv[i]` takes (the flag, and its value
+ * when it has one not joined by `=`); 0 when `argv[i]` is not a global option.
  */
-export function resolveCommand(commands: readonly Command[], argv: readonly string[]): Resolved {
-  const first = argv[0];
-  if (first === undefined || first.startsWith("-")) return { path: [], rest: argv };
-  let node = commands.find((c) => c.name === first);
-  if (!node) {
-    const vars = { first, list: commands.map((c) => c.name).join(", ") };
-    throw new UsageError(
-      fillText(t("unknown command '{first}'", "неизвестная команда '{first}'"), vars),
-      fillText(
-        t(
-          "commands: {list}; see `kafka-lab --help`",
-          "команды: {list}; справка: `kafka-lab --help`",
-        ),
-        vars,
-      ),
-    );
-  }
-  const path: Command[] = [node];
-  let i = 1;
-  while (node.subcommands && argv[i] !== undefined && !argv[i].startsWith("-")) {
-    const word: string = argv[i];
-    const next: Command | undefined = node.subcommands.find((c) => c.name === word);
-    if (!next) {
-      if (node.positionals && node.positionals.length > 0) break;
-      const vars = {
-        word,
-        name: path.map((c) => c.name).join(" "),
-        list: node.subcommands.map((c) => c.name).join(", "),
-      };
-      throw new UsageError(
-        fillText(
-          t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'"),
-          vars,
-        ),
-        fillText(
-          t(
-            "subcommands: {list}; see `kafka-lab {name} --help`",
-            "подкоманды: {list}; справка: `kafka-lab {name} --help`",
-          ),
-          vars,
-        ),
-      );
-    }
-    path.push(next);
-    node = next;
-    i++;
-  }
-  return { path, rest: argv.slice(i) };
+export function globalOptionWords(
+  argv: readonly string[],
+  i: number,
+  globals: readonly OptionSpec[] = GLOBAL_OPTIONS,
+): number {
+  const word = argv[i];
+  if (word === undefined || !word.startsWith("-") || word === "-" || word === "--") return 0;
+  const long = word.startsWith("--");
+  const name = long ? word.slice(2).split("=")[0] : word.slice(1, 2);
+  const spec = globals.find((o) => long ? o.name === name : o.short === name);
+  if (!spec) return 0;
+  const joined = long ? word.includes("=") : word.length > 2;
+  if (spec.type === "boolean" || joined) return 1;
+  return argv[i + 1] === undefined ? 1 : 2;
 }
 
-function commandList(commands: readonly Command[], lang: Lang): string[] {
+/**
+ * Walks the command tree along the non-option words of `argv`; global options
+ * may come before the command or between its words, as in rpk and kafkactl.
+ * Throws {@linkcode UsageError} for an unknown command or subcommand, naming
+ * the nearest one when there is one.
+ */
+export function resolveCommand(commands: readonly Command[], argv: readonly string[]): Resolved {
+  const globals: string[] = [];
+  const path: Command[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const taken = globalOptionWords(argv, i);
+    if (taken > 0) {
+      globals.push(...argv.slice(i, i + taken));
+      i += taken;
+      continue;
+    }
+    const word = argv[i];
+    if (word.startsWith("-")) break;
+    const node = path.at(-1);
+    const choices = node ? node.subcommands : commands;
+    if (!choices || choices.length === 0) break;
+    const next = choices.find((c) => c.name === word);
+    if (!next) {
+      if (node?.positionals && node.positionals.length > 0) break;
+      throw unknownCommand(word, path, choices);
+    }
+    path.push(next);
+    i++;
+  }
+  return { path, rest: argv.slice(i), globals };
+}
+
+/** A word that names no command here; `path` is what was found before it (for the usage line). */
+export class UnknownCommandError extends UsageError {
+  readonly path: readonly Command[];
+  constructor(text: Text, hint: Text, path: readonly Command[]) {
+    super(text, hint);
+    this.path = path;
+  }
+}
+
+/** The error for a word that names no command here, with the nearest names when some are close. */
+function unknownCommand(
+  word: string,
+  path: readonly Command[],
+  choices: readonly Command[],
+): UsageError {
+  const name = path.map((c) => c.name).join(" ");
+  const near = nearest(word, visible(choices).map((c) => c.name));
+  const vars = { word, name, list: visible(choices).map((c) => c.name).join(", ") };
+  const text = path.length === 0
+    ? t("unknown command '{word}'", "неизвестная команда '{word}'")
+    : t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'");
+  const prefix = name ? `${name} ` : "";
+  const hint = didYouMean(near.map((n) => `\`kafka-lab ${prefix}${n}\``)) ?? (path.length === 0
+    ? t(
+      "commands: {list}; see `kafka-lab --help`",
+      "команды: {list}; справка: `kafka-lab --help`",
+    )
+    : t(
+      "subcommands: {list}; see `kafka-lab {name} --help`",
+      "подкоманды: {list}; справка: `kafka-lab {name} --help`",
+    ));
+  return new UnknownCommandError(fillText(text, vars), fillText(hint, vars), path);
+}
+
+/** The commands help and completion show: all but the hidden (internal) ones. */
+export function visible(commands: readonly Command[]): readonly Command[] {
+  return commands.filter((c) => !c.hidden);
+}
+
+function commandList(all: readonly Command[], lang: Lang): string[] {
+  const commands = visible(all);
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`);
 }
@@ -271,6 +316,7 @@ export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
   const w = USAGE_WORDS[lang];
   const cmd = path[path.length - 1];
   const words = ["kafka-lab", ...path.map((c) => c.name)];
+  if (path.length === 0) words.push(`<${w.command}>`);
   if (cmd?.subcommands && cmd.subcommands.length > 0) {
     words.push(cmd.run ? `[<${w.subcommand}>]` : `<${w.subcommand}>`);
   }

@@ -184,6 +184,7 @@ Deno.test("the bash completion completes subcommands and option values in a real
     return new TextDecoder().decode(out.stdout).trim();
   };
   assert.equal(await run(["kafka-lab", "groups", "re"]), "reset");
+  assert.equal(await run(["kafka-lab", "--json", "-b", "h", "groups", "re"]), "reset");
   assert.equal(await run(["kafka-lab", "groups", "reset", "g", "--dry"]), "--dry-run");
   assert.equal(await run(["kafka-lab", "read", "t", "--format", "j"]), "json");
   assert.equal(
