@@ -20,7 +20,7 @@ export const RESET_OPTIONS = [
     name: "to",
     type: "string",
     required: true,
-    valueName: "earliest|latest|offset:N|time:ISO",
+    valueName: "beginning|end|offset:N|time:ISO",
     description: t(
       "Where the group reads next: the oldest record, the end, an offset (offset:-N: N before the end), or the first record at a time",
       "Откуда группа будет читать: с самой старой записи, с конца, со смещения (offset:-N — за N до конца) или с первой записи начиная с момента времени",

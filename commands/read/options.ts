@@ -28,14 +28,13 @@ export const READ_OPTIONS = [
   },
   {
     name: "count",
-    short: "c",
+    short: "n",
     type: "integer",
     min: 0,
     description: t("Stop after this many records", "Остановиться после стольких записей"),
   },
   {
     name: "follow",
-    short: "f",
     type: "boolean",
     description: t(
       "Keep waiting for new records after the end (Ctrl+C stops)",

@@ -105,7 +105,7 @@ schema and UserCoordinates, and commits its offset once it is handled: printed
 when valid, or written to the dead letter topic with headers dlq.error.kind,
 dlq.error.reason, dlq.original.topic/partition/offset/timestamp and
 dlq.consumer.group. A bad record never stops the consumer; an unreachable
-registry does (exit 3, nothing committed). --from-beginning resets the group's
+registry does (exit 3, nothing committed). --from beginning resets the group's
 offsets to the start of every partition first (the group must be idle).`,
     `
 Читает в группе консьюмеров (с самого начала, если у группы нет смещений),
@@ -114,13 +114,13 @@ offsets to the start of every partition first (the group must be idle).`,
 обработана: выведена, если корректна, или отправлена в DLQ с заголовками
 dlq.error.kind, dlq.error.reason, dlq.original.topic/partition/offset/timestamp
 и dlq.consumer.group. Плохая запись консьюмер не останавливает; недоступный
-реестр останавливает (код 3, ничего не фиксируется). --from-beginning сначала
+реестр останавливает (код 3, ничего не фиксируется). --from beginning сначала
 переносит смещения группы в начало каждой партиции (группа должна быть пуста).`,
   ),
   options: CONSUME_OPTIONS,
   examples: [
     "kafka-lab lab3 consume",
-    "kafka-lab lab3 consume --from-beginning --idle-timeout 5",
+    "kafka-lab lab3 consume --from beginning --idle-timeout 5",
     "kafka-lab lab3 consume --max-messages 10 --json",
   ],
   run: async (ctx, args) => (await import("./consume.ts")).consume(ctx, args),

@@ -55,7 +55,7 @@ const en = {
   reasonInvalidJson: "the payload is not JSON",
   reasonSchema: "the record breaks the schema: {issues}",
   resetOffsets: "offsets of group {group} on {topic} reset to the start of every partition",
-  resetBusy: "group {group} has running consumers; stop them before --from-beginning",
+  resetBusy: "group {group} has running consumers; stop them before --from beginning",
   checkDelivered: "all {count} valid records were read back and passed validation",
   checkDeliveredMissing: "{got} of the {count} valid records were read back",
   checkDlq: "both bad records went to {dlq} with their reason and origin",
@@ -71,7 +71,7 @@ const en = {
     "With linger.ms=10000 and batch.size=1000, when is a batch sent? Why did the delivery reports come in groups?",
     "What do acks=all, enable.idempotence and max.in.flight.requests.per.connection=1 each protect against? Why would the Java client keep order with idempotence and up to 5 requests in flight?",
     "Why is the offset after a bad record committed only once the record was written to the dead letter topic?",
-    "What does --from-beginning do to the consumer group? How else could you read a topic again?",
+    "What does --from beginning do to the consumer group? How else could you read a topic again?",
   ],
 } as const;
 
@@ -125,7 +125,7 @@ const ru: Translation<typeof en> = {
   reasonInvalidJson: "содержимое записи не является JSON",
   reasonSchema: "запись нарушает схему: {issues}",
   resetOffsets: "смещения группы {group} на {topic} перенесены в начало каждой партиции",
-  resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from-beginning",
+  resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from beginning",
   checkDelivered: "все корректные записи ({count}) прочитаны и прошли проверку",
   checkDeliveredMissing: "прочитаны не все корректные записи: {got}/{count}",
   checkDlq: "обе плохие записи ушли в {dlq} с причиной и происхождением",
@@ -141,7 +141,7 @@ const ru: Translation<typeof en> = {
     "Когда отправляется пакет при linger.ms=10000 и batch.size=1000? Почему подтверждения доставки приходили группами?",
     "От чего защищает каждая из настроек acks=all, enable.idempotence и max.in.flight.requests.per.connection=1? Почему Java-клиент с идемпотентностью сохраняет порядок и при 5 запросах в полёте?",
     "Почему смещение за плохой записью фиксируется только после того, как она записана в DLQ?",
-    "Что --from-beginning делает с группой консьюмеров? Как ещё можно перечитать топик?",
+    "Что --from beginning делает с группой консьюмеров? Как ещё можно перечитать топик?",
   ],
 };
 

@@ -38,8 +38,14 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** Whether a string option may be given as `''` (refused by default: `--group ''`). */
   readonly allowEmpty?: boolean;
-  /** Still accepted, left out of help, completion and suggestions (an old spelling, kept a release). */
+  /** Left out of help, completion and suggestions (an old spelling, kept for a release). */
   readonly hidden?: boolean;
+  /**
+   * An old spelling of another option of the table: when given (and that one
+   * is not), it gives that option its value, or `value` (`--from-beginning`
+   * means `--from beginning`). Declare it `hidden`.
+   */
+  readonly aliasOf?: { readonly name: string; readonly value?: string };
 }
 
 type BaseValue<S> = S extends { readonly type: "boolean" } ? boolean
@@ -272,6 +278,12 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
   positionals: readonly PositionalSpec[] = [],
 ): ParsedArgs<O> {
   const parsed = splitLine(argv, options);
+  for (const spec of options) {
+    const raw = parsed.values[spec.name];
+    const target = spec.aliasOf;
+    if (raw === undefined || !target || parsed.values[target.name] !== undefined) continue;
+    parsed.values[target.name] = target.value ?? raw;
+  }
   const values: Record<string, Value> = {};
   const given = new Set<string>();
   for (const spec of options) {
