@@ -4,6 +4,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
+import { YES_OPTION } from "../../lib/cli/confirm.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The options of `groups reset`. */
@@ -35,3 +36,6 @@ export const RESET_OPTIONS = [
     ),
   },
 ] as const satisfies readonly OptionSpec[];
+
+/** The options of `groups delete`. */
+export const DELETE_OPTIONS = [YES_OPTION] as const satisfies readonly OptionSpec[];

@@ -32,6 +32,7 @@ const en = {
   resetDry: "dry run: nothing changed; run again without --dry-run to apply",
   resetDone: "offsets of {group} on {topic} moved to {to}; the group's next consumer starts there",
   deleted: "consumer group {group} and its committed offsets deleted",
+  groupKept: "consumer group {group} kept",
   readStart: "reading {topic}: {ranges}",
   readRange: "partition {partition} from offset {start} (end {end})",
   readDone: "read {records} record(s) from {topic}",
@@ -83,6 +84,7 @@ const ru: Translation<typeof en> = {
   resetDone:
     "смещения группы {group} на топике {topic} перенесены к {to}; следующий консьюмер группы начнёт оттуда",
   deleted: "группа консьюмеров {group} и её зафиксированные смещения удалены",
+  groupKept: "группа консьюмеров {group} оставлена",
   readStart: "чтение {topic}: {ranges}",
   readRange: "партиция {partition} со смещения {start} (конец {end})",
   readDone: "прочитано записей из {topic}: {records}",
