@@ -15,6 +15,7 @@ import { readCommand } from "./read/mod.ts";
 import { reportCommand } from "./report/mod.ts";
 import { doctorCommand, selfCheckCommand } from "./self_check/mod.ts";
 import { statusCommand } from "./cluster/status.ts";
+import { topicCommand } from "./topic/mod.ts";
 import { uiCommand } from "./ui/mod.ts";
 import { upCommand } from "./cluster/up.ts";
 import { writeCommand } from "./write/mod.ts";
@@ -29,6 +30,7 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   downCommand,
   brokerCommand,
   configCommand,
+  topicCommand,
   groupsCommand,
   readCommand,
   writeCommand,

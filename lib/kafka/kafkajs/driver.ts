@@ -139,6 +139,7 @@ function portAdmin(admin: KafkajsAdmin): Admin {
     listTopics: () => admin.listTopics(),
     createTopics: (options) => admin.createTopics(options),
     deleteTopics: (options) => admin.deleteTopics(options),
+    createPartitions: (options) => admin.createPartitions(options),
     fetchTopicMetadata: (options) => admin.fetchTopicMetadata(options),
     fetchOffsets: (options) => admin.fetchOffsets(options),
     fetchTopicOffsets: (topic) => admin.fetchTopicOffsets(topic),
