@@ -15,12 +15,12 @@ import {
   type Command,
   GLOBAL_OPTIONS,
   globalOptionWords,
-  renderHelp,
   resolveCommand,
   type Resolved,
   UnknownCommandError,
   usageLine,
 } from "./lib/cli/command.ts";
+import { helpWidth, renderHelp } from "./lib/cli/help.ts";
 import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
 import { CLUSTER_COMMANDS } from "./commands/mod.ts";
 import { type Config, type ConfigInput, loadConfig } from "./lib/config.ts";
@@ -173,7 +173,7 @@ function version(argv: readonly string[], lang: Lang): number {
 
 /** Prints the help of the command `path` names (the whole table for none). */
 function help(out: Output, path: readonly Command[], lang: Lang): number {
-  out.line(renderHelp(COMMANDS, path, HEADER, lang));
+  out.line(renderHelp(COMMANDS, path, HEADER, lang, helpWidth()));
   return ExitCode.ok;
 }
 

@@ -37,14 +37,14 @@ const registerCommand = defineCommand({
 const produceCommand = defineCommand({
   name: "produce",
   summary: t(
-    "Produce faker coordinates, validated against the schema, batched as the seed configures",
-    "Отправлять координаты из faker, проверенные по схеме, пакетами, как в исходном проекте",
+    "Produce faker coordinates, validated against the schema, batched as the course's Python example configures",
+    "Отправлять координаты из faker, проверенные по схеме, пакетами, как в учебном примере курса на Python",
   ),
   description: t(
     `
 Generates {id 1..100, longitude, latitude} records, validates each against the
 registered schema and writes it in the Confluent wire format with key = id.
-Producer settings from the seed: acks=all, idempotence, retries,
+Producer settings from the course's Python example: acks=all, idempotence, retries,
 linger.ms=10000 and batch.size=1000 (kafkajs sends each call at once, so
 kafka-lab holds records in a batch per partition the way librdkafka does). A
 delivery report follows for every record. --invalid-every N breaks every Nth
@@ -53,7 +53,7 @@ Runs until Ctrl+C (the open batches are sent before stopping) unless --count.`,
     `
 Создаёт записи {id 1..100, longitude, latitude}, проверяет каждую по
 зарегистрированной схеме и пишет её в формате Confluent (wire format) с ключом
-id. Настройки продюсера из исходного проекта: acks=all, идемпотентность,
+id. Настройки продюсера из учебного примера курса на Python: acks=all, идемпотентность,
 повторы, linger.ms=10000 и batch.size=1000 (kafkajs отправляет каждый вызов
 сразу, поэтому kafka-lab сам копит записи в пакет для каждой партиции, как
 librdkafka). На каждую запись приходит отчёт о доставке. --invalid-every N

@@ -52,8 +52,8 @@ export const SUBJECT_OPTION = {
   type: "string",
   valueName: "NAME",
   description: t(
-    "Schema Registry subject (default: <topic>-value; the seed used users-coordinates-values)",
-    "Субъект в Schema Registry (по умолчанию <topic>-value; в исходном проекте — users-coordinates-values)",
+    "Schema Registry subject (default: <topic>-value; the course's Python example used users-coordinates-values)",
+    "Субъект в Schema Registry (по умолчанию <topic>-value; в учебном примере курса на Python — users-coordinates-values)",
   ),
 } as const;
 

@@ -13,7 +13,6 @@ import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { fillText, type Localizable, localize, t, type Text } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
-import { renderOptions } from "./args.ts";
 import { didYouMean, nearest } from "./suggest.ts";
 
 /** A command or subcommand of kafka-lab. */
@@ -272,40 +271,6 @@ export function visible(commands: readonly Command[]): readonly Command[] {
   return commands.filter((c) => !c.hidden);
 }
 
-function commandList(all: readonly Command[], lang: Lang): string[] {
-  const commands = visible(all);
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`);
-}
-
-/** The headings of help, in both languages. */
-export const HELP_HEADINGS = {
-  en: {
-    usage: "Usage:",
-    commands: "Commands:",
-    subcommands: "Subcommands:",
-    arguments: "Arguments:",
-    options: "Options:",
-    globalOptions: "Global options:",
-    examples: "Examples:",
-    version: "Print the version",
-    more: "Run `kafka-lab <command> --help` for a command's options.",
-    start: "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
-  },
-  ru: {
-    usage: "Использование:",
-    commands: "Команды:",
-    subcommands: "Подкоманды:",
-    arguments: "Аргументы:",
-    options: "Параметры:",
-    globalOptions: "Общие параметры:",
-    examples: "Примеры:",
-    version: "Показать версию",
-    more: "Параметры команды: `kafka-lab <команда> --help`.",
-    start: "С чего начать: `kafka-lab up`, затем `kafka-lab lab1`.",
-  },
-} as const;
-
 const USAGE_WORDS = {
   en: { subcommand: "subcommand", options: "options", command: "command" },
   ru: { subcommand: "подкоманда", options: "параметры", command: "команда" },
@@ -326,53 +291,4 @@ export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
   }
   words.push(`[${w.options}]`);
   return words.join(" ");
-}
-
-/** The full help text of the program (empty path) or of a command. */
-export function renderHelp(
-  commands: readonly Command[],
-  path: readonly Command[],
-  header: Localizable,
-  lang: Lang = "en",
-): string {
-  const h = HELP_HEADINGS[lang];
-  const lines: string[] = [];
-  if (path.length === 0) {
-    const w = USAGE_WORDS[lang];
-    lines.push(
-      localize(header, lang),
-      "",
-      `${h.usage} kafka-lab <${w.command}> [${w.options}]`,
-      "",
-    );
-    lines.push(h.commands, ...commandList(commands, lang));
-    const version = {
-      name: "version",
-      short: "V",
-      type: "boolean",
-      description: h.version,
-    } as const satisfies OptionSpec;
-    lines.push("", h.globalOptions, ...renderOptions([...GLOBAL_OPTIONS, version], lang));
-    lines.push("", h.more, h.start);
-    return lines.join("\n");
-  }
-  const cmd = path[path.length - 1];
-  lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${localize(cmd.summary, lang)}`, "");
-  lines.push(`${h.usage} ${usageLine(path, lang)}`);
-  if (cmd.description) lines.push("", localize(cmd.description, lang).trim());
-  if (cmd.subcommands && cmd.subcommands.length > 0) {
-    lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang));
-  }
-  if (cmd.positionals && cmd.positionals.length > 0) {
-    lines.push("", h.arguments);
-    for (const p of cmd.positionals) lines.push(`  <${p.name}>  ${localize(p.description, lang)}`);
-  }
-  if (cmd.options && cmd.options.length > 0) {
-    lines.push("", h.options, ...renderOptions(cmd.options, lang));
-  }
-  lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
-  if (cmd.examples && cmd.examples.length > 0) {
-    lines.push("", h.examples, ...cmd.examples.map((e) => `  ${e}`));
-  }
-  return lines.join("\n");
 }

@@ -48,7 +48,7 @@ const en = {
   toolBootstrap: "--bootstrap-server {brokers} added (the configured cluster)",
   uiListening: "kafka-lab console: {url}",
   uiPortTaken:
-    "port {wanted} is taken (the seeds' Kafka UI uses it too), so the console listens on {port}",
+    "port {wanted} is taken (the course's Kafka UI uses it too), so the console listens on {port}",
   uiToken: "changes (offset resets) need the token in this address; keep it to yourself",
   uiStop: "Ctrl+C stops the console",
   uiDocker:

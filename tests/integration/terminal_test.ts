@@ -14,13 +14,16 @@ function quote(word: string): string {
 }
 
 /** Runs kafka-lab under a pseudo-terminal with colour on; returns what the terminal received. */
-export async function runInTerminal(args: readonly string[]): Promise<string> {
+export async function runInTerminal(
+  args: readonly string[],
+  columns = 120,
+): Promise<string> {
   const line = [Deno.execPath(), "run", ...PERMISSION_FLAGS, MAIN, ...args].map(quote).join(" ");
   const env = Deno.env.toObject();
   delete env.NO_COLOR;
   const out = await new Deno.Command("script", {
     args: ["-qfec", line, "/dev/null"],
-    env: { ...env, TERM: "xterm-256color", COLUMNS: "120" },
+    env: { ...env, TERM: "xterm-256color", COLUMNS: String(columns) },
     clearEnv: true,
     cwd: ROOT,
     stdin: "null",
@@ -60,4 +63,11 @@ Deno.test("terminal status lines up its coloured broker table", async () => {
 
 Deno.test("terminal broker list lines up its coloured table", async () => {
   assertAligned(await runInTerminal(["broker", "list"]), "broker  address");
+});
+
+Deno.test("terminal help wraps to the terminal's width", async () => {
+  const screen = stripAnsi(await runInTerminal(["lab3", "consume", "--help"], 64));
+  const lines = screen.split("\n");
+  assert.ok(lines.length > 30, screen);
+  for (const line of lines) assert.ok(line.length <= 64, `${line.length} columns: ${line}`);
 });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {
   type Command,
-  renderHelp,
   resolveCommand,
   UnknownCommandError,
   usageLine,
 } from "../../lib/cli/command.ts";
+import { renderHelp } from "../../lib/cli/help.ts";
 import { editDistance, nearest } from "../../lib/cli/suggest.ts";
 import { UsageError } from "../../lib/errors.ts";
 
