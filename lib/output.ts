@@ -49,6 +49,11 @@ const ANSI = {
   cyan: [36, 39],
 } as const;
 
+/** How much stdout text {@linkcode Output.hold} keeps before writing it. */
+const HOLD_BYTES = 64 * 1024;
+/** The longest {@linkcode Output.hold} keeps text. */
+const HOLD_MS = 50;
+
 /** The name of a text style. */
 export type Style = keyof typeof ANSI;
 
@@ -107,9 +112,65 @@ export class Output {
     return `\x1b[${on}m${text}\x1b[${off}m`;
   }
 
+  /** stdout text held by {@linkcode Output.hold} until a flush; undefined when not holding. */
+  #held: string[] | undefined;
+  #heldSize = 0;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #out(text: string): void {
+    if (this.#held === undefined) {
+      this.#sink.out(text);
+      return;
+    }
+    this.#held.push(text);
+    this.#heldSize += text.length;
+    if (this.#heldSize >= HOLD_BYTES) this.flush();
+    else if (this.#flushTimer === undefined) {
+      // What a slow stream (read --follow) prints still shows within a moment.
+      const timer = setTimeout(() => this.flush(), HOLD_MS);
+      Deno.unrefTimer(timer as unknown as number);
+      this.#flushTimer = timer;
+    }
+  }
+
+  #err(text: string): void {
+    this.flush();
+    this.#sink.err(text);
+  }
+
+  /**
+   * Holds stdout text and writes it in large pieces (64 KiB, or after 50 ms),
+   * not one system call per line: for commands that print many lines fast
+   * (`read`). stderr writes flush first, so the order stays; call
+   * {@linkcode Output.release} when done.
+   */
+  hold(): void {
+    if (this.#held) return;
+    this.#held = [];
+    // An exit in the middle (Ctrl+C twice) still writes what was held.
+    globalThis.addEventListener("unload", () => this.flush(), { once: true });
+  }
+
+  /** Writes what {@linkcode Output.hold} kept. */
+  flush(): void {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (!this.#held || this.#held.length === 0) return;
+    const text = this.#held.join("");
+    this.#held = [];
+    this.#heldSize = 0;
+    this.#sink.out(text);
+  }
+
+  /** Flushes and stops holding. */
+  release(): void {
+    this.flush();
+    this.#held = undefined;
+  }
+
   #clearProgress(): void {
     if (this.#progressShown) {
-      this.#sink.err("\r\x1b[2K");
+      this.#err("\r\x1b[2K");
       this.#progressShown = false;
     }
   }
@@ -118,7 +179,14 @@ export class Output {
   line(text = ""): void {
     if (this.json) return;
     this.#clearProgress();
-    this.#sink.out(text + "\n");
+    this.#out(text + "\n");
+  }
+
+  /** Text for humans exactly as given (no line end added; nothing with `--json`). */
+  write(text: string): void {
+    if (this.json) return;
+    this.#clearProgress();
+    this.#out(text);
   }
 
   /** Explanatory text: theory, step descriptions. Dropped by `--quiet` and `--json`. */
@@ -134,7 +202,7 @@ export class Output {
    */
   event<D>(def: EventDef<D>, data: NoInfer<D>, human?: string): void {
     if (this.json) {
-      this.#sink.out(JSON.stringify({ event: def.name, ...data }, jsonReplacer) + "\n");
+      this.#out(JSON.stringify({ event: def.name, ...data }, jsonReplacer) + "\n");
     } else if (human !== undefined) {
       this.line(human);
     }
@@ -148,21 +216,21 @@ export class Output {
       return;
     }
     this.#clearProgress();
-    this.#sink.err(`${this.style("yellow", ERROR_LABELS[this.lang].warning)} ${text}\n`);
+    this.#err(`${this.style("yellow", ERROR_LABELS[this.lang].warning)} ${text}\n`);
   }
 
   /** A plain line on stderr for humans (usage after an error); nothing with `--json`. */
   stderr(text: string): void {
     if (this.json) return;
     this.#clearProgress();
-    this.#sink.err(text + "\n");
+    this.#err(text + "\n");
   }
 
   /** Diagnostics for `--verbose` only, on stderr. */
   debug(text: string): void {
     if (!this.verbose) return;
     this.#clearProgress();
-    this.#sink.err(this.style("dim", `debug: ${text}`) + "\n");
+    this.#err(this.style("dim", `debug: ${text}`) + "\n");
   }
 
   /**
@@ -180,14 +248,14 @@ export class Output {
       return;
     }
     if (this.#sink.errIsTerminal) {
-      this.#sink.err(`\r\x1b[2K${this.style("dim", text)}`);
+      this.#err(`\r\x1b[2K${this.style("dim", text)}`);
       this.#progressShown = true;
       return;
     }
     const last = this.#lastProgress.get(key) ?? 0;
     if (now - last < everyMs) return;
     this.#lastProgress.set(key, now);
-    this.#sink.err(text + "\n");
+    this.#err(text + "\n");
   }
 
   /** Removes a progress line from the terminal. */
@@ -213,7 +281,7 @@ export class Output {
     let text = `${this.style("red", labels.error)} ${message}\n`;
     if (hint) text += `${this.style("cyan", labels.hint)} ${hint}\n`;
     if (showStack) text += this.style("dim", stackOf(err)) + "\n";
-    this.#sink.err(text);
+    this.#err(text);
   }
 }
 

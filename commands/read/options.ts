@@ -42,6 +42,24 @@ export const READ_OPTIONS = [
     ),
   },
   {
+    name: "template",
+    short: "f",
+    type: "string",
+    valueName: "FMT",
+    description: t(
+      "Print each record by a kcat-style template: %k key, %v value, %p partition, %o offset, %T timestamp, %t topic, %h headers, \\n (one record a line without it)",
+      "Печатать каждую запись по шаблону, как kcat: %k ключ, %v значение, %p партиция, %o смещение, %T время, %t топик, %h заголовки, \\n (без него — запись в строке)",
+    ),
+  },
+  {
+    name: "value-only",
+    type: "boolean",
+    description: t(
+      "Print only each record's value, one a line (as kcat does by default)",
+      "Печатать только значение каждой записи, по одной в строке (как kcat по умолчанию)",
+    ),
+  },
+  {
     name: "format",
     type: "string",
     default: "auto",

@@ -170,7 +170,8 @@ export class ReadCursor {
     for (const m of batch.messages) {
       if (options.signal.aborted || this.reached()) break;
       if (BigInt(m.offset) < this.next.get(p)!) continue;
-      await options.onRecord(toRecord(batch.topic, p, m));
+      const handled = options.onRecord(toRecord(batch.topic, p, m));
+      if (handled) await handled;
       this.records++;
       this.next.set(p, BigInt(m.offset) + 1n);
     }
@@ -189,7 +190,13 @@ async function readInGroup(
   options: ReadOptions,
 ): Promise<Omit<ReadSummary, "ranges">> {
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
+  // Large fetches: a reader goes through whole partitions, so fewer round trips win.
+  const consumer = await kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 500,
+    maxBytesPerPartition: 16 * 1024 * 1024,
+    maxBytes: 64 * 1024 * 1024,
+  });
   const stopped = Promise.withResolvers<ReadStop>();
   const onAbort = () => stopped.resolve("signal");
   options.signal.addEventListener("abort", onAbort, { once: true });
