@@ -16,6 +16,7 @@ import { helpWidth, MAX_HELP_WIDTH, reflow, wrap } from "../wrap.ts";
 
 export { helpWidth, MAX_HELP_WIDTH, reflow, wrap };
 import type { OptionSpec } from "./args.ts";
+import { invocation } from "./invocation.ts";
 import { type Command, GLOBAL_OPTIONS, usageLine, visible } from "./command.ts";
 
 /** `name  summary` rows, summaries wrapped under their column. */
@@ -97,7 +98,7 @@ export const HELP_HEADINGS = {
     examples: "Examples:",
     version: "Print the version",
     more: "Run `kafka-lab help <command>` (or `<command> --help`) for a command's options.",
-    start: "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
+    start: "Start here: `{cmd} up`, then `{cmd} lab1`.",
   },
   ru: {
     usage: "Использование:",
@@ -109,7 +110,7 @@ export const HELP_HEADINGS = {
     examples: "Примеры:",
     version: "Показать версию",
     more: "Параметры команды: `kafka-lab help <команда>` (или `<команда> --help`).",
-    start: "С чего начать: `kafka-lab up`, затем `kafka-lab lab1`.",
+    start: "С чего начать: `{cmd} up`, затем `{cmd} lab1`.",
   },
 } as const;
 
@@ -141,7 +142,7 @@ export function renderHelp(
       ...globals([{ ...VERSION_OPTION, description: h.version }]),
       "",
       ...wrap(h.more, width),
-      ...wrap(h.start, width),
+      ...wrap(h.start.replaceAll("{cmd}", invocation()), width),
     ].join("\n");
   }
   const cmd = path[path.length - 1];

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { COMMANDS } from "../../cli.ts";
 import type { Command } from "../../lib/cli/command.ts";
 import { helpWidth, reflow, renderHelp, wrap } from "../../lib/cli/help.ts";
+import { invocation } from "../../lib/cli/invocation.ts";
 import { visibleWidth } from "../../lib/output.ts";
 
 function* paths(commands: readonly Command[], parent: Command[] = []): Generator<Command[]> {
@@ -53,4 +54,11 @@ Deno.test("helpWidth follows COLUMNS within 40..100 and wrap keeps words whole",
   assert.equal(helpWidth({ COLUMNS: "10" }), 40);
   assert.deepEqual(wrap("aaa bbb ccc", 7, 2, ""), ["aaa bbb", "  ccc"]);
   assert.deepEqual(reflow("one\ntwo\n\n- a\n- b", 80), ["one two", "", "- a", "- b"]);
+});
+
+Deno.test("invocation names the compiled binary, `deno task lab`, or an installed kafka-lab", () => {
+  assert.equal(invocation({}, "/usr/local/bin/kafka-lab"), "kafka-lab");
+  assert.equal(invocation({}, "C:\\bin\\kafka-lab.exe"), "kafka-lab");
+  assert.equal(invocation({ INIT_CWD: "/src" }, "/usr/bin/deno"), "deno task lab");
+  assert.equal(invocation({ PATH: "/nonexistent" }, "/usr/bin/deno"), "deno task lab");
 });
