@@ -6,7 +6,7 @@ import type { Command } from "../lib/cli/command.ts";
 import { benchCommand } from "./bench/mod.ts";
 import { brokerCommand } from "./cluster/broker.ts";
 import { checkCommand } from "./check/mod.ts";
-import { completionsCommand } from "./completions/mod.ts";
+import { completeCommand, completionsCommand } from "./completions/mod.ts";
 import { configCommand } from "./config/mod.ts";
 import { downCommand } from "./cluster/down.ts";
 import { groupsCommand } from "./groups/mod.ts";
@@ -42,4 +42,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   selfCheckCommand,
   doctorCommand,
   completionsCommand,
+  completeCommand,
 ];

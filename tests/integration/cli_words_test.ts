@@ -1,6 +1,6 @@
 /** How the command line reads: global options anywhere, did-you-mean, `help <command>`. */
 import assert from "node:assert/strict";
-import { clusterConfig, events, runCli } from "../helpers.ts";
+import { cleanUp, clusterConfig, createTopic, events, runCli } from "../helpers.ts";
 
 Deno.test("cli global options before the command work as after it", async () => {
   const brokers = clusterConfig().brokers.join(",");
@@ -39,4 +39,18 @@ Deno.test("cli `help <command>` prints the command's help", async () => {
   assert.equal(help.code, 0, help.stderr);
   assert.equal(help.stdout, own.stdout);
   assert.match(help.stdout, /Usage: kafka-lab groups reset/);
+});
+
+Deno.test("cli __complete lists live topic names for the shell, and nothing when no broker answers", async () => {
+  const topic = await createTopic("complete", 1, 1);
+  const r = await runCli(["__complete", "topics"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.stdout.split("\n").includes(topic), r.stdout);
+  const list = events((await runCli(["__complete", "topics", "--json"])).stdout)[0];
+  assert.equal(list.event, "completions.names");
+  const down = await runCli(["__complete", "topics", "-b", "127.0.0.1:1"]);
+  assert.deepEqual([down.code, down.stdout, down.stderr], [0, "", ""]);
+  const help = await runCli(["--help"]);
+  assert.doesNotMatch(help.stdout, /__complete/, "internal: not in help");
+  await cleanUp({ topics: [topic] });
 });

@@ -187,6 +187,7 @@ Deno.test("the bash completion completes subcommands and option values in a real
   assert.equal(await run(["kafka-lab", "--json", "-b", "h", "groups", "re"]), "reset");
   assert.equal(await run(["kafka-lab", "groups", "reset", "g", "--dry"]), "--dry-run");
   assert.equal(await run(["kafka-lab", "read", "t", "--format", "j"]), "json");
+  assert.equal(await run(["kafka-lab", "read", "t", "--from", "b"]), "beginning");
   assert.equal(
     await run(["kafka-lab", "kafka", "kafka-con"]),
     [
@@ -295,4 +296,35 @@ Deno.test("read's line for people escapes control characters in key, value and h
   // --json stays valid JSON: the record event carries the text itself, escaped by JSON.
   const shown = showRecord(record, "text");
   assert.equal(JSON.parse(JSON.stringify(shown)).value, HOSTILE);
+});
+
+Deno.test("the bash completion offers live topic and group names from `kafka-lab __complete`", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // A stand-in kafka-lab on PATH: the script's wiring is under test, not the cluster.
+    await Deno.writeTextFile(
+      `${dir}/kafka-lab`,
+      '#!/bin/sh\n[ "$1" = __complete ] && [ "$2" = topics ] && printf "orders\\nhello-kafka\\n"\n' +
+        '[ "$1" = __complete ] && [ "$2" = groups ] && printf "hello-group\\n"\nexit 0\n',
+    );
+    await Deno.chmod(`${dir}/kafka-lab`, 0o755);
+    const script = completionScript("bash", COMMANDS, "en");
+    const run = async (words: string[]) => {
+      const probe = `COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${
+        words.length - 1
+      }; _kafka_lab; echo "\${COMPREPLY[*]}"`;
+      const out = await new Deno.Command("bash", {
+        args: ["-c", `${script}\n${probe}`],
+        env: { PATH: `${dir}:${Deno.env.get("PATH")}` },
+        stdout: "piped",
+      }).output();
+      return new TextDecoder().decode(out.stdout).trim();
+    };
+    assert.equal(await run(["kafka-lab", "read", "or"]), "orders");
+    assert.equal(await run(["kafka-lab", "topic", "describe", "he"]), "hello-kafka");
+    assert.equal(await run(["kafka-lab", "lab2", "consume", "--topic", "o"]), "orders");
+    assert.equal(await run(["kafka-lab", "groups", "describe", "hello-"]), "hello-group");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
