@@ -51,6 +51,8 @@ const ANSI = {
 
 /** How much stdout text {@linkcode Output.hold} keeps before writing it. */
 const HOLD_BYTES = 64 * 1024;
+/** The shortest time between two redraws of a progress line on a terminal. */
+const REDRAW_MS = 250;
 /** The longest {@linkcode Output.hold} keeps text. */
 const HOLD_MS = 50;
 
@@ -238,8 +240,13 @@ export class Output {
    * terminal it prints at most one line per `everyMs` per key; with `--json`
    * it emits `progress` events at the same pace.
    */
-  progress(key: string, text: string, data: EventData = {}, everyMs = 5000): void {
-    const now = Date.now();
+  progress(
+    key: string,
+    text: string,
+    data: EventData = {},
+    everyMs = 5000,
+    now = Date.now(),
+  ): void {
     if (this.json) {
       const last = this.#lastProgress.get(key) ?? 0;
       if (now - last < Math.min(everyMs, 1000)) return;
@@ -247,12 +254,15 @@ export class Output {
       this.event(CORE_EVENTS.progress, { task: key, message: text, ...data });
       return;
     }
+    const last = this.#lastProgress.get(key) ?? 0;
     if (this.#sink.errIsTerminal) {
+      // Redrawn a few times a second at most: faster only flickers and costs time.
+      if (now - last < REDRAW_MS) return;
+      this.#lastProgress.set(key, now);
       this.#err(`\r\x1b[2K${this.style("dim", text)}`);
       this.#progressShown = true;
       return;
     }
-    const last = this.#lastProgress.get(key) ?? 0;
     if (now - last < everyMs) return;
     this.#lastProgress.set(key, now);
     this.#err(text + "\n");
