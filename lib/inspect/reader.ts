@@ -65,8 +65,8 @@ export function topicNotFound(topic: string): KafkaLabError {
     fillText(t("topic {topic} does not exist", "топика {topic} нет"), { topic }),
     {
       hint: t(
-        "`kafka-lab kafka kafka-topics --list` lists the topics; create one with `kafka-lab kafka kafka-topics --create --topic <name>`",
-        "`kafka-lab kafka kafka-topics --list` покажет топики; создать: `kafka-lab kafka kafka-topics --create --topic <имя>`",
+        "`kafka-lab topic list` lists the topics; create one with `kafka-lab topic create <name>`",
+        "`kafka-lab topic list` покажет топики; создать: `kafka-lab topic create <имя>`",
       ),
     },
   );
