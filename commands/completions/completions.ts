@@ -186,7 +186,12 @@ _kafka_lab() {
   if [[ "\${words[CURRENT]}" != -* ]]; then list="$list $(_kafka_lab_live "$cmdpath")"; fi
   compadd -- \${=list}
 }
-compdef _kafka_lab kafka-lab
+# Autoloaded from fpath as _kafka-lab (the first Tab): complete now, not only at the next Tab.
+if [[ "\${funcstack[1]}" == _kafka-lab ]]; then
+  _kafka_lab "$@"
+else
+  compdef _kafka_lab kafka-lab
+fi
 `;
 }
 

@@ -167,7 +167,10 @@ Deno.test("completion scripts list every command, subcommand and option of the c
   assert.match(bash, /'read\|--format'\) echo 'auto registry json text hex'/);
   const fish = completionScript("fish", COMMANDS, "ru");
   assert.match(fish, /-a groups -d 'Группы консьюмеров/);
-  assert.match(completionScript("zsh", COMMANDS, "en"), /^#compdef kafka-lab/);
+  const zsh = completionScript("zsh", COMMANDS, "en");
+  assert.match(zsh, /^#compdef kafka-lab/);
+  // Autoloaded from fpath, the file's body runs at the first Tab: it must complete then.
+  assert.match(zsh, /funcstack\[1\]\}" == _kafka-lab \]\]; then\n {2}_kafka_lab "\$@"/);
 });
 
 Deno.test("the bash completion completes subcommands and option values in a real bash", async () => {
