@@ -190,12 +190,13 @@ async function readInGroup(
   options: ReadOptions,
 ): Promise<Omit<ReadSummary, "ranges">> {
   const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  // Large fetches: a reader goes through whole partitions, so fewer round trips win.
+  // Large fetches when a reader goes through whole partitions (fewer round trips win);
+  // kafkajs' usual 1 MiB when it wants a few records (a 16 MiB fetch is decoded whole).
+  const large = options.count === undefined || options.count > 10_000;
   const consumer = await kafka.consumer({
     groupId,
     maxWaitTimeInMs: 500,
-    maxBytesPerPartition: 16 * 1024 * 1024,
-    maxBytes: 64 * 1024 * 1024,
+    ...(large ? { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 } : {}),
   });
   const stopped = Promise.withResolvers<ReadStop>();
   const onAbort = () => stopped.resolve("signal");
