@@ -7,7 +7,7 @@ for i in $(seq 1 12); do
   for name in kcat before text value; do
     case $name in
       kcat) cmd="kcat -C -b "${KAFKA_BROKERS:-localhost:19092}" -t "${TOPIC:-read-bench}" -e -q -o beginning > /tmp/cli-a" ;;
-      before) cmd="deno run -A "${BEFORE:?set BEFORE to an older checkout's main.ts}" read "${TOPIC:-read-bench}" --format text > /tmp/cli-f 2>/dev/null" ;;
+      before) cmd="deno run -A "${BEFORE:?set BEFORE to the main.ts of an older checkout}" read "${TOPIC:-read-bench}" --format text > /tmp/cli-f 2>/dev/null" ;;
       text) cmd="deno run -A main.ts read "${TOPIC:-read-bench}" --format text > /tmp/cli-d 2>/dev/null" ;;
       value) cmd="deno run -A main.ts read "${TOPIC:-read-bench}" --value-only > /tmp/cli-b 2>/dev/null" ;;
     esac
