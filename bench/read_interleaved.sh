@@ -1,9 +1,9 @@
 #!/bin/bash
-# Usage: TOPIC=read-bench BEFORE=/path/to/old/main.ts bench/read_interleaved.sh (kcat on PATH, a cluster up).
+# Usage: TOPIC=read-bench BEFORE=/path/to/old/main.ts [ROUNDS=12] bench/read_interleaved.sh (kcat on PATH, a cluster up).
 # Interleaved runs: kcat, before, after text, after value-only; prints median wall seconds of each.
 cd "$(dirname "$0")/.."
 declare -A T
-for i in $(seq 1 12); do
+for i in $(seq 1 ${ROUNDS:-12}); do
   for name in kcat before text value; do
     case $name in
       kcat) cmd="kcat -C -b "${KAFKA_BROKERS:-localhost:19092}" -t "${TOPIC:-read-bench}" -e -q -o beginning > /tmp/cli-a" ;;
