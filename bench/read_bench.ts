@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 const topic = Deno.env.get("KAFKA_LAB_READ_BENCH_TOPIC");
 const brokers = Deno.env.get("KAFKA_BROKERS") ?? "localhost:19092";
 const main = fileURLToPath(new URL("../main.ts", import.meta.url));
-const out = await Deno.makeTempFile({ prefix: "kafka-lab-read-bench-" });
+const out = topic === undefined ? "" : await Deno.makeTempFile({ prefix: "kafka-lab-read-bench-" });
 
 async function run(program: string, args: string[]): Promise<void> {
   const file = await Deno.open(out, { write: true, truncate: true });
