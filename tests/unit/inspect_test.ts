@@ -167,6 +167,9 @@ Deno.test("completion scripts list every command, subcommand and option of the c
   assert.match(bash, /'read\|--format'\) echo 'auto registry json text hex'/);
   const fish = completionScript("fish", COMMANDS, "ru");
   assert.match(fish, /-a groups -d 'Группы консьюмеров/);
+  assert.ok(!paths.includes("lab5 worker"), "internal commands are not completed");
+  assert.ok(!paths.includes("__complete"));
+  assert.doesNotMatch(bash, /--records/, "old spellings are not offered");
   const zsh = completionScript("zsh", COMMANDS, "en");
   assert.match(zsh, /^#compdef kafka-lab/);
   // Autoloaded from fpath, the file's body runs at the first Tab: it must complete then.
