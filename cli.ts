@@ -14,10 +14,13 @@ import { CONFIG_OPTIONS } from "./lib/cli/lab_options.ts";
 import {
   type Command,
   GLOBAL_OPTIONS,
-  renderHelp,
+  globalOptionWords,
   resolveCommand,
+  type Resolved,
+  UnknownCommandError,
   usageLine,
 } from "./lib/cli/command.ts";
+import { helpWidth, renderHelp } from "./lib/cli/help.ts";
 import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
 import { CLUSTER_COMMANDS } from "./commands/mod.ts";
 import { type Config, type ConfigInput, loadConfig } from "./lib/config.ts";
@@ -33,7 +36,8 @@ import {
 import { createOutput, type Output } from "./lib/output.ts";
 import { Shutdown, STOPPING_NOTICE } from "./lib/shutdown.ts";
 import { fill, fillText, type Lang, t } from "./lib/i18n.ts";
-import { KAFKA_VERSION, VERSION } from "./lib/version.ts";
+import { CORE_EVENTS } from "./lib/events.ts";
+import { KAFKA_VERSION, VERSION, versionInfo, versionText } from "./lib/version.ts";
 
 /** Every top-level command: cluster management, then the labs in course order. */
 export const COMMANDS: readonly Command[] = [...CLUSTER_COMMANDS, ...LABS];
@@ -101,11 +105,12 @@ export async function run(argv: readonly string[]): Promise<number> {
 
 /** The steps of one command line, top to bottom; each notes in `state` what an error needs. */
 async function runLine(argv: readonly string[], lang: Lang, state: RunState): Promise<number> {
-  const { path, rest } = resolveCommand(COMMANDS, argv);
+  const { path, rest, globals } = resolveLine(argv, state);
   state.path = path;
   const cmd = path.at(-1);
-  if (helpOnLine(cmd, rest)) return help(state.out, path, lang);
-  const args = parseLine(cmd, rest);
+  if (!cmd && rest.some((a) => a === "--version" || a === "-V")) return version(argv, lang);
+  if (helpOnLine(cmd, [...globals, ...rest])) return help(state.out, path, lang);
+  const args = parseLine(cmd, rest, globals);
   const g = args.valuesOf(GLOBAL_OPTIONS);
   state.out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
   if (!cmd || g.help) return help(state.out, path, lang);
@@ -125,6 +130,32 @@ async function runLine(argv: readonly string[], lang: Lang, state: RunState): Pr
 }
 
 /**
+ * The command the line names; `kafka-lab help <command>` is `<command> --help`.
+ * An unknown word still leaves the path found before it, for the usage line.
+ */
+function resolveLine(argv: readonly string[], state: RunState): Resolved {
+  const helpAt = argv.findIndex((a, i) => !a.startsWith("-") && globalsBefore(argv, i));
+  const line = argv[helpAt] === "help" ? [...argv.toSpliced(helpAt, 1), "--help"] : argv;
+  try {
+    return resolveCommand(COMMANDS, line);
+  } catch (err) {
+    if (err instanceof UnknownCommandError) state.path = err.path;
+    throw err;
+  }
+}
+
+/** Whether every word before `argv[i]` is a global option (so `argv[i]` is the command's name). */
+function globalsBefore(argv: readonly string[], i: number): boolean {
+  let j = 0;
+  while (j < i) {
+    const n = globalOptionWords(argv, j);
+    if (n === 0) return false;
+    j += n;
+  }
+  return j === i;
+}
+
+/**
  * Help wins over everything else on the line, required options included; a
  * passthrough command (Kafka's own tools) hands `--help` to the tool.
  */
@@ -132,16 +163,39 @@ function helpOnLine(cmd: Command | undefined, rest: readonly string[]): boolean 
   return !cmd?.passthrough && rest.some((a) => a === "--help" || a === "-h");
 }
 
-/** Prints the help of the command `path` names (the whole table for none). */
-function help(out: Output, path: readonly Command[], lang: Lang): number {
-  out.line(renderHelp(COMMANDS, path, HEADER, lang));
+/** `--version` after global options (`--json --version`); `main.ts` answers it when it comes first. */
+function version(argv: readonly string[], lang: Lang): number {
+  const out = createOutput({ json: argv.includes("--json"), quiet: false, verbose: false, lang });
+  const info = versionInfo();
+  out.event(CORE_EVENTS.version, { ...info }, versionText(info, lang));
   return ExitCode.ok;
 }
 
-/** The command's options and the global ones, typed; a passthrough command's words unparsed. */
-function parseLine(cmd: Command | undefined, rest: readonly string[]): Args {
-  if (cmd?.passthrough) return new ParsedArgs({}, new Set(), [...rest]);
-  return parseOptions(rest, [...(cmd?.options ?? []), ...GLOBAL_OPTIONS], cmd?.positionals ?? []);
+/** Prints the help of the command `path` names (the whole table for none). */
+function help(out: Output, path: readonly Command[], lang: Lang): number {
+  out.line(renderHelp(COMMANDS, path, HEADER, lang, helpWidth()));
+  return ExitCode.ok;
+}
+
+/**
+ * The command's options and the global ones, typed, wherever they stand on the
+ * line; a passthrough command (Kafka's own tools) gets its words unparsed, and
+ * only the global options before its name are kafka-lab's.
+ */
+function parseLine(
+  cmd: Command | undefined,
+  rest: readonly string[],
+  globals: readonly string[],
+): Args {
+  if (cmd?.passthrough) {
+    const g = parseOptions(globals, GLOBAL_OPTIONS);
+    return new ParsedArgs(g.valuesOf(GLOBAL_OPTIONS), new Set(), [...rest], GLOBAL_OPTIONS);
+  }
+  return parseOptions(
+    [...globals, ...rest],
+    [...(cmd?.options ?? []), ...GLOBAL_OPTIONS],
+    cmd?.positionals ?? [],
+  );
 }
 
 /** A command that only groups others (`groups`, `topic`) needs one of them named. */

@@ -7,7 +7,7 @@ import { benchCommand } from "./bench/mod.ts";
 import { brokerCommand } from "./cluster/broker.ts";
 import { checkCommand } from "./check/mod.ts";
 import { classCommand } from "./class/mod.ts";
-import { completionsCommand } from "./completions/mod.ts";
+import { completeCommand, completionsCommand } from "./completions/mod.ts";
 import { configCommand } from "./config/mod.ts";
 import { downCommand } from "./cluster/down.ts";
 import { exerciseCommand } from "./exercise/mod.ts";
@@ -17,6 +17,7 @@ import { readCommand } from "./read/mod.ts";
 import { reportCommand } from "./report/mod.ts";
 import { doctorCommand, selfCheckCommand } from "./self_check/mod.ts";
 import { statusCommand } from "./cluster/status.ts";
+import { topicCommand } from "./topic/mod.ts";
 import { uiCommand } from "./ui/mod.ts";
 import { upCommand } from "./cluster/up.ts";
 import { writeCommand } from "./write/mod.ts";
@@ -31,6 +32,7 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   downCommand,
   brokerCommand,
   configCommand,
+  topicCommand,
   groupsCommand,
   readCommand,
   writeCommand,
@@ -44,4 +46,5 @@ export const CLUSTER_COMMANDS: readonly Command[] = [
   selfCheckCommand,
   doctorCommand,
   completionsCommand,
+  completeCommand,
 ];

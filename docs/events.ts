@@ -19,6 +19,7 @@ import { CONFIG_EVENTS } from "../commands/config/events.ts";
 import { EXERCISE_EVENTS } from "../commands/exercise/events.ts";
 import { GROUPS_EVENTS } from "../commands/groups/events.ts";
 import { READ_EVENTS } from "../commands/read/events.ts";
+import { TOPIC_EVENTS } from "../commands/topic/events.ts";
 import { REPORT_EVENTS } from "../commands/report/events.ts";
 import { SELF_CHECK_EVENTS } from "../commands/self_check/events.ts";
 import { UI_EVENTS } from "../commands/ui/events.ts";
@@ -87,6 +88,14 @@ export const CATALOGUES: readonly CatalogueEntry[] = [
     printedBy: "`config`",
     source: "commands/config/events.ts",
     events: CONFIG_EVENTS,
+  },
+  {
+    scope: "topic",
+    title: "topic",
+    printedBy:
+      "`topic create`, `topic list`, `topic describe`, `topic delete`, `topic alter-config`, `topic add-partitions`",
+    source: "commands/topic/events.ts",
+    events: TOPIC_EVENTS,
   },
   {
     scope: "groups",

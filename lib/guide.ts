@@ -16,6 +16,7 @@
  */
 import type { Context } from "./context.ts";
 import { type EventDataOf, type EventDef, LAB_EVENTS } from "./events.ts";
+import { helpWidth, reflow } from "./wrap.ts";
 
 /** The data of a check's event: it says whether the check passed in `ok`. */
 export type CheckData = { readonly ok?: boolean };
@@ -50,9 +51,19 @@ export class Guide {
   #step = 0;
   #failures = 0;
 
+  /** Columns to wrap prose to on a terminal; undefined when piped (lines stay whole). */
+  readonly #width: number | undefined;
+
   constructor(ctx: Context, texts: GuideTexts) {
     this.#ctx = ctx;
     this.#texts = texts;
+    this.#width = Deno.stdout.isTerminal() ? helpWidth() : undefined;
+  }
+
+  /** Prose indented by `prefix`, wrapped to the terminal when there is one. */
+  #prose(text: string, prefix = ""): string {
+    if (this.#width === undefined) return indent(text, prefix);
+    return reflow(text, this.#width - prefix.length).map((l) => l ? prefix + l : l).join("\n");
   }
 
   /**
@@ -94,7 +105,7 @@ export class Guide {
     if (out.quiet) return;
     for (const paragraph of this.#texts.theory) {
       out.text();
-      out.text(paragraph);
+      out.text(this.#prose(paragraph));
     }
   }
 
@@ -115,7 +126,7 @@ export class Guide {
         `${this.#texts.headings.step} ${this.#step}/${this.#texts.steps}: ${title}`,
       ),
     );
-    if (explanation) out.text(indent(explanation, "  "));
+    if (explanation) out.text(this.#prose(explanation, "  "));
   }
 
   /** A result that went as expected: its line, and its event with `ok: true`. */
@@ -139,7 +150,7 @@ export class Guide {
 
   /** A detail under a result (dropped by `--quiet`). */
   note(text: string): void {
-    this.#ctx.out.text(indent(text, "    "));
+    this.#ctx.out.text(this.#prose(text, "    "));
   }
 
   /** The summary and the control questions; returns the exit code. */
@@ -159,7 +170,7 @@ export class Guide {
     if (!out.quiet) {
       out.line();
       out.line(out.style("bold", this.#texts.headings.questions));
-      this.#texts.questions.forEach((q, i) => out.line(`  ${i + 1}. ${q}`));
+      this.#texts.questions.forEach((q, i) => out.line(this.#prose(`${i + 1}. ${q}`, "  ")));
     }
     return this.#failures === 0 ? 0 : 1;
   }

@@ -49,6 +49,13 @@ const ANSI = {
   cyan: [36, 39],
 } as const;
 
+/** How much stdout text {@linkcode Output.hold} keeps before writing it. */
+const HOLD_BYTES = 64 * 1024;
+/** The shortest time between two redraws of a progress line on a terminal. */
+const REDRAW_MS = 250;
+/** The longest {@linkcode Output.hold} keeps text. */
+const HOLD_MS = 50;
+
 /** The name of a text style. */
 export type Style = keyof typeof ANSI;
 
@@ -107,9 +114,65 @@ export class Output {
     return `\x1b[${on}m${text}\x1b[${off}m`;
   }
 
+  /** stdout text held by {@linkcode Output.hold} until a flush; undefined when not holding. */
+  #held: string[] | undefined;
+  #heldSize = 0;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #out(text: string): void {
+    if (this.#held === undefined) {
+      this.#sink.out(text);
+      return;
+    }
+    this.#held.push(text);
+    this.#heldSize += text.length;
+    if (this.#heldSize >= HOLD_BYTES) this.flush();
+    else if (this.#flushTimer === undefined) {
+      // What a slow stream (read --follow) prints still shows within a moment.
+      const timer = setTimeout(() => this.flush(), HOLD_MS);
+      Deno.unrefTimer(timer as unknown as number);
+      this.#flushTimer = timer;
+    }
+  }
+
+  #err(text: string): void {
+    this.flush();
+    this.#sink.err(text);
+  }
+
+  /**
+   * Holds stdout text and writes it in large pieces (64 KiB, or after 50 ms),
+   * not one system call per line: for commands that print many lines fast
+   * (`read`). stderr writes flush first, so the order stays; call
+   * {@linkcode Output.release} when done.
+   */
+  hold(): void {
+    if (this.#held) return;
+    this.#held = [];
+    // An exit in the middle (Ctrl+C twice) still writes what was held.
+    globalThis.addEventListener("unload", () => this.flush(), { once: true });
+  }
+
+  /** Writes what {@linkcode Output.hold} kept. */
+  flush(): void {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (!this.#held || this.#held.length === 0) return;
+    const text = this.#held.join("");
+    this.#held = [];
+    this.#heldSize = 0;
+    this.#sink.out(text);
+  }
+
+  /** Flushes and stops holding. */
+  release(): void {
+    this.flush();
+    this.#held = undefined;
+  }
+
   #clearProgress(): void {
     if (this.#progressShown) {
-      this.#sink.err("\r\x1b[2K");
+      this.#err("\r\x1b[2K");
       this.#progressShown = false;
     }
   }
@@ -118,7 +181,14 @@ export class Output {
   line(text = ""): void {
     if (this.json) return;
     this.#clearProgress();
-    this.#sink.out(text + "\n");
+    this.#out(text + "\n");
+  }
+
+  /** Text for humans exactly as given (no line end added; nothing with `--json`). */
+  write(text: string): void {
+    if (this.json) return;
+    this.#clearProgress();
+    this.#out(text);
   }
 
   /** Explanatory text: theory, step descriptions. Dropped by `--quiet` and `--json`. */
@@ -134,7 +204,7 @@ export class Output {
    */
   event<D>(def: EventDef<D>, data: NoInfer<D>, human?: string): void {
     if (this.json) {
-      this.#sink.out(JSON.stringify({ event: def.name, ...data }, jsonReplacer) + "\n");
+      this.#out(JSON.stringify({ event: def.name, ...data }, jsonReplacer) + "\n");
     } else if (human !== undefined) {
       this.line(human);
     }
@@ -148,21 +218,21 @@ export class Output {
       return;
     }
     this.#clearProgress();
-    this.#sink.err(`${this.style("yellow", ERROR_LABELS[this.lang].warning)} ${text}\n`);
+    this.#err(`${this.style("yellow", ERROR_LABELS[this.lang].warning)} ${text}\n`);
   }
 
   /** A plain line on stderr for humans (usage after an error); nothing with `--json`. */
   stderr(text: string): void {
     if (this.json) return;
     this.#clearProgress();
-    this.#sink.err(text + "\n");
+    this.#err(text + "\n");
   }
 
   /** Diagnostics for `--verbose` only, on stderr. */
   debug(text: string): void {
     if (!this.verbose) return;
     this.#clearProgress();
-    this.#sink.err(this.style("dim", `debug: ${text}`) + "\n");
+    this.#err(this.style("dim", `debug: ${text}`) + "\n");
   }
 
   /**
@@ -170,8 +240,13 @@ export class Output {
    * terminal it prints at most one line per `everyMs` per key; with `--json`
    * it emits `progress` events at the same pace.
    */
-  progress(key: string, text: string, data: EventData = {}, everyMs = 5000): void {
-    const now = Date.now();
+  progress(
+    key: string,
+    text: string,
+    data: EventData = {},
+    everyMs = 5000,
+    now = Date.now(),
+  ): void {
     if (this.json) {
       const last = this.#lastProgress.get(key) ?? 0;
       if (now - last < Math.min(everyMs, 1000)) return;
@@ -179,15 +254,18 @@ export class Output {
       this.event(CORE_EVENTS.progress, { task: key, message: text, ...data });
       return;
     }
+    const last = this.#lastProgress.get(key) ?? 0;
     if (this.#sink.errIsTerminal) {
-      this.#sink.err(`\r\x1b[2K${this.style("dim", text)}`);
+      // Redrawn a few times a second at most: faster only flickers and costs time.
+      if (now - last < REDRAW_MS) return;
+      this.#lastProgress.set(key, now);
+      this.#err(`\r\x1b[2K${this.style("dim", text)}`);
       this.#progressShown = true;
       return;
     }
-    const last = this.#lastProgress.get(key) ?? 0;
     if (now - last < everyMs) return;
     this.#lastProgress.set(key, now);
-    this.#sink.err(text + "\n");
+    this.#err(text + "\n");
   }
 
   /** Removes a progress line from the terminal. */
@@ -213,7 +291,7 @@ export class Output {
     let text = `${this.style("red", labels.error)} ${message}\n`;
     if (hint) text += `${this.style("cyan", labels.hint)} ${hint}\n`;
     if (showStack) text += this.style("dim", stackOf(err)) + "\n";
-    this.#sink.err(text);
+    this.#err(text);
   }
 }
 
@@ -250,11 +328,64 @@ export function createOutput(options: OutputOptions, sink: Sink = processSink): 
   return new Output({ ...options, color }, sink);
 }
 
-/** Pads cells into aligned columns; returns one string per row, header first. */
+// Escape codes are control characters by definition.
+// deno-lint-ignore no-control-regex
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
+/** Text without its terminal escape codes (colours, hyperlinks). */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI_ESCAPE, "");
+}
+
+/** Code points a terminal draws two columns wide: CJK, Hangul, full-width forms, most emoji. */
+function isWide(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+/** Combining marks and zero-width characters take no column of their own. */
+const ZERO_WIDTH = /^[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]$/;
+
+/**
+ * The number of terminal columns `text` takes: escape codes count nothing,
+ * wide characters two.
+ *
+ * @example
+ * ```ts
+ * visibleWidth("\x1b[32mok\x1b[39m"); // 2
+ * ```
+ */
+export function visibleWidth(text: string): number {
+  let width = 0;
+  for (const ch of stripAnsi(text)) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || ZERO_WIDTH.test(ch)) continue;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** `text` padded with spaces to `width` terminal columns (escape codes and wide characters counted right). */
+export function padVisible(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - visibleWidth(text)));
+}
+
+/**
+ * Pads cells into aligned columns; returns one string per row, header first.
+ * Columns are measured as the terminal draws them, so coloured cells line up.
+ */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = headers.map((h, i) =>
+    Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? "")))
+  );
   const fmt = (cells: readonly string[]) =>
-    cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i])).join("  ").trimEnd();
+    cells.map((c, i) => i === cells.length - 1 ? c : padVisible(c, widths[i])).join("  ")
+      .trimEnd();
   return [fmt(headers), ...rows.map(fmt)];
 }
 

@@ -54,13 +54,13 @@ const produce = defineCommand({
     "Измерить запись: записей/с, МБ/с и задержку при заданных настройках продюсера",
   ),
   description: t(
-    `Sends --records records of --record-size bytes to a topic of its own, with
+    `Sends --count records of --record-size bytes to a topic of its own, with
 --batch records per send call and --in-flight calls at once, and prints
 records/s, MB/s and the latency of each record (from its making to its
 acknowledgement) as p50/p95/p99/max. --sweep runs once per value and prints one
 table, so you see what batching, acks and compression do. kafkajs has gzip
 built in; snappy, lz4 and zstd need codec plugins, which kafka-lab does not ship.`,
-    `Отправляет --records записей по --record-size байт в собственный временный
+    `Отправляет --count записей по --record-size байт в собственный временный
 топик: --batch записей на вызов send, --in-flight вызовов одновременно. Печатает
 записей/с, МБ/с и задержку каждой записи (от создания до подтверждения): p50,
 p95, p99, максимум. --sweep запускает замер для каждого значения и печатает одну
@@ -70,7 +70,7 @@ snappy, lz4 и zstd нужны плагины-кодеки, kafka-lab их не 
   options: PRODUCE_OPTIONS,
   examples: [
     "kafka-lab bench produce",
-    "kafka-lab bench produce --sweep batch=1,10,100,1000,5000 --records 50000",
+    "kafka-lab bench produce --sweep batch=1,10,100,1000,5000 --count 50000",
     "kafka-lab bench produce --sweep acks=0,1,all",
     "kafka-lab bench produce --sweep compression=none,gzip --record-size 1000",
     "kafka-lab bench produce --rate 20000 --sweep linger-ms=0,5,20",
@@ -85,12 +85,12 @@ const consume = defineCommand({
     "Измерить чтение: записей/с, МБ/с и задержку при разных способах фиксации",
   ),
   description: t(
-    `Fills a topic of its own with --records records, then reads them with a new
+    `Fills a topic of its own with --count records, then reads them with a new
 consumer group and prints records/s, MB/s and per-record latency (from the
 arrival of its batch to its handling and, with --commit, its offset committed).
 --commit none|batch|record shows what committing costs; --sweep runs once per
 value and prints one table.`,
-    `Заполняет собственный временный топик (--records записей), затем читает его
+    `Заполняет собственный временный топик (--count записей), затем читает его
 новой группой консьюмеров и печатает записей/с, МБ/с и задержку каждой записи
 (от прихода её пакета до обработки и, с --commit, фиксации смещения).
 --commit none|batch|record показывает цену фиксации; --sweep запускает замер для
@@ -99,7 +99,7 @@ value and prints one table.`,
   options: CONSUME_OPTIONS,
   examples: [
     "kafka-lab bench consume",
-    "kafka-lab bench consume --sweep commit=none,batch,record --records 20000",
+    "kafka-lab bench consume --sweep commit=none,batch,record --count 20000",
   ],
   run: (ctx, args) => run(ctx, "consume", plan(args.values, CONSUME_OPTIONS, consumeSettings)),
 });

@@ -39,13 +39,22 @@ export const CODEC_PLUGINS = {
 
 const COMMON = [
   {
-    name: "records",
+    name: "count",
     short: "n",
     type: "integer",
     min: 1,
     max: 10_000_000,
     default: 100_000,
     description: t("Records to send (or read)", "Сколько записей отправить (или прочитать)"),
+  },
+  {
+    name: "records",
+    type: "integer",
+    min: 1,
+    max: 10_000_000,
+    hidden: true,
+    aliasOf: { name: "count" },
+    description: t("Old name of --count", "Прежнее имя --count"),
   },
   {
     name: "record-size",
@@ -58,7 +67,6 @@ const COMMON = [
   },
   {
     name: "partitions",
-    short: "p",
     type: "integer",
     min: 1,
     max: 100,
@@ -196,7 +204,7 @@ export interface ConsumeSettings {
 /** Produce settings from parsed option values; checks what the options cannot alone. */
 export function produceSettings(v: OptionValues<typeof PRODUCE_OPTIONS>): ProduceSettings {
   const s: ProduceSettings = {
-    records: v.records,
+    records: v.count,
     recordSize: v["record-size"],
     partitions: v.partitions,
     acks: v.acks,
@@ -236,7 +244,7 @@ export function produceSettings(v: OptionValues<typeof PRODUCE_OPTIONS>): Produc
 /** Consume settings from parsed option values. */
 export function consumeSettings(v: OptionValues<typeof CONSUME_OPTIONS>): ConsumeSettings {
   return {
-    records: v.records,
+    records: v.count,
     recordSize: v["record-size"],
     partitions: v.partitions,
     commit: v.commit,

@@ -2,6 +2,7 @@
  * `kafka-lab up`: starts the local cluster (3 brokers and a schema registry).
  * @module
  */
+import { invocation } from "../../lib/cli/invocation.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { MAX_BROKERS } from "../../lib/cluster/kraft.ts";
 import { AUTH_CHOICES, scramMechanism } from "../../lib/cluster/sasl.ts";
@@ -178,7 +179,7 @@ localhost:19092.., реестр на http://localhost:8081.
       out.line(`  ${localize(h.data, lang).padEnd(16)} ${ctx.config.stateDir}/java`);
     }
     out.line();
-    out.text(localize(UP_TEXT.next, lang));
+    out.text(localize(fillText(UP_TEXT.next, { cmd: invocation() }), lang));
     return 0;
   },
 });
@@ -237,7 +238,7 @@ const UP_TEXT = {
     "включены (StandardAuthorizer): другим пользователям доступно только разрешённое ACL; студентов создаёт `kafka-lab class init --roster FILE`",
   ),
   next: t(
-    "Next: `kafka-lab lab1` creates the course topics; `kafka-lab down` stops the cluster.",
-    "Дальше: `kafka-lab lab1` создаёт топики курса; `kafka-lab down` останавливает кластер.",
+    "Next: `{cmd} lab1` creates the course topics; `{cmd} down` stops the cluster.",
+    "Дальше: `{cmd} lab1` создаёт топики курса; `{cmd} down` останавливает кластер.",
   ),
 };

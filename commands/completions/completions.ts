@@ -9,7 +9,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import { type Command, GLOBAL_OPTIONS } from "../../lib/cli/command.ts";
+import { type Command, GLOBAL_OPTIONS, visible } from "../../lib/cli/command.ts";
 import type { Lang } from "../../lib/config.ts";
 import { localize } from "../../lib/i18n.ts";
 
@@ -27,27 +27,47 @@ export interface CommandNode {
   readonly options: readonly OptionSpec[];
   /** Arguments go to another program: nothing to complete after it. */
   readonly passthrough: boolean;
+  /** Live names its first argument takes (a topic, a group), asked of the cluster at Tab. */
+  readonly live?: Live;
+}
+
+/** Names the completion asks the running cluster for (`kafka-lab __complete <kind>`). */
+export type Live = "topics" | "groups";
+
+/** The live names an option or argument called `name` takes. */
+function liveFor(name: string): Live | undefined {
+  return name === "topic" ? "topics" : name === "group" ? "groups" : undefined;
+}
+
+/** Where-to-start words for `--from` and `--to`, beside declared choices. */
+const POSITION_WORDS = ["beginning", "end", "offset:", "time:"];
+
+/** The shell command that prints live names (nothing, quietly, when no cluster answers). */
+function liveCommand(kind: Live): string {
+  return `kafka-lab __complete ${kind} 2>/dev/null`;
 }
 
 /** Every command of the tree, the program itself first. */
 export function commandNodes(commands: readonly Command[]): CommandNode[] {
+  const shown = (options: readonly OptionSpec[]) => options.filter((o) => !o.hidden);
   const nodes: CommandNode[] = [{
     path: [],
-    subcommands: commands,
-    options: GLOBAL_OPTIONS,
+    subcommands: visible(commands),
+    options: shown(GLOBAL_OPTIONS),
     passthrough: false,
   }];
   const walk = (cmd: Command, parent: readonly string[]) => {
     const path = [...parent, cmd.name];
     nodes.push({
       path,
-      subcommands: cmd.subcommands ?? [],
-      options: cmd.passthrough ? [] : [...(cmd.options ?? []), ...GLOBAL_OPTIONS],
+      subcommands: visible(cmd.subcommands ?? []),
+      options: cmd.passthrough ? [] : shown([...(cmd.options ?? []), ...GLOBAL_OPTIONS]),
       passthrough: cmd.passthrough === true,
+      live: liveFor(cmd.positionals?.[0]?.name ?? ""),
     });
-    for (const sub of cmd.subcommands ?? []) walk(sub, path);
+    for (const sub of visible(cmd.subcommands ?? [])) walk(sub, path);
   };
-  for (const c of commands) walk(c, []);
+  for (const c of visible(commands)) walk(c, []);
   return nodes;
 }
 
@@ -66,24 +86,32 @@ function q(word: string): string {
 }
 
 /** The `case` bodies shared by bash and zsh: words per path, values per option. */
-function shCases(nodes: readonly CommandNode[]): { words: string; values: string } {
+function shCases(
+  nodes: readonly CommandNode[],
+): { words: string; values: string; live: string } {
   const words = nodes.map((n) =>
     `    ${q(n.path.join(" "))}) echo ${q(nodeWords(n).join(" "))} ;;`
   );
   const values: string[] = [];
+  const live: string[] = [];
   for (const n of nodes) {
+    if (n.live) live.push(`    ${q(n.path.join(" "))}) ${liveCommand(n.live)} ;;`);
     for (const o of n.options) {
-      if (!o.choices) continue;
+      const kind = liveFor(o.name);
+      const words = o.choices ??
+        (o.name === "from" || o.name === "to" ? POSITION_WORDS : undefined);
+      if (!words && !kind) continue;
+      const body = words ? `echo ${q(words.join(" "))}` : liveCommand(kind!);
       for (const w of optionWords(o)) {
-        values.push(`    ${q(`${n.path.join(" ")}|${w}`)}) echo ${q(o.choices.join(" "))} ;;`);
+        values.push(`    ${q(`${n.path.join(" ")}|${w}`)}) ${body} ;;`);
       }
     }
   }
-  return { words: words.join("\n"), values: values.join("\n") };
+  return { words: words.join("\n"), values: values.join("\n"), live: live.join("\n") };
 }
 
 function bashScript(nodes: readonly CommandNode[]): string {
-  const { words, values } = shCases(nodes);
+  const { words, values, live } = shCases(nodes);
   return `# kafka-lab completion for bash: source <(kafka-lab completions bash)
 _kafka_lab_words() {
   case "$1" in
@@ -94,6 +122,12 @@ ${words}
 _kafka_lab_values() {
   case "$1|$2" in
 ${values}
+    *) return 1 ;;
+  esac
+}
+_kafka_lab_live() {
+  case "$1" in
+${live}
     *) return 1 ;;
   esac
 }
@@ -109,6 +143,7 @@ _kafka_lab() {
     return
   fi
   list=$(_kafka_lab_words "$cmdpath") || return
+  if [[ "$cur" != -* ]]; then list="$list $(_kafka_lab_live "$cmdpath")"; fi
   COMPREPLY=($(compgen -W "$list" -- "$cur"))
 }
 complete -o default -F _kafka_lab kafka-lab
@@ -116,7 +151,7 @@ complete -o default -F _kafka_lab kafka-lab
 }
 
 function zshScript(nodes: readonly CommandNode[]): string {
-  const { words, values } = shCases(nodes);
+  const { words, values, live } = shCases(nodes);
   return `#compdef kafka-lab
 # kafka-lab completion for zsh: kafka-lab completions zsh > "\${fpath[1]}/_kafka-lab"
 _kafka_lab_words() {
@@ -131,6 +166,12 @@ ${values}
     *) return 1 ;;
   esac
 }
+_kafka_lab_live() {
+  case "$1" in
+${live}
+    *) return 1 ;;
+  esac
+}
 _kafka_lab() {
   local cmdpath="" next i list
   for ((i = 2; i < CURRENT; i++)); do
@@ -142,9 +183,15 @@ _kafka_lab() {
     return
   fi
   list=$(_kafka_lab_words "$cmdpath") || { _files; return; }
+  if [[ "\${words[CURRENT]}" != -* ]]; then list="$list $(_kafka_lab_live "$cmdpath")"; fi
   compadd -- \${=list}
 }
-compdef _kafka_lab kafka-lab
+# Autoloaded from fpath as _kafka-lab (the first Tab): complete now, not only at the next Tab.
+if [[ "\${funcstack[1]}" == _kafka-lab ]]; then
+  _kafka_lab "$@"
+else
+  compdef _kafka_lab kafka-lab
+fi
 `;
 }
 
@@ -170,6 +217,9 @@ function fishScript(nodes: readonly CommandNode[], lang: Lang): string {
   for (const n of nodes) {
     if (n.passthrough) continue;
     const cond = fishQuote(fishCondition(n, nodes));
+    if (n.live) {
+      lines.push(`complete -c kafka-lab -n ${cond} -a ${fishQuote(`(${liveCommand(n.live)})`)}`);
+    }
     for (const c of n.subcommands) {
       lines.push(
         `complete -c kafka-lab -n ${cond} -a ${c.name} -d ${fishQuote(localize(c.summary, lang))}`,
@@ -178,7 +228,9 @@ function fishScript(nodes: readonly CommandNode[], lang: Lang): string {
     for (const o of n.options) {
       let line = `complete -c kafka-lab -n ${cond} -l ${o.name}`;
       if (o.short) line += ` -s ${o.short}`;
+      const kind = liveFor(o.name);
       if (o.choices) line += ` -x -a ${fishQuote(o.choices.join(" "))}`;
+      else if (kind) line += ` -x -a ${fishQuote(`(${liveCommand(kind)})`)}`;
       else if (o.type !== "boolean") line += " -r";
       lines.push(`${line} -d ${fishQuote(localize(o.description, lang))}`);
     }

@@ -10,4 +10,8 @@ export const COMPLETIONS_EVENTS = {
     shell: f.oneOf("bash", "zsh", "fish"),
     script: f.string,
   }, { was: "completions" }),
+  names: event("completions.names", "`__complete`: live names for the shell to offer.", {
+    kind: f.oneOf("topics", "groups"),
+    names: f.array(f.string),
+  }),
 };

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Command } from "../../lib/cli/command.ts";
+import type { Context } from "../../lib/context.ts";
 import { t } from "../../lib/i18n.ts";
 import { COMPLETIONS_EVENTS } from "./events.ts";
 
@@ -45,3 +46,44 @@ export const completionsCommand: Command = {
     ctx.out.event(COMPLETIONS_EVENTS.script, { shell, script }, script.trimEnd());
   },
 };
+
+/** The kinds of live name the completion scripts ask for. */
+export const LIVE_KINDS = ["topics", "groups"] as const;
+
+/**
+ * `kafka-lab __complete topics|groups`: the names the completion scripts
+ * offer, one a line, read from the cluster within a second; nothing (and exit
+ * 0) when the cluster does not answer, so a Tab never prints an error.
+ */
+export const completeCommand: Command = {
+  name: "__complete",
+  hidden: true,
+  summary: t(
+    "Internal: topic or group names for shell completion",
+    "Служебная: имена топиков или групп для автодополнения",
+  ),
+  positionals: [{
+    name: "kind",
+    required: true,
+    description: t("topics or groups", "topics или groups"),
+  }],
+  async run(ctx, args) {
+    const kind = args.positionals[0] as typeof LIVE_KINDS[number];
+    if (!LIVE_KINDS.includes(kind)) return 0;
+    const names = await liveNames(ctx, kind).catch(() => [] as string[]);
+    ctx.out.event(COMPLETIONS_EVENTS.names, { kind, names }, names.join("\n") || undefined);
+    return 0;
+  },
+};
+
+async function liveNames(
+  ctx: Context<Command>,
+  kind: typeof LIVE_KINDS[number],
+): Promise<string[]> {
+  const { withTimeout } = await import("../../lib/time.ts");
+  const kafka = await ctx.kafka();
+  const work = kind === "topics"
+    ? kafka.topics().then((ts) => ts.map((tp) => tp.name).filter((n) => !n.startsWith("__")))
+    : kafka.withAdmin(async (admin) => (await admin.listGroups()).groups.map((g) => g.groupId));
+  return (await withTimeout(work, 1500, () => new Error("no answer within 1.5 s"))).sort();
+}

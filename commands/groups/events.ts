@@ -65,4 +65,7 @@ export const GROUPS_EVENTS = {
   deleted: event("groups.group.deleted", "`groups delete`: the group is gone.", {
     group: f.string,
   }, { was: "group.deleted" }),
+  kept: event("groups.group.kept", "`groups delete`: the user said no; the group is kept.", {
+    group: f.string,
+  }),
 };

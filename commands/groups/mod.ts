@@ -8,7 +8,7 @@
 import type { PositionalSpec } from "../../lib/cli/args.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
 import { t } from "../../lib/i18n.ts";
-import { RESET_OPTIONS } from "./options.ts";
+import { DELETE_OPTIONS, RESET_OPTIONS } from "./options.ts";
 
 const GROUP: PositionalSpec = {
   name: "group",
@@ -77,15 +77,19 @@ first.`,
       ],
       run: async (ctx, args) => (await impl()).runReset(ctx, args),
     }),
-    {
+    defineCommand({
       name: "delete",
       summary: t(
-        "Delete a group and its committed offsets (only while it has no members)",
-        "Удалить группу и её зафиксированные смещения (только пока в ней нет участников)",
+        "Delete a group and its committed offsets (asks first unless --yes; only while it has no members)",
+        "Удалить группу и её зафиксированные смещения (сначала спросит, если нет --yes; только пока в ней нет участников)",
       ),
       positionals: [GROUP],
-      examples: ["kafka-lab groups delete hello-group"],
+      options: DELETE_OPTIONS,
+      examples: [
+        "kafka-lab groups delete hello-group",
+        "kafka-lab groups delete hello-group --yes",
+      ],
       run: async (ctx, args) => (await impl()).runDelete(ctx, args),
-    },
+    }),
   ],
 };

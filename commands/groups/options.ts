@@ -4,6 +4,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
+import { YES_OPTION } from "../../lib/cli/confirm.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The options of `groups reset`. */
@@ -20,7 +21,7 @@ export const RESET_OPTIONS = [
     name: "to",
     type: "string",
     required: true,
-    valueName: "earliest|latest|offset:N|time:ISO",
+    valueName: "beginning|end|offset:N|time:ISO",
     description: t(
       "Where the group reads next: the oldest record, the end, an offset (offset:-N: N before the end), or the first record at a time",
       "Откуда группа будет читать: с самой старой записи, с конца, со смещения (offset:-N — за N до конца) или с первой записи начиная с момента времени",
@@ -35,3 +36,6 @@ export const RESET_OPTIONS = [
     ),
   },
 ] as const satisfies readonly OptionSpec[];
+
+/** The options of `groups delete`. */
+export const DELETE_OPTIONS = [YES_OPTION] as const satisfies readonly OptionSpec[];

@@ -4,9 +4,10 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
-import type { RESET_OPTIONS } from "./options.ts";
+import type { DELETE_OPTIONS, RESET_OPTIONS } from "./options.ts";
+import { confirmed } from "../../lib/cli/confirm.ts";
 import type { Context } from "../../lib/context.ts";
-import { fill, pick } from "../../lib/i18n.ts";
+import { fill, pick, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { recordWork } from "../../lib/grading/journal.ts";
 import {
@@ -196,11 +197,24 @@ export async function runReset(
   }
 }
 
-/** `groups delete G`. */
-export async function runDelete(ctx: Context, args: ParsedArgs): Promise<void> {
+/** `groups delete G`: asks first unless `--yes` (exit 1 when the answer is no). */
+export async function runDelete(
+  ctx: Context,
+  args: ParsedArgs<typeof DELETE_OPTIONS>,
+): Promise<number> {
   const group = args.positionals[0];
+  const tx = pick(INSPECT_TEXT, ctx.out.lang);
+  const question = t(
+    `Delete consumer group ${group} and its committed offsets?`,
+    `Удалить группу консьюмеров ${group} и её зафиксированные смещения?`,
+  );
+  const what = { en: `group ${group}`, ru: `группа ${group}` }[ctx.out.lang];
+  if (!confirmed({ question, what, yes: args.values.yes }, ctx.out.lang)) {
+    ctx.out.event(GROUPS_EVENTS.kept, { group }, fill(tx.groupKept, { group }));
+    return 1;
+  }
   const kafka = await ctx.kafka();
   await kafka.withAdmin((admin) => deleteGroup(admin, group));
-  const tx = pick(INSPECT_TEXT, ctx.out.lang);
   ctx.out.event(GROUPS_EVENTS.deleted, { group }, fill(tx.deleted, { group }));
+  return 0;
 }

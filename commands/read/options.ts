@@ -28,18 +28,35 @@ export const READ_OPTIONS = [
   },
   {
     name: "count",
-    short: "c",
+    short: "n",
     type: "integer",
     min: 0,
     description: t("Stop after this many records", "Остановиться после стольких записей"),
   },
   {
     name: "follow",
-    short: "f",
     type: "boolean",
     description: t(
       "Keep waiting for new records after the end (Ctrl+C stops)",
       "После конца ждать новых записей (Ctrl+C — остановить)",
+    ),
+  },
+  {
+    name: "template",
+    short: "f",
+    type: "string",
+    valueName: "FMT",
+    description: t(
+      "Print each record by a kcat-style template: %k key, %v value, %p partition, %o offset, %T timestamp, %t topic, %h headers, \\n (one record a line without it)",
+      "Печатать каждую запись по шаблону, как kcat: %k ключ, %v значение, %p партиция, %o смещение, %T время, %t топик, %h заголовки, \\n (без него — запись в строке)",
+    ),
+  },
+  {
+    name: "value-only",
+    type: "boolean",
+    description: t(
+      "Print only each record's value, one a line (as kcat does by default)",
+      "Печатать только значение каждой записи, по одной в строке (как kcat по умолчанию)",
     ),
   },
   {

@@ -9,12 +9,13 @@ import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fill, fillText, pick, t } from "../../lib/i18n.ts";
-import { decodeBytes, escapeControls, type Format, showDecoded } from "../../lib/inspect/decode.ts";
+import type { Format } from "../../lib/inspect/decode.ts";
 import { parsePosition } from "../../lib/inspect/position.ts";
 import { readTopic } from "../../lib/inspect/reader.ts";
 import { INSPECT_TEXT } from "../../lib/inspect/text.ts";
 import { type ShownRecord, showRecord } from "../../lib/inspect/show.ts";
 import { READ_EVENTS } from "./events.ts";
+import { linePrinter, templatePrinter } from "./print.ts";
 import { watched } from "../../lib/kafka/liveness.ts";
 
 /** Parses the repeated `--partition` values. */
@@ -49,55 +50,48 @@ export async function runRead(
   const partitions = parsePartitions(v.partition);
   const format: Format = v.format;
   const follow = v.follow;
+  const template = v["value-only"] ? "%v" : v.template;
+  const print = template === undefined
+    ? linePrinter(format, tx)
+    : templatePrinter(template, format);
   const kafka = await ctx.kafka();
-  const summary = await watched(ctx, READ_EVENTS, undefined, (signal) =>
-    readTopic(kafka, {
-      topic,
-      groupPrefix: ctx.config.prefix,
-      from,
-      partitions,
-      count: v.count,
-      follow,
-      signal,
-      onStart: (ranges) => {
-        out.event(READ_EVENTS.started, { topic, ranges });
-        out.stderr(fill(tx.readStart, {
-          topic,
-          ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
-        }));
-        if (follow) out.stderr(tx.readFollow);
-      },
-      onRecord: (r) => {
-        const shown = showRecord(r, format);
-        out.event(READ_EVENTS.record, { ...shown }, recordLine(shown, r, format, tx));
-      },
-    }));
-  out.event(READ_EVENTS.done, { topic, records: summary.records, stoppedBy: summary.stoppedBy });
-  out.stderr(fill(tx.readDone, { topic, records: summary.records }));
+  // Records are written in large pieces, not one system call each (see Output.hold).
+  out.hold();
+  try {
+    const summary = await watched(ctx, READ_EVENTS, undefined, (signal) =>
+      readTopic(kafka, {
+        topic,
+        groupPrefix: ctx.config.prefix,
+        from,
+        partitions,
+        count: v.count,
+        follow,
+        signal,
+        onStart: (ranges) => {
+          out.event(READ_EVENTS.started, { topic, ranges });
+          out.stderr(fill(tx.readStart, {
+            topic,
+            ranges: ranges.map((r) => fill(tx.readRange, { ...r })).join("; "),
+          }));
+          if (follow) out.stderr(tx.readFollow);
+        },
+        onRecord: out.json
+          ? (r) => out.event(READ_EVENTS.record, { ...showRecord(r, format) })
+          : (r) => out.write(print(r)),
+      }));
+    out.event(READ_EVENTS.done, { topic, records: summary.records, stoppedBy: summary.stoppedBy });
+    out.stderr(fill(tx.readDone, { topic, records: summary.records }));
+  } finally {
+    out.release();
+  }
 }
 
-/** The line `read` prints for one record; control characters escaped (see `escapeControls`). */
+/** The line `read` prints for one record (without its line end); control characters escaped. */
 export function recordLine(
-  shown: ShownRecord,
+  _shown: ShownRecord,
   r: ConsumedRecord,
   format: Format,
   tx: ReturnType<typeof pick<typeof INSPECT_TEXT.en>>,
 ): string {
-  const value = decodeBytes(r.value, format);
-  const key = decodeBytes(r.key, format === "registry" ? "auto" : format);
-  let line = fill(tx.recordLine, {
-    partition: shown.partition,
-    offset: shown.offset,
-    time: shown.time,
-    key: key.format === "null" ? tx.noKey : showDecoded(key),
-    value: showDecoded(value),
-  });
-  if (value.problem) line += `  (${fill(tx.badFormat, { format, problem: value.problem })})`;
-  const headers = Object.entries(shown.headers);
-  if (headers.length > 0) {
-    line += fill(tx.recordHeaders, {
-      headers: headers.map(([k, v]) => escapeControls(`${k}=${v}`)).join(", "),
-    });
-  }
-  return line;
+  return linePrinter(format, tx)(r).slice(0, -1);
 }

@@ -20,7 +20,6 @@ const REPORT_OPTIONS = [
   CHECK_OPTIONS[0],
   {
     name: "out",
-    short: "o",
     type: "string",
     valueName: "FILE",
     description: t(

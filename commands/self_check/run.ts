@@ -68,11 +68,26 @@ export const CLUSTER_PORTS: readonly PortNeed[] = [
 ];
 
 /** The java line; it blocks `up` only when Docker cannot stand in. */
-export function javaRow(java: JavaFinding, dockerOk: boolean, w: Words): CheckRow {
+export function javaRow(
+  java: JavaFinding,
+  dockerOk: boolean,
+  w: Words,
+  os: typeof Deno.build.os = Deno.build.os,
+): CheckRow {
   const vars = { path: java.path, kafka: KAFKA_VERSION, min: MIN_JAVA };
   const bad: Status = dockerOk ? "warn" : "fail";
   switch (java.kind) {
     case "ok":
+      // `up` refuses the java runtime on Windows (lib/cluster/java.ts): a good Java does not help.
+      if (os === "windows") {
+        return row(
+          "java",
+          dockerOk ? "info" : "fail",
+          fill(w.javaWindows, { ...vars, ...java }),
+          w.javaWindowsFix,
+          java,
+        );
+      }
       return {
         check: "java",
         status: "ok",

@@ -16,6 +16,10 @@ const en = {
   javaFix:
     "install Java 17 or newer (Debian/Ubuntu: sudo apt install openjdk-17-jre-headless; macOS: brew install openjdk@17; Windows: winget install EclipseAdoptium.Temurin.17.JRE), or use Docker",
   javaFixHome: "point JAVA_HOME at a Java 17+ installation, or unset it to use `java` from PATH",
+  javaWindows:
+    "Java {version} ({path}) is here, but `up`'s java runtime runs on Linux and macOS only",
+  javaWindowsFix:
+    "start Docker Desktop (`up` then uses the docker runtime), or run kafka-lab in WSL",
   dockerOk: "Docker engine {version} answers (`up` uses the docker runtime)",
   dockerNoClient: "no `docker` on PATH (optional: the java runtime needs only Java)",
   dockerNoEngine: "`docker` is installed but no engine answers: «{detail}»",
@@ -65,6 +69,10 @@ export const SELF_CHECK_TEXT: Bilingual<typeof en> = {
       "установите Java 17 или новее (Debian/Ubuntu: sudo apt install openjdk-17-jre-headless; macOS: brew install openjdk@17; Windows: winget install EclipseAdoptium.Temurin.17.JRE) или используйте Docker",
     javaFixHome:
       "укажите в JAVA_HOME каталог Java 17+ или уберите переменную, чтобы взять `java` из PATH",
+    javaWindows:
+      "Java {version} ({path}) есть, но среда java команды `up` работает только в Linux и macOS",
+    javaWindowsFix:
+      "запустите Docker Desktop (`up` тогда возьмёт среду docker) или запускайте kafka-lab в WSL",
     dockerOk: "Docker {version} отвечает (`up` запустит кластер в Docker)",
     dockerNoClient: "`docker` нет в PATH (это необязательно: среде java нужна только Java)",
     dockerNoEngine: "`docker` установлен, но движок не отвечает: «{detail}»",

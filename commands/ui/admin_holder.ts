@@ -121,6 +121,7 @@ function guarded(
       return inner.resetOffsets(options);
     },
     createTopics: (options) => inner.createTopics(options),
+    createPartitions: (options) => inner.createPartitions(options),
     deleteTopics: async (options) => {
       await inner.deleteTopics(options);
       for (const t of options.topics) touched.delete(t);

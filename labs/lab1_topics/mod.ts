@@ -42,7 +42,7 @@ changed: its real layout is shown with how it differs from what you asked.`,
   options: CREATE_OPTIONS,
   examples: [
     "kafka-lab lab1 create --topic users_coordinates --partitions 6 --replication-factor 2 --config min.insync.replicas=1",
-    "kafka-lab lab1 create -t orders -p 3 -r 3 -c min.insync.replicas=2 -c retention.ms=86400000",
+    "kafka-lab lab1 create -t orders --partitions 3 -r 3 -c min.insync.replicas=2 -c retention.ms=86400000",
   ],
   run: async (ctx, args) => (await import("./create.ts")).create(ctx, args),
 });

@@ -18,7 +18,6 @@ export const CREATE_OPTIONS = [
   },
   {
     name: "partitions",
-    short: "p",
     type: "integer",
     min: 1,
     default: 1,

@@ -153,7 +153,7 @@ export async function consume(
     consumeHello(ctx, {
       topic,
       group,
-      fromBeginning: v.from === "earliest",
+      fromBeginning: v.from === "beginning" || v.from === "earliest",
       instances: v.instances,
       maxMessages: v["max-messages"],
       idleTimeoutMs,

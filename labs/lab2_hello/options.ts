@@ -49,9 +49,11 @@ export const CONSUME_OPTIONS = [
   groupOption(DEFAULT_GROUP),
   {
     name: "from",
+    short: "o",
     type: "string",
-    choices: ["earliest", "latest"],
-    default: "earliest",
+    choices: ["beginning", "end", "earliest", "latest"],
+    valueName: "beginning|end",
+    default: "beginning",
     description: t(
       "Where a group without a usable committed offset starts (auto.offset.reset)",
       "С какого места начинает группа без пригодного зафиксированного смещения (auto.offset.reset)",

@@ -212,7 +212,7 @@ export async function consume(
         topic,
         group: names.group(v.group),
         dlq,
-        fromBeginning: v["from-beginning"],
+        fromBeginning: v.from !== "committed",
         maxMessages: v["max-messages"],
         idleTimeoutMs,
       }, consumeRenderer(view, { dlq })),

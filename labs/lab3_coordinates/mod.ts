@@ -36,14 +36,14 @@ const registerCommand = defineCommand({
 const produceCommand = defineCommand({
   name: "produce",
   summary: t(
-    "Produce faker coordinates, validated against the schema, batched as the seed configures",
-    "Отправлять координаты из faker, проверенные по схеме, пакетами, как в исходном проекте",
+    "Produce faker coordinates, validated against the schema, batched as the course's Python example configures",
+    "Отправлять координаты из faker, проверенные по схеме, пакетами, как в учебном примере курса на Python",
   ),
   description: t(
     `
 Generates {id 1..100, longitude, latitude} records, validates each against the
 registered schema and writes it in the Confluent wire format with key = id.
-Producer settings from the seed: acks=all, idempotence, retries,
+Producer settings from the course's Python example: acks=all, idempotence, retries,
 linger.ms=10000 and batch.size=1000 (kafkajs sends each call at once, so
 kafka-lab holds records in a batch per partition the way librdkafka does). A
 delivery report follows for every record. --invalid-every N breaks every Nth
@@ -52,7 +52,7 @@ Runs until Ctrl+C (the open batches are sent before stopping) unless --count.`,
     `
 Создаёт записи {id 1..100, longitude, latitude}, проверяет каждую по
 зарегистрированной схеме и пишет её в формате Confluent (wire format) с ключом
-id. Настройки продюсера из исходного проекта: acks=all, идемпотентность,
+id. Настройки продюсера из учебного примера курса на Python: acks=all, идемпотентность,
 повторы, linger.ms=10000 и batch.size=1000 (kafkajs отправляет каждый вызов
 сразу, поэтому kafka-lab сам копит записи в пакет для каждой партиции, как
 librdkafka). На каждую запись приходит отчёт о доставке. --invalid-every N
@@ -104,7 +104,7 @@ schema and UserCoordinates, and commits its offset once it is handled: printed
 when valid, or written to the dead letter topic with headers dlq.error.kind,
 dlq.error.reason, dlq.original.topic/partition/offset/timestamp and
 dlq.consumer.group. A bad record never stops the consumer; an unreachable
-registry does (exit 3, nothing committed). --from-beginning resets the group's
+registry does (exit 3, nothing committed). --from beginning resets the group's
 offsets to the start of every partition first (the group must be idle).`,
     `
 Читает в группе консьюмеров (с самого начала, если у группы нет смещений),
@@ -113,13 +113,13 @@ offsets to the start of every partition first (the group must be idle).`,
 обработана: выведена, если корректна, или отправлена в DLQ с заголовками
 dlq.error.kind, dlq.error.reason, dlq.original.topic/partition/offset/timestamp
 и dlq.consumer.group. Плохая запись консьюмер не останавливает; недоступный
-реестр останавливает (код 3, ничего не фиксируется). --from-beginning сначала
+реестр останавливает (код 3, ничего не фиксируется). --from beginning сначала
 переносит смещения группы в начало каждой партиции (группа должна быть пуста).`,
   ),
   options: CONSUME_OPTIONS,
   examples: [
     "kafka-lab lab3 consume",
-    "kafka-lab lab3 consume --from-beginning --idle-timeout 5",
+    "kafka-lab lab3 consume --from beginning --idle-timeout 5",
     "kafka-lab lab3 consume --max-messages 10 --json",
   ],
   run: async (ctx, args) => (await import("./consume.ts")).consume(ctx, args),

@@ -52,8 +52,8 @@ export const SUBJECT_OPTION = {
   type: "string",
   valueName: "NAME",
   description: t(
-    "Schema Registry subject (default: <topic>-value; the seed used users-coordinates-values)",
-    "Субъект в Schema Registry (по умолчанию <topic>-value; в исходном проекте — users-coordinates-values)",
+    "Schema Registry subject (default: <topic>-value; the course's Python example used users-coordinates-values)",
+    "Субъект в Schema Registry (по умолчанию <topic>-value; в учебном примере курса на Python — users-coordinates-values)",
   ),
 } as const;
 
@@ -87,7 +87,6 @@ export const INJECT_OPTIONS = [
   SUBJECT_OPTION,
   {
     name: "kind",
-    short: "k",
     type: "list",
     choices: ROGUE_KINDS,
     valueName: "KIND",
@@ -104,12 +103,23 @@ export const CONSUME_OPTIONS = [
   TOPIC_OPTION,
   groupOption(DEFAULT_GROUP),
   {
+    name: "from",
+    short: "o",
+    type: "string",
+    choices: ["committed", "beginning", "earliest"],
+    valueName: "committed|beginning",
+    default: "committed",
+    description: t(
+      "committed: go on from the group's offsets; beginning: reset the group to the log start of every partition first",
+      "committed — продолжить со смещений группы; beginning — сначала вернуть группу к началу журнала каждой партиции",
+    ),
+  },
+  {
     name: "from-beginning",
     type: "boolean",
-    description: t(
-      "Re-read from the log start on every partition",
-      "Перечитать каждую партицию с начала журнала",
-    ),
+    hidden: true,
+    aliasOf: { name: "from", value: "beginning" },
+    description: t("Old spelling of --from beginning", "Прежнее написание --from beginning"),
   },
   {
     name: "dlq-topic",

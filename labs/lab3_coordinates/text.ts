@@ -11,7 +11,7 @@ const en = {
     "A Schema Registry keeps the schemas of a topic's records: each under a subject (by default <topic>-value), with versions and an id. A producer registers its schema once and puts only the id in front of every record; a consumer fetches the schema by that id.",
     "The Confluent wire format: byte 0 is the magic byte 0, bytes 1-4 the schema id (big-endian), the rest the JSON document. Any client that speaks it, Java's, Python's or this one, can read these records.",
     "The producer validates each record against the JSON Schema (draft-07) before sending: a record without latitude is refused and never reaches Kafka. The consumer validates again when reading, because any producer can write to a topic.",
-    "The producer's settings come from the seed project. acks=all: the leader answers once every replica in the current ISR has the batch. Idempotence: the broker drops a retried batch it already has (producer id and sequence numbers per partition). Retries resend after transient errors. The seed allows one request in flight; with idempotence the Java client and librdkafka keep each partition in order with up to 5 in flight, while kafkajs' idempotent producer allows only 1. batch.size=1000 bytes and linger.ms=10000 work per partition: each partition's records wait up to 10 s, or until that partition's batch would pass 1000 bytes, so delivery reports arrive in bursts.",
+    "The producer's settings come from the course's Python example. acks=all: the leader answers once every replica in the current ISR has the batch. Idempotence: the broker drops a retried batch it already has (producer id and sequence numbers per partition). Retries resend after transient errors. The course's Python example allows one request in flight; with idempotence the Java client and librdkafka keep each partition in order with up to 5 in flight, while kafkajs' idempotent producer allows only 1. batch.size=1000 bytes and linger.ms=10000 work per partition: each partition's records wait up to 10 s, or until that partition's batch would pass 1000 bytes, so delivery reports arrive in bursts.",
     "A record that cannot be read, or breaks the schema, must neither stop the consumer nor vanish: it goes to a dead letter topic (<topic>.dlq) with headers saying why and where it came from, and only then is its offset committed.",
   ],
   stepTopics: "Make sure {topic} and {dlq} exist",
@@ -55,7 +55,7 @@ const en = {
   reasonInvalidJson: "the payload is not JSON",
   reasonSchema: "the record breaks the schema: {issues}",
   resetOffsets: "offsets of group {group} on {topic} reset to the start of every partition",
-  resetBusy: "group {group} has running consumers; stop them before --from-beginning",
+  resetBusy: "group {group} has running consumers; stop them before --from beginning",
   checkDelivered: "all {count} valid records were read back and passed validation",
   checkDeliveredMissing: "{got} of the {count} valid records were read back",
   checkDlq: "both bad records went to {dlq} with their reason and origin",
@@ -71,7 +71,7 @@ const en = {
     "With linger.ms=10000 and batch.size=1000, when is a batch sent? Why did the delivery reports come in groups?",
     "What do acks=all, enable.idempotence and max.in.flight.requests.per.connection=1 each protect against? Why would the Java client keep order with idempotence and up to 5 requests in flight?",
     "Why is the offset after a bad record committed only once the record was written to the dead letter topic?",
-    "What does --from-beginning do to the consumer group? How else could you read a topic again?",
+    "What does --from beginning do to the consumer group? How else could you read a topic again?",
   ],
 } as const;
 
@@ -81,7 +81,7 @@ const ru: Translation<typeof en> = {
     "Schema Registry хранит схемы записей топика: каждую под своим субъектом (по умолчанию <топик>-value), с версиями и идентификатором. Продюсер один раз регистрирует схему и ставит перед каждой записью только её id; консьюмер получает схему по этому id.",
     "Формат Confluent (wire format): байт 0 — «магический» байт 0, байты 1–4 — id схемы (big-endian), дальше — JSON-документ. Такие записи прочитает любой клиент, понимающий этот формат: на Java, на Python или этот.",
     "Продюсер проверяет каждую запись по JSON Schema (draft-07) до отправки: запись без latitude отклоняется и в Kafka не попадает. Консьюмер проверяет ещё раз при чтении, потому что писать в топик может любой продюсер.",
-    "Настройки продюсера взяты из исходного проекта. acks=all: лидер отвечает, когда пакет есть у всех реплик текущего ISR. Идемпотентность: брокер отбрасывает повторно присланный пакет, который у него уже есть (id продюсера и номера последовательности в каждой партиции). Повторы (retries) переотправляют после временных ошибок. В исходном проекте в полёте один запрос; с идемпотентностью Java-клиент и librdkafka сохраняют порядок в каждой партиции и при 5 запросах в полёте, а идемпотентный продюсер kafkajs допускает только 1. batch.size=1000 байт и linger.ms=10000 действуют для каждой партиции отдельно: записи партиции ждут до 10 с или пока её пакет не превысил бы 1000 байт, поэтому подтверждения доставки приходят пачками.",
+    "Настройки продюсера взяты из учебного примера курса на Python. acks=all: лидер отвечает, когда пакет есть у всех реплик текущего ISR. Идемпотентность: брокер отбрасывает повторно присланный пакет, который у него уже есть (id продюсера и номера последовательности в каждой партиции). Повторы (retries) переотправляют после временных ошибок. В учебном примере курса на Python в полёте один запрос; с идемпотентностью Java-клиент и librdkafka сохраняют порядок в каждой партиции и при 5 запросах в полёте, а идемпотентный продюсер kafkajs допускает только 1. batch.size=1000 байт и linger.ms=10000 действуют для каждой партиции отдельно: записи партиции ждут до 10 с или пока её пакет не превысил бы 1000 байт, поэтому подтверждения доставки приходят пачками.",
     "Запись, которую нельзя прочитать или которая нарушает схему, не должна ни останавливать консьюмер, ни пропадать: она уходит в топик необработанных записей (dead letter queue, DLQ; <топик>.dlq) с заголовками о причине и происхождении, и только после этого фиксируется смещение за ней.",
   ],
   stepTopics: "Проверяем, что {topic} и {dlq} существуют",
@@ -125,7 +125,7 @@ const ru: Translation<typeof en> = {
   reasonInvalidJson: "содержимое записи не является JSON",
   reasonSchema: "запись нарушает схему: {issues}",
   resetOffsets: "смещения группы {group} на {topic} перенесены в начало каждой партиции",
-  resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from-beginning",
+  resetBusy: "в группе {group} работают консьюмеры; остановите их перед --from beginning",
   checkDelivered: "все корректные записи ({count}) прочитаны и прошли проверку",
   checkDeliveredMissing: "прочитаны не все корректные записи: {got}/{count}",
   checkDlq: "обе плохие записи ушли в {dlq} с причиной и происхождением",
@@ -141,7 +141,7 @@ const ru: Translation<typeof en> = {
     "Когда отправляется пакет при linger.ms=10000 и batch.size=1000? Почему подтверждения доставки приходили группами?",
     "От чего защищает каждая из настроек acks=all, enable.idempotence и max.in.flight.requests.per.connection=1? Почему Java-клиент с идемпотентностью сохраняет порядок и при 5 запросах в полёте?",
     "Почему смещение за плохой записью фиксируется только после того, как она записана в DLQ?",
-    "Что --from-beginning делает с группой консьюмеров? Как ещё можно перечитать топик?",
+    "Что --from beginning делает с группой консьюмеров? Как ещё можно перечитать топик?",
   ],
 };
 

@@ -27,8 +27,8 @@ export const BATCH_SIZE_OPTION = {
   max: 1000,
   default: DEFAULT_BATCH_SIZE,
   description: t(
-    "Most records of one partition in a batch (the seed's consume(num_messages=10))",
-    "Наибольшее число записей одной партиции в пакете (consume(num_messages=10) в исходном проекте)",
+    "Most records of one partition in a batch (consume(num_messages=10) in the course's Python example)",
+    "Наибольшее число записей одной партиции в пакете (consume(num_messages=10) в учебном примере курса на Python)",
   ),
 } as const;
 
@@ -63,8 +63,8 @@ export const PRODUCE_OPTIONS = [
     max: 4,
     default: 1,
     description: t(
-      "Producers to run at once, each with its own loop (the seed runs 2)",
-      "Сколько продюсеров запустить одновременно, каждый со своим циклом (в исходном проекте — 2)",
+      "Producers to run at once, each with its own loop (the course's Python example runs 2)",
+      "Сколько продюсеров запустить одновременно, каждый со своим циклом (в учебном примере курса на Python — 2)",
     ),
   },
   PREFIX_OPTION,

@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import type { Lang } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { fillText, type Localizable, localize, t } from "../i18n.ts";
+import { didYouMean, nearest } from "./suggest.ts";
 
 /** The kinds of value an option takes. */
 export type OptionType = "string" | "boolean" | "integer" | "number" | "list";
@@ -37,6 +38,14 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** Whether a string option may be given as `''` (refused by default: `--group ''`). */
   readonly allowEmpty?: boolean;
+  /** Left out of help, completion and suggestions (an old spelling, kept for a release). */
+  readonly hidden?: boolean;
+  /**
+   * An old spelling of another option of the table: when given (and that one
+   * is not), it gives that option its value, or `value` (`--from-beginning`
+   * means `--from beginning`). Declare it `hidden`.
+   */
+  readonly aliasOf?: { readonly name: string; readonly value?: string };
 }
 
 type BaseValue<S> = S extends { readonly type: "boolean" } ? boolean
@@ -225,11 +234,11 @@ const PARSE_WORDS = {
  * gives these errors no code to tell them apart, so its message is the only
  * source; an unknown shape is reported as it is.
  */
-function usageFromParseError(err: Error): UsageError {
+function usageFromParseError(err: Error, options: readonly OptionSpec[]): UsageError {
   const msg = err.message;
   const flagOf = (m: string) => m.split(",").pop()!.trim();
   const unknown = /Unknown option '([^']+)'/.exec(msg);
-  if (unknown) return new UsageError(fillText(PARSE_WORDS.unknown, { flag: unknown[1] }));
+  if (unknown) return unknownOption(unknown[1], options);
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
   if (missing) {
     return new UsageError(fillText(PARSE_WORDS.needsValue, { flag: flagOf(missing[1]) }));
@@ -249,6 +258,15 @@ function usageFromParseError(err: Error): UsageError {
   return new UsageError(msg.split("\n")[0]);
 }
 
+/** An unknown option, with the nearest declared ones when some are close (`--form`: `--format`). */
+function unknownOption(flag: string, options: readonly OptionSpec[]): UsageError {
+  const text = fillText(PARSE_WORDS.unknown, { flag });
+  if (!flag.startsWith("--")) return new UsageError(text);
+  const names = options.filter((o) => !o.hidden).map((o) => `--${o.name}`);
+  const near = nearest(flag.split("=")[0], names);
+  return new UsageError(text, didYouMean(near));
+}
+
 /**
  * Parses `argv` against the option table. Throws {@linkcode UsageError} for an
  * unknown option, a missing or malformed value, a value out of range, or too
@@ -260,6 +278,12 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
   positionals: readonly PositionalSpec[] = [],
 ): ParsedArgs<O> {
   const parsed = splitLine(argv, options);
+  for (const spec of options) {
+    const raw = parsed.values[spec.name];
+    const target = spec.aliasOf;
+    if (raw === undefined || !target || parsed.values[target.name] !== undefined) continue;
+    parsed.values[target.name] = target.value ?? raw;
+  }
   const values: Record<string, Value> = {};
   const given = new Set<string>();
   for (const spec of options) {
@@ -301,7 +325,7 @@ function splitLine(
     });
     return { values: values as Record<string, RawValue | undefined>, positionals };
   } catch (err) {
-    throw usageFromParseError(err as Error);
+    throw usageFromParseError(err as Error, options);
   }
 }
 
@@ -334,50 +358,5 @@ function checkPositionals(positionals: readonly PositionalSpec[], got: readonly 
         fillText(t("missing argument <{name}>", "не хватает аргумента <{name}>"), { name: p.name }),
       );
     }
-  });
-}
-
-function valueName(spec: OptionSpec): string {
-  if (spec.valueName) return spec.valueName;
-  if (spec.choices) return spec.choices.join("|");
-  switch (spec.type) {
-    case "integer":
-      return "N";
-    case "number":
-      return "X";
-    default:
-      return "VALUE";
-  }
-}
-
-const OPTION_WORDS = {
-  en: { required: "required", default: "default:", repeatable: "repeatable" },
-  ru: { required: "обязательный", default: "по умолчанию:", repeatable: "можно повторять" },
-} as const;
-
-/** The left column of one option in help: `-t, --topic <NAME>`. */
-export function optionSignature(spec: OptionSpec): string {
-  const short = spec.short ? `-${spec.short}, ` : "    ";
-  const value = spec.type === "boolean" ? "" : ` <${valueName(spec)}>`;
-  return `${short}--${spec.name}${value}`;
-}
-
-/** Help lines for an option table, aligned in two columns. */
-export function renderOptions(options: readonly OptionSpec[], lang: Lang = "en"): string[] {
-  const words = OPTION_WORDS[lang];
-  const left = options.map(optionSignature);
-  const width = Math.min(34, Math.max(...left.map((l) => l.length), 0) + 2);
-  return options.map((spec, i) => {
-    const extras: string[] = [];
-    if (spec.required) extras.push(words.required);
-    if (spec.default !== undefined && spec.type !== "boolean") {
-      extras.push(`${words.default} ${spec.default}`);
-    }
-    if (spec.type === "list") extras.push(words.repeatable);
-    const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
-    const pad = left[i].length >= width ? "\n" + " ".repeat(width + 2) : " ".repeat(
-      width - left[i].length,
-    );
-    return `  ${left[i]}${pad}${localize(spec.description, lang)}${tail}`;
   });
 }

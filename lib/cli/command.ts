@@ -11,9 +11,9 @@
 import type { Lang } from "../config.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
-import { fillText, type Localizable, localize, t } from "../i18n.ts";
+import { fillText, type Localizable, localize, t, type Text } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
-import { renderOptions } from "./args.ts";
+import { didYouMean, nearest } from "./suggest.ts";
 
 /** A command or subcommand of kafka-lab. */
 export interface Command {
@@ -32,7 +32,7 @@ export interface Command {
    * `kafka-lab kafka <tool>`).
    */
   readonly passthrough?: boolean;
-  /** An internal command (a lab's child process): runs, but is left out of help's lists. */
+  /** Internal (started by kafka-lab itself): left out of help, completion and suggestions. */
   readonly hidden?: boolean;
   /**
    * Runs the command; returns the exit code (0 when nothing is returned). It
@@ -182,96 +182,103 @@ export const GLOBAL_OPTIONS = [
 export interface Resolved {
   /** From the top-level command down to the one that runs. */
   readonly path: readonly Command[];
+  /** The words after the command's name. */
   readonly rest: readonly string[];
+  /** Global options given before or between the command's words (`-b host status`). */
+  readonly globals: readonly string[];
 }
 
 /**
- * Walks the command tree along the leading non-option words of `argv`.
- * Throws {@linkcode UsageError} for an unknown command or subcommand.
+ * How many words the global option at `argv[i]` takes (the flag, and its value
+ * when it has one not joined by `=`); 0 when `argv[i]` is not a global option.
+ */
+export function globalOptionWords(
+  argv: readonly string[],
+  i: number,
+  globals: readonly OptionSpec[] = GLOBAL_OPTIONS,
+): number {
+  const word = argv[i];
+  if (word === undefined || !word.startsWith("-") || word === "-" || word === "--") return 0;
+  const long = word.startsWith("--");
+  const name = long ? word.slice(2).split("=")[0] : word.slice(1, 2);
+  const spec = globals.find((o) => long ? o.name === name : o.short === name);
+  if (!spec) return 0;
+  const joined = long ? word.includes("=") : word.length > 2;
+  if (spec.type === "boolean" || joined) return 1;
+  return argv[i + 1] === undefined ? 1 : 2;
+}
+
+/**
+ * Walks the command tree along the non-option words of `argv`; global options
+ * may come before the command or between its words, as in rpk and kafkactl.
+ * Throws {@linkcode UsageError} for an unknown command or subcommand, naming
+ * the nearest one when there is one.
  */
 export function resolveCommand(commands: readonly Command[], argv: readonly string[]): Resolved {
-  const first = argv[0];
-  if (first === undefined || first.startsWith("-")) return { path: [], rest: argv };
-  let node = commands.find((c) => c.name === first);
-  if (!node) {
-    const vars = { first, list: commands.map((c) => c.name).join(", ") };
-    throw new UsageError(
-      fillText(t("unknown command '{first}'", "неизвестная команда '{first}'"), vars),
-      fillText(
-        t(
-          "commands: {list}; see `kafka-lab --help`",
-          "команды: {list}; справка: `kafka-lab --help`",
-        ),
-        vars,
-      ),
-    );
-  }
-  const path: Command[] = [node];
-  let i = 1;
-  while (node.subcommands && argv[i] !== undefined && !argv[i].startsWith("-")) {
-    const word: string = argv[i];
-    const next: Command | undefined = node.subcommands.find((c) => c.name === word);
+  const globals: string[] = [];
+  const path: Command[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const taken = globalOptionWords(argv, i);
+    if (taken > 0) {
+      globals.push(...argv.slice(i, i + taken));
+      i += taken;
+      continue;
+    }
+    const word = argv[i];
+    if (word.startsWith("-")) break;
+    const node = path.at(-1);
+    const choices = node ? node.subcommands : commands;
+    if (!choices || choices.length === 0) break;
+    const next = choices.find((c) => c.name === word);
     if (!next) {
-      if (node.positionals && node.positionals.length > 0) break;
-      const vars = {
-        word,
-        name: path.map((c) => c.name).join(" "),
-        list: node.subcommands.map((c) => c.name).join(", "),
-      };
-      throw new UsageError(
-        fillText(
-          t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'"),
-          vars,
-        ),
-        fillText(
-          t(
-            "subcommands: {list}; see `kafka-lab {name} --help`",
-            "подкоманды: {list}; справка: `kafka-lab {name} --help`",
-          ),
-          vars,
-        ),
-      );
+      if (node?.positionals && node.positionals.length > 0) break;
+      throw unknownCommand(word, path, choices);
     }
     path.push(next);
-    node = next;
     i++;
   }
-  return { path, rest: argv.slice(i) };
+  return { path, rest: argv.slice(i), globals };
 }
 
-function commandList(all: readonly Command[], lang: Lang): string[] {
-  const commands = all.filter((c) => !c.hidden);
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`);
+/** A word that names no command here; `path` is what was found before it (for the usage line). */
+export class UnknownCommandError extends UsageError {
+  readonly path: readonly Command[];
+  constructor(text: Text, hint: Text, path: readonly Command[]) {
+    super(text, hint);
+    this.path = path;
+  }
 }
 
-/** The headings of help, in both languages. */
-export const HELP_HEADINGS = {
-  en: {
-    usage: "Usage:",
-    commands: "Commands:",
-    subcommands: "Subcommands:",
-    arguments: "Arguments:",
-    options: "Options:",
-    globalOptions: "Global options:",
-    examples: "Examples:",
-    version: "Print the version",
-    more: "Run `kafka-lab <command> --help` for a command's options.",
-    start: "Start here: `kafka-lab up`, then `kafka-lab lab1`.",
-  },
-  ru: {
-    usage: "Использование:",
-    commands: "Команды:",
-    subcommands: "Подкоманды:",
-    arguments: "Аргументы:",
-    options: "Параметры:",
-    globalOptions: "Общие параметры:",
-    examples: "Примеры:",
-    version: "Показать версию",
-    more: "Параметры команды: `kafka-lab <команда> --help`.",
-    start: "С чего начать: `kafka-lab up`, затем `kafka-lab lab1`.",
-  },
-} as const;
+/** The error for a word that names no command here, with the nearest names when some are close. */
+function unknownCommand(
+  word: string,
+  path: readonly Command[],
+  choices: readonly Command[],
+): UsageError {
+  const name = path.map((c) => c.name).join(" ");
+  const near = nearest(word, visible(choices).map((c) => c.name));
+  const vars = { word, name, list: visible(choices).map((c) => c.name).join(", ") };
+  const text = path.length === 0
+    ? t("unknown command '{word}'", "неизвестная команда '{word}'")
+    : t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'");
+  const prefix = name ? `${name} ` : "";
+  const hint = didYouMean(near.map((n) => `\`kafka-lab ${prefix}${n}\``)) ?? (path.length === 0
+    ? t(
+      "commands: {list}; see `kafka-lab --help`",
+      "команды: {list}; справка: `kafka-lab --help`",
+    )
+    : t(
+      "subcommands: {list}; see `kafka-lab {name} --help`",
+      "подкоманды: {list}; справка: `kafka-lab {name} --help`",
+    ));
+  return new UnknownCommandError(fillText(text, vars), fillText(hint, vars), path);
+}
+
+/** The commands help and completion show: all but the hidden (internal) ones. */
+export function visible(commands: readonly Command[]): readonly Command[] {
+  return commands.filter((c) => !c.hidden);
+}
 
 const USAGE_WORDS = {
   en: { subcommand: "subcommand", options: "options", command: "command" },
@@ -283,6 +290,7 @@ export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
   const w = USAGE_WORDS[lang];
   const cmd = path[path.length - 1];
   const words = ["kafka-lab", ...path.map((c) => c.name)];
+  if (path.length === 0) words.push(`<${w.command}>`);
   if (cmd?.subcommands && cmd.subcommands.length > 0) {
     words.push(cmd.run ? `[<${w.subcommand}>]` : `<${w.subcommand}>`);
   }
@@ -292,53 +300,4 @@ export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
   }
   words.push(`[${w.options}]`);
   return words.join(" ");
-}
-
-/** The full help text of the program (empty path) or of a command. */
-export function renderHelp(
-  commands: readonly Command[],
-  path: readonly Command[],
-  header: Localizable,
-  lang: Lang = "en",
-): string {
-  const h = HELP_HEADINGS[lang];
-  const lines: string[] = [];
-  if (path.length === 0) {
-    const w = USAGE_WORDS[lang];
-    lines.push(
-      localize(header, lang),
-      "",
-      `${h.usage} kafka-lab <${w.command}> [${w.options}]`,
-      "",
-    );
-    lines.push(h.commands, ...commandList(commands, lang));
-    const version = {
-      name: "version",
-      short: "V",
-      type: "boolean",
-      description: h.version,
-    } as const satisfies OptionSpec;
-    lines.push("", h.globalOptions, ...renderOptions([...GLOBAL_OPTIONS, version], lang));
-    lines.push("", h.more, h.start);
-    return lines.join("\n");
-  }
-  const cmd = path[path.length - 1];
-  lines.push(`kafka-lab ${path.map((c) => c.name).join(" ")}: ${localize(cmd.summary, lang)}`, "");
-  lines.push(`${h.usage} ${usageLine(path, lang)}`);
-  if (cmd.description) lines.push("", localize(cmd.description, lang).trim());
-  if (cmd.subcommands && cmd.subcommands.length > 0) {
-    lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang));
-  }
-  if (cmd.positionals && cmd.positionals.length > 0) {
-    lines.push("", h.arguments);
-    for (const p of cmd.positionals) lines.push(`  <${p.name}>  ${localize(p.description, lang)}`);
-  }
-  if (cmd.options && cmd.options.length > 0) {
-    lines.push("", h.options, ...renderOptions(cmd.options, lang));
-  }
-  lines.push("", h.globalOptions, ...renderOptions(GLOBAL_OPTIONS, lang));
-  if (cmd.examples && cmd.examples.length > 0) {
-    lines.push("", h.examples, ...cmd.examples.map((e) => `  ${e}`));
-  }
-  return lines.join("\n");
 }

@@ -9,6 +9,7 @@
  * ```
  * @module
  */
+import { Rate } from "../progress.ts";
 import { decimal, fillText, type Lang, localize } from "../i18n.ts";
 import { RUNTIME_TEXT as R } from "./runtime_text.ts";
 import { createHash } from "node:crypto";
@@ -129,6 +130,7 @@ class DownloadProgress {
   readonly #out: Output;
   readonly #files: number;
   readonly #total: number;
+  readonly #rate = new Rate("MB");
   #done = 0;
   #bytes = 0;
 
@@ -142,6 +144,7 @@ class DownloadProgress {
   readonly onBytes = (n: number): void => {
     this.#bytes += n;
     const lang = this.#out.lang;
+    const rate = this.#rate.text(this.#bytes / 1e6, this.#total / 1e6, lang);
     this.#out.progress(
       "download",
       localize(R.downloading, lang, {
@@ -149,7 +152,7 @@ class DownloadProgress {
         files: this.#files,
         mb: mb(this.#bytes, lang),
         total: mb(this.#total, lang),
-      }),
+      }) + rate,
       { files: this.#done, bytes: this.#bytes, totalBytes: this.#total },
     );
   };

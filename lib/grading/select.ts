@@ -21,7 +21,6 @@ import type { GradedLabsSource, LabTasks, Snapshot } from "./types.ts";
 export const CHECK_OPTIONS = [
   {
     ...PREFIX_OPTION,
-    short: "p",
     description: t(
       "The student's prefix of topics, groups and subjects (env KAFKA_LAB_PREFIX): --prefix anna.",
       "Префикс студента у топиков, групп и субъектов (переменная KAFKA_LAB_PREFIX): --prefix anna.",

@@ -151,6 +151,23 @@ export function escapeControls(text: string): string {
   );
 }
 
+// deno-lint-ignore no-control-regex
+const CONTROL_TEST = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * {@linkcode showDecoded} of {@linkcode decodeBytes}, faster for the common
+ * case in `auto`: UTF-8 text on one line without control characters (JSON
+ * included) is shown as it was written, without parsing it.
+ */
+export function showBytes(bytes: Uint8Array | null, format: Format): string {
+  if (bytes === null) return showDecoded({ format: "null", value: null });
+  if (format === "auto" && (bytes.length < 5 || bytes[0] !== 0)) {
+    const text = asText(bytes);
+    if (text !== undefined && !CONTROL_TEST.test(text)) return text;
+  }
+  return showDecoded(decodeBytes(bytes, format));
+}
+
 /**
  * A decoded value on one line for a terminal: JSON compact, text as is, hex
  * prefixed `0x`; control characters escaped (see {@linkcode escapeControls}).

@@ -25,8 +25,8 @@ export type Position =
   /** The first record at or after this time. */
   | { readonly kind: "time"; readonly ms: number; readonly iso: string };
 
-/** The words `--from`/`--to` accept, for help texts. */
-export const POSITION_WORDS = "earliest|latest|offset:N|time:ISO";
+/** The words `--from`/`--to` accept, for help texts (`earliest`/`latest` are accepted too). */
+export const POSITION_WORDS = "beginning|end|offset:N|time:ISO";
 
 /**
  * Parses a position; throws {@linkcode UsageError} naming `option` for

@@ -70,8 +70,8 @@ export function topicNotFound(topic: string): KafkaLabError {
     fillText(t("topic {topic} does not exist", "топика {topic} нет"), { topic }),
     {
       hint: t(
-        "`kafka-lab kafka kafka-topics --list` lists the topics; create one with `kafka-lab kafka kafka-topics --create --topic <name>`",
-        "`kafka-lab kafka kafka-topics --list` покажет топики; создать: `kafka-lab kafka kafka-topics --create --topic <имя>`",
+        "`kafka-lab topic list` lists the topics; create one with `kafka-lab topic create <name>`",
+        "`kafka-lab topic list` покажет топики; создать: `kafka-lab topic create <имя>`",
       ),
       missing: { kind: "topic", name: topic },
     },
@@ -185,7 +185,8 @@ export class ReadCursor {
     for (const m of batch.messages) {
       if (options.signal.aborted || this.reached()) break;
       if (BigInt(m.offset) < this.next.get(p)!) continue;
-      await options.onRecord(toRecord(batch.topic, p, m));
+      const handled = options.onRecord(toRecord(batch.topic, p, m));
+      if (handled) await handled;
       this.records++;
       this.next.set(p, BigInt(m.offset) + 1n);
     }
@@ -204,7 +205,14 @@ async function readInGroup(
   options: ReadOptions & { readonly all: readonly number[]; readonly admin: Admin },
 ): Promise<Omit<ReadSummary, "ranges">> {
   const groupId = `${options.groupPrefix ?? ""}${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  const consumer = await kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
+  // Large fetches when a reader goes through whole partitions (fewer round trips win);
+  // kafkajs' usual 1 MiB when it wants a few records (a 16 MiB fetch is decoded whole).
+  const large = options.count === undefined || options.count > 10_000;
+  const consumer = await kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 500,
+    ...(large ? { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 } : {}),
+  });
   const stopped = Promise.withResolvers<ReadStop>();
   const onAbort = () => stopped.resolve("signal");
   options.signal.addEventListener("abort", onAbort, { once: true });

@@ -36,6 +36,7 @@ const en = {
   resetDry: "dry run: nothing changed; run again without --dry-run to apply",
   resetDone: "offsets of {group} on {topic} moved to {to}; the group's next consumer starts there",
   deleted: "consumer group {group} and its committed offsets deleted",
+  groupKept: "consumer group {group} kept",
   readStart: "reading {topic}: {ranges}",
   readRange: "partition {partition} from offset {start} (end {end})",
   readDone: "read {records} record(s) from {topic}",
@@ -51,7 +52,7 @@ const en = {
   toolBootstrap: "--bootstrap-server {brokers} added (the configured cluster)",
   uiListening: "kafka-lab console: {url}",
   uiPortTaken:
-    "port {wanted} is taken (the seeds' Kafka UI uses it too), so the console listens on {port}",
+    "port {wanted} is taken (the course's Kafka UI uses it too), so the console listens on {port}",
   uiToken: "changes (offset resets) need the token in this address; keep it to yourself",
   uiStop: "Ctrl+C stops the console",
   uiDocker:
@@ -91,6 +92,7 @@ const ru: Translation<typeof en> = {
   resetDone:
     "смещения группы {group} на топике {topic} перенесены к {to}; следующий консьюмер группы начнёт оттуда",
   deleted: "группа консьюмеров {group} и её зафиксированные смещения удалены",
+  groupKept: "группа консьюмеров {group} оставлена",
   readStart: "чтение {topic}: {ranges}",
   readRange: "партиция {partition} со смещения {start} (конец {end})",
   readDone: "прочитано записей из {topic}: {records}",

@@ -115,6 +115,11 @@ export interface Admin {
     topics: TopicConfig[];
   }): Promise<boolean>;
   deleteTopics(options: { topics: string[]; timeout?: number }): Promise<void>;
+  /** Raises each topic's partition count to `count` (Kafka never lowers it). */
+  createPartitions(options: {
+    topicPartitions: Array<{ topic: string; count: number }>;
+    timeout?: number;
+  }): Promise<boolean>;
   /** Every topic's partitions when `topics` is left out; fails while a partition has no leader. */
   fetchTopicMetadata(options?: { topics: string[] }): Promise<{ topics: TopicMetadata[] }>;
   /** A group's committed offsets (`-1` where it has none). */

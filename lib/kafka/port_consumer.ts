@@ -17,6 +17,10 @@ export interface ConsumerOptions {
   rebalanceTimeout?: number;
   /** The longest the broker holds a fetch while there is nothing new. */
   maxWaitTimeInMs?: number;
+  /** The most bytes one fetch returns of one partition (kafkajs: 1 MiB). */
+  maxBytesPerPartition?: number;
+  /** The most bytes one fetch returns in all (kafkajs: 10 MiB). */
+  maxBytes?: number;
   /** false: read_committed (records of open or aborted transactions are not delivered). */
   readUncommitted?: boolean;
   allowAutoTopicCreation?: boolean;

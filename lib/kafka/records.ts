@@ -18,20 +18,29 @@ export interface ConsumedRecord {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+const headerText = new TextDecoder();
+function copy(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes);
+  return out;
+}
+
 /** Converts a consumed message (key, value and header values copied out). */
 export function toRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) {
+  for (const k in m.headers) {
+    const v = m.headers[k];
     if (v === undefined) continue;
     const first = Array.isArray(v) ? v[0] : v;
-    headers[k] = typeof first === "string" ? first : new TextDecoder().decode(first);
+    headers[k] = typeof first === "string" ? first : headerText.decode(first);
   }
   return {
     topic,
     partition,
     offset: m.offset,
-    key: m.key ? new Uint8Array(m.key) : null,
-    value: m.value ? new Uint8Array(m.value) : null,
+    // A copy as a plain Uint8Array (kafkajs hands Node Buffers that view its response).
+    key: m.key ? copy(m.key) : null,
+    value: m.value ? copy(m.value) : null,
     timestamp: m.timestamp,
     headers,
   };

@@ -138,7 +138,10 @@ Deno.test("groups delete removes an inactive group; unknown groups and topics fa
   const topic = await topicWithRecords();
   const group = unique("g");
   await runCli(["groups", "reset", group, "--topic", topic, "--to", "earliest"]);
-  const del = await runCli(["groups", "delete", group, "--json"]);
+  const asked = await runCli(["groups", "delete", group]);
+  assert.equal(asked.code, 2, "no terminal to ask on: refused, nothing deleted");
+  assert.match(asked.stderr, /refusing to delete group .*\nhint: add --yes/);
+  const del = await runCli(["groups", "delete", group, "--yes", "--json"]);
   assert.equal(del.code, 0, del.stderr);
   assert.deepEqual(events(del.stdout).at(-1), { event: "groups.group.deleted", group });
   const gone = await runCli(["groups", "describe", group]);
@@ -158,7 +161,7 @@ Deno.test("groups delete removes an inactive group; unknown groups and topics fa
   assert.match(noTopic.stderr, /topic .* does not exist/);
   const badTo = await runCli(["groups", "reset", group, "--topic", topic, "--to", "first"]);
   assert.equal(badTo.code, 2);
-  assert.match(badTo.stderr, /--to must be one of earliest\|latest\|offset:N\|time:ISO/);
+  assert.match(badTo.stderr, /--to must be one of beginning\|end\|offset:N\|time:ISO/);
   await cleanUp([topic]);
 });
 

@@ -77,7 +77,7 @@ async function reportsDifferences(topic: string): Promise<void> {
     "--json",
     "-t",
     topic,
-    "-p",
+    "--partitions",
     "2",
     "-r",
     "2",
@@ -88,7 +88,17 @@ async function reportsDifferences(topic: string): Promise<void> {
   const [created] = byTopic(events(first.stdout), "lab1.topic.created");
   assert.equal(created.partitions, 2);
   assert.deepEqual(created.configs, { "min.insync.replicas": "2" });
-  const second = await runCli(["lab1", "create", "--json", "-t", topic, "-p", "6", "-r", "2"]);
+  const second = await runCli([
+    "lab1",
+    "create",
+    "--json",
+    "-t",
+    topic,
+    "--partitions",
+    "6",
+    "-r",
+    "2",
+  ]);
   assert.equal(second.code, 0, "an existing topic is not an error");
   const evs = events(second.stdout);
   const [exists] = byTopic(evs, "lab1.topic.exists");
@@ -101,7 +111,7 @@ Deno.test("lab1 create rejects bad input with exit code 2 and a plain reason", a
   const rf = await runCli(["lab1", "create", "-t", topic, "-r", "4"]);
   assert.equal(rf.code, 2);
   assert.match(rf.stderr, /replication factor 4 is more than the brokers in the cluster \(3\)/);
-  const parts = await runCli(["lab1", "create", "-t", topic, "-p", "0"]);
+  const parts = await runCli(["lab1", "create", "-t", topic, "--partitions", "0"]);
   assert.equal(parts.code, 2);
   assert.match(parts.stderr, /--partitions must be at least 1/);
   const name = await runCli(["lab1", "create", "-t", "no spaces!"]);
@@ -123,7 +133,10 @@ Deno.test("lab1 create rejects bad input with exit code 2 and a plain reason", a
 
 Deno.test("lab1 list, describe and delete a topic", async () => {
   const topic = unique("lab1-life");
-  assert.equal((await runCli(["lab1", "create", "-t", topic, "-p", "3", "-r", "3"])).code, 0);
+  assert.equal(
+    (await runCli(["lab1", "create", "-t", topic, "--partitions", "3", "-r", "3"])).code,
+    0,
+  );
   const list = await runCli(["lab1", "list", "--json"]);
   const row = (events(list.stdout)[0].topics as Array<Record<string, unknown>>).find((t) =>
     t.topic === topic

@@ -207,6 +207,6 @@ Deno.test("lab2 produce to a missing custom topic says how to create it (exit 1)
   assert.equal(r.code, 1);
   assert.match(
     r.stderr,
-    new RegExp(`topic ${topic} does not exist[\\s\\S]*kafka-lab lab1 create --topic ${topic}`),
+    new RegExp(`topic ${topic} does not exist[\\s\\S]*kafka-lab topic create ${topic}`),
   );
 });

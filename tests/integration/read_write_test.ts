@@ -155,3 +155,18 @@ Deno.test("read prints a record's terminal escape sequences escaped in every hum
   assert.deepEqual([rec.key, rec.value, rec.headers], ["k\x1b[1m", hostile, { h: hostile }]);
   await cleanUp([topic]);
 });
+
+Deno.test("read --value-only and -f print what kcat's default and -f print for the same records", async () => {
+  const topic = await createTopic("read-template", 2, 1);
+  const lines = Array.from({ length: 50 }, (_, i) => `key-${i}:{"n":${i},"text":"v ${i}"}`);
+  await kcat(["-P", "-t", topic, "-K", ":"], lines.join("\n") + "\n");
+  const sorted = (text: string) => text.trim().split("\n").sort();
+  const values = await runCli(["read", topic, "--value-only"]);
+  assert.equal(values.code, 0, values.stderr);
+  assert.deepEqual(sorted(values.stdout), sorted(await kcat(["-C", "-t", topic, "-e", "-q"])));
+  const template = "%p %o %k %s %T"; // kcat: %s is the value (kafka-lab also takes %v)
+  const ours = await runCli(["read", topic, "-f", `${template}\\n`]);
+  const theirs = await kcat(["-C", "-t", topic, "-e", "-q", "-f", `${template}\n`]);
+  assert.deepEqual(sorted(ours.stdout), sorted(theirs));
+  await cleanUp([topic]);
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type OptionSpec, parseOptions, renderOptions } from "../../lib/cli/args.ts";
+import { type OptionSpec, parseOptions } from "../../lib/cli/args.ts";
+import { renderOptions } from "../../lib/cli/help.ts";
 import { UsageError } from "../../lib/errors.ts";
 
 const opts = [

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { type Command, renderHelp, resolveCommand, usageLine } from "../../lib/cli/command.ts";
+import {
+  type Command,
+  resolveCommand,
+  UnknownCommandError,
+  usageLine,
+} from "../../lib/cli/command.ts";
+import { renderHelp } from "../../lib/cli/help.ts";
+import { editDistance, nearest } from "../../lib/cli/suggest.ts";
 import { UsageError } from "../../lib/errors.ts";
 
 const tree: Command[] = [
@@ -41,7 +48,7 @@ Deno.test("resolveCommand walks commands and subcommands and leaves the options"
 
 Deno.test("resolveCommand rejects unknown commands and subcommands with the list of known ones", () => {
   assert.throws(
-    () => resolveCommand(tree, ["lab9"]),
+    () => resolveCommand(tree, ["zebra"]),
     (e: unknown) => e instanceof UsageError && /lab1, up/.test(e.hint ?? ""),
   );
   assert.throws(
@@ -69,4 +76,44 @@ Deno.test("renderHelp lists commands at the top and subcommands under a command"
   assert.match(top, /--bootstrap-server/);
   const lab = renderHelp(tree, [tree[0]], "HEADER");
   assert.match(lab, /Subcommands:\n\s+create\s+Create a topic\n\s+describe/);
+});
+
+Deno.test("resolveCommand takes global options before the command and between its words", () => {
+  const r = resolveCommand(tree, [
+    "-b",
+    "localhost:19092",
+    "--json",
+    "lab1",
+    "--lang=ru",
+    "create",
+  ]);
+  assert.deepEqual(r.path.map((c) => c.name), ["lab1", "create"]);
+  assert.deepEqual(r.globals, ["-b", "localhost:19092", "--json", "--lang=ru"]);
+  assert.deepEqual(r.rest, []);
+  const own = resolveCommand(tree, ["lab1", "create", "--topic", "t", "-q"]);
+  assert.deepEqual(own.rest, ["--topic", "t", "-q"], "options after the command stay its own");
+});
+
+Deno.test("resolveCommand suggests the nearest command and subcommand, and keeps the path found", () => {
+  assert.throws(
+    () => resolveCommand(tree, ["lba1"]),
+    (e: unknown) =>
+      e instanceof UnknownCommandError && e.path.length === 0 &&
+      /did you mean `kafka-lab lab1`\?/.test(e.hint ?? ""),
+  );
+  assert.throws(
+    () => resolveCommand(tree, ["lab1", "craete"]),
+    (e: unknown) =>
+      e instanceof UnknownCommandError && e.path.map((c) => c.name).join() === "lab1" &&
+      /did you mean `kafka-lab lab1 create`\?/.test(e.hint ?? ""),
+  );
+});
+
+Deno.test("nearest finds swaps, missing letters and prefixes, and nothing far away", () => {
+  assert.deepEqual(nearest("stauts", ["up", "status", "down"]), ["status"]);
+  assert.deepEqual(nearest("grups", ["groups", "read", "up"]), ["groups"]);
+  assert.deepEqual(nearest("lsit", ["list", "lag", "reset", "delete"]), ["list"]);
+  assert.deepEqual(nearest("--form", ["--from", "--format", "--group"]), ["--from", "--format"]);
+  assert.deepEqual(nearest("zzzz", ["up", "status"]), []);
+  assert.equal(editDistance("kitten", "sitting"), 3);
 });

@@ -167,7 +167,13 @@ Deno.test("completion scripts list every command, subcommand and option of the c
   assert.match(bash, /'read\|--format'\) echo 'auto registry json text hex'/);
   const fish = completionScript("fish", COMMANDS, "ru");
   assert.match(fish, /-a groups -d 'Группы консьюмеров/);
-  assert.match(completionScript("zsh", COMMANDS, "en"), /^#compdef kafka-lab/);
+  assert.ok(!paths.includes("lab5 worker"), "internal commands are not completed");
+  assert.ok(!paths.includes("__complete"));
+  assert.doesNotMatch(bash, /--records/, "old spellings are not offered");
+  const zsh = completionScript("zsh", COMMANDS, "en");
+  assert.match(zsh, /^#compdef kafka-lab/);
+  // Autoloaded from fpath, the file's body runs at the first Tab: it must complete then.
+  assert.match(zsh, /funcstack\[1\]\}" == _kafka-lab \]\]; then\n {2}_kafka_lab "\$@"/);
 });
 
 Deno.test("the bash completion completes subcommands and option values in a real bash", async () => {
@@ -184,8 +190,10 @@ Deno.test("the bash completion completes subcommands and option values in a real
     return new TextDecoder().decode(out.stdout).trim();
   };
   assert.equal(await run(["kafka-lab", "groups", "re"]), "reset");
+  assert.equal(await run(["kafka-lab", "--json", "-b", "h", "groups", "re"]), "reset");
   assert.equal(await run(["kafka-lab", "groups", "reset", "g", "--dry"]), "--dry-run");
   assert.equal(await run(["kafka-lab", "read", "t", "--format", "j"]), "json");
+  assert.equal(await run(["kafka-lab", "read", "t", "--from", "b"]), "beginning");
   assert.equal(
     await run(["kafka-lab", "kafka", "kafka-con"]),
     [
@@ -294,4 +302,35 @@ Deno.test("read's line for people escapes control characters in key, value and h
   // --json stays valid JSON: the record event carries the text itself, escaped by JSON.
   const shown = showRecord(record, "text");
   assert.equal(JSON.parse(JSON.stringify(shown)).value, HOSTILE);
+});
+
+Deno.test("the bash completion offers live topic and group names from `kafka-lab __complete`", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // A stand-in kafka-lab on PATH: the script's wiring is under test, not the cluster.
+    await Deno.writeTextFile(
+      `${dir}/kafka-lab`,
+      '#!/bin/sh\n[ "$1" = __complete ] && [ "$2" = topics ] && printf "orders\\nhello-kafka\\n"\n' +
+        '[ "$1" = __complete ] && [ "$2" = groups ] && printf "hello-group\\n"\nexit 0\n',
+    );
+    await Deno.chmod(`${dir}/kafka-lab`, 0o755);
+    const script = completionScript("bash", COMMANDS, "en");
+    const run = async (words: string[]) => {
+      const probe = `COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${
+        words.length - 1
+      }; _kafka_lab; echo "\${COMPREPLY[*]}"`;
+      const out = await new Deno.Command("bash", {
+        args: ["-c", `${script}\n${probe}`],
+        env: { PATH: `${dir}:${Deno.env.get("PATH")}` },
+        stdout: "piped",
+      }).output();
+      return new TextDecoder().decode(out.stdout).trim();
+    };
+    assert.equal(await run(["kafka-lab", "read", "or"]), "orders");
+    assert.equal(await run(["kafka-lab", "topic", "describe", "he"]), "hello-kafka");
+    assert.equal(await run(["kafka-lab", "lab2", "consume", "--topic", "o"]), "orders");
+    assert.equal(await run(["kafka-lab", "groups", "describe", "hello-"]), "hello-group");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

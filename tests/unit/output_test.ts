@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { KafkaLabError } from "../../lib/errors.ts";
 import { event, type Field, field as f } from "../../lib/events.ts";
-import { colorWanted, Output, table } from "../../lib/output.ts";
+import { colorWanted, Output, stripAnsi, table, visibleWidth } from "../../lib/output.ts";
+import { clock, Rate } from "../../lib/progress.ts";
 import { captureOutput } from "../helpers.ts";
 
 /** An event whose fields are a bigint and bytes: the output prints them as strings. */
@@ -87,4 +88,45 @@ Deno.test("Output.debug prints only with --verbose", () => {
 
 Deno.test("table aligns columns", () => {
   assert.deepEqual(table(["a", "bb"], [["ccc", "d"]]), ["a    bb", "ccc  d"]);
+});
+
+Deno.test("table aligns coloured cells by what the terminal shows, not by escape codes", () => {
+  const green = (s: string) => `\x1b[32m${s}\x1b[39m`;
+  const lines = table(["id", "state", "host"], [[green("1"), green("up"), "a"], [
+    "22",
+    "down",
+    "b",
+  ]]);
+  const plain = lines.map(stripAnsi);
+  assert.deepEqual(plain, ["id  state  host", "1   up     a", "22  down   b"]);
+});
+
+Deno.test("visibleWidth counts wide characters twice and escape codes not at all", () => {
+  assert.equal(visibleWidth("\x1b[1mброкер\x1b[22m"), 6);
+  assert.equal(visibleWidth("日本"), 4);
+  assert.equal(visibleWidth("e\u0301"), 1);
+});
+
+Deno.test("progress on a terminal is redrawn at most four times a second", () => {
+  const err: string[] = [];
+  const out = new Output({ json: false, quiet: false, verbose: false }, {
+    out: () => {},
+    err: (t) => err.push(t),
+    errIsTerminal: true,
+  });
+  for (let ms = 0; ms < 1000; ms += 10) out.progress("k", `at ${ms}`, {}, 5000, 10_000 + ms);
+  assert.deepEqual(err.map((e) => e.replace("\r\x1b[2K", "")), [
+    "at 0",
+    "at 250",
+    "at 500",
+    "at 750",
+  ]);
+});
+
+Deno.test("Rate tells the rate and the time left once it can", () => {
+  const rate = new Rate("MB");
+  assert.equal(rate.text(0, 150, "en", 1000), "");
+  assert.equal(rate.text(30, 150, "en", 11_000), " — 3.0 MB/s, 0:40 left");
+  assert.equal(rate.text(150, 150, "ru", 51_000), " — 3.0 MB/с");
+  assert.equal(clock(3725), "1:02:05");
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { COMMANDS } from "../../cli.ts";
-import { type Command, GLOBAL_OPTIONS, renderHelp } from "../../lib/cli/command.ts";
+import { type Command, GLOBAL_OPTIONS } from "../../lib/cli/command.ts";
+import { renderHelp } from "../../lib/cli/help.ts";
 import { localize } from "../../lib/i18n.ts";
 import { APICURIO_ARCHIVE, KAFKA_JARS, repoPath } from "../../lib/cluster/artifacts.ts";
 import { PERMISSION_FLAGS, ROOT } from "../helpers.ts";

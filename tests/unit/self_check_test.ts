@@ -59,6 +59,15 @@ Deno.test("javaRow blocks up only when Docker cannot stand in", () => {
   assert.ok(old.fix);
   const ok = javaRow({ kind: "ok", path: "java", version: "21.0.1", major: 21 }, false, en);
   assert.equal(ok.status, "ok");
+  const java21 = { kind: "ok", path: "java", version: "21.0.1", major: 21 } as const;
+  const windows = javaRow(java21, false, en, "windows");
+  assert.equal(
+    windows.status,
+    "fail",
+    "up refuses the java runtime on Windows: blocked without Docker",
+  );
+  assert.match(windows.fix!, /Docker Desktop|WSL/);
+  assert.equal(javaRow(java21, true, en, "windows").status, "info");
   const home = javaRow({ kind: "missing", path: "/opt/j/bin/java", fromJavaHome: true }, false, en);
   assert.match(home.fix!, /JAVA_HOME/);
 });

@@ -34,6 +34,7 @@ import {
   type ProtocolErrorName,
 } from "./errors.ts";
 import { asClientFailure } from "./producer.ts";
+import { FakePartition } from "./log.ts";
 
 /** A few broker configs, for DescribeConfigs of a broker. */
 const BROKER_CONFIGS: Readonly<Record<string, string>> = {
@@ -125,6 +126,24 @@ export class FakeAdmin implements Admin {
       }
     }
     return created;
+  }
+
+  async createPartitions(options: {
+    topicPartitions: Array<{ topic: string; count: number }>;
+  }): Promise<boolean> {
+    await this.#ask();
+    for (const { topic: name, count } of options.topicPartitions) {
+      const topic = this.#cluster.topic(name);
+      if (count <= topic.partitions.length) throw protocolError("INVALID_PARTITIONS");
+      const rf = topic.partitions[0]?.replicas.length ?? 1;
+      const live = this.#cluster.liveBrokers;
+      for (let p = topic.partitions.length; p < count; p++) {
+        const replicas = Array.from({ length: rf }, (_, r) => live[(p + r) % live.length]);
+        topic.partitions.push(new FakePartition(name, p, replicas));
+      }
+    }
+    this.#cluster.notify();
+    return true;
   }
 
   async deleteTopics(options: { topics: string[]; timeout?: number }): Promise<void> {
@@ -285,6 +304,8 @@ export class FakeAdmin implements Admin {
         if (!(c.name in TOPIC_CONFIG_DEFAULTS)) throw protocolError("INVALID_CONFIG");
       }
       if (options.validateOnly) continue;
+      // AlterConfigs (not the incremental one) replaces the topic's whole set, as a broker does.
+      topic.configs.clear();
       for (const c of r.configEntries) topic.configs.set(c.name, c.value);
     }
     return { resources: [] };

@@ -155,6 +155,7 @@ function portAdmin(admin: KafkajsAdmin): Admin {
     listTopics: () => admin.listTopics(),
     createTopics: (options) => admin.createTopics(options),
     deleteTopics: (options) => admin.deleteTopics(options),
+    createPartitions: (options) => admin.createPartitions(options),
     fetchTopicMetadata: (options) => admin.fetchTopicMetadata(options),
     fetchOffsets: (options) => naming(options.groupId, admin.fetchOffsets(options)),
     fetchTopicOffsets: (topic) => admin.fetchTopicOffsets(topic),

@@ -1,0 +1,150 @@
+/**
+ * What `read` prints for one record, made once per run and applied to every
+ * record: the line for people (partition, offset, time, key, value, headers),
+ * or a kcat-style template (`-f '%k %v\n'`, `--value-only`). Each record's
+ * bytes are decoded once; control characters are escaped, so a record cannot
+ * move the cursor or break its line in two.
+ *
+ * @example
+ * ```ts
+ * const print = templatePrinter("%p:%o %k=%v\\n", "text");
+ * print(record); // "0:7 user-1={...}\n"
+ * ```
+ * @module
+ */
+import { UsageError } from "../../lib/errors.ts";
+import { fillText, type pick, t } from "../../lib/i18n.ts";
+import {
+  decodeBytes,
+  escapeControls,
+  type Format,
+  showBytes,
+  showDecoded,
+} from "../../lib/inspect/decode.ts";
+import type { INSPECT_TEXT } from "../../lib/inspect/text.ts";
+import type { ConsumedRecord } from "../../lib/kafka/consumer_loop.ts";
+
+/** Prints one record as text (with its line end). */
+export type Printer = (r: ConsumedRecord) => string;
+
+type Words = ReturnType<typeof pick<typeof INSPECT_TEXT.en>>;
+
+/** A `{name}` template turned into a function once, not parsed again for every record. */
+function compile(template: string): (vars: Readonly<Record<string, string>>) => string {
+  const parts = template.split(/\{(\w+)\}/);
+  return (vars) => {
+    let s = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      s += (vars[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
+    }
+    return s;
+  };
+}
+
+function keyFormatOf(format: Format): Format {
+  return format === "registry" ? "auto" : format;
+}
+
+function headersText(headers: Readonly<Record<string, string>>, separator = ","): string {
+  let s = "";
+  for (const k in headers) s += `${s ? separator : ""}${escapeControls(`${k}=${headers[k]}`)}`;
+  return s;
+}
+
+/** The line for people: `partition 0  offset 7  <time>  key k: v`, headers after. */
+export function linePrinter(format: Format, tx: Words): Printer {
+  const line = compile(tx.recordLine);
+  const bad = compile(tx.badFormat);
+  const withHeaders = compile(tx.recordHeaders);
+  const keyFormat = keyFormatOf(format);
+  return (r) => {
+    // In auto no format can fail to fit, so the quick path needs no Decoded.
+    const value = format === "auto" ? undefined : decodeBytes(r.value, format);
+    let text = line({
+      partition: String(r.partition),
+      offset: r.offset,
+      time: new Date(Number(r.timestamp)).toISOString(),
+      key: r.key === null ? tx.noKey : showBytes(r.key, keyFormat),
+      value: value ? showDecoded(value) : showBytes(r.value, format),
+    });
+    if (value?.problem) text += `  (${bad({ format, problem: value.problem })})`;
+    for (const _ in r.headers) {
+      text += withHeaders({ headers: headersText(r.headers, ", ") });
+      break;
+    }
+    return text + "\n";
+  };
+}
+
+/** What a template token prints; `format` is how to show keys and values. */
+type Token = (r: ConsumedRecord, format: Format) => string;
+
+const shown = (bytes: Uint8Array | null, format: Format) =>
+  bytes === null ? "" : showBytes(bytes, format);
+
+const TOKENS: Readonly<Record<string, Token>> = {
+  k: (r, format) => shown(r.key, keyFormatOf(format)),
+  v: (r, format) => shown(r.value, format),
+  s: (r, format) => shown(r.value, format),
+  p: (r) => String(r.partition),
+  o: (r) => r.offset,
+  T: (r) => r.timestamp,
+  t: (r) => r.topic,
+  h: (r) => headersText(r.headers),
+  K: (r) => String(r.key?.length ?? -1),
+  S: (r) => String(r.value?.length ?? -1),
+  "%": () => "%",
+};
+
+const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "\\": "\\" };
+
+/**
+ * A printer for a kcat-style template: `%k` key, `%v` (or `%s`) value, `%p`
+ * partition, `%o` offset, `%T` timestamp (ms), `%t` topic, `%h` headers
+ * (`k=v,k=v`), `%K`/`%S` key/value length (-1 for none), `%%`; `\n`, `\t`,
+ * `\r`, `\\`. A template without `\n` gets one at the end (one record a line).
+ */
+export function templatePrinter(template: string, format: Format): Printer {
+  const parts: Array<string | Token> = [];
+  let literal = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    const next = template[i + 1];
+    if (c === "\\" && next !== undefined && ESCAPES[next] !== undefined) {
+      literal += ESCAPES[next];
+      i++;
+    } else if (c === "%") {
+      const token = next === undefined ? undefined : TOKENS[next];
+      if (!token) throw badToken(template, `%${next ?? ""}`);
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push(token);
+      i++;
+    } else {
+      literal += c;
+    }
+  }
+  if (!template.includes("\\n")) literal += "\n";
+  if (literal) parts.push(literal);
+  return (r) => {
+    let s = "";
+    for (const p of parts) s += typeof p === "string" ? p : p(r, format);
+    return s;
+  };
+}
+
+function badToken(template: string, token: string): UsageError {
+  return new UsageError(
+    fillText(
+      t(
+        "--template: '{token}' in '{template}' is not a field",
+        "--template: '{token}' в '{template}' — не поле записи",
+      ),
+      { token, template },
+    ),
+    t(
+      "fields: %k key, %v value, %p partition, %o offset, %T timestamp, %t topic, %h headers, %K/%S lengths, %%",
+      "поля: %k ключ, %v значение, %p партиция, %o смещение, %T время, %t топик, %h заголовки, %K/%S длины, %%",
+    ),
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * How the user runs kafka-lab, so a hint names a command they can type: the
+ * compiled binary or one installed with `deno install -g -n kafka-lab` is
+ * `kafka-lab`; from a clone it is `deno task lab`.
+ *
+ * @example
+ * ```ts
+ * `Next: \`${invocation()} lab1\``; // "Next: `deno task lab lab1`" from source
+ * ```
+ * @module
+ */
+import { basename, delimiter, join } from "node:path";
+
+/** What the user types to run kafka-lab: `kafka-lab` or `deno task lab`. */
+export function invocation(
+  env: Readonly<Record<string, string | undefined>> = Deno.env.toObject(),
+  execPath: string = Deno.execPath(),
+): string {
+  const program = basename(execPath).replace(/\.exe$/i, "");
+  if (program !== "deno") return "kafka-lab"; // the compiled binary
+  // `deno task` sets INIT_CWD: the user ran `deno task lab ...` (or `deno task up`).
+  if (env.INIT_CWD !== undefined) return "deno task lab";
+  return onPath("kafka-lab", env) ? "kafka-lab" : "deno task lab";
+}
+
+/** Whether `name` (or `name.cmd`/`.exe` on Windows) is a file in a folder of PATH. */
+function onPath(name: string, env: Readonly<Record<string, string | undefined>>): boolean {
+  for (const dir of (env.PATH ?? env.Path ?? "").split(delimiter)) {
+    for (const file of [name, `${name}.cmd`, `${name}.exe`]) {
+      try {
+        if (dir && Deno.statSync(join(dir, file)).isFile) return true;
+      } catch {
+        // Not there: try the next one.
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+/** Help wraps to the terminal: every command's, in both languages, at most 100 columns. */
+import assert from "node:assert/strict";
+import { COMMANDS } from "../../cli.ts";
+import type { Command } from "../../lib/cli/command.ts";
+import { helpWidth, reflow, renderHelp, wrap } from "../../lib/cli/help.ts";
+import { invocation } from "../../lib/cli/invocation.ts";
+import { visibleWidth } from "../../lib/output.ts";
+
+function* paths(commands: readonly Command[], parent: Command[] = []): Generator<Command[]> {
+  for (const c of commands) {
+    yield [...parent, c];
+    yield* paths(c.subcommands ?? [], [...parent, c]);
+  }
+}
+
+Deno.test("help no line of any command's help is wider than the width asked (100, 80, 60), en and ru", () => {
+  const all = [[], ...paths(COMMANDS)];
+  assert.ok(all.length > 40, `${all.length} commands`);
+  for (const width of [100, 80, 60]) {
+    for (const lang of ["en", "ru"] as const) {
+      for (const path of all) {
+        const name = path.map((c) => c.name).join(" ") || "(program)";
+        for (const line of renderHelp(COMMANDS, path, "header", lang, width).split("\n")) {
+          // A single word wider than the line (a long option signature) cannot be broken.
+          const oneWord = !line.trim().includes(" ");
+          assert.ok(
+            visibleWidth(line) <= width || oneWord,
+            `${name} (${lang}, ${width}): ${visibleWidth(line)} columns: ${line}`,
+          );
+        }
+      }
+    }
+  }
+});
+
+Deno.test("help puts the global options last, says no empty default, hides internal commands", () => {
+  const lab5 = COMMANDS.find((c) => c.name === "lab5")!;
+  const help = renderHelp(COMMANDS, [lab5], "header", "en", 100);
+  assert.match(help, /Global options \(anywhere on the line\):\n(?:.*\n)*.*--ssl-ca[^\n]*$/);
+  assert.ok(help.indexOf("Examples:") < help.indexOf("Global options"));
+  assert.doesNotMatch(help, /\bworker\b/, "lab5 worker is internal");
+  for (const path of paths(COMMANDS)) {
+    for (const lang of ["en", "ru"] as const) {
+      const text = renderHelp(COMMANDS, path, "header", lang, 100);
+      assert.doesNotMatch(text, /\((default|по умолчанию): ?\)/);
+      assert.doesNotMatch(text, /\bthe seeds?\b|\bseed's\b/i, path.map((c) => c.name).join(" "));
+    }
+  }
+});
+
+Deno.test("helpWidth follows COLUMNS within 40..100 and wrap keeps words whole", () => {
+  assert.equal(helpWidth({ COLUMNS: "72" }), 72);
+  assert.equal(helpWidth({ COLUMNS: "300" }), 100);
+  assert.equal(helpWidth({ COLUMNS: "10" }), 40);
+  assert.deepEqual(wrap("aaa bbb ccc", 7, 2, ""), ["aaa bbb", "  ccc"]);
+  assert.deepEqual(reflow("one\ntwo\n\n- a\n- b", 80), ["one two", "", "- a", "- b"]);
+});
+
+Deno.test("invocation names the compiled binary, `deno task lab`, or an installed kafka-lab", () => {
+  assert.equal(invocation({}, "/usr/local/bin/kafka-lab"), "kafka-lab");
+  assert.equal(invocation({}, "C:\\bin\\kafka-lab.exe"), "kafka-lab");
+  assert.equal(invocation({ INIT_CWD: "/src" }, "/usr/bin/deno"), "deno task lab");
+  assert.equal(invocation({ PATH: "/nonexistent" }, "/usr/bin/deno"), "deno task lab");
+});
