@@ -46,7 +46,7 @@ Deno.test("kafka-topics, console producer and consumer, consumer-groups, configs
   });
   assert.match(groups.stdout, new RegExp(`${group}\\s+${topic}\\s+0\\s+2\\s+2\\s+0`));
   const ours = await runCli(["groups", "describe", group, "--json"]);
-  assert.match(ours.stdout, /"committed":"2","end":"2","lag":0/);
+  assert.match(ours.stdout, /"committed":"2","start":"0","end":"2","lag":0/);
   const configs = await runCli([
     "kafka",
     "kafka-configs",

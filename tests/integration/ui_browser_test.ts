@@ -281,7 +281,7 @@ Deno.test({
       );
       await shot(page, "produce");
 
-      const read = await runCli(["read", topic, "--from", "beginning", "--json", "-c", "1"]);
+      const read = await runCli(["read", topic, "--from", "beginning", "--json", "-n", "1"]);
       const rec = events(read.stdout).find((e) => e.event === "read.record");
       assert.ok(rec, read.stdout + read.stderr);
       assert.deepEqual([rec.partition, rec.key, rec.value], [
