@@ -2,7 +2,7 @@
  * Lab 2's and lab 3's consumers outlive their group coordinator too (the
  * consumer loop is shared; coordinator_test.ts runs lab 4's): while the lab's
  * own producer writes, the broker coordinating the consumer's group is
- * SIGKILLed and restarted, or paused 25 s. The consumer must exit 0 on its
+ * SIGKILLed and restarted, paused 25 s, or moved by a preferred-leader election. The consumer must exit 0 on its
  * idle timeout having read every acknowledged record (by partition and
  * offset, from both programs' `--json` events). The first version of this
  * test found lab 3's consumer stopping on its idle timeout, exit 0 with 1 of
@@ -19,6 +19,7 @@ import { waitForFullIsr } from "./broker_faults.ts";
 import {
   clients,
   coordinatorOf,
+  election,
   type Fault,
   killAndRestart,
   OFFSETS_TOPIC,
@@ -128,6 +129,7 @@ for (const lab of LABS) {
       // The producer stalls too while the paused broker leads its partitions
       // (until its requests time out): no record comes for longer than 10 s.
       ["paused 25 s", pause, 45],
+      ["moved by a preferred-leader election", election, 10],
     ] as const
   ) {
     Deno.test({

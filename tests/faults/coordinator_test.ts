@@ -11,12 +11,8 @@
  * run leaves all brokers running and the offsets partition in sync.
  */
 import assert from "node:assert/strict";
-import { findJava } from "../../lib/cluster/jvm.ts";
-import { readState } from "../../lib/cluster/state.ts";
-import { kafkaToolsClasspath, runKafkaTool } from "../../lib/cluster/tools.ts";
 import { waitFor } from "../../lib/time.ts";
 import {
-  captureOutput,
   CliProcess,
   clusterConfig,
   createTopic,
@@ -29,6 +25,7 @@ import { waitForFullIsr } from "./broker_faults.ts";
 import {
   clients,
   coordinatorOf,
+  election,
   type Fault,
   killAndRestart,
   OFFSETS_TOPIC,
@@ -40,64 +37,6 @@ const config = clusterConfig();
 /** Only on the cluster `deno task test:faults` started (tests/faults/fault_cluster.ts). */
 const ignore = !isFaultCluster(config);
 const RUNS = Number(Deno.env.get("KAFKA_LAB_COORDINATOR_RUNS") ?? "3");
-
-/** Runs one of Kafka's own tools (4.1.1 jars) against the cluster under test. */
-async function kafkaTool(mainClass: string, args: readonly string[]) {
-  const java = await findJava(Deno.env.toObject());
-  const classpath = await kafkaToolsClasspath({
-    cacheDir: config.cacheDir,
-    out: captureOutput().out,
-    repoUrl: config.mavenRepo,
-  });
-  const bootstrap = readState(config.stateDir)!.brokers.map((b) => b.address).join(",");
-  return await runKafkaTool(java.path, classpath, mainClass, [
-    "--bootstrap-server",
-    bootstrap,
-    ...args,
-  ]);
-}
-
-/**
- * (c) The partition's replicas are put in another order (same set, so nothing
- * is copied), then a preferred-leader election moves the leadership, and so
- * the coordinator, to the new first replica, with every broker up.
- */
-const election: Fault = async (admin, { partition, leader }) => {
-  const { replicas } = await coordinatorOf(admin, "", partition);
-  const others = replicas.filter((r) => r !== leader);
-  const order = [...others, leader];
-  const file = await Deno.makeTempFile({ suffix: ".json" });
-  try {
-    await Deno.writeTextFile(
-      file,
-      JSON.stringify({
-        version: 1,
-        partitions: [{ topic: OFFSETS_TOPIC, partition, replicas: order }],
-      }),
-    );
-    const reassign = await kafkaTool("org.apache.kafka.tools.reassign.ReassignPartitionsCommand", [
-      "--reassignment-json-file",
-      file,
-      "--execute",
-    ]);
-    assert.equal(reassign.code, 0, reassign.stderr + reassign.stdout);
-    const moved = await waitFor(async () => {
-      // Refused while the reassignment is still being applied: asked again.
-      await kafkaTool("org.apache.kafka.tools.LeaderElectionCommand", [
-        "--election-type",
-        "preferred",
-        "--topic",
-        OFFSETS_TOPIC,
-        "--partition",
-        String(partition),
-      ]);
-      return (await coordinatorOf(admin, "", partition)).leader === order[0];
-    }, { timeoutMs: 60_000, intervalMs: 500 });
-    assert.ok(moved, `the coordinator did not move from broker ${leader} to ${order[0]}`);
-  } finally {
-    await Deno.remove(file).catch(() => {});
-  }
-};
 
 const processed = (evs: readonly Event[]) =>
   evs.filter((e) => e.event === "lab4.record.processed").map((e) => String(e.message_id));
