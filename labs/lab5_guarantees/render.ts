@@ -4,6 +4,7 @@
  * event per row).
  * @module
  */
+import { deliveryChart } from "../../lib/draw/bars.ts";
 import { decimal, fill } from "../../lib/i18n.ts";
 import type { Screen, Text } from "./report.ts";
 import type { ChaosStep, FigureKey, FigureRow, WorkerFailed } from "./steps.ts";
@@ -63,7 +64,7 @@ export function figureLabel(t: Text, key: FigureKey): string {
 
 /** The measured figures: a table (humans) and one `lab5.figures` event per row (JSON). */
 export function renderFigures(
-  { t, r }: Screen,
+  { t, r, lang }: Screen,
   part: "acks" | "min-isr" | "idempotence",
   rows: readonly FigureRow[],
 ): void {
@@ -91,6 +92,24 @@ export function renderFigures(
     t.colDuplicated,
   ];
   r.table(headers, rows.map((row) => [figureLabel(t, row.key), ...figureCells(t, row)]));
+  // Part 1's lesson is in the bars: what was reported or acknowledged against what is there.
+  for (const row of part === "acks" ? rows : []) {
+    const c = row.tally;
+    r.chart((paint) => [
+      figureLabel(t, row.key),
+      ...deliveryChart(
+        {
+          sent: c.sent,
+          acknowledged: c.acknowledged,
+          inTopic: c.distinct,
+          lost: c.lost,
+          duplicated: c.duplicated,
+        },
+        lang,
+        { paint, noAcks: row.key === "acks=0" },
+      ),
+    ]);
+  }
 }
 
 /** acks=0 asks for no acknowledgement: its column says "reported sent". */

@@ -6,6 +6,7 @@
  * the user's language and a {@linkcode Reporter}.
  * @module
  */
+import type { Paint } from "../../lib/draw/paint.ts";
 import type { EventDef } from "../../lib/events.ts";
 import type { CheckData } from "../../lib/guide.ts";
 import { type Lang, pick, type Translation } from "../../lib/i18n.ts";
@@ -35,6 +36,8 @@ export interface Reporter extends Lines {
   event<D>(def: EventDef<D>, data: NoInfer<D>): void;
   /** A table for humans (not with `--json`), indented under the results. */
   table(headers: readonly string[], rows: readonly (readonly string[])[]): void;
+  /** A picture for humans (not with `--json`): lines drawn with `paint` (colour on a terminal only). */
+  chart(draw: (paint: Paint) => readonly string[]): void;
   /** A detail for `--verbose`, on stderr. */
   debug(text: string): void;
 }
@@ -122,6 +125,12 @@ class OutputReporter implements Reporter {
   table(headers: readonly string[], rows: readonly (readonly string[])[]): void {
     this.#out.line();
     for (const l of table(headers, rows)) this.#out.line(`    ${l}`);
+    this.#out.line();
+  }
+
+  chart(draw: (paint: Paint) => readonly string[]): void {
+    if (this.#out.json) return;
+    for (const l of draw((style, text) => this.#out.style(style, text))) this.#out.line(`    ${l}`);
     this.#out.line();
   }
 

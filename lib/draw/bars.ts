@@ -63,6 +63,7 @@ export interface DeliveryCounts {
 const en = {
   sent: "sent",
   acknowledged: "acknowledged",
+  reported: "reported sent",
   inTopic: "in the topic",
   lost: "lost",
   duplicated: "duplicated",
@@ -71,6 +72,7 @@ const en = {
 const ru: Translation<typeof en> = {
   sent: "отправлено",
   acknowledged: "подтверждено",
+  reported: "сообщено «отправлено»",
   inTopic: "в топике",
   lost: "потеряно",
   duplicated: "дубликатов",
@@ -79,16 +81,24 @@ const ru: Translation<typeof en> = {
 /** The chart's labels in English and Russian. */
 export const DELIVERY_WORDS: Bilingual<typeof en> = { en, ru };
 
-/** The five bars, labels in `lang`, scaled to the largest count. */
+/**
+ * The five bars, labels in `lang`, scaled to the largest count. With
+ * `noAcks` (acks=0, which never hears the broker) the second bar is
+ * "reported sent", not "acknowledged".
+ */
 export function deliveryChart(
   counts: DeliveryCounts,
   lang: Lang,
-  options: { readonly width?: number; readonly paint?: Paint } = {},
+  options: { readonly width?: number; readonly paint?: Paint; readonly noAcks?: boolean } = {},
 ): string[] {
   const words = DELIVERY_WORDS[lang];
   return barChart([
     { label: words.sent, value: counts.sent },
-    { label: words.acknowledged, value: counts.acknowledged, style: "green" },
+    {
+      label: options.noAcks ? words.reported : words.acknowledged,
+      value: counts.acknowledged,
+      style: "green",
+    },
     { label: words.inTopic, value: counts.inTopic, style: "green" },
     { label: words.lost, value: counts.lost, style: "red" },
     { label: words.duplicated, value: counts.duplicated, style: "yellow" },

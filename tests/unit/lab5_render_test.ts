@@ -696,3 +696,25 @@ Deno.test("selectedParts says what --parts takes in both languages, from the tex
   });
   assert.deepEqual(err.hintText, { en: "for example --parts 1,3,5", ru: "например --parts 1,3,5" });
 });
+
+Deno.test("renderFigures draws each row as bars: acks=0 'reported sent', never 'acknowledged'; none with --json", () => {
+  const rows = [
+    row("acks=0", { sent: 5, acked: 5, found: [] }),
+    row("acks=1", { sent: 5, acked: 5, found: [] }),
+  ];
+  for (const lang of ["en", "ru"] as const) {
+    const c = capture(lang);
+    renderFigures(c.sc, "acks", rows);
+    const out = c.stdout();
+    const zero = out.findIndex((l) => l.trim() === "acks=0"); // the chart's title line
+    const reported = lang === "en" ? "reported sent" : "сообщено «отправлено»";
+    const acknowledged = lang === "en" ? "acknowledged" : "подтверждено";
+    assert.ok(out.slice(zero, zero + 6).some((l) => l.includes(reported)), out.join("\n"));
+    assert.ok(!out.slice(zero, zero + 6).some((l) => l.includes(acknowledged)), out.join("\n"));
+    const one = out.findIndex((l, i) => i > zero + 1 && l.trim() === "acks=1");
+    assert.ok(out[one + 2].includes(acknowledged), out.join("\n"));
+  }
+  const j = capture("en", true);
+  renderFigures(j.sc, "acks", rows);
+  assert.ok(!j.stdout().some((l) => l.includes("█")), "no bars in --json");
+});
