@@ -352,7 +352,11 @@ async function handleBatch(
 /**
  * The handler's heartbeat: kafkajs' own (throttled to the heartbeat
  * interval); a rebalance, seen by the heartbeat or by kafkajs marking the
- * batch stale, abandons the batch (see {@linkcode BatchControl}).
+ * batch stale, abandons the batch (see {@linkcode BatchControl}). Other
+ * heartbeat errors never fail the handler: a coordinator that moved makes the
+ * batch's commit fail too, and that restarts the consumer (found by the
+ * coordinator fault test: NOT_COORDINATOR from the heartbeat ended lab 4's
+ * batch consumer with exit 1).
  */
 function batchControl(heartbeat: () => Promise<void>, isStale: () => boolean): BatchControl {
   return {
@@ -362,7 +366,8 @@ function batchControl(heartbeat: () => Promise<void>, isStale: () => boolean): B
         await heartbeat();
       } catch (err) {
         if (isRebalanceError(err)) throw new BatchAbandoned({ cause: err });
-        throw err;
+        // Anything else (a coordinator that moved or does not answer) is the
+        // batch's commit to deal with: it restarts the consumer (see the module docs).
       }
     },
   };

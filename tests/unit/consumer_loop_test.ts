@@ -385,3 +385,29 @@ Deno.test("consume in batch mode abandons a batch when its heartbeat meets a reb
   assert.equal(fake.cluster.committed("g", "t", 0), "4");
   fake.cluster.close();
 });
+
+Deno.test("consume in batch mode: a heartbeat refused with NOT_COORDINATOR does not fail the handler; the commit restarts the consumer", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, Array.from({ length: 4 }, (_, i) => `v${i}`));
+  const handled: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  const summary = await run(fake, {
+    maxMessages: 4,
+    batchSize: 4,
+    onBatch: async (records, batch) => {
+      for (const r of records) {
+        handled.push(r.offset);
+        if (r.offset === "1" && !fault) {
+          fault = fake.cluster.inject("heartbeat", { error: "NOT_COORDINATOR", times: 1 });
+        }
+        await batch.heartbeat();
+      }
+    },
+  });
+
+  assert.equal(fault?.fired, 1);
+  assert.deepEqual(handled, ["0", "1", "2", "3"], "the batch went on");
+  assert.equal(summary.records, 4);
+  assert.equal(fake.cluster.committed("g", "t", 0), "4");
+  fake.cluster.close();
+});
