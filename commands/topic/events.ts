@@ -3,32 +3,17 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
-
-/** A topic's layout: partitions, replicas, ISR and the configs set on it. */
-export const TOPIC_LAYOUT_FIELDS = {
-  topic: f.string,
-  partitions: f.integer,
-  replicationFactor: f.integer,
-  configs: f.nullable(f.record(f.string)).doc(
-    "Configs set on the topic; null when they could not be read.",
-  ),
-  layout: f.array(f.object({
-    partition: f.integer,
-    leader: f.integer.doc("-1: no leader"),
-    replicas: f.array(f.integer),
-    isr: f.array(f.integer),
-  })),
-};
+import { LAYOUT_FIELDS } from "../../lib/topic_layout.ts";
 
 /** The `topic` command's events. */
 export const TOPIC_EVENTS = {
   created: event("topic.created", "`topic create`: the topic is new.", {
-    ...TOPIC_LAYOUT_FIELDS,
+    ...LAYOUT_FIELDS,
   }),
   exists: event(
     "topic.exists",
     "`topic create`: the topic was there already; `differences` says how it differs (English).",
-    { ...TOPIC_LAYOUT_FIELDS, differences: f.array(f.string) },
+    { ...LAYOUT_FIELDS, differences: f.array(f.string) },
   ),
   list: event("topic.list", "`topic list`: the topics, their partitions and replicas.", {
     topics: f.array(f.object({
@@ -38,7 +23,7 @@ export const TOPIC_EVENTS = {
     })),
   }),
   layout: event("topic.layout", "`topic describe`: partitions, replicas, ISR and configs.", {
-    ...TOPIC_LAYOUT_FIELDS,
+    ...LAYOUT_FIELDS,
   }),
   deleted: event("topic.deleted", "`topic delete`: the topic is gone.", { topic: f.string }),
   kept: event("topic.kept", "`topic delete`: the user said no; the topic is kept.", {

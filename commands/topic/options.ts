@@ -6,6 +6,7 @@
 import type { OptionSpec } from "../../lib/cli/args.ts";
 import { YES_OPTION } from "../../lib/cli/confirm.ts";
 import { t } from "../../lib/i18n.ts";
+import { TOPIC_SHAPE_OPTIONS } from "../../lib/topic_layout.ts";
 
 /** The topic a verb works on, as an argument: `kafka-lab topic describe orders`. */
 export const TOPIC_ARGUMENT = [{
@@ -15,36 +16,7 @@ export const TOPIC_ARGUMENT = [{
 }] as const;
 
 /** The options of `topic create`. */
-export const CREATE_OPTIONS = [
-  {
-    name: "partitions",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t("Number of partitions", "Число партиций"),
-  },
-  {
-    name: "replication-factor",
-    short: "r",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t(
-      "Copies of each partition (at most the number of brokers)",
-      "Число копий каждой партиции (не больше числа брокеров)",
-    ),
-  },
-  {
-    name: "config",
-    short: "c",
-    type: "list",
-    valueName: "KEY=VALUE",
-    description: t(
-      "A topic config, e.g. min.insync.replicas=2",
-      "Настройка топика, например min.insync.replicas=2",
-    ),
-  },
-] as const satisfies readonly OptionSpec[];
+export const CREATE_OPTIONS = TOPIC_SHAPE_OPTIONS;
 
 /** The options of `topic list`. */
 export const LIST_OPTIONS = [

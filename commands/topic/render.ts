@@ -4,27 +4,15 @@
  * @module
  */
 import type { Context } from "../../lib/context.ts";
-import type { DataOf } from "../../lib/events.ts";
 import { fill, pick } from "../../lib/i18n.ts";
 import type { TopicLayout } from "../../lib/kafka/topics.ts";
+import { layoutData } from "../../lib/topic_layout.ts";
 import { table } from "../../lib/output.ts";
-import type { TOPIC_LAYOUT_FIELDS } from "./events.ts";
 import { TOPIC_TEXT } from "./text.ts";
 
 /** The command's texts in the user's language. */
 export function textOf(ctx: Context): typeof TOPIC_TEXT.en {
   return pick(TOPIC_TEXT, ctx.config.lang) as typeof TOPIC_TEXT.en;
-}
-
-/** A topic's layout as event data. */
-export function layoutData(layout: TopicLayout): DataOf<typeof TOPIC_LAYOUT_FIELDS> {
-  return {
-    topic: layout.name,
-    partitions: layout.partitions.length,
-    replicationFactor: layout.replicationFactor,
-    configs: layout.configsUnknown ? null : layout.configs,
-    layout: layout.partitions,
-  };
 }
 
 /** `k=v, k=v`. */
@@ -58,3 +46,5 @@ export function layoutLines(ctx: Context, layout: TopicLayout): string[] {
       : tx.noConfigs,
   ];
 }
+
+export { layoutData };

@@ -3,22 +3,7 @@
  * @module
  */
 import { event, field as f } from "../../lib/events.ts";
-
-/** A topic's layout (`layoutData` in render.ts). */
-export const LAYOUT_FIELDS = {
-  topic: f.string,
-  partitions: f.integer,
-  replicationFactor: f.integer,
-  configs: f.nullable(f.record(f.string)).doc(
-    "Configs set on the topic; null when they could not be read.",
-  ),
-  layout: f.array(f.object({
-    partition: f.integer,
-    leader: f.integer.doc("-1: no leader"),
-    replicas: f.array(f.integer),
-    isr: f.array(f.integer),
-  })),
-};
+import { LAYOUT_FIELDS } from "../../lib/topic_layout.ts";
 
 const ENSURED = {
   ok: f.optional(f.boolean).doc("In the guided run only."),

@@ -5,6 +5,7 @@
  */
 import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
+import { TOPIC_SHAPE_OPTIONS } from "../../lib/topic_layout.ts";
 
 /** The options of `lab1 create`. */
 export const CREATE_OPTIONS = [
@@ -16,34 +17,7 @@ export const CREATE_OPTIONS = [
     valueName: "NAME",
     description: t("Topic name", "Имя топика"),
   },
-  {
-    name: "partitions",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t("Number of partitions", "Число партиций"),
-  },
-  {
-    name: "replication-factor",
-    short: "r",
-    type: "integer",
-    min: 1,
-    default: 1,
-    description: t(
-      "Copies of each partition (at most the number of brokers)",
-      "Число копий каждой партиции (не больше числа брокеров)",
-    ),
-  },
-  {
-    name: "config",
-    short: "c",
-    type: "list",
-    valueName: "KEY=VALUE",
-    description: t(
-      "A topic config, e.g. min.insync.replicas=2",
-      "Настройка топика, например min.insync.replicas=2",
-    ),
-  },
+  ...TOPIC_SHAPE_OPTIONS,
   PREFIX_OPTION,
 ] as const;
 

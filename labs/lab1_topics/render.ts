@@ -20,10 +20,10 @@ import { type Output, type Style, table } from "../../lib/output.ts";
 import { brokerGrid, GRID_WORDS, gridBrokers } from "../../lib/draw/grid.ts";
 import { LeaderlessError } from "../../lib/kafka/leaderless.ts";
 import type { TopicLayout } from "../../lib/kafka/topics.ts";
+import { layoutData } from "../../lib/topic_layout.ts";
 import type { Ensured, EnsureFailed, TopicRow } from "./model.ts";
 import { type Lab1Text, lab1Text } from "./text.ts";
-import type { DataOf } from "../../lib/events.ts";
-import { LAB1_EVENTS, type LAYOUT_FIELDS } from "./events.ts";
+import { LAB1_EVENTS } from "./events.ts";
 
 /** Where lab 1's renderers write: the output and the texts in the user's language. */
 export interface View {
@@ -40,17 +40,6 @@ export function viewOf(ctx: Context): View {
 
 function configsText(configs: Readonly<Record<string, string>>): string {
   return Object.entries(configs).map(([k, v]) => `${k}=${v}`).join(", ");
-}
-
-/** A topic's layout as event data. */
-export function layoutData(layout: TopicLayout): DataOf<typeof LAYOUT_FIELDS> {
-  return {
-    topic: layout.name,
-    partitions: layout.partitions.length,
-    replicationFactor: layout.replicationFactor,
-    configs: layout.configsUnknown ? null : layout.configs,
-    layout: layout.partitions,
-  };
 }
 
 /** Guided step 1: the brokers the cluster metadata lists. */
@@ -207,3 +196,5 @@ export function renderDeleted({ out, t }: View, topic: string): void {
 export function renderKept({ out, t }: View, topic: string): void {
   out.event(LAB1_EVENTS.topicKept, { topic }, fill(t.deleteKept, { topic }));
 }
+
+export { layoutData };

@@ -13,9 +13,8 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import type { Lang } from "../config.ts";
 import { UsageError } from "../errors.ts";
-import { fillText, type Localizable, localize, t } from "../i18n.ts";
+import { fillText, type Localizable, t } from "../i18n.ts";
 import { didYouMean, nearest } from "./suggest.ts";
 
 /** The kinds of value an option takes. */

@@ -11,7 +11,7 @@
 import type { Lang } from "../config.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
-import { fillText, type Localizable, localize, t, type Text } from "../i18n.ts";
+import { fillText, type Localizable, t, type Text } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
 import { didYouMean, nearest } from "./suggest.ts";
 

@@ -8,11 +8,7 @@ import type { Lang } from "../../lib/i18n.ts";
 import { tally } from "../../labs/lab5_guarantees/model.ts";
 import { OutputLines, screen } from "../../labs/lab5_guarantees/report.ts";
 import type { FigureKey, FigureRow } from "../../labs/lab5_guarantees/steps.ts";
-import {
-  renderChaos,
-  renderFigures,
-  renderWorkerFailed,
-} from "../../labs/lab5_guarantees/render.ts";
+import { renderFigures, renderWorkerFailed } from "../../labs/lab5_guarantees/render.ts";
 import { acksSummary, renderAcks, renderAcksStep } from "../../labs/lab5_guarantees/acks_render.ts";
 import {
   minIsrSummary,
