@@ -19,22 +19,14 @@
  * @module
  */
 
+import { groupPartition, javaHashCode } from "../kafka/group_partition.ts";
+
 /** The internal topic of group offsets and metadata. */
 export const OFFSETS_TOPIC = "__consumer_offsets";
 
-/** Java's `String.hashCode` (over UTF-16 code units, 32-bit wrap-around). */
-export function javaHashCode(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** The partition of `__consumer_offsets` that holds `group`'s commits (Kafka's `Utils.abs`). */
-export function coordinatorPartition(group: string, partitions: number): number {
-  const h = javaHashCode(group);
-  const abs = h === -2147483648 ? 0 : Math.abs(h);
-  return abs % partitions;
-}
+/** The partition of `__consumer_offsets` that holds `group`'s commits. */
+export const coordinatorPartition = groupPartition;
+export { javaHashCode };
 
 class Reader {
   #at = 0;

@@ -22,6 +22,7 @@
  * ```
  * @module
  */
+import { groupPartition } from "../kafka/group_partition.ts";
 
 /** The internal topic of group offsets and metadata. */
 export const OFFSETS_TOPIC = "__consumer_offsets";
@@ -52,14 +53,9 @@ export interface GroupHistory {
   readonly commits: readonly CommitEvent[];
 }
 
-/**
- * The partition of `__consumer_offsets` that holds a group: Kafka's
- * `Utils.abs(groupId.hashCode()) % partitions` (abs of MIN_VALUE is 0).
- */
+/** The partition of `__consumer_offsets` that holds a group (50 partitions unless told). */
 export function offsetsPartition(groupId: string, partitions = 50): number {
-  let h = 0;
-  for (let i = 0; i < groupId.length; i++) h = (Math.imul(31, h) + groupId.charCodeAt(i)) | 0;
-  return (h === -0x80000000 ? 0 : Math.abs(h)) % partitions;
+  return groupPartition(groupId, partitions);
 }
 
 class Reader {

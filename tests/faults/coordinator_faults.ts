@@ -10,6 +10,7 @@ import { findJava } from "../../lib/cluster/jvm.ts";
 import { readState } from "../../lib/cluster/state.ts";
 import { kafkaToolsClasspath, runKafkaTool } from "../../lib/cluster/tools.ts";
 import { KafkaClients } from "../../lib/kafka/clients.ts";
+import { groupPartition } from "../../lib/kafka/group_partition.ts";
 import type { Admin } from "../../lib/kafka/port.ts";
 import { waitFor } from "../../lib/time.ts";
 import { captureOutput, clusterConfig } from "../helpers.ts";
@@ -25,13 +26,6 @@ export function clients(): KafkaClients {
     { ...config, brokers: local.brokers.map((b) => b.address) },
     captureOutput().out,
   );
-}
-
-/** Java's `String.hashCode`, as Kafka uses it to place a group in `__consumer_offsets`. */
-function javaHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
 }
 
 /** The group's `__consumer_offsets` partition, its leader (the coordinator) and its replicas. */
@@ -50,9 +44,7 @@ export async function coordinatorOf(
 ): Promise<Coordinator> {
   const { topics } = await admin.fetchTopicMetadata({ topics: [OFFSETS_TOPIC] });
   const partitions = topics[0].partitions;
-  const h = javaHash(group);
-  // Kafka's Utils.abs: the absolute value, and 0 for Integer.MIN_VALUE.
-  const partition = known ?? (h === -0x80000000 ? 0 : Math.abs(h)) % partitions.length;
+  const partition = known ?? groupPartition(group, partitions.length);
   const p = partitions.find((x) => x.partitionId === partition)!;
   return { partition, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr] };
 }
