@@ -43,7 +43,14 @@ import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
 import { checkRunningAuth, type ClusterAuth, type ScramMechanism } from "./sasl.ts";
 import { type Meta, prepareStorage } from "./storage.ts";
-import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
+import {
+  brokerArchive,
+  brokerCdsOptions,
+  mapOnlyCdsOptions,
+  registryArchive,
+  registryCdsOptions,
+  settleArchives,
+} from "./cds.ts";
 import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
 import { fill, fillText, localize, t, type Text } from "../i18n.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
@@ -198,6 +205,7 @@ export class JavaRuntime implements ClusterRuntime {
       log4jPath,
       out: this.#out,
       auth,
+      cds: mapOnlyCdsOptions(brokerArchive(this.#config.cacheDir, KAFKA_VERSION, java)),
     });
     return { ...storage, paths: { java: java.path, home: this.home, classpath, log4jPath } };
   }
@@ -235,8 +243,14 @@ export class JavaRuntime implements ClusterRuntime {
     registryDir: string,
     port: number,
   ): Promise<string> {
+    const jsa = registryArchive(this.#config.cacheDir, APICURIO_ARCHIVE.version, java);
     const registry = registryCommand(
-      { java: java.path, home: this.home, runnerJar: join(registryDir, APICURIO_RUNNER_JAR) },
+      {
+        java: java.path,
+        home: this.home,
+        runnerJar: join(registryDir, APICURIO_RUNNER_JAR),
+        cds: registryCdsOptions(jsa),
+      },
       { host: LISTEN_HOST, port },
     );
     const aside = await prepareRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);
