@@ -12,7 +12,12 @@ import { fillText, localize, t } from "../i18n.ts";
 import type { Output } from "../output.ts";
 import type { JavaInfo } from "./jvm.ts";
 import { TOOL_JVM_OPTIONS } from "./tuning.ts";
-import { newClusterId, type NodeSpec, serverProperties } from "./kraft.ts";
+import {
+  INTERNAL_TOPIC_PARTITIONS,
+  newClusterId,
+  type NodeSpec,
+  serverProperties,
+} from "./kraft.ts";
 import {
   addScramArgs,
   authForData,
@@ -31,6 +36,8 @@ export interface Meta {
   readonly createdAt: string;
   /** The SCRAM user created at format time, if any. */
   readonly auth?: ClusterAuth;
+  /** Partitions of the internal topics; unset on older data (Kafka's 50). */
+  readonly internalPartitions?: number;
 }
 
 /** The recorded meta of the data in `home`, if any. */
@@ -85,12 +92,13 @@ async function writeNodeProperties(
   home: string,
   nodes: readonly NodeSpec[],
   auth: ClusterAuth | undefined,
+  internalPartitions: number | undefined,
 ): Promise<void> {
   for (const node of nodes) {
     const dir = join(home, `node-${node.id}`);
     const data = join(dir, "data");
     await Deno.mkdir(data, { recursive: true });
-    const plain = serverProperties(node, nodes, data);
+    const plain = serverProperties(node, nodes, data, internalPartitions);
     await writePrivateFile(
       join(dir, "server.properties"),
       auth ? withSaslListener(plain, auth) : plain,
@@ -116,8 +124,9 @@ export async function prepareStorage(
     brokers: nodes.length,
     createdAt: new Date().toISOString(),
     auth,
+    internalPartitions: INTERNAL_TOPIC_PARTITIONS,
   };
-  await writeNodeProperties(home, nodes, auth);
+  await writeNodeProperties(home, nodes, auth, meta.internalPartitions);
   if (existing) return { meta, auth };
 
   options.out.event(
