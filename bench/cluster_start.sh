@@ -3,7 +3,9 @@
 # checkouts of kafka-lab (default: this one against itself), interleaved
 # (A B A B ...) so a busy machine slows both alike; prints every run and the
 # medians. Each round: `up` from empty (data purged), `down`, `up` from
-# stopped (data kept), RSS of every JVM right after, `down --purge`.
+# stopped (data kept), RSS of every JVM right after, a `bench consume` (its
+# consumer group creates `__consumer_offsets`, as every student's cluster
+# has), `down`, `up` from stopped again ("used"), `down --purge`.
 #
 #   bench/cluster_start.sh [OTHER_CHECKOUT] [ROUNDS]
 #
@@ -59,9 +61,13 @@ for round in $(seq "$ROUNDS"); do
     kl "$dir" "$state" down
     stopped=$(secs "$dir" "$state" up)
     mem=$(rss "$state")
+    kl "$dir" "$state" bench consume -n 2000
+    kl "$dir" "$state" down
+    used=$(secs "$dir" "$state" up)
     kl "$dir" "$state" down --purge
-    echo "$empty $stopped $mem" >>"$TMP/$side"
-    echo "round $round $side ($dir): up from empty ${empty}s, from stopped ${stopped}s, RSS ${mem} MiB"
+    echo "$empty $stopped $mem $used" >>"$TMP/$side"
+    echo "round $round $side ($dir): up from empty ${empty}s, from stopped ${stopped}s," \
+      "RSS ${mem} MiB, from stopped after use ${used}s"
   done
 done
 for side in A B; do
@@ -70,5 +76,7 @@ for side in A B; do
   e=$(cut -d' ' -f1 "$TMP/$side" | median)
   s=$(cut -d' ' -f2 "$TMP/$side" | median)
   m=$(cut -d' ' -f3 "$TMP/$side" | median)
-  echo "median $side ($dir): up from empty ${e}s, from stopped ${s}s, RSS ${m} MiB"
+  u=$(cut -d' ' -f4 "$TMP/$side" | median)
+  echo "median $side ($dir): up from empty ${e}s, from stopped ${s}s, RSS ${m} MiB," \
+    "from stopped after use ${u}s"
 done
