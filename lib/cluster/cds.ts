@@ -11,9 +11,13 @@
  * stopped cleanly, so a JVM never maps a half-written archive and clusters
  * sharing the cache never write the same file. Every later start maps it
  * (`-XX:SharedArchiveFile`). An archive the JVM cannot use (another Java,
- * other jars) is ignored by the JVM with a warning in the broker's log. The
- * registry gets none: Quarkus loads its classes with its own class loader,
- * which the JVM does not archive.
+ * other jars) is ignored by the JVM with a warning in the broker's log.
+ *
+ * The registry gets an archive of its own the same way: JDK 17's dynamic
+ * archive also holds the classes Quarkus' runner class loader defines from
+ * its jars, so mapping it cuts the registry's start (the longest part of
+ * `up`) from about 3.4 s to 1.3 s (medians of interleaved runs on two busy
+ * cores, the registry alone until `/subjects` answers).
  * @module
  */
 import { join } from "node:path";
@@ -27,6 +31,15 @@ const PENDING = ".pending-";
 /** The brokers' archive for this Kafka and this Java, in the download cache. */
 export function brokerArchive(cacheDir: string, kafkaVersion: string, java: JavaInfo): string {
   return join(cacheDir, "cds", `kafka-${kafkaVersion}-java-${java.version}.jsa`);
+}
+
+/** The registry's archive for this Apicurio and this Java, in the download cache. */
+export function registryArchive(
+  cacheDir: string,
+  apicurioVersion: string,
+  java: JavaInfo,
+): string {
+  return join(cacheDir, "cds", `apicurio-${apicurioVersion}-java-${java.version}.jsa`);
 }
 
 function exists(path: string): boolean {
@@ -46,6 +59,16 @@ export function brokerCdsOptions(archive: string, index: number): string[] {
   if (index !== 0) return [];
   Deno.mkdirSync(join(archive, ".."), { recursive: true });
   return [`${DUMP_FLAG}${archive}${PENDING}${crypto.randomUUID().slice(0, 8)}`];
+}
+
+/** Options that map `archive` if it exists (for short-lived tools: never record one). */
+export function mapOnlyCdsOptions(archive: string): string[] {
+  return exists(archive) ? [`${USE_FLAG}${archive}`] : [];
+}
+
+/** The registry's class-data options: map its archive, else record one. */
+export function registryCdsOptions(archive: string): string[] {
+  return brokerCdsOptions(archive, 0);
 }
 
 /**

@@ -43,7 +43,14 @@ import { isRunning, respawn, stopProcesses, tailFile } from "./process.ts";
 import { waitUntilReady } from "./ready.ts";
 import { checkRunningAuth, type ClusterAuth } from "./sasl.ts";
 import { type Meta, prepareStorage } from "./storage.ts";
-import { brokerArchive, brokerCdsOptions, settleArchives } from "./cds.ts";
+import {
+  brokerArchive,
+  brokerCdsOptions,
+  mapOnlyCdsOptions,
+  registryArchive,
+  registryCdsOptions,
+  settleArchives,
+} from "./cds.ts";
 import { markRegistryData, prepareRegistryData, unpackRegistry } from "./registry_data.ts";
 import { fill, fillText, localize, t, type Text } from "../i18n.ts";
 import type { ClusterRuntime, DownResult, UpOptions, UpResult } from "./runtime.ts";
@@ -199,6 +206,7 @@ export class JavaRuntime implements ClusterRuntime {
       out: this.#out,
       auth: options.auth,
       acl: options.acl,
+      cds: mapOnlyCdsOptions(brokerArchive(this.#config.cacheDir, KAFKA_VERSION, java)),
     });
     return { ...storage, paths: { java: java.path, home: this.home, classpath, log4jPath } };
   }
@@ -236,8 +244,14 @@ export class JavaRuntime implements ClusterRuntime {
     registryDir: string,
     port: number,
   ): Promise<string> {
+    const jsa = registryArchive(this.#config.cacheDir, APICURIO_ARCHIVE.version, java);
     const registry = registryCommand(
-      { java: java.path, home: this.home, runnerJar: join(registryDir, APICURIO_RUNNER_JAR) },
+      {
+        java: java.path,
+        home: this.home,
+        runnerJar: join(registryDir, APICURIO_RUNNER_JAR),
+        cds: registryCdsOptions(jsa),
+      },
       { host: LISTEN_HOST, port },
     );
     const aside = await prepareRegistryData(registry.dataDir, APICURIO_ARCHIVE.version);

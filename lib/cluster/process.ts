@@ -53,6 +53,9 @@ export function spawnDetached(
       command,
       ...args,
     ],
+    // glibc gives each thread that allocates its own 64 MiB malloc arena; a
+    // JVM's native allocations need two.
+    env: { MALLOC_ARENA_MAX: "2" },
     stdin: "null",
     stdout: "null",
     stderr: "null",

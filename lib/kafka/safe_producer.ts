@@ -233,14 +233,24 @@ export class SafeProducer implements Producer {
   }
 
   #missing(sent: readonly TopicMessages[], results: readonly RecordMetadata[]): TopicMessages[] {
-    const answered = new Set(results.map((r) => `${r.topicName}\u0000${r.partition}`));
-    return sent.map(({ topic, messages }) => ({
-      topic,
-      messages: messages.filter((m) => {
-        const partition = this.#chosen.get(m);
-        return partition !== undefined && !answered.has(`${topic}\u0000${partition}`);
-      }),
-    })).filter((t) => t.messages.length > 0);
+    // Runs over every record of every send: partition numbers per topic, no
+    // string built per record (about 0.5 µs a record in a CPU profile before).
+    const answered = new Map<string, Set<number>>();
+    for (const r of results) {
+      const parts = answered.get(r.topicName) ?? new Set<number>();
+      answered.set(r.topicName, parts.add(r.partition));
+    }
+    const none = new Set<number>();
+    return sent.map(({ topic, messages }) => {
+      const parts = answered.get(topic) ?? none;
+      return {
+        topic,
+        messages: messages.filter((m) => {
+          const partition = this.#chosen.get(m);
+          return partition !== undefined && !parts.has(partition);
+        }),
+      };
+    }).filter((t) => t.messages.length > 0);
   }
 
   /** A new driver producer (new producer id, fresh sequences) in place of the current one. */

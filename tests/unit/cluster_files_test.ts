@@ -1,9 +1,17 @@
 /** The registry's database folder guard and the brokers' class-data archives (files only). */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { brokerArchive, brokerCdsOptions, settleArchives } from "../../lib/cluster/cds.ts";
+import {
+  brokerArchive,
+  brokerCdsOptions,
+  registryArchive,
+  registryCdsOptions,
+  settleArchives,
+} from "../../lib/cluster/cds.ts";
 import { markRegistryData, prepareRegistryData } from "../../lib/cluster/registry_data.ts";
 import type { ProcessRecord } from "../../lib/cluster/state.ts";
+import { copyFormat, metaProperties } from "../../lib/cluster/storage.ts";
+import { nodeLayout } from "../../lib/cluster/kraft.ts";
 
 Deno.test("registry data: a database recorded as this version's is kept, any other is moved aside", async () => {
   const dir = await Deno.makeTempDir();
@@ -60,5 +68,49 @@ Deno.test("class-data archive: the first broker records one, down moves it into 
     assert.deepEqual(brokerCdsOptions(jsa, 2), [`-XX:SharedArchiveFile=${jsa}`]);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("class-data archive: the registry has its own, per Apicurio and Java version, recorded then mapped", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const java = { path: "java", major: 17, version: "17.0.15" };
+    const jsa = registryArchive(dir, "3.0.9", java);
+    assert.notEqual(jsa, brokerArchive(dir, "4.1.1", java));
+    assert.ok(jsa.includes("apicurio-3.0.9") && jsa.includes("17.0.15"));
+    const first = registryCdsOptions(jsa);
+    assert.ok(first[0].startsWith(`-XX:ArchiveClassesAtExit=${jsa}.pending-`));
+    const pending = first[0].split("=")[1];
+    await Deno.writeTextFile(pending, "classes");
+    const rec: ProcessRecord = { name: "registry", pid: 0, marker: "r", logFile: "", argv: first };
+    await settleArchives([rec], ["registry"]);
+    assert.deepEqual(registryCdsOptions(jsa), [`-XX:SharedArchiveFile=${jsa}`]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("storage: other nodes get the first node's bootstrap checkpoint and a meta.properties of their own", async () => {
+  const home = await Deno.makeTempDir();
+  try {
+    const [first, second] = nodeLayout(3);
+    for (const id of [1, 2]) {
+      await Deno.mkdir(join(home, `node-${id}`, "data"), { recursive: true });
+    }
+    await Deno.writeFile(
+      join(home, "node-1", "data", "bootstrap.checkpoint"),
+      new Uint8Array([1, 2, 3]),
+    );
+    await copyFormat(home, first, second, "QF4RF_cwAUnILI5BqM5yQA");
+    const data = join(home, "node-2", "data");
+    assert.deepEqual([...await Deno.readFile(join(data, "bootstrap.checkpoint"))], [1, 2, 3]);
+    const meta = await Deno.readTextFile(join(data, "meta.properties"));
+    assert.match(meta, /^version=1$/m);
+    assert.match(meta, /^cluster\.id=QF4RF_cwAUnILI5BqM5yQA$/m);
+    assert.match(meta, /^node\.id=2$/m);
+    assert.match(meta, /^directory\.id=[A-Za-z0-9_-]{22}$/m);
+    assert.notEqual(metaProperties(2, "x"), metaProperties(2, "x"), "a new directory id each time");
+  } finally {
+    await Deno.remove(home, { recursive: true });
   }
 });

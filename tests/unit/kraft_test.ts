@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   DEFAULT_PORTS,
+  INTERNAL_TOPIC_PARTITIONS,
   internalReplication,
   MAX_BROKERS,
   newClusterId,
@@ -96,4 +97,16 @@ Deno.test("portsFromBase keeps the default layout at 19092 and moves every port 
   assert.deepEqual(ports, [29092, 29192, 29093, 29193, 29094, 29194, 29095, 29096, 29292]);
   assert.equal(new Set(ports).size, ports.length, "no port is used twice");
   assert.equal(nodeLayout(1, moved)[0].address, "localhost:29092");
+});
+
+Deno.test("serverProperties sizes the internal topics only for data formatted with a recorded count", () => {
+  const nodes = nodeLayout(3);
+  const older = props(serverProperties(nodes[0], nodes, "/d"));
+  assert.equal(older.get("offsets.topic.num.partitions"), undefined, "older data keeps Kafka's 50");
+  const newer = props(serverProperties(nodes[0], nodes, "/d", INTERNAL_TOPIC_PARTITIONS));
+  assert.equal(newer.get("offsets.topic.num.partitions"), String(INTERNAL_TOPIC_PARTITIONS));
+  assert.equal(
+    newer.get("transaction.state.log.num.partitions"),
+    String(INTERNAL_TOPIC_PARTITIONS),
+  );
 });
