@@ -124,41 +124,53 @@ async function oneRun(
     if (mode === "produce") {
       return await produceOnce(ctx, kafka, topic.name, settings as ProduceSettings, "bench");
     }
-    const fillSettings: ProduceSettings = {
-      ...settings,
-      acks: "all",
-      batch: DEFAULT_BATCH,
-      lingerMs: 0,
-      rate: 0,
-      compression: "none",
-      inFlight: DEFAULT_IN_FLIGHT,
-      idempotent: true,
-    };
-    out.text(fill(w.filling, { topic: topic.name, records: settings.records }));
-    await produceOnce(ctx, kafka, topic.name, fillSettings, "fill");
-    if (ctx.signal.aborted) {
-      return summarize({ records: 0, bytes: 0, elapsedMs: 0, latenciesMs: new Float64Array() });
-    }
-    const samples = await runConsume(kafka, topic.name, settings as ConsumeSettings, {
-      signal: ctx.signal,
-      // Behind the prefix: a student's user may use only groups that start with it.
-      groupId: `${ctx.config.prefix}kafka-lab-bench-${crypto.randomUUID()}`,
-      progress: (done, total, ms) =>
-        out.progress(
-          "bench",
-          progressText(done, total, ms, ctx.config.lang),
-          { done, total },
-          1000,
-        ),
-    });
-    out.progressDone();
-    out.event(
-      BENCH_EVENTS.joined,
-      { ms: samples.joinMs },
-      fill(w.joined, { ms: Math.round(samples.joinMs) }),
-    );
-    return summarize(samples);
+    return await consumeOnce(ctx, kafka, topic.name, settings as ConsumeSettings);
   });
+}
+
+/** `bench consume`: fills the topic with the records, then times reading them. */
+async function consumeOnce(
+  ctx: Context,
+  kafka: Kafka,
+  topic: string,
+  settings: ConsumeSettings,
+): Promise<RunResult> {
+  const { out } = ctx;
+  const w = benchWords(ctx.config.lang);
+  const fillSettings: ProduceSettings = {
+    ...settings,
+    acks: "all",
+    batch: DEFAULT_BATCH,
+    lingerMs: 0,
+    rate: 0,
+    compression: "none",
+    inFlight: DEFAULT_IN_FLIGHT,
+    idempotent: true,
+  };
+  out.text(fill(w.filling, { topic: topic, records: settings.records }));
+  await produceOnce(ctx, kafka, topic, fillSettings, "fill");
+  if (ctx.signal.aborted) {
+    return summarize({ records: 0, bytes: 0, elapsedMs: 0, latenciesMs: new Float64Array() });
+  }
+  const samples = await runConsume(kafka, topic, settings, {
+    signal: ctx.signal,
+    // Behind the prefix: a student's user may use only groups that start with it.
+    groupId: `${ctx.config.prefix}kafka-lab-bench-${crypto.randomUUID()}`,
+    progress: (done, total, ms) =>
+      out.progress(
+        "bench",
+        progressText(done, total, ms, ctx.config.lang),
+        { done, total },
+        1000,
+      ),
+  });
+  out.progressDone();
+  out.event(
+    BENCH_EVENTS.joined,
+    { ms: samples.joinMs },
+    fill(w.joined, { ms: Math.round(samples.joinMs) }),
+  );
+  return summarize(samples);
 }
 
 /** Runs the plan; returns the results in run order. */

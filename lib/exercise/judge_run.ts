@@ -18,6 +18,40 @@ export function lastLine(run: Pick<ProgramRun, "stdout" | "stderr">): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
+/** What a failed run is told, by how it failed. */
+const RUN_FAILURES = {
+  cannotStart: {
+    evidence: t(
+      "could not start `{command}`: {error}",
+      "не удалось запустить `{command}`: {error}",
+    ),
+    hint: t(
+      "install the program it names, or fix the command in exercise.json",
+      "установите названную программу или исправьте команду в exercise.json",
+    ),
+  },
+  timedOut: {
+    evidence: t(
+      "`{command}` did not finish within {bound} s (stopped)",
+      "`{command}` не завершилась за {bound} с (остановлена)",
+    ),
+    hint: t(
+      "the program must end by itself: disconnect at the end; a consumer stops after KAFKA_LAB_IDLE_SECONDS without records",
+      "программа должна завершаться сама: отключайтесь в конце; консьюмер останавливается, если KAFKA_LAB_IDLE_SECONDS секунд нет записей",
+    ),
+  },
+  exited: {
+    evidence: t(
+      "`{command}` exited with code {code}: {last}",
+      "`{command}` завершилась с кодом {code}: {last}",
+    ),
+    hint: t(
+      "run it yourself with the settings of TASK.md and read its error",
+      "запустите её сами с настройками из TASK.md и прочтите ошибку",
+    ),
+  },
+};
+
 /** Did the run start, end within its bound, and exit 0? */
 export function judgeRun(id: string, run: ProgramRun): Verdict {
   const vars = {
@@ -27,53 +61,15 @@ export function judgeRun(id: string, run: ProgramRun): Verdict {
     last: lastLine(run) || "-",
     error: run.spawnError ?? "",
   };
-  if (run.spawnError !== undefined) {
-    return {
-      id,
-      pass: false,
-      evidence: fillText(
-        t("could not start `{command}`: {error}", "не удалось запустить `{command}`: {error}"),
-        vars,
-      ),
-      hint: t(
-        "install the program it names, or fix the command in exercise.json",
-        "установите названную программу или исправьте команду в exercise.json",
-      ),
-    };
-  }
-  if (run.timedOut) {
-    return {
-      id,
-      pass: false,
-      evidence: fillText(
-        t(
-          "`{command}` did not finish within {bound} s (stopped)",
-          "`{command}` не завершилась за {bound} с (остановлена)",
-        ),
-        vars,
-      ),
-      hint: t(
-        "the program must end by itself: disconnect at the end; a consumer stops after KAFKA_LAB_IDLE_SECONDS without records",
-        "программа должна завершаться сама: отключайтесь в конце; консьюмер останавливается, если KAFKA_LAB_IDLE_SECONDS секунд нет записей",
-      ),
-    };
-  }
-  if (run.code !== 0) {
-    return {
-      id,
-      pass: false,
-      evidence: fillText(
-        t(
-          "`{command}` exited with code {code}: {last}",
-          "`{command}` завершилась с кодом {code}: {last}",
-        ),
-        vars,
-      ),
-      hint: t(
-        "run it yourself with the settings of TASK.md and read its error",
-        "запустите её сами с настройками из TASK.md и прочтите ошибку",
-      ),
-    };
+  const failure = run.spawnError !== undefined
+    ? RUN_FAILURES.cannotStart
+    : run.timedOut
+    ? RUN_FAILURES.timedOut
+    : run.code !== 0
+    ? RUN_FAILURES.exited
+    : undefined;
+  if (failure) {
+    return { id, pass: false, evidence: fillText(failure.evidence, vars), hint: failure.hint };
   }
   return {
     id,

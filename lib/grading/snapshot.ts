@@ -16,7 +16,7 @@
  * @module
  */
 import { registryHeaders } from "../registry_auth.ts";
-import type { Admin, Consumer, EachBatchPayload, Kafka } from "../kafka/port.ts";
+import type { Admin, Kafka } from "../kafka/port.ts";
 import { describeTopic } from "../kafka/topics.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
 import { evidenceOf, evidenceTargets, type ReadTarget } from "./evidence.ts";
@@ -41,7 +41,9 @@ export interface SnapshotOptions {
 }
 
 /** The prefix of the reader's own consumer groups (never a student's). */
-export const READER_GROUP_PREFIX = "kafka-lab-check-";
+import { READER_GROUP_PREFIX, readRecords } from "./read_records.ts";
+
+export { READER_GROUP_PREFIX, readRecords };
 
 interface TopicMeta {
   readonly course: string;
@@ -65,95 +67,6 @@ async function topicMetas(admin: Admin, prefixes: readonly string[], topics: rea
     }
   }
   return metas;
-}
-
-function recordOf(partition: number, m: EachBatchPayload["batch"]["messages"][number]): RecordSnap {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) {
-    const last = Array.isArray(v) ? v[v.length - 1] : v;
-    if (last !== undefined) headers[k] = typeof last === "string" ? last : last.toString("utf8");
-  }
-  return {
-    partition,
-    offset: Number(m.offset),
-    key: m.key ? new Uint8Array(m.key) : null,
-    value: m.value ? new Uint8Array(m.value) : null,
-    headers,
-    timestamp: Number(m.timestamp),
-  };
-}
-
-function producerIdOf(m: EachBatchPayload["batch"]["messages"][number]): number | undefined {
-  // kafkajs keeps each record's batch header beside it; the port does not name it.
-  const ctx = (m as unknown as { batchContext?: { producerId?: string | number } }).batchContext;
-  const id = ctx?.producerId === undefined ? undefined : Number(ctx.producerId);
-  return id !== undefined && id >= 0 ? id : undefined;
-}
-
-/**
- * Reads every partition of `targets` from its start up to its end (at most
- * `limit` records each). Returns records by topic name, and the names of
- * topics that were not read to the end.
- */
-export async function readRecords(
-  kafka: Kafka,
-  list: readonly ReadTarget[],
-  idleMs: number,
-): Promise<{ records: Map<string, RecordSnap[]>; short: Set<string> }> {
-  const records = new Map<string, RecordSnap[]>(list.map((m) => [m.name, []]));
-  const targets = new Map<string, number>();
-  const short = new Set<string>();
-  for (const m of list) {
-    for (const e of m.ends) {
-      if (e.high > e.low && (!m.only || m.only.has(e.partition))) {
-        targets.set(`${m.name}/${e.partition}`, Math.min(e.high, e.low + m.limit));
-        if (e.high - e.low > m.limit) short.add(m.name);
-      }
-    }
-  }
-  if (targets.size === 0) return { records, short };
-  const groupId = `${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
-  const consumer: Consumer = await kafka.connect(kafka.consumer({ groupId, maxWaitTimeInMs: 200 }));
-  const remaining = new Set(targets.keys());
-  let lastProgress = Date.now();
-  try {
-    const topics = [...new Set([...targets.keys()].map((k) => k.slice(0, k.lastIndexOf("/"))))];
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const key = `${batch.topic}/${batch.partition}`;
-        const target = targets.get(key);
-        const done = () => consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-        if (target === undefined) return done();
-        for (const m of batch.messages) {
-          if (Number(m.offset) < target) {
-            const r = recordOf(batch.partition, m);
-            const producerId = producerIdOf(m);
-            records.get(batch.topic)!.push(producerId === undefined ? r : { ...r, producerId });
-          }
-        }
-        lastProgress = Date.now();
-        if (Number(batch.lastOffset()) >= target - 1) {
-          remaining.delete(key);
-          done();
-        }
-        await Promise.resolve();
-      },
-    });
-    lastProgress = Date.now();
-    while (remaining.size > 0 && Date.now() - lastProgress < idleMs) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    for (const key of remaining) short.add(key.slice(0, key.lastIndexOf("/")));
-  } finally {
-    await consumer.disconnect().catch(() => {});
-    await kafka.withAdmin((a) => a.deleteGroups([groupId])).catch(() => {});
-  }
-  for (const list of records.values()) {
-    list.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
-  }
-  return { records, short };
 }
 
 async function committed(

@@ -243,7 +243,7 @@ async function readInGroup(
     throw kafka.translate(err);
   } finally {
     options.signal.removeEventListener("abort", onAbort);
-    await consumer.disconnect().catch(() => {});
+    await kafka.disconnectConsumer(consumer).catch(() => {});
     await options.admin.deleteGroups([groupId]).catch(() => {});
   }
 }

@@ -42,10 +42,6 @@ import {
   CONSUMER_EVENTS,
   type ConsumerOptions,
   type ConsumerRunConfig,
-  type CrashEvent,
-  type EndBatchProcessEvent,
-  type FetchEvent,
-  type GroupJoinEvent,
   type TopicPartitionOffset,
 } from "../port.ts";
 import type { FakeCluster } from "./cluster.ts";
@@ -198,13 +194,7 @@ export class FakeConsumer implements Consumer {
     }
   }
 
-  on(event: typeof CONSUMER_EVENTS.GROUP_JOIN, listener: (e: GroupJoinEvent) => void): () => void;
-  on(event: typeof CONSUMER_EVENTS.CRASH, listener: (e: CrashEvent) => void): () => void;
-  on(
-    event: typeof CONSUMER_EVENTS.END_BATCH_PROCESS,
-    listener: (e: EndBatchProcessEvent) => void,
-  ): () => void;
-  on(event: typeof CONSUMER_EVENTS.FETCH, listener: (e: FetchEvent) => void): () => void;
+  /** The port's events (its overloads say which payload each one carries). */
   on(event: string, listener: Listener): () => void {
     const set = this.#listeners.get(event) ?? new Set();
     set.add(listener);

@@ -189,6 +189,9 @@ function portAdmin(admin: KafkajsAdmin): Admin {
 }
 
 /** The kafkajs clients of one {@linkcode Config}; see the module docs. */
+/** How long `disconnectConsumer` waits for kafkajs' own disconnect. */
+export const DISCONNECT_BOUND_MS = 10_000;
+
 export class KafkajsDriver implements KafkaDriver {
   readonly #config: Config;
   readonly #out: Output;
@@ -263,9 +266,28 @@ export class KafkajsDriver implements KafkaDriver {
     const sockets = this.#sockets.get(consumer);
     const done = consumer.disconnect();
     sockets?.endFetches();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await done;
+      // kafkajs 2.2.4 can wait for ever when told to disconnect while it is
+      // still joining its group (its runner waits for a fetch loop that never
+      // started; tulios/kafkajs#967, #1639): a `check` right after `up` hung
+      // here. After DISCONNECT_BOUND_MS its sockets are closed and we go on.
+      const bound = new Promise<"bound">((resolve) => {
+        timer = setTimeout(() => resolve("bound"), DISCONNECT_BOUND_MS);
+      });
+      let failure: { err: unknown } | undefined;
+      const finished = done.then(
+        () => "done" as const,
+        (err: unknown) => {
+          failure = { err };
+          return "done" as const;
+        },
+      );
+      if (await Promise.race([finished, bound]) === "bound") {
+        this.#out.debug(`kafkajs consumer still disconnecting after ${DISCONNECT_BOUND_MS} ms`);
+      } else if (failure) throw failure.err;
     } finally {
+      clearTimeout(timer);
       sockets?.destroyAll();
     }
   }
