@@ -7,7 +7,7 @@
 import { fill } from "../../lib/i18n.ts";
 import type { AcksResult, AcksStep } from "./acks.ts";
 import { figureLabel, renderFigures } from "./render.ts";
-import { renderCluster, renderOutcome } from "./render_timeline.ts";
+import { renderCluster, renderOutcome, renderTopics } from "./render_timeline.ts";
 import type { Screen, Text } from "./report.ts";
 import { LAB5_EVENTS } from "./events.ts";
 
@@ -16,21 +16,8 @@ export function renderAcksStep(screen: Screen, step: AcksStep): void {
   const { t, r } = screen;
   const ev = LAB5_EVENTS.timeline;
   switch (step.kind) {
-    case "topics": {
-      const { leader, followers } = step.cast;
-      r.event(ev, {
-        step: "topics",
-        broker: leader,
-        brokers: [...followers],
-        topics: [...step.topics],
-      });
-      return r.note(fill(t.tlTopics, {
-        count: step.topics.length,
-        replicas: `[${[leader, ...followers].join(",")}]`,
-        leader,
-        followers: followers.join(", "),
-      }));
-    }
+    case "topics":
+      return renderTopics(screen, step.topics, step.cast);
     case "cluster":
       return renderCluster(
         screen,

@@ -6,7 +6,7 @@
  * @module
  */
 import { fill } from "../../lib/i18n.ts";
-import type { PartitionSnapshot } from "./faults.ts";
+import type { Cast, PartitionSnapshot } from "./faults.ts";
 import type { Screen, Text } from "./report.ts";
 import type { FigureRow } from "./steps.ts";
 import { LAB5_EVENTS } from "./events.ts";
@@ -27,6 +27,23 @@ function momentText(t: Text, m: Moment): string {
     case "after-resume":
       return t.momentAfterResume;
   }
+}
+
+/** The part's topics and who plays leader and followers in them (step "topics"). */
+export function renderTopics({ t, r }: Screen, topics: readonly string[], cast: Cast): void {
+  const { leader, followers } = cast;
+  r.event(LAB5_EVENTS.timeline, {
+    step: "topics",
+    broker: leader,
+    brokers: [...followers],
+    topics: [...topics],
+  });
+  r.note(fill(t.tlTopics, {
+    count: topics.length,
+    replicas: `[${[leader, ...followers].join(",")}]`,
+    leader,
+    followers: followers.join(", "),
+  }));
 }
 
 /** One line for what a broker said about the part's topics at `moment`; one event per topic. */
