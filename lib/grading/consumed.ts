@@ -16,6 +16,7 @@
 import { fillText, t, type Text } from "../i18n.ts";
 import { committedOn, fail, noTopic, pass, real } from "./facts.ts";
 import type { CheckResult, CommitEvent, Snapshot } from "./types.ts";
+import { START_METADATA } from "../kafka/consumer_start.ts";
 
 /** How far apart a reset's journal entry and its commit may be. */
 const RESET_WINDOW_MS = 120_000;
@@ -46,6 +47,8 @@ export function commitsOf(
   const consumer: CommitEvent[] = [];
   const reset: CommitEvent[] = [];
   for (const c of all) {
+    // Where a kafka-lab consumer that reads only new records started: no record read.
+    if (c.metadata === START_METADATA) continue;
     (c.byMember && !isJournalReset(s, real(s, group), c) ? consumer : reset).push(c);
   }
   return { consumer, reset };

@@ -37,6 +37,8 @@ export interface CommitEvent {
   readonly time: number;
   /** Written while the group had members (a consumer committed it, not an admin). */
   readonly byMember: boolean;
+  /** The commit's metadata, when it has one (a kafka-lab consumer's start: `START_METADATA`). */
+  readonly metadata?: string;
 }
 
 /** A group's life as the log tells it. */
@@ -122,16 +124,17 @@ export type OffsetsLogRecord =
     readonly partition: number;
     readonly offset: number | null;
     readonly time: number;
+    readonly metadata?: string;
   }
   | { readonly kind: "group"; readonly group: string; readonly clients: string[] | null };
 
-function commitValue(value: Uint8Array): { offset: number; time: number } {
+function commitValue(value: Uint8Array): { offset: number; time: number; metadata?: string } {
   const r = new Reader(value);
   const version = r.i16();
   const offset = r.i64();
   if (version >= 3) r.i32(); // leader epoch
-  r.str(version >= 4);
-  return { offset, time: r.i64() };
+  const metadata = r.str(version >= 4);
+  return { offset, time: r.i64(), ...(metadata ? { metadata } : {}) };
 }
 
 function groupMembers(value: Uint8Array): string[] {
@@ -172,8 +175,7 @@ export function decodeOffsetsRecord(
     const topic = k.str(false) ?? "";
     const partition = k.i32();
     if (value === null) return { kind: "commit", group, topic, partition, offset: null, time: 0 };
-    const v = commitValue(value);
-    return { kind: "commit", group, topic, partition, offset: v.offset, time: v.time };
+    return { kind: "commit", group, topic, partition, ...commitValue(value) };
   }
   if (version === 2) {
     const group = k.str(false) ?? "";
@@ -225,6 +227,7 @@ export function groupHistories(
         offset: d.offset,
         time: d.time,
         byMember: g.members > 0,
+        ...(d.metadata ? { metadata: d.metadata } : {}),
       });
     }
   }

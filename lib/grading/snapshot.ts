@@ -19,6 +19,7 @@ import { registryHeaders } from "../registry_auth.ts";
 import type { Admin, Kafka } from "../kafka/port.ts";
 import { describeTopic } from "../kafka/topics.ts";
 import { fetchCommittedOffsets } from "../kafka/group_offsets.ts";
+import { START_METADATA } from "../kafka/consumer_start.ts";
 import { evidenceOf, evidenceTargets, type ReadTarget } from "./evidence.ts";
 import type {
   CommittedOffset,
@@ -78,7 +79,8 @@ async function committed(
   const res = await fetchCommittedOffsets(admin, groupId, [...topics.keys()]);
   return res.flatMap((t) =>
     t.partitions
-      .filter((p) => Number(p.offset) >= 0)
+      // A kafka-lab consumer's start is not a read (`START_METADATA`).
+      .filter((p) => Number(p.offset) >= 0 && p.metadata !== START_METADATA)
       .map((p) => ({
         topic: topics.get(t.topic)!,
         partition: p.partition,

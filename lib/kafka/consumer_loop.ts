@@ -74,7 +74,7 @@ import type {
   EachMessagePayload,
   Kafka,
 } from "./port.ts";
-import { chunk, nextOffset, toRecord } from "./records.ts";
+import { chunk, toRecord } from "./records.ts";
 import { sleep } from "../time.ts";
 import {
   BatchAbandoned,
@@ -86,16 +86,16 @@ import {
   COORDINATOR_BACKOFF_MS,
   FETCH_WAIT_MS,
   Loop,
-  MAX_LOST_COMMITS,
   MAX_RESTARTS,
   watch,
 } from "./consumer_state.ts";
+import { pinStart, startEnds } from "./consumer_start.ts";
+import { guardedCommit } from "./consumer_commit.ts";
 import {
   isClientFault,
   isCoordinatorError,
   isCoordinatorOrUnreachable,
   isRebalanceError,
-  rebalanceLoop,
 } from "./consumer_errors.ts";
 
 export { chunk, type ConsumedRecord, nextOffset, toRecord } from "./records.ts";
@@ -124,6 +124,9 @@ export async function consume(
   const loop = new Loop(options);
   loop.warn = options.onWarning ?? ((message) => kafka.warn(message));
   await kafka.preflight();
+  if (!options.fromBeginning) {
+    loop.ends = await startEnds(kafka, options.topic).catch(() => undefined);
+  }
   const onAbort = () => loop.stop("signal");
   options.signal.addEventListener("abort", onAbort, { once: true });
   const timer = setInterval(() => watch(loop), 100);
@@ -179,23 +182,63 @@ async function runConsumer(kafka: Kafka, loop: Loop): Promise<unknown> {
       maxWaitTimeInMs: options.fetchWaitMs ?? FETCH_WAIT_MS,
     }),
   );
-  let fault: unknown;
   let restart!: () => void;
   const crashed = new Promise<void>((resolve) => (restart = resolve));
+  const member: Member = { retired: false, fault: undefined, restart: () => restart() };
   loop.replacing = false;
   loop.joined = false;
   loop.joinStarted = Date.now();
   loop.replace = (err) => {
-    fault ??= err;
+    member.fault ??= err;
     restart();
   };
+  listen(kafka, consumer, loop, member);
+  try {
+    await subscribe(consumer, options);
+    await consumer.run(runConfig(consumer, loop, member));
+    await Promise.race([loop.finished, crashed]);
+  } finally {
+    await loop.inFlight;
+    member.retired = true;
+    await kafka.disconnectConsumer(consumer).catch(() => {});
+  }
+  return member.fault;
+}
+
+/**
+ * One kafkajs consumer of the loop. `retired` once the loop has let it go:
+ * from then on its events and records are ignored. kafkajs schedules its own
+ * restart after a crash, also when the crash comes while it is being
+ * disconnected, and such a consumer joined the group again beside its
+ * replacement; one that joins after it was retired is disconnected again.
+ */
+interface Member {
+  retired: boolean;
+  fault: unknown;
+  restart(): void;
+}
+
+/** The loop's listeners on one kafkajs consumer's events. */
+function listen(kafka: Kafka, consumer: Consumer, loop: Loop, member: Member): void {
+  const { options } = loop;
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
+    if (member.retired) {
+      kafka.debug("a consumer this loop let go joined its group again: disconnecting it");
+      void kafka.disconnectConsumer(consumer).catch(() => {});
+      return;
+    }
     loop.joinedGroup();
     const assigned = e.payload.memberAssignment[options.topic] ?? [];
+    if (loop.ends && !loop.pinned) {
+      loop.pinning = pinStart(kafka, consumer, loop, loop.ends, assigned);
+    }
     options.onAssign?.([...assigned].sort((a, b) => a - b));
   });
-  consumer.on(consumer.events.FETCH, () => loop.fetched());
+  consumer.on(consumer.events.FETCH, () => {
+    if (!member.retired) loop.fetched();
+  });
   consumer.on(consumer.events.CRASH, (e) => {
+    if (member.retired) return;
     const coordinator = isCoordinatorError(e.payload.error);
     if (e.payload.restart) {
       // kafkajs starts the consumer again itself, with a new coordinator lookup;
@@ -209,19 +252,10 @@ async function runConsumer(kafka: Kafka, loop: Loop): Promise<unknown> {
     }
     if (coordinator) loop.lostCoordinator(e.payload.error);
     else if (isClientFault(e.payload.error)) {
-      fault = e.payload.error;
-      restart();
+      member.fault = e.payload.error;
+      member.restart();
     } else loop.fail(e.payload.error);
   });
-  try {
-    await subscribe(consumer, options);
-    await consumer.run(runConfig(consumer, loop));
-    await Promise.race([loop.finished, crashed]);
-  } finally {
-    await loop.inFlight;
-    await kafka.disconnectConsumer(consumer).catch(() => {});
-  }
-  return fault;
 }
 
 /**
@@ -244,68 +278,18 @@ async function subscribe(consumer: Consumer, options: ConsumeOptions): Promise<v
   }
 }
 
-/**
- * Commits the offset after `offset`. A commit lost to a rebalance is not an
- * error (`lost`), nor is one refused by a coordinator that moved or does not
- * answer (`replaced`: the consumer is being replaced); see the module docs.
- */
-async function commit(
-  consumer: Consumer,
-  loop: Loop,
-  partition: number,
-  offset: string,
-): Promise<"committed" | "lost" | "replaced"> {
-  const next = nextOffset(offset);
-  try {
-    await consumer.commitOffsets([{ topic: loop.options.topic, partition, offset: next }]);
-    loop.commits++;
-    loop.lostInARow = 0;
-    loop.options.onCommit?.(partition, next);
-    return "committed";
-  } catch (err) {
-    // The partition moved to another member, which starts from the last
-    // committed offset: these records will be handled again (at-least-once).
-    if (isRebalanceError(err)) {
-      // Counted once per membership: the rest of a stale fetch is refused too.
-      if (!loop.lostSinceJoin) {
-        loop.lostSinceJoin = true;
-        if (++loop.lostInARow > MAX_LOST_COMMITS) {
-          loop.fail(rebalanceLoop(loop.options.groupId, err));
-        }
-      }
-      return "lost";
-    }
-    if (!isCoordinatorError(err)) throw err;
-    // A new consumer finds the coordinator again and re-reads from the
-    // committed offset: these records will be handled again.
-    loop.lostCoordinator(err);
-    return "replaced";
-  }
-}
-
-/** {@linkcode commit} under the loop's guard: false when the consumer is to stop handling records. */
-async function guardedCommit(
-  consumer: Consumer,
-  loop: Loop,
-  partition: number,
-  offset: string,
-): Promise<boolean> {
-  let result = "failed";
-  await loop.guard(async () => {
-    result = await commit(consumer, loop, partition, offset);
-  });
-  return result === "committed" || result === "lost";
-}
-
 /** kafkajs' run configuration: one record or one batch at a time, committed by hand. */
-function runConfig(consumer: Consumer, loop: Loop): ConsumerRunConfig {
+function runConfig(consumer: Consumer, loop: Loop, member: Member): ConsumerRunConfig {
   if (loop.options.onRecord) {
     const onRecord = loop.options.onRecord;
     return {
       autoCommit: false,
       eachMessage: ({ topic, partition, message }: EachMessagePayload) => {
-        if (loop.halted) return Promise.resolve(); // not handled, not committed: read again later
+        // Not handled, not committed: read again later.
+        if (loop.halted || member.retired) return Promise.resolve();
         return loop.track((async () => {
+          await loop.pinning;
+          if (loop.halted) return;
           loop.lastActivity = Date.now();
           if (!await loop.guard(() => onRecord(toRecord(topic, partition, message)))) return;
           loop.records++;
@@ -319,7 +303,9 @@ function runConfig(consumer: Consumer, loop: Loop): ConsumerRunConfig {
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: (payload: EachBatchPayload) =>
-      loop.halted ? Promise.resolve() : loop.track(handleBatch(consumer, loop, payload)),
+      loop.halted || member.retired
+        ? Promise.resolve()
+        : loop.track(handleBatch(consumer, loop, payload)),
   };
 }
 
@@ -330,6 +316,7 @@ async function handleBatch(
   { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
 ): Promise<void> {
   const { options } = loop;
+  await loop.pinning;
   const control = batchControl(heartbeat, isStale);
   for (let group of chunk(batch.messages, options.batchSize ?? 10)) {
     if (loop.halted || !isRunning() || isStale()) return;

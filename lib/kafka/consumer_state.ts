@@ -138,6 +138,15 @@ export class Loop {
     this.lastActivity = Date.now();
   }
 
+  /**
+   * Each partition's end when the run started, for a run that reads only new
+   * records; the first join commits them where the group has no offset
+   * (`consumer_start.ts`), and `pinned` is then true. Handlers wait for `pinning`.
+   */
+  ends: ReadonlyMap<number, string> | undefined;
+  pinned = false;
+  pinning: Promise<void> = Promise.resolve();
+
   /** Handlers (and their commits) running now: the idle timeout does not run out under them. */
   busy = 0;
 

@@ -22,7 +22,9 @@ import { t, type Text } from "../i18n.ts";
 /** The committed offsets of one topic; `-1` where the group has none. */
 export interface TopicOffsets {
   readonly topic: string;
-  readonly partitions: ReadonlyArray<{ partition: number; offset: string }>;
+  readonly partitions: ReadonlyArray<
+    { partition: number; offset: string; metadata?: string | null }
+  >;
 }
 
 /**

@@ -93,6 +93,8 @@ export interface TopicPartitionOffset {
   topic: string;
   partition: number;
   offset: string;
+  /** Kept with a committed offset (OffsetCommit's metadata); null when left out. */
+  metadata?: string;
 }
 
 // ---------------------------------------------------------------- producer

@@ -132,7 +132,7 @@ export function history(
   id: string,
   realTopic: string,
   commits: readonly (readonly [number, number])[],
-  options: { members?: number; admin?: boolean; time?: number } = {},
+  options: { members?: number; admin?: boolean; time?: number; metadata?: string } = {},
 ): GroupHistory {
   const time = options.time ?? 1_700_000_100_000;
   return {
@@ -145,6 +145,7 @@ export function history(
       offset,
       time: time + i,
       byMember: !options.admin,
+      ...(options.metadata ? { metadata: options.metadata } : {}),
     })),
   };
 }

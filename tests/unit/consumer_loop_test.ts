@@ -207,6 +207,38 @@ Deno.test("consume finds the coordinator again when a commit is refused with NOT
   fake.cluster.close();
 });
 
+Deno.test("consume reading only new records keeps its start when the coordinator moves before its first commit: nothing written meanwhile is skipped", async () => {
+  const fake = fakeWithTopic("t", 3);
+  for (const p of [0, 1, 2]) fake.cluster.addRecords("t", p, ["old"]);
+  const seen: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  const summary = await run(fake, {
+    fromBeginning: false,
+    maxMessages: 4,
+    idleTimeoutMs: 2_000,
+    onAssign: () => {
+      if (!fault) fake.cluster.addRecords("t", 0, ["first"]);
+    },
+    onRecord: (r) => {
+      seen.push(`${text(r.value)}@${r.partition}`);
+      if (fault) return;
+      // Its commit meets a coordinator that moved; these arrive while a new consumer joins.
+      fault = fake.cluster.inject("commit", { error: "NOT_COORDINATOR" });
+      fake.cluster.addRecords("t", 1, ["meanwhile"]);
+      fake.cluster.addRecords("t", 2, ["meanwhile"]);
+    },
+  });
+
+  assert.equal(fault?.fired, 1);
+  assert.deepEqual(
+    [...seen].sort(),
+    ["first@0", "first@0", "meanwhile@1", "meanwhile@2"],
+    "the first record again, the others once, none of the old ones",
+  );
+  assert.equal(summary.records, 4);
+  fake.cluster.close();
+});
+
 Deno.test("consume in batch mode waits out COORDINATOR_NOT_AVAILABLE and says so, re-reading only the uncommitted batch", async () => {
   const fake = fakeWithTopic("t", 1);
   fake.cluster.addRecords("t", 0, Array.from({ length: 6 }, (_, i) => `v${i}`));

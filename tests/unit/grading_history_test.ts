@@ -8,6 +8,7 @@ import {
 import { runTasks, summarize } from "../../lib/grading/run.ts";
 import type { Snapshot } from "../../lib/grading/types.ts";
 import { group, history, type RecordSpec, snapshot, topic } from "./checks_snapshot.ts";
+import { START_METADATA } from "../../lib/kafka/consumer_start.ts";
 
 const enc = new TextEncoder();
 
@@ -83,6 +84,27 @@ Deno.test("decodeOffsetsRecord reads a commit value v4 as Kafka 4.1.1 wrote it",
   assert.equal(decodeOffsetsRecord(bytes(["i16", 7], ["s", "x"]), null), undefined);
 });
 
+Deno.test("decodeOffsetsRecord keeps a commit's metadata (a kafka-lab consumer's start)", () => {
+  const meta = enc.encode(START_METADATA);
+  // v4: offset 0, leader epoch -1, metadata (compact string), commit time, no tags.
+  const value = new Uint8Array([
+    ...hex("00040000000000000000ffffffff"),
+    meta.length + 1,
+    ...meta,
+    ...hex("000001a2436cf13f00"),
+  ]);
+  const d = decodeOffsetsRecord(commitKey("g", "t", 0), value);
+  assert.deepEqual(d, {
+    kind: "commit",
+    group: "g",
+    topic: "t",
+    partition: 0,
+    offset: 0,
+    time: 0x01a2436cf13f,
+    metadata: START_METADATA,
+  });
+});
+
 Deno.test("groupHistories marks commits written while the group had members, and not a reset's", () => {
   const v = hex("00040000000000000005ffffffff01000001a2436cf13f00");
   const rec = (key: Uint8Array, value: Uint8Array | null) => ({ key, value, timestamp: 1 });
@@ -144,6 +166,21 @@ Deno.test("lab2 hello-group fails when only an admin's offset reset moved it", (
   const r = task(s, "hello-group-end");
   assert.equal(r.pass, false);
   assert.match(r.evidence.en, /moved by an offset reset/);
+});
+
+Deno.test("lab2 hello-group fails when only a consumer's start commit (reading new records only) moved it", () => {
+  const start = history("anna.hello-group", "anna.hello-kafka", [[0, 5]], {
+    metadata: START_METADATA,
+  });
+  const s = lab2({
+    groups: { "hello-group": group("anna.hello-group", "hello-kafka", [5]) },
+    history: { "hello-group": start },
+  });
+  const r = task(s, "hello-group-end");
+  assert.equal(r.pass, false);
+  assert.match(r.evidence.en, /no consumer of group anna.hello-group committed/);
+  const read = history("anna.hello-group", "anna.hello-kafka", [[0, 5]]);
+  assert.equal(task(lab2({ history: { "hello-group": read } }), "hello-group-end").pass, true);
 });
 
 Deno.test("lab2 hello-group fails when kafka-lab's groups reset (a joining member) moved it", () => {

@@ -167,7 +167,7 @@ export class FakeGroup {
   commit(
     memberId: string | undefined,
     generation: number,
-    offsets: ReadonlyArray<{ topic: string; partition: number; offset: bigint }>,
+    offsets: ReadonlyArray<{ topic: string; partition: number; offset: bigint; metadata?: string }>,
   ): void {
     if (memberId === undefined) {
       if (this.members.size > 0) throw protocolError("UNKNOWN_MEMBER_ID");
@@ -179,9 +179,14 @@ export class FakeGroup {
   }
 
   /** Stores offsets without the member checks (a transaction's offsets, on commit). */
-  store(offsets: ReadonlyArray<{ topic: string; partition: number; offset: bigint }>): void {
+  store(
+    offsets: ReadonlyArray<{ topic: string; partition: number; offset: bigint; metadata?: string }>,
+  ): void {
     for (const o of offsets) {
-      this.#offsets.set(key(o.topic, o.partition), { offset: o.offset, metadata: null });
+      this.#offsets.set(key(o.topic, o.partition), {
+        offset: o.offset,
+        metadata: o.metadata ?? null,
+      });
     }
     this.#host.notify();
   }
