@@ -443,3 +443,82 @@ Deno.test("consume in batch mode: a heartbeat refused with NOT_COORDINATOR does 
   assert.equal(fake.cluster.committed("g", "t", 0), "4");
   fake.cluster.close();
 });
+
+/**
+ * A Kafka port whose first consumer, once the loop has disconnected it, acts
+ * as a kafkajs consumer that restarted itself during its disconnect: it joins
+ * the group again and its fetchers report rounds. The second consumer is
+ * slow to connect (a replacement waiting for its coordinator).
+ */
+function withZombieFirstConsumer(fake: ReturnType<typeof fakeWithTopic>, connectDelayMs: number) {
+  const listeners = new Map<string, Array<(e: unknown) => void>>();
+  let made = 0;
+  let first: unknown;
+  let haunting: ReturnType<typeof setInterval> | undefined;
+  const target = fake.kafka;
+  const kafka = new Proxy(target, {
+    get(t, p) {
+      if (p === "consumer") {
+        return async (options: Parameters<typeof t.consumer>[0]) => {
+          const c = await t.consumer(options);
+          if (made++ > 0) return c;
+          first = c;
+          const on = c.on.bind(c) as (ev: string, l: (e: unknown) => void) => () => void;
+          (c as { on: unknown }).on = (ev: string, l: (e: unknown) => void) => {
+            listeners.set(ev, [...(listeners.get(ev) ?? []), l]);
+            return on(ev, l);
+          };
+          return c;
+        };
+      }
+      if (p === "connect") {
+        return async <T>(client: T | Promise<T>) => {
+          const c = await client;
+          if (c !== first && made > 1) await new Promise((r) => setTimeout(r, connectDelayMs));
+          return await t.connect(c as never) as T;
+        };
+      }
+      if (p === "disconnectConsumer") {
+        return async (c: unknown) => {
+          await t.disconnectConsumer(c as never);
+          if (c !== first || haunting) return;
+          const emit = (ev: string, e: unknown) => (listeners.get(ev) ?? []).forEach((l) => l(e));
+          emit("consumer.group_join", { payload: { memberAssignment: { t: [0] } } });
+          haunting = setInterval(() => emit("consumer.fetch", { payload: { duration: 1 } }), 50);
+        };
+      }
+      const v = Reflect.get(t, p, t);
+      return typeof v === "function" ? v.bind(t) : v;
+    },
+  });
+  return { kafka, stop: () => clearInterval(haunting) };
+}
+
+Deno.test("consume ignores a consumer it let go that joins its group again: its replacement, slow to join, still reads every record", async () => {
+  const fake = fakeWithTopic("t", 1);
+  fake.cluster.addRecords("t", 0, ["a", "b", "c"]);
+  const zombie = withZombieFirstConsumer(fake, 7_000);
+  const seen: string[] = [];
+  let fault: ReturnType<typeof fake.cluster.inject> | undefined;
+  try {
+    await within(
+      20_000,
+      consume(zombie.kafka, {
+        topic: "t",
+        groupId: "g",
+        fromBeginning: true,
+        signal: new AbortController().signal,
+        idleTimeoutMs: 1_000,
+        onRecord: (r) => {
+          seen.push(r.offset);
+          fault ??= fake.cluster.inject("commit", { error: "NOT_COORDINATOR" });
+        },
+      }),
+    );
+  } finally {
+    zombie.stop();
+    fake.cluster.close();
+  }
+  assert.equal(fault?.fired, 1);
+  assert.deepEqual(seen, ["0", "0", "1", "2"], "the first record again, then the rest");
+});
