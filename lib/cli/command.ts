@@ -14,6 +14,7 @@ import { UsageError } from "../errors.ts";
 import { fillText, type Localizable, t, type Text } from "../i18n.ts";
 import type { OptionSpec, ParsedArgs, PositionalSpec } from "./args.ts";
 import { didYouMean, nearest } from "./suggest.ts";
+import { invocation } from "./invocation.ts";
 
 /** A command or subcommand of kafka-lab. */
 export interface Command {
@@ -263,16 +264,18 @@ function unknownCommand(
     ? t("unknown command '{word}'", "неизвестная команда '{word}'")
     : t("unknown subcommand '{word}' of {name}", "у {name} нет подкоманды '{word}'");
   const prefix = name ? `${name} ` : "";
-  const hint = didYouMean(near.map((n) => `\`kafka-lab ${prefix}${n}\``)) ?? (path.length === 0
+  // Hints name what the user types: `kafka-lab` or, from a clone, `deno task lab`.
+  const run = invocation();
+  const hint = didYouMean(near.map((n) => `\`${run} ${prefix}${n}\``)) ?? (path.length === 0
     ? t(
-      "commands: {list}; see `kafka-lab --help`",
-      "команды: {list}; справка: `kafka-lab --help`",
+      "commands: {list}; see `{run} --help`",
+      "команды: {list}; справка: `{run} --help`",
     )
     : t(
-      "subcommands: {list}; see `kafka-lab {name} --help`",
-      "подкоманды: {list}; справка: `kafka-lab {name} --help`",
+      "subcommands: {list}; see `{run} {name} --help`",
+      "подкоманды: {list}; справка: `{run} {name} --help`",
     ));
-  return new UnknownCommandError(fillText(text, vars), fillText(hint, vars), path);
+  return new UnknownCommandError(fillText(text, vars), fillText(hint, { ...vars, run }), path);
 }
 
 /** The commands help and completion show: all but the hidden (internal) ones. */

@@ -16,21 +16,26 @@ Deno.test("cli global options before the command work as after it", async () => 
 
 Deno.test("cli a mistyped command, subcommand or option names the nearest one and exits 2", async () => {
   const cases: Array<[string[], RegExp]> = [
-    [["stauts"], /did you mean `kafka-lab status`\?[\s\S]*usage: kafka-lab <command>/],
-    [["grups"], /did you mean `kafka-lab groups`\?/],
-    [["groups", "lsit"], /did you mean `kafka-lab groups list`\?[\s\S]*usage: kafka-lab groups </],
+    [["stauts"], /did you mean `deno task lab status`\?[\s\S]*usage: kafka-lab <command>/],
+    [["grups"], /did you mean `deno task lab groups`\?/],
+    [
+      ["groups", "lsit"],
+      /did you mean `deno task lab groups list`\?[\s\S]*usage: kafka-lab groups </,
+    ],
     [
       ["read", "t", "--form", "text"],
       /unknown option --form\nhint: did you mean --from or --format\?/,
     ],
   ];
+  // Run as `deno task lab …` (which sets INIT_CWD): hints name that form.
+  const env = { INIT_CWD: Deno.cwd() };
   for (const [args, expected] of cases) {
-    const r = await runCli(args);
+    const r = await runCli(args, { env });
     assert.equal(r.code, 2, args.join(" "));
     assert.match(r.stderr, expected);
   }
-  const ru = await runCli(["--lang", "ru", "stauts"]);
-  assert.match(ru.stderr, /возможно, вы имели в виду `kafka-lab status`\?/);
+  const ru = await runCli(["--lang", "ru", "stauts"], { env });
+  assert.match(ru.stderr, /возможно, вы имели в виду `deno task lab status`\?/);
 });
 
 Deno.test("cli `help <command>` prints the command's help", async () => {
