@@ -70,39 +70,20 @@ Deno.test("offsetsPartition places groups as Kafka 4.1.1 does (seen on the local
   assert.equal(offsetsPartition("anna.hello-group"), 12);
 });
 
-Deno.test("decodeOffsetsRecord reads a commit value v4 as Kafka 4.1.1 wrote it", () => {
-  const value = hex("00040000000000000005ffffffff01000001a2436cf13f00");
-  const d = decodeOffsetsRecord(commitKey("g", "t", 0), value);
-  assert.deepEqual(d, {
-    kind: "commit",
-    group: "g",
-    topic: "t",
-    partition: 0,
-    offset: 5,
-    time: 0x01a2436cf13f,
-  });
+Deno.test("decodeOffsetsRecord reads commit values v4 as Kafka 4.1.1 wrote them, with their metadata", () => {
+  // Recorded from the local cluster: a plain commit, and a kafka-lab consumer's start.
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ["00040000000000000005ffffffff01000001a2436cf13f00", { offset: 5, time: 0x01a2436cf13f }],
+    [
+      "00040000000000000001ffffffff106b61666b612d6c61623a7374617274000001a2442198f500",
+      { offset: 1, time: 0x01a2442198f5, metadata: START_METADATA },
+    ],
+  ];
+  for (const [value, fields] of cases) {
+    const d = decodeOffsetsRecord(commitKey("g", "t", 0), hex(value));
+    assert.deepEqual(d, { kind: "commit", group: "g", topic: "t", partition: 0, ...fields });
+  }
   assert.equal(decodeOffsetsRecord(bytes(["i16", 7], ["s", "x"]), null), undefined);
-});
-
-Deno.test("decodeOffsetsRecord keeps a commit's metadata (a kafka-lab consumer's start)", () => {
-  const meta = enc.encode(START_METADATA);
-  // v4: offset 0, leader epoch -1, metadata (compact string), commit time, no tags.
-  const value = new Uint8Array([
-    ...hex("00040000000000000000ffffffff"),
-    meta.length + 1,
-    ...meta,
-    ...hex("000001a2436cf13f00"),
-  ]);
-  const d = decodeOffsetsRecord(commitKey("g", "t", 0), value);
-  assert.deepEqual(d, {
-    kind: "commit",
-    group: "g",
-    topic: "t",
-    partition: 0,
-    offset: 0,
-    time: 0x01a2436cf13f,
-    metadata: START_METADATA,
-  });
 });
 
 Deno.test("groupHistories marks commits written while the group had members, and not a reset's", () => {
