@@ -23,7 +23,7 @@ const CLUSTER_UP = (await probeTcp(BROKER, 2000)).ok;
 
 async function run(script: string, args: string[] = []): Promise<void> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSION_FLAGS, script, ...args],
+    args: ["run", "--unstable-lazy-dynamic-imports", ...PERMISSION_FLAGS, script, ...args],
     env: { NO_COLOR: "1" },
     stdin: "null",
     stdout: "null",
