@@ -2,10 +2,10 @@
  * Start-up side by side, interleaved: each round runs every command once, in
  * turn, so a busy machine slows them all alike. Whole-process wall time of
  * kafka-lab's `--help`, `lab1 --help` and `lab1 list` as `deno task lab`
- * runs them (`deno run --unstable-lazy-dynamic-imports <permissions>
- * main.ts`) and as a plain `deno run -A main.ts`, against a Deno hello-world
- * and `kcat -L` (one Metadata request, in C). Prints each one's median and its
- * ratio to the hello-world and to kcat.
+ * runs them (its `deno run` line from deno.json, with the INIT_CWD it sets;
+ * `deno task`'s own start is left out) and as a plain `deno run -A main.ts`,
+ * against a Deno hello-world and `kcat -L` (one Metadata request, in C).
+ * Prints each one's median and its ratio to the hello-world and to kcat.
  *
  * Run: `deno run -A bench/startup_compare.ts [--rounds 40] [--before DIR]`.
  * `--before DIR` adds the same commands from another checkout (e.g. a
@@ -27,6 +27,8 @@ interface Row {
   readonly program: string;
   readonly args: readonly string[];
   readonly cwd: string;
+  /** `deno task` sets INIT_CWD for the command it runs (kafka-lab's hints read it). */
+  readonly env?: Record<string, string>;
 }
 
 /** `deno task lab`'s command line for a checkout (read from its deno.json), without `main.ts`. */
@@ -43,6 +45,7 @@ function rows(before: string | undefined, clusterUp: boolean, kcat: boolean): Ro
     program: deno,
     args: ["run", ...taskFlags(dir), "main.ts", ...args],
     cwd: dir,
+    env: { INIT_CWD: dir },
   });
   const lines = [["--help"], ["lab1", "--help"], ...(clusterUp ? [["lab1", "list"]] : [])];
   return [
@@ -71,7 +74,7 @@ async function timeOnce(row: Row): Promise<number> {
   const out = await new Deno.Command(row.program, {
     args: [...row.args],
     cwd: row.cwd,
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...row.env },
     stdin: "null",
     stdout: "null",
     stderr: "piped",
