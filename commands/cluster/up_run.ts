@@ -12,7 +12,7 @@ import { KafkaLabError } from "../../lib/errors.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
 import { table } from "../../lib/output.ts";
 import { CLUSTER_EVENTS } from "./events.ts";
-import type { UP_OPTIONS } from "./up.ts";
+import type { UP_OPTIONS } from "./up_options.ts";
 
 /** Runs `kafka-lab up`. */
 export async function up(ctx: Context, args: ParsedArgs<typeof UP_OPTIONS>): Promise<number> {
