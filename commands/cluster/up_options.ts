@@ -3,8 +3,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import { MAX_BROKERS } from "../../lib/cluster/kraft.ts";
-import { AUTH_CHOICES } from "../../lib/cluster/sasl.ts";
+import { AUTH_CHOICES, MAX_BROKERS } from "../../lib/cluster/limits.ts";
 import { t } from "../../lib/i18n.ts";
 
 /** The options of `up`. */

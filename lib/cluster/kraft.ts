@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { MAX_BROKERS } from "./limits.ts";
 import { LAPTOP_BROKER_PROPERTIES } from "./tuning.ts";
 
 /** The first node's client port; node i listens on 19092 + i. */
@@ -43,8 +44,7 @@ export function portsFromBase(base: number): ClusterPorts {
   if (base === FIRST_BROKER_PORT) return DEFAULT_PORTS;
   return { broker: base, controller: base + 100, registry: base + 200 };
 }
-/** The most brokers the local cluster runs. */
-export const MAX_BROKERS = 5;
+export { MAX_BROKERS } from "./limits.ts";
 /** The host name the brokers advertise to clients. */
 export const ADVERTISED_HOST = "localhost";
 /** The address brokers and the registry listen on: loopback only. */
