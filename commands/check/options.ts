@@ -5,7 +5,7 @@
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
 import { t } from "../../lib/i18n.ts";
-import { CHECK_OPTIONS } from "../../lib/grading/select.ts";
+import { CHECK_OPTIONS } from "../../lib/grading/check_options.ts";
 
 /** Every option of `check`. */
 export const CHECK_COMMAND_OPTIONS = [
