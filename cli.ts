@@ -21,9 +21,8 @@ import {
   usageLine,
 } from "./lib/cli/command.ts";
 import { helpWidth, renderHelp } from "./lib/cli/help.ts";
-import { readLocalRegistryUrl } from "./lib/cluster/state.ts";
 import { CLUSTER_COMMANDS } from "./commands/mod.ts";
-import { type Config, type ConfigInput, loadConfig } from "./lib/config.ts";
+import type { Config, ConfigInput } from "./lib/config.ts";
 import { earlyLang } from "./lib/config_values.ts";
 import { Context } from "./lib/context.ts";
 import {
@@ -115,6 +114,11 @@ async function runLine(argv: readonly string[], lang: Lang, state: RunState): Pr
   state.out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang });
   if (!cmd || g.help) return help(state.out, path, lang);
   assertRunnable(cmd, path);
+  // Loaded only for a command that runs: `--help` needs no configuration.
+  const [{ loadConfig }, { readLocalRegistryUrl }] = await Promise.all([
+    import("./lib/config.ts"),
+    import("./lib/cluster/state.ts"),
+  ]);
   const config = await loadConfig(configFlags(args), readLocalRegistryUrl, g["env-file"]);
   state.config = config;
   const out = createOutput({ json: g.json, quiet: g.quiet, verbose: g.verbose, lang: config.lang });

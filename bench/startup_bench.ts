@@ -1,7 +1,7 @@
 /**
  * Start-up of kafka-lab as a student feels it: whole-process time of
- * `--version`, `--help` and `lab1 list` (each a `deno run` subprocess with the
- * binary's permission flags), against a Deno hello-world in the same run.
+ * `--version`, `--help` and `lab1 list` (each a `deno run` subprocess as
+ * `deno task lab` starts it), against a Deno hello-world in the same run.
  * `deno bench` prints each one's time and, in the group summary, how many
  * times slower than the hello-world baseline it is.
  *
@@ -16,15 +16,23 @@ import { fileURLToPath } from "node:url";
 import { probeTcp } from "../lib/net.ts";
 import { PERMISSION_FLAGS } from "../tests/helpers.ts";
 
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** `deno task lab`'s `deno run` flags (lazy imports, V8 flags), read from deno.json. */
+const TASK_FLAGS: string[] = (() => {
+  const json = JSON.parse(Deno.readTextFileSync(`${ROOT}/deno.json`));
+  const words = (json.tasks.lab.command as string).split(/\s+/);
+  return words.slice(2, words.indexOf("main.ts"));
+})();
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 const HELLO = fileURLToPath(new URL("./hello.ts", import.meta.url));
 const BROKER = (Deno.env.get("KAFKA_BROKERS") ?? "localhost:19092").split(",")[0];
 const CLUSTER_UP = (await probeTcp(BROKER, 2000)).ok;
 
 async function run(script: string, args: string[] = []): Promise<void> {
+  const flags = script === HELLO ? PERMISSION_FLAGS : TASK_FLAGS;
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSION_FLAGS, script, ...args],
-    env: { NO_COLOR: "1" },
+    args: ["run", ...flags, script, ...args],
+    env: { NO_COLOR: "1", INIT_CWD: ROOT },
     stdin: "null",
     stdout: "null",
     stderr: "piped",

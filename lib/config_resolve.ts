@@ -6,7 +6,7 @@
  * @module
  */
 import { MAVEN_CENTRAL } from "./cluster/artifacts.ts";
-import { type ClusterPorts, FIRST_BROKER_PORT, portsFromBase } from "./cluster/kraft.ts";
+import { type ClusterPorts, FIRST_BROKER_PORT, portsFromBase } from "./cluster/ports.ts";
 import {
   langFromLocale,
   parseBoolean,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ClusterPorts } from "./cluster/kraft.ts";
+import type { ClusterPorts } from "./cluster/ports.ts";
 import type { Lang } from "./i18n.ts";
 import type { Names } from "./names.ts";
 

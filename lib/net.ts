@@ -8,7 +8,6 @@
  * ```
  * @module
  */
-import { lookup } from "node:dns/promises";
 import { networkFailure } from "./errors.ts";
 
 /** A host and port. */
@@ -62,6 +61,8 @@ export async function probeTcp(address: string, timeoutMs: number): Promise<Prob
  * `node:dns` `lookup` (getaddrinfo, as connect uses) rejects with `ENOTFOUND`.
  */
 async function lookupFailure(hostname: string): Promise<string | undefined> {
+  // Loaded here, on this error path only: node:dns costs every start a few milliseconds.
+  const { lookup } = await import("node:dns/promises");
   try {
     await lookup(hostname);
     return undefined;

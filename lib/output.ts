@@ -348,6 +348,9 @@ function isWide(cp: number): boolean {
     (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
 }
 
+/** Text of printable ASCII only: one column a character, the common case. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Combining marks and zero-width characters take no column of their own. */
 const ZERO_WIDTH = /^[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]$/;
 
@@ -361,6 +364,7 @@ const ZERO_WIDTH = /^[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]$/;
  * ```
  */
 export function visibleWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const ch of stripAnsi(text)) {
     const cp = ch.codePointAt(0)!;

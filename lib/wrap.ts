@@ -37,14 +37,19 @@ export function helpWidth(
 export function wrap(text: string, width: number, indent = 0, first = ""): string[] {
   const lines: string[] = [];
   let line = first;
+  // The line's width, kept as words are added (measuring the whole line for each word
+  // made a long help text quadratic).
+  let lineWidth = visibleWidth(first);
   let empty = true;
   for (const word of text.split(/\s+/).filter((w) => w !== "")) {
-    const candidate = empty ? line + word : `${line} ${word}`;
-    if (!empty && visibleWidth(candidate) > width) {
+    const wordWidth = visibleWidth(word);
+    if (!empty && lineWidth + 1 + wordWidth > width) {
       lines.push(line);
       line = " ".repeat(indent) + word;
+      lineWidth = indent + wordWidth;
     } else {
-      line = candidate;
+      line = empty ? line + word : `${line} ${word}`;
+      lineWidth += (empty ? 0 : 1) + wordWidth;
     }
     empty = false;
   }

@@ -18,7 +18,7 @@
 import type { OptionSpec, OptionValues } from "../../lib/cli/args.ts";
 import { parseOptions } from "../../lib/cli/args.ts";
 import { lingerMsOption } from "../../lib/cli/lab_options.ts";
-import { parseBoolean } from "../../lib/config.ts";
+import { parseBoolean } from "../../lib/config_values.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { fillText, t } from "../../lib/i18n.ts";
 

@@ -8,109 +8,13 @@
  * snapshot of the cluster for the whole class.
  *
  * The labs' tasks come from the context (`ctx.graded`, wired by `main.ts`),
- * so `lib/` never imports `labs/`.
+ * so `lib/` never imports `labs/`. This module only declares the command; its
+ * code (`check.ts`) is loaded when it runs.
  * @module
  */
-import type { OptionSpec } from "../../lib/cli/args.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
-import type { Context } from "../../lib/context.ts";
-import { ExitCode, UsageError } from "../../lib/errors.ts";
-import { fillText, localize, t } from "../../lib/i18n.ts";
-import { table } from "../../lib/output.ts";
-import { runTasks, summarize } from "../../lib/grading/run.ts";
-import { prefixesOf } from "../../lib/grading/select.ts";
-import { gradeRoster, type RosterGrade } from "../../lib/grading/roster.ts";
-import type { LabTasks, Snapshot } from "../../lib/grading/types.ts";
-import { CHECK_EVENTS } from "./events.ts";
-import { CHECK_COMMAND_OPTIONS } from "./options.ts";
-
-async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Promise<boolean> {
-  const { resultJson, resultLines, summaryLine } = await import("../../lib/grading/render.ts");
-  const { out } = ctx;
-  const lang = ctx.config.lang;
-  const results = runTasks(lab, snap);
-  for (const r of results) {
-    const [first, ...rest] = resultLines(r, lang);
-    out.event(
-      CHECK_EVENTS.task,
-      { prefix: snap.prefix, ...resultJson(r, lang) },
-      out.style(r.pass ? "green" : "red", first),
-    );
-    for (const l of rest) out.line(l);
-  }
-  const s = summarize(results);
-  out.line();
-  out.event(
-    CHECK_EVENTS.summary,
-    { prefix: snap.prefix, lab: lab.lab, ...s },
-    out.style("bold", summaryLine(lab, s, lang)),
-  );
-  return s.ok;
-}
-
-async function oneStudentAllLabs(ctx: Context, labs: readonly LabTasks[], snap: Snapshot) {
-  const { progressTable, resultJson } = await import("../../lib/grading/render.ts");
-  const lang = ctx.config.lang;
-  const all = labs.map((lab) => ({ lab, results: runTasks(lab, snap) }));
-  for (const { lab, results } of all) {
-    ctx.out.event(CHECK_EVENTS.lab, {
-      prefix: snap.prefix,
-      lab: lab.lab,
-      ...summarize(results),
-      tasks: results.map((r) => resultJson(r, lang)),
-    });
-  }
-  for (const l of progressTable(all, lang)) ctx.out.line(l);
-  return all.every(({ results }) => summarize(results).ok);
-}
-
-async function roster(ctx: Context, grade: RosterGrade, v: { csv: boolean; overview?: string }) {
-  const { resultJson, rosterTable, mark } = await import("../../lib/grading/render.ts");
-  const lang = ctx.config.lang;
-  for (const st of grade.students) {
-    for (const { lab, results, summary } of st.labs) {
-      ctx.out.event(CHECK_EVENTS.student, {
-        prefix: st.prefix,
-        lab: lab.lab,
-        ...summary,
-        tasks: results.map((r) => resultJson(r, lang)),
-      });
-    }
-  }
-  const book = await import("../../lib/grading/gradebook.ts");
-  if (v.csv) {
-    ctx.out.line(book.gradebookCsv(grade, lang).trimEnd().replaceAll("\r\n", "\n"));
-  } else if (v.overview === "md") {
-    ctx.out.line(book.overviewMarkdown(grade, lang).trimEnd());
-  } else if (v.overview === "html") {
-    ctx.out.line(book.overviewHtml(grade, lang).trimEnd());
-  } else if (grade.labs.length === 1) {
-    const students = grade.students.map((st) => ({
-      prefix: st.prefix,
-      results: st.labs[0].results,
-    }));
-    for (const l of rosterTable(grade.labs[0], students, lang)) ctx.out.line(l);
-  } else {
-    const rows = grade.students.map((st) => [
-      st.prefix,
-      ...st.labs.map(({ summary: s }) => `${mark(s.ok)} ${s.requiredPassed}/${s.requiredTotal}`),
-    ]);
-    const header = [localize(t("student", "студент"), lang), ...grade.labs.map((l) => l.lab)];
-    for (const l of table(header, rows)) ctx.out.line(l);
-  }
-  return grade.ok;
-}
-
-/** `--exercise DIR`: run and judge the student's programs instead of reading the cluster. */
-const EXERCISE_OPTION = {
-  name: "exercise",
-  type: "string",
-  valueName: "DIR",
-  description: t(
-    "Run the programs of an exercise folder (from `kafka-lab exercise labN`) and judge them",
-    "Запустить программы из папки упражнения (от `kafka-lab exercise labN`) и оценить их",
-  ),
-} as const satisfies OptionSpec;
+import { t } from "../../lib/i18n.ts";
+import { CHECK_ALL_OPTIONS } from "./options.ts";
 
 /** The `check` command. */
 export const checkCommand: Command = defineCommand({
@@ -135,7 +39,7 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     name: "lab",
     description: t("lab1 .. lab6 (default: all)", "lab1 .. lab6 (по умолчанию все)"),
   }],
-  options: [...CHECK_COMMAND_OPTIONS, EXERCISE_OPTION],
+  options: CHECK_ALL_OPTIONS,
   examples: [
     "kafka-lab check lab2 --prefix anna.",
     "kafka-lab check --prefix anna.",
@@ -145,48 +49,5 @@ It does not matter how the work was done (kafka-lab, Python, kcat).`,
     "kafka-lab check lab3 --prefix anna. --group coordinates-python",
     "kafka-lab check lab2 --exercise lab2-exercise",
   ],
-  async run(ctx, args): Promise<number> {
-    const v = args.values;
-    if (v.exercise !== undefined) {
-      const { checkExercise } = await import("../exercise/check.ts");
-      return await checkExercise(ctx, args.positionals[0], v.exercise);
-    }
-    if ((v.csv || v.overview !== undefined) && (v.roster === undefined || ctx.out.json)) {
-      throw new UsageError(
-        t(
-          "--csv and --overview need --roster and no --json",
-          "--csv и --overview требуют --roster и несовместимы с --json",
-        ),
-      );
-    }
-    const lab = args.positionals[0];
-    const grade = await gradeRoster(ctx, prefixesOf(v, ctx.config.prefix), {
-      labs: lab === undefined ? [] : [lab],
-      ...(v.group !== undefined ? { groups: groupsFor(lab, v.group) } : {}),
-      onRegistryDown: () => warnRegistryDown(ctx),
-    });
-    let ok: boolean;
-    if (v.roster !== undefined) ok = await roster(ctx, grade, v);
-    else if (grade.labs.length === 1) {
-      ok = await oneStudentOneLab(ctx, grade.labs[0], grade.students[0].snapshot);
-    } else ok = await oneStudentAllLabs(ctx, grade.labs, grade.students[0].snapshot);
-    return ok ? ExitCode.ok : ExitCode.failed;
-  },
+  run: async (ctx, args) => (await import("./check.ts")).check(ctx, args),
 });
-
-/** `--group G` for the lab named, or for every lab. */
-function groupsFor(lab: string | undefined, group: string): Record<string, string> {
-  return lab !== undefined ? { [lab]: group } : { lab2: group, lab3: group, lab4: group };
-}
-
-function warnRegistryDown(ctx: Context): void {
-  ctx.out.warn(
-    fillText(
-      t(
-        "the Schema Registry at {url} did not answer: schema tasks fail",
-        "Schema Registry по адресу {url} не ответил: задания со схемой не будут засчитаны",
-      ),
-      { url: ctx.config.registryUrl },
-    ),
-  );
-}

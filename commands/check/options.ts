@@ -5,7 +5,7 @@
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
 import { t } from "../../lib/i18n.ts";
-import { CHECK_OPTIONS } from "../../lib/grading/select.ts";
+import { CHECK_OPTIONS } from "../../lib/grading/check_options.ts";
 
 /** Every option of `check`. */
 export const CHECK_COMMAND_OPTIONS = [
@@ -31,3 +31,17 @@ export const CHECK_COMMAND_OPTIONS = [
     ),
   },
 ] as const satisfies readonly OptionSpec[];
+
+/** `--exercise DIR`: run and judge the student's programs instead of reading the cluster. */
+const EXERCISE_OPTION = {
+  name: "exercise",
+  type: "string",
+  valueName: "DIR",
+  description: t(
+    "Run the programs of an exercise folder (from `kafka-lab exercise labN`) and judge them",
+    "Запустить программы из папки упражнения (от `kafka-lab exercise labN`) и оценить их",
+  ),
+} as const satisfies OptionSpec;
+
+/** Every option of `check`, `--exercise` included. */
+export const CHECK_ALL_OPTIONS = [...CHECK_COMMAND_OPTIONS, EXERCISE_OPTION] as const;

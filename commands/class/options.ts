@@ -4,7 +4,7 @@
  * @module
  */
 import type { OptionSpec } from "../../lib/cli/args.ts";
-import { CHECK_OPTIONS } from "../../lib/grading/select.ts";
+import { CHECK_OPTIONS } from "../../lib/grading/check_options.ts";
 import { t } from "../../lib/i18n.ts";
 
 const ROSTER = {

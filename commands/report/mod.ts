@@ -2,61 +2,13 @@
  * `kafka-lab report labN`: writes the lab report the course asks students to
  * hand in, as Markdown, filled with the evidence from the cluster and the
  * check results; the control questions are left for the student to answer.
+ * This module only declares the command; its code (`report_run.ts`) is
+ * loaded when it runs.
  * @module
  */
-import type { OptionSpec } from "../../lib/cli/args.ts";
 import { type Command, defineCommand } from "../../lib/cli/command.ts";
-import { readState } from "../../lib/cluster/state.ts";
-import type { Context } from "../../lib/context.ts";
-import { ExitCode, KafkaLabError } from "../../lib/errors.ts";
-import { fillText, t } from "../../lib/i18n.ts";
-import { runTasks, summarize } from "../../lib/grading/run.ts";
-import { KAFKA_VERSION } from "../../lib/version.ts";
-import { CHECK_OPTIONS, selectLabs, snapshotsFor } from "../../lib/grading/select.ts";
-import type { Environment } from "./report.ts";
-import { REPORT_EVENTS } from "./events.ts";
-
-const REPORT_OPTIONS = [
-  CHECK_OPTIONS[0],
-  {
-    name: "out",
-    type: "string",
-    valueName: "FILE",
-    description: t(
-      "Write the report to FILE (default: print it)",
-      "Записать отчёт в FILE (по умолчанию — вывести)",
-    ),
-  },
-  {
-    name: "exercise",
-    type: "string",
-    valueName: "DIR",
-    description: t(
-      "Add the exercise in DIR: its .ts/.py code and check-results.json from `check --exercise`",
-      "Добавить упражнение из DIR: код .ts/.py и check-results.json от `check --exercise`",
-    ),
-  },
-] as const satisfies readonly OptionSpec[];
-
-const SERVICES = ["kafka-1", "kafka-2", "kafka-3", "schema-registry", "kafka-ui"];
-
-function environment(ctx: Context): Environment {
-  const state = readState(ctx.config.stateDir);
-  const base = {
-    bootstrap: ctx.config.brokers,
-    registryUrl: ctx.config.registryUrl,
-  };
-  if (!state) return { ...base, kafkaVersion: KAFKA_VERSION, parts: [] };
-  return {
-    ...base,
-    kafkaVersion: state.kafkaVersion,
-    runtime: state.runtime,
-    clusterId: state.clusterId,
-    parts: state.runtime === "docker"
-      ? SERVICES
-      : state.processes.map((p) => `${p.name} (pid ${p.pid})`),
-  };
-}
+import { t } from "../../lib/i18n.ts";
+import { REPORT_OPTIONS } from "./options.ts";
 
 /** The `report` command. */
 export const reportCommand: Command = defineCommand({
@@ -87,50 +39,5 @@ answers (not the answers), and conclusions. --lang chooses the language. Exit co
     "kafka-lab report lab3 --lang ru",
     "kafka-lab report lab2 --exercise lab2-exercise --out lab2.md",
   ],
-  async run(ctx, args): Promise<number> {
-    const [lab] = await selectLabs(ctx.graded, args.positionals[0]);
-    const prefix = ctx.config.prefix;
-    const { clusterSetup, readExercise } = await import("./inputs.ts");
-    const dir = args.values.exercise;
-    const exercise = dir === undefined ? undefined : readExercise(dir);
-    const [snapshot] = await snapshotsFor(ctx, [lab], [prefix]);
-    const results = runTasks(lab, snapshot);
-    const setup = await clusterSetup(ctx, snapshot.brokers);
-    const { renderReport } = await import("./report.ts");
-    const markdown = renderReport({
-      lab,
-      snapshot,
-      results,
-      questions: await ctx.graded.questions(lab.lab),
-      environment: environment(ctx),
-      lang: ctx.config.lang,
-      setup,
-      ...(exercise ? { exercise } : {}),
-    });
-    const file = args.values.out;
-    const s = summarize(results);
-    if (file === undefined) {
-      ctx.out.event(REPORT_EVENTS.done, { lab: lab.lab, prefix, markdown, ...s }, markdown);
-      return ExitCode.ok;
-    }
-    try {
-      await Deno.writeTextFile(file, markdown);
-    } catch (err) {
-      throw new KafkaLabError(
-        fillText(t("cannot write {file}: {reason}", "не удаётся записать {file}: {reason}"), {
-          file,
-          reason: (err as Error).message,
-        }),
-        {
-          hint: t("choose a writable path with --out", "укажите доступный для записи путь в --out"),
-        },
-      );
-    }
-    ctx.out.event(
-      REPORT_EVENTS.done,
-      { lab: lab.lab, prefix, file, ...s },
-      ctx.config.lang === "ru" ? `отчёт записан в ${file}` : `report written to ${file}`,
-    );
-    return ExitCode.ok;
-  },
+  run: async (ctx, args) => (await import("./report_run.ts")).report(ctx, args),
 });

@@ -12,12 +12,8 @@
 import type { Names } from "../../lib/config.ts";
 import type { KafkaLabError } from "../../lib/errors.ts";
 import type { TopicPartitions } from "../../lib/kafka/port.ts";
-import {
-  checkTopicName,
-  COURSE_TOPICS,
-  type EnsureResult,
-  type TopicSpec,
-} from "../../lib/kafka/topics.ts";
+import type { EnsureResult } from "../../lib/kafka/topics.ts";
+import { checkTopicName, COURSE_TOPICS, type TopicSpec } from "../../lib/topic_rules.ts";
 
 /** The course topics, each name behind the student's prefix. */
 export function courseTopics(names: Names): TopicSpec[] {

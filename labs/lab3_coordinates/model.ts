@@ -18,6 +18,7 @@ import type { KafkaLabError } from "../../lib/errors.ts";
 import type { FlushReason } from "../../lib/kafka/batcher.ts";
 import type { ValidationIssue } from "../../lib/registry.ts";
 import schema from "./schema.json" with { type: "json" };
+import { ROGUE_KINDS } from "./options.ts";
 
 /** The JSON Schema (draft-07) every coordinates record must match. */
 export const USER_COORDINATES_SCHEMA: Readonly<Record<string, unknown>> = schema;
@@ -67,8 +68,8 @@ export function isBrokenTurn(n: number, every: number): boolean {
   return every > 0 && n % every === 0;
 }
 
-/** What `lab3 inject` writes, as a producer that skips the registry or validation might. */
-export const ROGUE_KINDS = ["raw-json", "missing-field", "unknown-schema", "not-json"] as const;
+// Declared with the options, so the command table loads no model.
+export { ROGUE_KINDS };
 
 /** One of {@linkcode ROGUE_KINDS}. */
 export type RogueKind = typeof ROGUE_KINDS[number];

@@ -15,7 +15,9 @@ import {
 } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
-import { ROGUE_KINDS } from "./model.ts";
+
+/** What `lab3 inject` writes, as a producer that skips the registry or validation might. */
+export const ROGUE_KINDS = ["raw-json", "missing-field", "unknown-schema", "not-json"] as const;
 
 export const DEFAULT_GROUP = "users-coordinates-consumer";
 

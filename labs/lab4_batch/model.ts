@@ -17,12 +17,10 @@
 import { KafkaLabError } from "../../lib/errors.ts";
 import { fill } from "../../lib/i18n.ts";
 import type { Lab4Text } from "./text.ts";
+import { DEFAULT_GROUPS } from "./options.ts";
 
-/** The seed's consumer groups, per mode. */
-export const DEFAULT_GROUPS = {
-  batch: "batch-group",
-  single: "single-group",
-} as const;
+// Declared with the options, so the command table loads no model.
+export { DEFAULT_GROUPS };
 
 /** The record value both producers write and both consumers read. */
 export interface MessageModel {

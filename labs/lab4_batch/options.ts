@@ -13,7 +13,12 @@ import {
 } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
 import { COURSE_TOPICS } from "../../lib/topic_rules.ts";
-import { DEFAULT_GROUPS } from "./model.ts";
+
+/** The seed's consumer groups, per mode. */
+export const DEFAULT_GROUPS = {
+  batch: "batch-group",
+  single: "single-group",
+} as const;
 
 /** The seed's batch size (the most records its consumer takes from one poll). */
 export const DEFAULT_BATCH_SIZE = 10;

@@ -5,7 +5,9 @@
  */
 import { PREFIX_OPTION } from "../../lib/cli/lab_options.ts";
 import { t } from "../../lib/i18n.ts";
-import { PARTS } from "./model.ts";
+
+/** The four parts, in the order the guided run takes them. */
+export const PARTS = ["liveness", "retention", "size", "min-isr"] as const;
 
 /** The options of the guided run. */
 export const GUIDED_OPTIONS = [

@@ -1,5 +1,6 @@
 /**
- * Declarative command-line options over `node:util` `parseArgs`: typed values,
+ * Declarative command-line options (the line split by `split_line.ts`, by the
+ * rules of `node:util` `parseArgs`): typed values,
  * ranges, choices, required flags, and the help text built from the same table.
  *
  * @example
@@ -12,9 +13,9 @@
  * ```
  * @module
  */
-import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 import { fillText, type Localizable, t } from "../i18n.ts";
+import { LineError, type RawValue, type SplitLine, splitLine as split } from "./split_line.ts";
 import { didYouMean, nearest } from "./suggest.ts";
 
 /** The kinds of value an option takes. */
@@ -228,33 +229,22 @@ const PARSE_WORDS = {
   noValue: t("{flag} takes no value", "параметр {flag} не принимает значения"),
 } as const;
 
-/**
- * Rewrites the errors of `node:util` `parseArgs` into one plain sentence. Node
- * gives these errors no code to tell them apart, so its message is the only
- * source; an unknown shape is reported as it is.
- */
-function usageFromParseError(err: Error, options: readonly OptionSpec[]): UsageError {
-  const msg = err.message;
-  const flagOf = (m: string) => m.split(",").pop()!.trim();
-  const unknown = /Unknown option '([^']+)'/.exec(msg);
-  if (unknown) return unknownOption(unknown[1], options);
-  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-  if (missing) {
-    return new UsageError(fillText(PARSE_WORDS.needsValue, { flag: flagOf(missing[1]) }));
+/** A line that cannot be split, in one plain sentence (with a hint where one helps). */
+function usageFromLineError(err: LineError, options: readonly OptionSpec[]): UsageError {
+  const { flag } = err;
+  switch (err.kind) {
+    case "unknown":
+      return unknownOption(flag, options);
+    case "needsValue":
+      return new UsageError(fillText(PARSE_WORDS.needsValue, { flag }));
+    case "ambiguous":
+      return new UsageError(
+        fillText(PARSE_WORDS.needsValue, { flag }),
+        fillText(PARSE_WORDS.dashHint, { flag }),
+      );
+    case "noValue":
+      return new UsageError(fillText(PARSE_WORDS.noValue, { flag }));
   }
-  const unexpected = /Unexpected argument '([^']+)'/.exec(msg);
-  if (unexpected) return new UsageError(fillText(PARSE_WORDS.unexpected, { arg: unexpected[1] }));
-  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(msg);
-  if (ambiguous) {
-    const flag = flagOf(ambiguous[1]);
-    return new UsageError(
-      fillText(PARSE_WORDS.needsValue, { flag }),
-      fillText(PARSE_WORDS.dashHint, { flag }),
-    );
-  }
-  const noValue = /Option '([^']+)' does not take an argument/.exec(msg);
-  if (noValue) return new UsageError(fillText(PARSE_WORDS.noValue, { flag: flagOf(noValue[1]) }));
-  return new UsageError(msg.split("\n")[0]);
 }
 
 /** An unknown option, with the nearest declared ones when some are close (`--form`: `--format`). */
@@ -299,37 +289,20 @@ export function parseOptions<const O extends readonly OptionSpec[]>(
   return new ParsedArgs<O>(values, given, parsed.positionals, options);
 }
 
-/** The line split by `node:util` `parseArgs` into raw values by option name, and positionals. */
-function splitLine(
-  argv: readonly string[],
-  options: readonly OptionSpec[],
-): { values: Record<string, RawValue | undefined>; positionals: string[] } {
-  const config: Record<
-    string,
-    { type: "string" | "boolean"; short?: string; multiple?: boolean }
-  > = {};
-  for (const spec of options) {
-    config[spec.name] = {
-      type: spec.type === "boolean" ? "boolean" : "string",
-      ...(spec.short ? { short: spec.short } : {}),
-      ...(spec.type === "list" ? { multiple: true } : {}),
-    };
-  }
+/** The line split into raw values by option name, and positionals. */
+function splitLine(argv: readonly string[], options: readonly OptionSpec[]): SplitLine {
+  const line = options.map((spec) => ({
+    name: spec.name,
+    short: spec.short,
+    kind: spec.type === "boolean" || spec.type === "list" ? spec.type : "string" as const,
+  }));
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: config,
-      strict: true,
-      allowPositionals: true,
-    });
-    return { values: values as Record<string, RawValue | undefined>, positionals };
+    return split(argv, line);
   } catch (err) {
-    throw usageFromParseError(err as Error, options);
+    if (err instanceof LineError) throw usageFromLineError(err, options);
+    throw err;
   }
 }
-
-/** What `parseArgs` gives for an option: a flag, a value, or every value of a list. */
-type RawValue = string | boolean | string[];
 
 /** A given option's value, converted to its type and checked against its range or choices. */
 function givenValue(spec: OptionSpec, raw: RawValue): Value {

@@ -9,14 +9,14 @@
  * ```
  * @module
  */
-import { basename, delimiter, join } from "node:path";
+import { baseName, inDir, PATH_DELIMITER } from "../paths.ts";
 
 /** What the user types to run kafka-lab: `kafka-lab` or `deno task lab`. */
 export function invocation(
   env: Readonly<Record<string, string | undefined>> = Deno.env.toObject(),
   execPath: string = Deno.execPath(),
 ): string {
-  const program = basename(execPath).replace(/\.exe$/i, "");
+  const program = baseName(execPath).replace(/\.exe$/i, "");
   if (program !== "deno") return "kafka-lab"; // the compiled binary
   // `deno task` sets INIT_CWD: the user ran `deno task lab ...` (or `deno task up`).
   if (env.INIT_CWD !== undefined) return "deno task lab";
@@ -25,10 +25,10 @@ export function invocation(
 
 /** Whether `name` (or `name.cmd`/`.exe` on Windows) is a file in a folder of PATH. */
 function onPath(name: string, env: Readonly<Record<string, string | undefined>>): boolean {
-  for (const dir of (env.PATH ?? env.Path ?? "").split(delimiter)) {
+  for (const dir of (env.PATH ?? env.Path ?? "").split(PATH_DELIMITER)) {
     for (const file of [name, `${name}.cmd`, `${name}.exe`]) {
       try {
-        if (dir && Deno.statSync(join(dir, file)).isFile) return true;
+        if (dir && Deno.statSync(inDir(dir, file)).isFile) return true;
       } catch {
         // Not there: try the next one.
       }

@@ -20,13 +20,13 @@
  * @module
  */
 import { UsageError } from "../errors.ts";
+import type { AUTH_CHOICES } from "./limits.ts";
 import { fillText, t } from "../i18n.ts";
 
 /** The SCRAM mechanisms the local cluster can offer. */
 export type ScramMechanism = "scram-sha-256" | "scram-sha-512";
 
-/** What `up --auth` accepts: `scram` means SCRAM-SHA-256. */
-export const AUTH_CHOICES = ["none", "scram", "scram-sha-256", "scram-sha-512"] as const;
+export { AUTH_CHOICES } from "./limits.ts";
 /** One of {@linkcode AUTH_CHOICES}. */
 export type AuthChoice = typeof AUTH_CHOICES[number];
 

@@ -4,7 +4,7 @@
  * by `status`, `down` and the config (for the registry URL), removed by `down`.
  * @module
  */
-import { join } from "node:path";
+import { inDir } from "../paths.ts";
 import type { ClusterAuth } from "./sasl.ts";
 
 /** A background process started by the java runtime. */
@@ -50,7 +50,7 @@ export function withProcess(state: ClusterState, record: ProcessRecord): Cluster
 
 /** The path of the state file. */
 export function statePath(stateDir: string): string {
-  return join(stateDir, "cluster.json");
+  return inDir(stateDir, "cluster.json");
 }
 
 /** The recorded state, or undefined when no cluster is recorded (or the file is unreadable). */

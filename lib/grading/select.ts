@@ -1,49 +1,18 @@
 /**
- * What `check` and `report` share: their options, the labs named on the
- * command line, the prefixes to grade (a roster or one student), and one
- * snapshot of the cluster per prefix.
+ * What `check` and `report` share: their options (declared in
+ * `check_options.ts`), the labs named on the command line, the prefixes to
+ * grade (a roster or one student), and one snapshot of the cluster per prefix.
  * @module
  */
-import type { OptionSpec, OptionValues } from "../cli/args.ts";
-import { PREFIX_OPTION } from "../cli/lab_options.ts";
+import type { OptionValues } from "../cli/args.ts";
 import type { Context } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { mergeNeeds, parseRoster } from "./run.ts";
+import type { CHECK_OPTIONS } from "./check_options.ts";
 import type { GradedLabsSource, LabTasks, Snapshot } from "./types.ts";
 
-/**
- * Options of `check` (and `report`, which shares `--prefix`). `--prefix` is
- * the shared option with a short form and the grader's words; like every
- * `--prefix`, it reaches the configuration, which ranks it above
- * `KAFKA_LAB_PREFIX` and `.env`.
- */
-export const CHECK_OPTIONS = [
-  {
-    ...PREFIX_OPTION,
-    description: t(
-      "The student's prefix of topics, groups and subjects (env KAFKA_LAB_PREFIX): --prefix anna.",
-      "Префикс студента у топиков, групп и субъектов (переменная KAFKA_LAB_PREFIX): --prefix anna.",
-    ),
-  },
-  {
-    name: "roster",
-    type: "string",
-    valueName: "FILE",
-    description: t(
-      "A class on one cluster: a file with one prefix per line (# starts a comment)",
-      "Группа на одном кластере: файл с одним префиксом в строке (# — комментарий)",
-    ),
-  },
-  {
-    name: "csv",
-    type: "boolean",
-    description: t(
-      "With --roster: print the class as one CSV gradebook table (student, lab, task, kind, status, evidence time, evidence)",
-      "С --roster: вывести группу одной таблицей CSV для журнала (студент, лабораторная, задание, вид, статус, время, что найдено)",
-    ),
-  },
-] as const satisfies readonly OptionSpec[];
+export { CHECK_OPTIONS } from "./check_options.ts";
 
 /** The labs named on the command line (all when none). */
 export async function selectLabs(

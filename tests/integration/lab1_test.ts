@@ -1,5 +1,6 @@
 /** Lab 1 (topics) end to end against the real cluster, through the CLI. */
 import assert from "node:assert/strict";
+import { runCliTrapped } from "../client_trap.ts";
 import { cleanUp, events, runCli, unique } from "../helpers.ts";
 import { waitFor } from "../../lib/time.ts";
 
@@ -222,5 +223,31 @@ Deno.test("lab1 create warns when min.insync.replicas is above the replication f
     assert.match(r.stderr, /effective min ISR 1/);
   } finally {
     await runCli(["lab1", "delete", topic, "--yes"]);
+  }
+});
+
+Deno.test("lab1 list answers from the broker without loading kafkajs (en, ru, --json)", async () => {
+  const prefix = `${unique("lab1-fast")}.`;
+  try {
+    const made = await runCli([
+      "lab1",
+      "create",
+      "-t",
+      "orders",
+      "--partitions",
+      "2",
+      "--prefix",
+      prefix,
+    ]);
+    assert.equal(made.code, 0, made.stderr);
+    for (const extra of [[], ["--lang", "ru"], ["--json"]]) {
+      const args = ["lab1", "list", "--prefix", prefix, ...extra];
+      const [trapped, plain] = await Promise.all([runCliTrapped(args), runCli(args)]);
+      assert.equal(trapped.code, 0, trapped.stderr);
+      assert.equal(trapped.stdout, plain.stdout, extra.join(" "));
+      assert.match(trapped.stdout, new RegExp(`${prefix}orders`));
+    }
+  } finally {
+    await cleanUp({ prefixes: [prefix] });
   }
 });

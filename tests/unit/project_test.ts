@@ -20,6 +20,33 @@ Deno.test("the compiled binary and the CLI tests use the same permission flags",
   assert.match(denoJson.tasks.compile.command, /--output kafka-lab main\.ts$/);
 });
 
+/**
+ * `deno run` reads and analyses, before the program starts, every module a
+ * literal `import()` could load, unless `--unstable-lazy-dynamic-imports` is
+ * given (about 12 ms of every start from source). The flag goes on the tasks
+ * that run main.ts, never in deno.json's "unstable" list: there it would also
+ * reach `deno compile`, whose code-only module graph would then leave every
+ * lazily imported module out of the binary.
+ */
+Deno.test("tasks that run main.ts load lazy imports lazily; deno compile still embeds them", () => {
+  const runsMain = Object.entries(denoJson.tasks as Record<string, { command: string }>)
+    .filter(([, t]) => /^deno run .*main\.ts( |$)/.test(t.command));
+  assert.ok(runsMain.length >= 10, runsMain.map(([name]) => name).join(", "));
+  for (const [name, task] of runsMain) {
+    assert.match(task.command, /^deno run --unstable-lazy-dynamic-imports /, name);
+    // A young generation of 8 MiB from the start: no garbage collection while the modules load.
+    assert.match(task.command, / --v8-flags=--min-semi-space-size=8 /, name);
+  }
+  for (
+    const [name, task] of Object.entries(denoJson.tasks as Record<string, { command: string }>)
+  ) {
+    if (/deno compile/.test(task.command)) {
+      assert.doesNotMatch(task.command, /lazy-dynamic-imports/, name);
+    }
+  }
+  assert.ok(!(denoJson.unstable ?? []).includes("lazy-dynamic-imports"), "deno.json unstable");
+});
+
 function walk(commands: readonly Command[], path: Command[] = []): Command[][] {
   return commands.flatMap((c) => [[...path, c], ...walk(c.subcommands ?? [], [...path, c])]);
 }
