@@ -7,6 +7,7 @@ import {
 } from "../../lib/cli/command.ts";
 import { renderHelp } from "../../lib/cli/help.ts";
 import { editDistance, nearest } from "../../lib/cli/suggest.ts";
+import { invocation } from "../../lib/cli/invocation.ts";
 import { UsageError } from "../../lib/errors.ts";
 
 const tree: Command[] = [
@@ -95,17 +96,19 @@ Deno.test("resolveCommand takes global options before the command and between it
 });
 
 Deno.test("resolveCommand suggests the nearest command and subcommand, and keeps the path found", () => {
+  // Named as the user runs kafka-lab (`kafka-lab`, or `deno task lab` from a clone).
+  const run = invocation();
   assert.throws(
     () => resolveCommand(tree, ["lba1"]),
     (e: unknown) =>
       e instanceof UnknownCommandError && e.path.length === 0 &&
-      /did you mean `kafka-lab lab1`\?/.test(e.hint ?? ""),
+      (e.hint ?? "").includes(`did you mean \`${run} lab1\`?`),
   );
   assert.throws(
     () => resolveCommand(tree, ["lab1", "craete"]),
     (e: unknown) =>
       e instanceof UnknownCommandError && e.path.map((c) => c.name).join() === "lab1" &&
-      /did you mean `kafka-lab lab1 create`\?/.test(e.hint ?? ""),
+      (e.hint ?? "").includes(`did you mean \`${run} lab1 create\`?`),
   );
 });
 
