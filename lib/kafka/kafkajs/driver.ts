@@ -243,7 +243,6 @@ export class KafkajsDriver implements KafkaDriver {
       ...kafkaConfig(this.#config, this.#out),
       socketFactory: sockets.factory,
     });
-    let port: Consumer | undefined;
     const consumer: KafkajsConsumer = kafka.consumer({
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
@@ -256,10 +255,10 @@ export class KafkajsDriver implements KafkaDriver {
       // partitions from it, and each disconnect made it crash and restart
       // again (the coordinator fault test: a consumer rebalanced for ever).
       // A consumer told to stop is never restarted.
-      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!this.#stopped.has(port!)) },
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!this.#stopped.has(consumer)) },
     });
     // kafkajs' consumer already has the port's shape (checked here by the compiler).
-    port = consumer;
+    const port: Consumer = consumer;
     const disconnect = consumer.disconnect;
     consumer.disconnect = () => {
       this.#stopped.add(consumer);
