@@ -197,6 +197,8 @@ export class KafkajsDriver implements KafkaDriver {
   readonly #out: Output;
   readonly #kafka: KafkajsClient;
   readonly #sockets = new WeakMap<Consumer, FetchSockets>();
+  /** Consumers told to stop: kafkajs must not restart them after a crash. */
+  readonly #stopped = new WeakSet<Consumer>();
 
   constructor(config: Config, out: Output) {
     filterKafkajsTimerWarning();
@@ -247,9 +249,21 @@ export class KafkajsDriver implements KafkaDriver {
       rebalanceTimeout: 20_000,
       maxWaitTimeInMs: 1_000,
       ...options,
+      // kafkajs restarts a crashed consumer by itself, also one that crashes
+      // while it is being disconnected (its fetch connection closed under it):
+      // that one joined the group again beside its replacement and took
+      // partitions from it, and each disconnect made it crash and restart
+      // again (the coordinator fault test: a consumer rebalanced for ever).
+      // A consumer told to stop is never restarted.
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!this.#stopped.has(consumer)) },
     });
     // kafkajs' consumer already has the port's shape (checked here by the compiler).
     const port: Consumer = consumer;
+    const disconnect = consumer.disconnect;
+    consumer.disconnect = () => {
+      this.#stopped.add(consumer);
+      return disconnect();
+    };
     this.#sockets.set(port, sockets);
     return port;
   }
@@ -263,6 +277,7 @@ export class KafkajsDriver implements KafkaDriver {
    * fetches on their own connection).
    */
   async disconnectConsumer(consumer: Consumer): Promise<void> {
+    this.#stopped.add(consumer);
     const sockets = this.#sockets.get(consumer);
     const done = consumer.disconnect();
     sockets?.endFetches();
