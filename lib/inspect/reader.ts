@@ -15,8 +15,8 @@
  * ```
  * @module
  */
-import type { Admin, Batch, Consumer, Kafka } from "../kafka/port.ts";
-import { type ConsumedRecord, toRecord } from "../kafka/consumer_loop.ts";
+import type { Admin, Batch, Consumer, Kafka, KafkaMessage } from "../kafka/port.ts";
+import type { ConsumedRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { type Position, resolveOffset } from "./position.ts";
@@ -185,7 +185,7 @@ export class ReadCursor {
     for (const m of batch.messages) {
       if (options.signal.aborted || this.reached()) break;
       if (BigInt(m.offset) < this.next.get(p)!) continue;
-      const handled = options.onRecord(toRecord(batch.topic, p, m));
+      const handled = options.onRecord(viewRecord(batch.topic, p, m));
       if (handled) await handled;
       this.records++;
       this.next.set(p, BigInt(m.offset) + 1n);
@@ -196,6 +196,37 @@ export class ReadCursor {
     if (!options.follow && this.finished()) return "end";
     return undefined;
   }
+}
+
+const headerText = new TextDecoder();
+
+/** A view of the bytes as a plain Uint8Array (no copy: a client never reuses a response's bytes). */
+function view(bytes: Uint8Array | null): Uint8Array | null {
+  return bytes === null ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * A consumed message as a record, its key and value viewed where the client
+ * decoded them rather than copied (the consumer loop's `toRecord` copies each:
+ * allocating 400,000 small arrays was a quarter of `read`'s CPU for 200,000 records).
+ */
+function viewRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
+  const headers: Record<string, string> = {};
+  for (const k in m.headers) {
+    const v = m.headers[k];
+    if (v === undefined) continue;
+    const first = Array.isArray(v) ? v[0] : v;
+    headers[k] = typeof first === "string" ? first : headerText.decode(first);
+  }
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: view(m.key),
+    value: view(m.value),
+    timestamp: m.timestamp,
+    headers,
+  };
 }
 
 /** Reads with a throwaway group until the cursor, the count or the signal stops it; deletes the group. */
