@@ -2,11 +2,18 @@
  * Reads records of a topic from a chosen position without touching any
  * consumer group's offsets (what `kcat -C` and `kafka-console-consumer` do).
  *
- * kafkajs has no `assign()`: every consumer joins a group. So the reader joins
- * a throwaway group (`kafka-lab-read-<uuid>`), never commits, seeks each
- * partition to its start, pauses the partitions it was not asked for, and
- * deletes the group when it is done. Without `follow` it stops at the end
- * offsets it saw when it started.
+ * Two ways, one behaviour. On a plaintext cluster the port's partition reader
+ * (`Kafka.partitionReader()`: the wire client's Fetch, no group at all) plans
+ * the ranges and reads them; where it cannot go on (a compression codec it
+ * does not decode, a moved leader, any error: see `lib/kafka/wire/fetcher.ts`)
+ * it hands over, and a consumer reads on from where it stopped. Over TLS or
+ * SASL, or when the plan itself cannot be made on the wire (a leaderless
+ * partition), a consumer reads it all: kafkajs has no `assign()`, so that
+ * consumer joins a throwaway group (`kafka-lab-read-<uuid>`), never commits,
+ * seeks each partition to its start, pauses the partitions it was not asked
+ * for, and the group is deleted when it is done. Both read committed records
+ * only. Without `follow` reading stops at the end offsets seen when it
+ * started.
  *
  * @example
  * ```ts
@@ -15,11 +22,20 @@
  * ```
  * @module
  */
-import type { Admin, Batch, Consumer, Kafka, KafkaMessage } from "../kafka/port.ts";
+import {
+  type Admin,
+  type Consumer,
+  type Kafka,
+  type PartitionReader,
+  ReadHandOver,
+} from "../kafka/port.ts";
+import { type PartitionRange, ReadCursor, type ReadStop } from "./read_cursor.ts";
 import type { ConsumedRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { type Position, resolveOffset } from "./position.ts";
+
+export { type PartitionRange, ReadCursor, type ReadStop } from "./read_cursor.ts";
 
 /** The prefix of the reader's throwaway groups (so `groups list` readers can tell them). */
 export const READER_GROUP_PREFIX = "kafka-lab-read-";
@@ -44,18 +60,6 @@ export interface ReadOptions {
    */
   readonly groupPrefix?: string;
 }
-
-/** Where reading a partition starts and (without `follow`) ends. */
-export interface PartitionRange {
-  readonly partition: number;
-  /** The first offset to read. */
-  readonly start: string;
-  /** The end offset when reading started (the next offset to be written). */
-  readonly end: string;
-}
-
-/** Why reading stopped. */
-export type ReadStop = "end" | "count" | "signal";
 
 /** What {@linkcode readTopic} did. */
 export interface ReadSummary {
@@ -86,15 +90,17 @@ export async function topicPartitions(admin: Admin, topic: string): Promise<numb
   return meta[0].partitions.map((p) => p.partitionId).sort((a, b) => a - b);
 }
 
-/** Start and end offsets of the partitions to read. */
+/** Where a read's ranges come from: an admin, or the wire client's partition reader. */
+export type OffsetSource = Pick<Admin, "fetchTopicOffsets" | "fetchTopicOffsetsByTimestamp">;
+
+/** Start and end offsets of the partitions to read (`all`: the topic's partitions). */
 export async function planRead(
-  admin: Admin,
+  admin: OffsetSource,
   topic: string,
   from: Position,
-  wanted?: readonly number[],
-  known?: readonly number[],
+  wanted: readonly number[] | undefined,
+  all: readonly number[],
 ): Promise<PartitionRange[]> {
-  const all = known ? [...known] : await topicPartitions(admin, topic);
   for (const p of wanted ?? []) {
     if (!all.includes(p)) {
       throw new UsageError(
@@ -131,102 +137,85 @@ export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<Rea
   const layout = await kafka.partitions(options.topic);
   if (!layout) throw topicNotFound(options.topic);
   const all = layout.map((p) => p.partition).sort((a, b) => a - b);
+  const { topic, from, partitions } = options;
+  const wire = await kafka.partitionReader();
+  const planned = wire && await handedOver(kafka, planRead(wire, topic, from, partitions, all));
+  if (wire && planned) {
+    const cursor = begin(planned, options);
+    const stoppedBy = cursor ? await handedOver(kafka, readOnWire(wire, cursor, options)) : "end";
+    if (!cursor || stoppedBy) {
+      return { records: cursor?.records ?? 0, stoppedBy: stoppedBy!, ranges: planned };
+    }
+    if (cursor.reached() || (!options.follow && cursor.finished())) {
+      return {
+        records: cursor.records,
+        stoppedBy: cursor.reached() ? "count" : "end",
+        ranges: planned,
+      };
+    }
+    return await kafka.withAdmin(async (admin) => ({
+      ...(await readInGroup(kafka, cursor, { ...options, all, admin })),
+      ranges: planned,
+    }));
+  }
   // One admin plans the read and deletes the throwaway group: a fresh kafkajs admin would
   // first ask for every topic's metadata, which fails for ~25 s while any partition of any
   // topic has no leader; this one knows only the topic read.
   return await kafka.withAdmin(async (admin) => {
-    const ranges = await planRead(admin, options.topic, options.from, options.partitions, all);
-    options.onStart?.(ranges);
-    const cursor = new ReadCursor(ranges, options.count);
-    if (options.count === 0 || (!options.follow && cursor.finished())) {
-      return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
-    }
+    const ranges = await planRead(admin, topic, from, partitions, all);
+    const cursor = begin(ranges, options);
+    if (!cursor) return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
     return { ...(await readInGroup(kafka, cursor, { ...options, all, admin })), ranges };
   });
 }
 
-/**
- * Where reading each partition stands (the next offset to hand on), and how
- * many records were handed on; decides when to stop.
- */
-export class ReadCursor {
-  /** The next offset to hand on, per partition read. */
-  readonly next: Map<number, bigint>;
-  readonly #ends: Map<number, bigint>;
-  readonly #count: number | undefined;
-  records = 0;
+/** Tells where reading starts; the cursor, or undefined when there is nothing to read. */
+function begin(ranges: readonly PartitionRange[], options: ReadOptions): ReadCursor | undefined {
+  options.onStart?.(ranges);
+  const cursor = new ReadCursor(ranges, options.count);
+  if (options.count === 0 || (!options.follow && cursor.finished())) return undefined;
+  return cursor;
+}
 
-  constructor(ranges: readonly PartitionRange[], count?: number) {
-    this.next = new Map(ranges.map((r) => [r.partition, BigInt(r.start)]));
-    this.#ends = new Map(ranges.map((r) => [r.partition, BigInt(r.end)]));
-    this.#count = count;
-  }
-
-  /** Every partition read up to the end it had when reading started. */
-  finished(): boolean {
-    return [...this.next].every(([p, n]) => n >= this.#ends.get(p)!);
-  }
-
-  /** `count` records were handed on. */
-  reached(): boolean {
-    return this.#count !== undefined && this.records >= this.#count;
-  }
-
-  /**
-   * Hands each record of the batch not handed on before to `onRecord`, and
-   * moves past what the fetch covered; returns why to stop, if it is time.
-   */
-  async take(
-    batch: Batch,
-    options: Pick<ReadOptions, "signal" | "follow" | "onRecord">,
-  ): Promise<ReadStop | undefined> {
-    const p = batch.partition;
-    if (!this.next.has(p)) return undefined;
-    for (const m of batch.messages) {
-      if (options.signal.aborted || this.reached()) break;
-      if (BigInt(m.offset) < this.next.get(p)!) continue;
-      const handled = options.onRecord(viewRecord(batch.topic, p, m));
-      if (handled) await handled;
-      this.records++;
-      this.next.set(p, BigInt(m.offset) + 1n);
-    }
-    if (this.reached()) return "count";
-    const last = BigInt(batch.lastOffset()) + 1n;
-    if (last > this.next.get(p)!) this.next.set(p, last);
-    if (!options.follow && this.finished()) return "end";
+/** What `work` resolves, or undefined when the wire reader handed over (said with `--verbose`). */
+async function handedOver<T>(kafka: Kafka, work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof ReadHandOver)) throw err;
+    kafka.debug(`read: the wire reader hands over to a consumer (${err.message})`);
     return undefined;
   }
 }
 
-const headerText = new TextDecoder();
-
-/** A view of the bytes as a plain Uint8Array (no copy: a client never reuses a response's bytes). */
-function view(bytes: Uint8Array | null): Uint8Array | null {
-  return bytes === null ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Reads on the wire client's partition reader (no group) until the cursor,
+ * the count or the signal stops it; throws `ReadHandOver` where the reader
+ * cannot go on (the cursor then says where a consumer takes over).
+ */
+async function readOnWire(
+  wire: PartitionReader,
+  cursor: ReadCursor,
+  options: ReadOptions,
+): Promise<ReadStop> {
+  let stop: ReadStop | undefined;
+  await wire.read({
+    topic: options.topic,
+    positions: cursor.next,
+    ...(options.follow ? {} : { ends: cursor.ends }),
+    partitionMaxBytes: largeRead(options) ? 4 * 1024 * 1024 : 1024 * 1024,
+    signal: options.signal,
+    onRecords: async (partition, records, next) => {
+      stop = await cursor.takeRecords(partition, records, next, options);
+      return stop !== undefined;
+    },
+  });
+  return stop ?? (options.signal.aborted ? "signal" : "end");
 }
 
-/**
- * A consumed message as a record, its key and value viewed where the client
- * decoded them rather than copied (the consumer loop's `toRecord` copies each:
- * allocating 400,000 small arrays was a quarter of `read`'s CPU for 200,000 records).
- */
-function viewRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
-  const headers: Record<string, string> = {};
-  for (const k in m.headers) {
-    const v = m.headers[k];
-    if (v === undefined) continue;
-    const first = Array.isArray(v) ? v[0] : v;
-    headers[k] = typeof first === "string" ? first : headerText.decode(first);
-  }
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    key: view(m.key),
-    value: view(m.value),
-    timestamp: m.timestamp,
-    headers,
-  };
+/** Whether a read goes through whole partitions (large fetches) rather than wants a few records. */
+function largeRead(options: Pick<ReadOptions, "count">): boolean {
+  return options.count === undefined || options.count > 10_000;
 }
 
 /** Reads with a throwaway group until the cursor, the count or the signal stops it; deletes the group. */
@@ -238,7 +227,7 @@ async function readInGroup(
   const groupId = `${options.groupPrefix ?? ""}${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   // Large fetches when a reader goes through whole partitions (fewer round trips win);
   // kafkajs' usual 1 MiB when it wants a few records (a 16 MiB fetch is decoded whole).
-  const large = options.count === undefined || options.count > 10_000;
+  const large = largeRead(options);
   const consumer = await kafka.consumer({
     groupId,
     maxWaitTimeInMs: 500,

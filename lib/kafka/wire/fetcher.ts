@@ -1,0 +1,222 @@
+/**
+ * The port's {@linkcode PartitionReader} on the wire client: `read` without
+ * kafkajs. It finds each partition's leader (Metadata), asks the leaders for
+ * the ranges (ListOffsets v2, read-committed) and fetches from each leader
+ * over one kept-open connection (Fetch v11, `fetch.ts`), with one request in
+ * flight per broker: as soon as an answer arrives, the next Fetch goes out
+ * (its offsets known from the batch headers alone) and the answer is decoded
+ * (`record_batches.ts`) and handed on while the broker reads the next one.
+ *
+ * It reads plaintext clusters only (`lib/kafka/clients.ts` gives none over
+ * TLS or SASL) and uncompressed or gzip batches. Anything it does not read
+ * throws {@linkcode ReadHandOver} after handing on what came before, and the
+ * caller reads on with kafkajs' consumer from there: a batch compressed with
+ * snappy, lz4 or zstd, another record format or damage, a partition without a
+ * leader, an error code in an answer (a moved leader, an offset out of range,
+ * an authorization failure: kafkajs retries or words them), a lost connection.
+ * Control batches and aborted transactions are skipped here, as a
+ * read-committed consumer does.
+ *
+ * @example
+ * ```ts
+ * const reader = wireReader(["localhost:19092"]);
+ * const marks = await reader.fetchTopicOffsets("orders");
+ * await reader.read({ topic: "orders", positions, ends, partitionMaxBytes: 1 << 20, signal,
+ *   onRecords: (p, records, next) => false });
+ * ```
+ * @module
+ */
+import {
+  type PartitionOffset,
+  type PartitionReader,
+  type PartitionReadOptions,
+  ReadHandOver,
+} from "../port.ts";
+import type { ConsumedRecord } from "../records.ts";
+import { fetchMetadata } from "./client.ts";
+import { WireConnection } from "./connection.ts";
+import {
+  EARLIEST,
+  FETCH_V11,
+  type FetchPosition,
+  fetchRequest,
+  LATEST,
+  LIST_OFFSETS_V2,
+  listOffsetsRequest,
+  readFetch,
+  readListOffsets,
+} from "./fetch.ts";
+import { decodeRecordSet, nextOffsetOf } from "./record_batches.ts";
+
+/** How long a fetch waits at the end of a partition for new records (with `follow`). */
+const FETCH_WAIT_MS = 500;
+/** How long connecting, and an answer beyond a fetch's own wait, may take. */
+const TIMEOUT_MS = 10_000;
+/** A fetch's limits besides `partitionMaxBytes` (which the caller chooses). */
+const LIMITS = { maxWaitMs: FETCH_WAIT_MS, minBytes: 1, maxBytes: 64 * 1024 * 1024 };
+
+/** The wire client's partition reader on `brokers` (plaintext); see the module docs. */
+export function wireReader(brokers: readonly string[]): PartitionReader {
+  return new WireReader(brokers);
+}
+
+/** Runs `fn`, turning whatever it throws into a {@linkcode ReadHandOver}. */
+async function orHandOver<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ReadHandOver) throw err;
+    throw new ReadHandOver(`${what}: ${err instanceof Error ? err.message : err}`, { cause: err });
+  }
+}
+
+class WireReader implements PartitionReader {
+  constructor(readonly brokers: readonly string[]) {}
+
+  /** Each partition's leader's address, grouped by leader. */
+  async #leaders(topic: string): Promise<Map<string, number[]>> {
+    const md = await fetchMetadata(this.brokers, [topic], TIMEOUT_MS);
+    const t = md.topics.find((x) => x.name === topic);
+    if (!t || t.errorCode !== 0 || t.partitions.length === 0) {
+      throw new ReadHandOver(`topic ${topic}: Metadata error ${t?.errorCode ?? "(absent)"}`);
+    }
+    const byLeader = new Map<string, number[]>();
+    for (const p of t.partitions) {
+      const b = md.brokers.find((x) => x.nodeId === p.leader);
+      if (!b) throw new ReadHandOver(`${topic}-${p.partition} has no leader`);
+      const address = `${b.host}:${b.port}`;
+      byLeader.set(address, [...(byLeader.get(address) ?? []), p.partition]);
+    }
+    return byLeader;
+  }
+
+  /** ListOffsets at `timestamp` of every partition of `topic`, from their leaders. */
+  async #listed(topic: string, timestamp: number): Promise<Map<number, number>> {
+    const found = new Map<number, number>();
+    for (const [address, partitions] of await this.#leaders(topic)) {
+      const conn = await WireConnection.open(address, TIMEOUT_MS);
+      try {
+        const body = listOffsetsRequest(topic, partitions, timestamp);
+        for (const l of readListOffsets(await conn.request(LIST_OFFSETS_V2, body, TIMEOUT_MS))) {
+          if (l.errorCode !== 0) {
+            throw new ReadHandOver(`ListOffsets of ${topic}-${l.partition}: error ${l.errorCode}`);
+          }
+          found.set(l.partition, l.offset);
+        }
+      } finally {
+        conn.close();
+      }
+    }
+    return found;
+  }
+
+  fetchTopicOffsets(
+    topic: string,
+  ): Promise<Array<PartitionOffset & { high: string; low: string }>> {
+    return orHandOver("ListOffsets", async () => {
+      const high = await this.#listed(topic, LATEST);
+      const low = await this.#listed(topic, EARLIEST);
+      return [...high].map(([partition, h]) => ({
+        partition,
+        offset: String(h),
+        high: String(h),
+        low: String(low.get(partition) ?? h),
+      }));
+    });
+  }
+
+  fetchTopicOffsetsByTimestamp(topic: string, timestamp = Date.now()): Promise<PartitionOffset[]> {
+    return orHandOver("ListOffsets", async () => {
+      const high = await this.#listed(topic, LATEST);
+      const at = await this.#listed(topic, timestamp);
+      return [...at].map(([partition, o]) => ({
+        partition,
+        offset: String(o >= 0 ? o : high.get(partition)),
+      }));
+    });
+  }
+
+  async read(options: PartitionReadOptions): Promise<void> {
+    const leaders = await orHandOver("Metadata", () => this.#leaders(options.topic));
+    const conns: WireConnection[] = [];
+    const state = { stopped: false, failure: undefined as unknown };
+    const closeAll = () => conns.forEach((c) => c.close());
+    options.signal.addEventListener("abort", closeAll, { once: true });
+    const over = () => state.stopped || options.signal.aborted;
+    try {
+      await Promise.all([...leaders].map(async ([address, all]) => {
+        const partitions = all.filter((p) => options.positions.has(p));
+        if (partitions.length === 0) return;
+        try {
+          const conn = await WireConnection.open(address, TIMEOUT_MS);
+          conns.push(conn);
+          if (over()) return;
+          if (await fetchLoop(conn, partitions, options, over)) state.stopped = true;
+          if (state.stopped) closeAll();
+        } catch (err) {
+          if (over()) return; // a connection closed on purpose
+          state.failure = err;
+          state.stopped = true;
+          closeAll();
+        }
+      }));
+    } finally {
+      options.signal.removeEventListener("abort", closeAll);
+      closeAll();
+    }
+    if (state.failure !== undefined && !options.signal.aborted) {
+      await orHandOver("Fetch", () => Promise.reject(state.failure));
+    }
+  }
+}
+
+/**
+ * Fetches `partitions` from one leader until each reaches its end (or for
+ * ever without ends) or the read is over; resolves true when `onRecords`
+ * said stop.
+ */
+async function fetchLoop(
+  conn: WireConnection,
+  partitions: readonly number[],
+  options: PartitionReadOptions,
+  over: () => boolean,
+): Promise<boolean> {
+  const at = new Map(partitions.map((p) => [p, Number(options.positions.get(p)!)]));
+  const ask = () => {
+    const wanted: FetchPosition[] = [];
+    for (const [partition, offset] of at) {
+      const end = options.ends?.get(partition);
+      if (end === undefined || offset < Number(end)) wanted.push({ partition, offset });
+    }
+    if (wanted.length === 0) return undefined;
+    const limits = { ...LIMITS, partitionMaxBytes: options.partitionMaxBytes };
+    const body = fetchRequest(options.topic, wanted, limits);
+    const answer = conn.request(FETCH_V11, body, FETCH_WAIT_MS + TIMEOUT_MS)
+      .then((r) => ({ wanted, answer: readFetch(r, options.topic) }));
+    answer.catch(() => {}); // awaited below, unless the read is over first
+    return answer;
+  };
+  for (let inFlight = ask(); inFlight && !over();) {
+    const { wanted, answer } = await inFlight;
+    if (answer.errorCode !== 0) throw new ReadHandOver(`Fetch: error ${answer.errorCode}`);
+    for (const p of answer.partitions) {
+      if (p.errorCode !== 0) {
+        throw new ReadHandOver(`Fetch of ${options.topic}-${p.partition}: error ${p.errorCode}`);
+      }
+      at.set(p.partition, nextOffsetOf(p.records, at.get(p.partition)!));
+    }
+    inFlight = ask(); // the next fetch goes out while this answer is handed on
+    for (const p of answer.partitions) {
+      const from = wanted.find((w) => w.partition === p.partition)?.offset;
+      if (from === undefined || over()) continue;
+      const records: ConsumedRecord[] = [];
+      const place = { topic: options.topic, partition: p.partition, from, aborted: p.aborted };
+      const set = decodeRecordSet(p.records, place, records);
+      if (await options.onRecords(p.partition, records, BigInt(set.next))) return true;
+      if (set.unreadable) {
+        throw new ReadHandOver(`${options.topic}-${p.partition}: ${set.unreadable}`);
+      }
+    }
+  }
+  return false;
+}
