@@ -1,0 +1,131 @@
+/**
+ * `read` on the wire client's Fetch path (`lib/kafka/wire/fetcher.ts`) against
+ * the real cluster, checked with kcat as an independent reader of the same
+ * records: headers, a null key, a null value, a gzip batch, a committed and an
+ * aborted transaction (Confluent's Python client, `txn_produce.py`), and a
+ * partition large enough for several fetches.
+ */
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { createTopic, events, runCli } from "../helpers.ts";
+import { brokersArg, cleanUp } from "../inspect_fixtures.ts";
+import { assertPython, PATH } from "./exercise_support.ts";
+
+const TXN_PRODUCE = fileURLToPath(new URL("./txn_produce.py", import.meta.url));
+
+async function kcat(args: string[], input?: string): Promise<string> {
+  const child = new Deno.Command("kcat", {
+    args: ["-b", brokersArg(), ...args],
+    stdin: input === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(60_000),
+  }).spawn();
+  if (input !== undefined) {
+    const w = child.stdin.getWriter();
+    await w.write(new TextEncoder().encode(input));
+    await w.close();
+  }
+  const out = await child.output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  return new TextDecoder().decode(out.stdout);
+}
+
+/** Writes the mixed records of partition `p` (see the module docs). */
+async function fill(topic: string, p: number): Promise<void> {
+  const to = ["-P", "-t", topic, "-p", String(p), "-K", ":"];
+  await kcat([...to, "-H", "h1=v1", "-H", "h2=v2"], 'k1:plain one\nk2:{"n":2}\n');
+  await kcat([...to, "-Z"], ":null key\nnullvalue:\n");
+  await kcat([...to, "-z", "gzip", "-H", "enc=gzip"], "g1:gzip one\ng2:gzip two\ng3:gzip three\n");
+  const python = await new Deno.Command("python3", {
+    args: [TXN_PRODUCE, brokersArg(), topic, String(p)],
+    env: { PATH },
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(90_000),
+  }).output();
+  assert.ok(python.success, new TextDecoder().decode(python.stderr));
+}
+
+const sorted = (text: string) => text.trim().split("\n").sort();
+
+Deno.test("read on the wire prints what kcat -C -e prints for the same records and template; aborted records stay hidden", async () => {
+  await assertPython();
+  const topic = await createTopic("read-wire", 2, 1);
+  await fill(topic, 0);
+  // More than one 4 MiB fetch of partition 1: the next fetch goes out while one is printed.
+  const many = Array.from(
+    { length: 40_000 },
+    (_, i) => `key-${i}:${`{"n":${i}}`.padEnd(120, ".")}`,
+  );
+  await kcat(["-P", "-t", topic, "-p", "1", "-K", ":"], many.join("\n") + "\n");
+
+  const template = "%p %o %k %s %h %T";
+  const ours = await runCli(["read", topic, "-f", `${template}\\n`, "--verbose"]);
+  assert.equal(ours.code, 0, ours.stderr);
+  assert.doesNotMatch(ours.stderr, /hands over|kafkajs/, "read on the wire, no consumer");
+  const theirs = await kcat(["-C", "-t", topic, "-e", "-q", "-f", `${template}\n`]);
+  assert.deepEqual(sorted(ours.stdout), sorted(theirs));
+  const keys = ours.stdout.split("\n").filter((l) => l.startsWith("0 ")).map((l) =>
+    l.split(" ")[2]
+  );
+  assert.deepEqual(keys, [
+    "k1",
+    "k2",
+    "",
+    "nullvalue",
+    "g1",
+    "g2",
+    "g3",
+    "tx-committed-0",
+    "tx-committed-1",
+    "after",
+  ]);
+  assert.equal(ours.stdout.split("\n").filter((l) => l.startsWith("1 ")).length, 40_000);
+
+  const values = await runCli(["read", topic, "--value-only"]);
+  assert.deepEqual(sorted(values.stdout), sorted(await kcat(["-C", "-t", topic, "-e", "-q"])));
+
+  const from5 = await runCli(["read", topic, "-p", "0", "--from", "offset:5", "-f", template]);
+  const kcat5 = await kcat([
+    "-C",
+    "-t",
+    topic,
+    "-p",
+    "0",
+    "-o",
+    "5",
+    "-e",
+    "-q",
+    "-f",
+    `${template}\n`,
+  ]);
+  assert.equal(from5.stdout, kcat5);
+
+  const three = await runCli(["read", topic, "-p", "0", "-n", "3", "--json"]);
+  const recs = events(three.stdout).filter((e) => e.event === "read.record");
+  assert.deepEqual(recs.map((e) => [e.offset, e.key, e.value, e.headers]), [
+    ["0", "k1", "plain one", { h1: "v1", h2: "v2" }],
+    ["1", "k2", { n: 2 }, { h1: "v1", h2: "v2" }],
+    ["2", null, "null key", {}],
+  ]);
+  assert.deepEqual(events(three.stdout).at(-1), {
+    event: "read.done",
+    topic,
+    records: 3,
+    stoppedBy: "count",
+  });
+  await cleanUp([topic]);
+});
+
+Deno.test("read hands a batch it does not decode (snappy) over to a consumer: what came before is printed once, and why is said with --verbose", async () => {
+  const topic = await createTopic("read-snappy", 1, 1);
+  await kcat(["-P", "-t", topic, "-K", ":"], "a:first\nb:second\n");
+  const snappy = Array.from({ length: 6 }, (_, i) => `s${i}:${"snappy ".repeat(8)}${i}`);
+  await kcat(["-P", "-t", topic, "-K", ":", "-z", "snappy"], snappy.join("\n") + "\n");
+  const r = await runCli(["read", topic, "--value-only", "--verbose"]);
+  assert.deepEqual(r.stdout.split("\n").slice(0, 2), ["first", "second"]);
+  assert.equal(r.stdout.split("\n").filter((l) => l === "first").length, 1);
+  assert.match(r.stderr, /hands over to a consumer \(.*snappy in the batch at offset 2\)/);
+  await cleanUp([topic]);
+});
