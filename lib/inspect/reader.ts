@@ -132,41 +132,64 @@ export async function planRead(
 
 /** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
 export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<ReadSummary> {
-  // The partitions from Kafka.partitions() (the wire): kafkajs' listTopics fails while any
-  // partition of any topic has no leader, which must not stop reading a healthy topic.
-  const layout = await kafka.partitions(options.topic);
-  if (!layout) throw topicNotFound(options.topic);
-  const all = layout.map((p) => p.partition).sort((a, b) => a - b);
   const { topic, from, partitions } = options;
   const wire = await kafka.partitionReader();
-  const planned = wire && await handedOver(kafka, planRead(wire, topic, from, partitions, all));
-  if (wire && planned) {
+  try {
+    const onWire = wire && await handedOver(kafka, wire.partitions(topic));
+    const all = onWire ?? await partitionsOf(kafka, topic);
+    const planned = wire && onWire &&
+      await handedOver(kafka, planRead(wire, topic, from, partitions, all));
+    if (!wire || !planned) return await readWithConsumer(kafka, options, all);
     const cursor = begin(planned, options);
-    const stoppedBy = cursor ? await handedOver(kafka, readOnWire(wire, cursor, options)) : "end";
-    if (!cursor || stoppedBy) {
-      return { records: cursor?.records ?? 0, stoppedBy: stoppedBy!, ranges: planned };
-    }
-    if (cursor.reached() || (!options.follow && cursor.finished())) {
-      return {
-        records: cursor.records,
-        stoppedBy: cursor.reached() ? "count" : "end",
-        ranges: planned,
-      };
-    }
+    if (!cursor) return nothingToRead(planned, options);
+    const stoppedBy = await handedOver(kafka, readOnWire(wire, cursor, options)) ??
+      stillToRead(cursor, options);
+    if (stoppedBy) return { records: cursor.records, stoppedBy, ranges: planned };
     return await kafka.withAdmin(async (admin) => ({
       ...(await readInGroup(kafka, cursor, { ...options, all, admin })),
       ranges: planned,
     }));
+  } finally {
+    wire?.close();
   }
+}
+
+/**
+ * The partitions from Kafka.partitions() (the wire first): kafkajs' listTopics
+ * fails while any partition of any topic has no leader, which must not stop
+ * reading a healthy topic.
+ */
+async function partitionsOf(kafka: Kafka, topic: string): Promise<number[]> {
+  const layout = await kafka.partitions(topic);
+  if (!layout) throw topicNotFound(topic);
+  return layout.map((p) => p.partition).sort((a, b) => a - b);
+}
+
+/** Plans and reads it all with a consumer in a throwaway group. */
+async function readWithConsumer(
+  kafka: Kafka,
+  options: ReadOptions,
+  all: readonly number[],
+): Promise<ReadSummary> {
   // One admin plans the read and deletes the throwaway group: a fresh kafkajs admin would
   // first ask for every topic's metadata, which fails for ~25 s while any partition of any
   // topic has no leader; this one knows only the topic read.
   return await kafka.withAdmin(async (admin) => {
-    const ranges = await planRead(admin, topic, from, partitions, all);
+    const ranges = await planRead(admin, options.topic, options.from, options.partitions, all);
     const cursor = begin(ranges, options);
-    if (!cursor) return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
+    if (!cursor) return nothingToRead(ranges, options);
     return { ...(await readInGroup(kafka, cursor, { ...options, all, admin })), ranges };
   });
+}
+
+function nothingToRead(ranges: readonly PartitionRange[], options: ReadOptions): ReadSummary {
+  return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
+}
+
+/** Why reading is over already when the wire reader handed over (undefined: it is not). */
+function stillToRead(cursor: ReadCursor, options: ReadOptions): ReadStop | undefined {
+  if (cursor.reached()) return "count";
+  return !options.follow && cursor.finished() ? "end" : undefined;
 }
 
 /** Tells where reading starts; the cursor, or undefined when there is nothing to read. */

@@ -31,13 +31,18 @@ export interface PartitionReadOptions {
 }
 
 /**
- * Reads partitions straight from their leaders. The offsets questions answer
- * as the admin's do. `read` resolves when every partition reached its end,
+ * Reads partitions straight from their leaders, over connections it keeps
+ * until {@linkcode PartitionReader.close}. The offsets questions answer as the
+ * admin's do. `read` resolves when every partition reached its end,
  * `onRecords` said stop, or the signal was aborted.
  */
 export interface PartitionReader
   extends Pick<Admin, "fetchTopicOffsets" | "fetchTopicOffsetsByTimestamp"> {
+  /** The topic's partitions, sorted; hands over when it does not exist or one has no leader. */
+  partitions(topic: string): Promise<number[]>;
   read(options: PartitionReadOptions): Promise<void>;
+  /** Closes the connections it keeps open between its questions. */
+  close(): void;
 }
 
 /**

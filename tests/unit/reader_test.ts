@@ -112,6 +112,8 @@ function handingOver(first: number): PartitionReader {
         low: "0",
       }))),
     fetchTopicOffsetsByTimestamp: () => Promise.reject(new Error("not asked")),
+    partitions: () => Promise.resolve([0, 1]),
+    close: () => {},
     read: async (options) => {
       const records = Array.from({ length: first }, (_, i) => record(0, i));
       await options.onRecords(0, records, BigInt(first));

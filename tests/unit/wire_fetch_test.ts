@@ -25,7 +25,7 @@ import {
   readFetch,
   readListOffsets,
 } from "../../lib/kafka/wire/fetch.ts";
-import { decodeRecordSet, nextOffsetOf } from "../../lib/kafka/wire/record_batches.ts";
+import { decodeRecordSet, nextOffsetOf, prepareFor } from "../../lib/kafka/wire/record_batches.ts";
 import type { WireApi } from "../../lib/kafka/wire/client.ts";
 import type { Reader } from "../../lib/kafka/wire/codec.ts";
 import type { ConsumedRecord } from "../../lib/kafka/records.ts";
@@ -132,6 +132,7 @@ Deno.test("Fetch v11 from offset 0 is the frame Kafka 4.1.1 was sent; its answer
   const fetched = readFetch(answer, TOPIC);
   assert.equal(fetched.errorCode, 0);
   const [p] = fetched.partitions;
+  await prepareFor(p.records);
   assert.deepEqual(
     [p.partition, p.errorCode, p.highWatermark, p.lastStableOffset, p.aborted],
     [0, 0, 21, 21, [{ producerId: 1000, firstOffset: 10 }]],
@@ -162,6 +163,7 @@ Deno.test("the aborted-transaction list is what hides the aborted records; contr
     fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
   );
   const [p] = readFetch(answer, TOPIC).partitions;
+  await prepareFor(p.records);
   const out: ConsumedRecord[] = [];
   decodeRecordSet(p.records, { topic: TOPIC, partition: 0, from: 0, aborted: [] }, out);
   assert.deepEqual(
@@ -179,6 +181,7 @@ Deno.test("Fetch v11 from offset 5: the gzip batch comes whole and its records b
   const { seen, expected, answer } = await replay("fetch_v11_from_5", FETCH_V11, body);
   assert.equal(seen, expected);
   const [p] = readFetch(answer, TOPIC).partitions;
+  await prepareFor(p.records);
   const out: ConsumedRecord[] = [];
   decodeRecordSet(p.records, { topic: TOPIC, partition: 0, from: 5, aborted: p.aborted }, out);
   assert.deepEqual(shown(out), GOLDEN.slice(5));
@@ -207,6 +210,7 @@ Deno.test("a record set cut by the answer's size limit: the whole batches are re
     fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
   );
   const [p] = readFetch(answer, TOPIC).partitions;
+  await prepareFor(p.records);
   // The first batch (offsets 0-1) whole, the second (2-3) cut short.
   const firstEnd = 12 + new DataView(p.records.buffer, p.records.byteOffset).getInt32(8);
   const cut = p.records.subarray(0, firstEnd + 20);
@@ -228,6 +232,7 @@ Deno.test("a damaged record is said, not read past; a batch of another magic is 
     fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
   );
   const [p] = readFetch(answer, TOPIC).partitions;
+  await prepareFor(p.records);
   const damaged = p.records.slice();
   damaged[61] = 0x7e; // the first record's length, far past its batch
   const out: ConsumedRecord[] = [];

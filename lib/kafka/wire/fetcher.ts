@@ -46,7 +46,7 @@ import {
   readFetch,
   readListOffsets,
 } from "./fetch.ts";
-import { decodeRecordSet, nextOffsetOf } from "./record_batches.ts";
+import { decodeRecordSet, nextOffsetOf, prepareFor } from "./record_batches.ts";
 
 /** How long a fetch waits at the end of a partition for new records (with `follow`). */
 const FETCH_WAIT_MS = 500;
@@ -73,8 +73,44 @@ async function orHandOver<T>(what: string, fn: () => Promise<T>): Promise<T> {
 class WireReader implements PartitionReader {
   constructor(readonly brokers: readonly string[]) {}
 
-  /** Each partition's leader's address, grouped by leader. */
-  async #leaders(topic: string): Promise<Map<string, number[]>> {
+  /** The leaders of each topic asked about, by address. */
+  readonly #layouts = new Map<string, Promise<Map<string, number[]>>>();
+  /** One connection per leader, kept from the offsets questions to the fetches. */
+  readonly #connections = new Map<string, Promise<WireConnection>>();
+
+  #connection(address: string): Promise<WireConnection> {
+    let conn = this.#connections.get(address);
+    if (!conn) {
+      conn = WireConnection.open(address, TIMEOUT_MS);
+      this.#connections.set(address, conn);
+      conn.catch(() => this.#connections.delete(address));
+    }
+    return conn;
+  }
+
+  close(): void {
+    for (const conn of this.#connections.values()) conn.then((c) => c.close(), () => {});
+    this.#connections.clear();
+  }
+
+  partitions(topic: string): Promise<number[]> {
+    return orHandOver(
+      "Metadata",
+      async () => [...(await this.#leaders(topic)).values()].flat().sort((a, b) => a - b),
+    );
+  }
+
+  /** Each partition's leader's address, grouped by leader (asked once per topic). */
+  #leaders(topic: string): Promise<Map<string, number[]>> {
+    const known = this.#layouts.get(topic);
+    if (known) return known;
+    const asked = this.#askLeaders(topic);
+    this.#layouts.set(topic, asked);
+    asked.catch(() => this.#layouts.delete(topic));
+    return asked;
+  }
+
+  async #askLeaders(topic: string): Promise<Map<string, number[]>> {
     const md = await fetchMetadata(this.brokers, [topic], TIMEOUT_MS);
     const t = md.topics.find((x) => x.name === topic);
     if (!t || t.errorCode !== 0 || t.partitions.length === 0) {
@@ -90,23 +126,30 @@ class WireReader implements PartitionReader {
     return byLeader;
   }
 
-  /** ListOffsets at `timestamp` of every partition of `topic`, from their leaders. */
-  async #listed(topic: string, timestamp: number): Promise<Map<number, number>> {
-    const found = new Map<number, number>();
-    for (const [address, partitions] of await this.#leaders(topic)) {
-      const conn = await WireConnection.open(address, TIMEOUT_MS);
-      try {
-        const body = listOffsetsRequest(topic, partitions, timestamp);
-        for (const l of readListOffsets(await conn.request(LIST_OFFSETS_V2, body, TIMEOUT_MS))) {
+  /**
+   * ListOffsets at each of `timestamps` of every partition of `topic`: the
+   * leaders asked at once, each over one connection with the requests in flight together.
+   */
+  async #listed(topic: string, timestamps: readonly number[]): Promise<Array<Map<number, number>>> {
+    const found = timestamps.map(() => new Map<number, number>());
+    await Promise.all([...await this.#leaders(topic)].map(async ([address, partitions]) => {
+      const conn = await this.#connection(address);
+      const answers = await Promise.all(
+        timestamps.map((ts) =>
+          conn.request(LIST_OFFSETS_V2, listOffsetsRequest(topic, partitions, ts), TIMEOUT_MS)
+        ),
+      );
+      answers.forEach((answer, i) => {
+        for (const l of readListOffsets(answer)) {
           if (l.errorCode !== 0) {
-            throw new ReadHandOver(`ListOffsets of ${topic}-${l.partition}: error ${l.errorCode}`);
+            throw new ReadHandOver(
+              `ListOffsets of ${topic}-${l.partition}: error ${l.errorCode}`,
+            );
           }
-          found.set(l.partition, l.offset);
+          found[i].set(l.partition, l.offset);
         }
-      } finally {
-        conn.close();
-      }
-    }
+      });
+    }));
     return found;
   }
 
@@ -114,8 +157,7 @@ class WireReader implements PartitionReader {
     topic: string,
   ): Promise<Array<PartitionOffset & { high: string; low: string }>> {
     return orHandOver("ListOffsets", async () => {
-      const high = await this.#listed(topic, LATEST);
-      const low = await this.#listed(topic, EARLIEST);
+      const [high, low] = await this.#listed(topic, [LATEST, EARLIEST]);
       return [...high].map(([partition, h]) => ({
         partition,
         offset: String(h),
@@ -127,8 +169,7 @@ class WireReader implements PartitionReader {
 
   fetchTopicOffsetsByTimestamp(topic: string, timestamp = Date.now()): Promise<PartitionOffset[]> {
     return orHandOver("ListOffsets", async () => {
-      const high = await this.#listed(topic, LATEST);
-      const at = await this.#listed(topic, timestamp);
+      const [high, at] = await this.#listed(topic, [LATEST, timestamp]);
       return [...at].map(([partition, o]) => ({
         partition,
         offset: String(o >= 0 ? o : high.get(partition)),
@@ -138,9 +179,8 @@ class WireReader implements PartitionReader {
 
   async read(options: PartitionReadOptions): Promise<void> {
     const leaders = await orHandOver("Metadata", () => this.#leaders(options.topic));
-    const conns: WireConnection[] = [];
     const state = { stopped: false, failure: undefined as unknown };
-    const closeAll = () => conns.forEach((c) => c.close());
+    const closeAll = () => this.close();
     options.signal.addEventListener("abort", closeAll, { once: true });
     const over = () => state.stopped || options.signal.aborted;
     try {
@@ -148,8 +188,7 @@ class WireReader implements PartitionReader {
         const partitions = all.filter((p) => options.positions.has(p));
         if (partitions.length === 0) return;
         try {
-          const conn = await WireConnection.open(address, TIMEOUT_MS);
-          conns.push(conn);
+          const conn = await this.#connection(address);
           if (over()) return;
           if (await fetchLoop(conn, partitions, options, over)) state.stopped = true;
           if (state.stopped) closeAll();
@@ -211,6 +250,7 @@ async function fetchLoop(
       if (from === undefined || over()) continue;
       const records: ConsumedRecord[] = [];
       const place = { topic: options.topic, partition: p.partition, from, aborted: p.aborted };
+      await prepareFor(p.records);
       const set = decodeRecordSet(p.records, place, records);
       if (await options.onRecords(p.partition, records, BigInt(set.next))) return true;
       if (set.unreadable) {
