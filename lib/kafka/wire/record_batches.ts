@@ -4,7 +4,8 @@
  * values are views of the answer's bytes, not copies, and nothing else is
  * built per record.
  *
- * What is read here: uncompressed and gzip batches (`node:zlib`, loaded by
+ * Each record is a small object whose key, value, headers and offset are read
+ * from the batch's bytes only when asked for. What is read here: uncompressed and gzip batches (`node:zlib`, loaded by
  * {@linkcode prepareFor} for the first set that has one), headers,
  * null keys and values, create and log-append times, and transactions as a
  * read-committed consumer sees them: control batches (commit and abort
@@ -157,15 +158,9 @@ function decodeBatch(
   out: ConsumedRecord[],
 ): string | undefined {
   const attributes = view.getInt16(at + 21);
-  const base = int64(view, at);
-  const logAppend = (attributes & 0x08) !== 0;
-  const baseTime = int64(view, at + 27);
-  const maxTime = int64(view, at + 35);
-  const count = view.getInt32(at + 57);
   const codec = attributes & 0x07;
-  let bytes = set;
+  let bytes = set.subarray(0, end);
   let start = at + HEADER;
-  let stop = end;
   if (codec === GZIP) {
     if (!gunzip) return "a gzip batch before prepareFor() loaded zlib";
     try {
@@ -174,38 +169,66 @@ function decodeBatch(
       return "gzip data that does not inflate";
     }
     start = 0;
-    stop = bytes.length;
   } else if (codec !== 0) {
     return `records compressed with ${CODECS[codec] ?? `codec ${codec}`}`;
   }
-  const r = new Cursor(bytes, start);
+  const batch = {
+    base: int64(view, at),
+    // Log-append time: the broker's time of the whole batch, not each record's own.
+    time: (attributes & 0x08) !== 0 ? int64(view, at + 35) : undefined,
+    baseTime: int64(view, at + 27),
+    count: view.getInt32(at + 57),
+  };
+  return readRecords(new Cursor(bytes, start), batch, place, out);
+}
+
+/** The records of one (inflated) batch from the cursor to the end of its bytes. */
+function readRecords(
+  r: Cursor,
+  batch: { base: number; time: number | undefined; baseTime: number; count: number },
+  place: RecordSetPlace,
+  out: ConsumedRecord[],
+): string | undefined {
   const { topic, partition, from } = place;
-  for (let i = 0; i < count; i++) {
+  const stop = r.b.length;
+  for (let i = 0; i < batch.count; i++) {
     const length = r.varint();
     const recordEnd = r.pos + length;
+    if (length < 0 || recordEnd > stop) return "a damaged record";
     r.pos++; // attributes
-    const time = logAppend ? maxTime : baseTime + r.varlong();
-    if (logAppend) r.varlong();
-    const offset = base + r.varint();
-    const key = r.bytes(recordEnd);
-    const value = r.bytes(recordEnd);
-    const headers = r.headers(recordEnd);
-    if (r.pos !== recordEnd || recordEnd > stop || length < 0) return "a damaged record";
-    if (offset < from) continue;
-    out.push({
-      topic,
-      partition,
-      offset: String(offset),
-      key,
-      value,
-      timestamp: String(time),
-      headers,
-    });
+    const delta = r.varlong();
+    const offset = batch.base + r.varint();
+    const keyLength = r.varint();
+    const keyAt = r.pos;
+    r.pos += Math.max(0, keyLength);
+    const valueLength = r.varint();
+    const valueAt = r.pos;
+    r.pos += Math.max(0, valueLength);
+    if (r.pos > recordEnd) return "a damaged record";
+    if (offset >= from) {
+      const time = batch.time ?? batch.baseTime + delta;
+      out.push(
+        new WireRecord(
+          topic,
+          partition,
+          offset,
+          time,
+          r.b,
+          keyAt,
+          keyLength,
+          valueAt,
+          valueLength,
+          r.pos,
+          recordEnd,
+        ),
+      );
+    }
+    r.pos = recordEnd;
   }
   return r.pos === stop ? undefined : "bytes after the last record";
 }
 
-/** Reads varints, byte strings and headers of records (a position in `b`). */
+/** Reads varints and byte strings of records (a position in `b`). */
 class Cursor {
   constructor(readonly b: Uint8Array, public pos: number) {}
 
@@ -235,25 +258,66 @@ class Cursor {
     return v % 2 === 1 ? -(v + 1) / 2 : v / 2;
   }
 
-  /** A varint length (-1: null), then that many bytes, viewed; null also past `end`. */
+  /** A varint length (-1: null), then that many bytes, viewed; past `end`, the position says so. */
   bytes(end: number): Uint8Array | null {
     const length = this.varint();
     if (length < 0) return null;
     if (this.pos + length > end) {
-      this.pos = end + 1; // the record is damaged: the caller sees it by the position
+      this.pos = end + 1;
       return null;
     }
     return this.b.subarray(this.pos, this.pos += length);
   }
+}
 
-  /** A record's headers: the first value of each key, as text ("" for a null value). */
-  headers(end: number): Readonly<Record<string, string>> {
-    const count = this.varint();
+/**
+ * A record as read from a batch: its key, value, headers, offset and time are
+ * read from the batch's bytes when asked for (`read --value-only` asks only
+ * for the value), so a record costs one small object until it is printed.
+ */
+class WireRecord implements ConsumedRecord {
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly at: number,
+    readonly ms: number,
+    readonly bytes: Uint8Array,
+    readonly keyAt: number,
+    readonly keyLength: number,
+    readonly valueAt: number,
+    readonly valueLength: number,
+    readonly headersAt: number,
+    readonly end: number,
+  ) {}
+
+  get offset(): string {
+    return String(this.at);
+  }
+
+  get timestamp(): string {
+    return String(this.ms);
+  }
+
+  get key(): Uint8Array | null {
+    return this.keyLength < 0 ? null : this.bytes.subarray(this.keyAt, this.keyAt + this.keyLength);
+  }
+
+  get value(): Uint8Array | null {
+    return this.valueLength < 0
+      ? null
+      : this.bytes.subarray(this.valueAt, this.valueAt + this.valueLength);
+  }
+
+  /** The first value of each key, as text ("" for a null value); what a damaged end cuts is left out. */
+  get headers(): Readonly<Record<string, string>> {
+    const r = new Cursor(this.bytes, this.headersAt);
+    const count = r.varint();
     if (count <= 0) return NO_HEADERS;
     const headers: Record<string, string> = {};
-    for (let i = 0; i < count && this.pos <= end; i++) {
-      const key = this.bytes(end);
-      const value = this.bytes(end);
+    for (let i = 0; i < count; i++) {
+      const key = r.bytes(this.end);
+      const value = r.bytes(this.end);
+      if (r.pos > this.end) break;
       const name = key === null ? "" : text.decode(key);
       if (!(name in headers)) headers[name] = value === null ? "" : text.decode(value);
     }
