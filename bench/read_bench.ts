@@ -4,12 +4,14 @@
  *
  * ```sh
  * deno task lab topic create read-bench --partitions 3
- * seq 1 200000 | awk '{printf "key-%d:{\"n\":%d,\"text\":\"Hello Kafka %d\"}\n",$1,$1,$1}' \
+ * seq 1 200000 | awk '{s=sprintf("{\"n\":%d,\"text\":\"Hello Kafka %d\",\"pad\":\"",$1,$1);
+ *   while (length(s) < 98) s = s "x"; printf "key-%d:%s\"}\n",$1,s}' \
  *   | kcat -b localhost:19092 -P -t read-bench -K:
  * KAFKA_LAB_READ_BENCH_TOPIC=read-bench deno bench -A bench/read_bench.ts
  * ```
  * Without `KAFKA_LAB_READ_BENCH_TOPIC` the benches are skipped. hyperfine gives
- * the same comparison from a shell (README, "Benchmarks").
+ * the same comparison from a shell, and `bench/read_interleaved.sh` runs it interleaved, idle or
+ * beside a busy loop (README, "Benchmarks").
  * @module
  */
 import { fileURLToPath } from "node:url";
