@@ -71,6 +71,7 @@ export class WireConnection {
       body,
     ]);
     const answer = Promise.withResolvers<Reader>();
+    answer.promise.catch(() => {}); // a failed write rejects it too, and throws below
     const timer = setTimeout(
       () => this.#fail(new NoAnswerError(this.address, timeoutMs)),
       timeoutMs,

@@ -60,6 +60,11 @@ export function wireReader(brokers: readonly string[]): PartitionReader {
   return new WireReader(brokers);
 }
 
+/** What `onRecords` threw (printing failed): the caller's error, never a reason to hand over. */
+class FromHandler {
+  constructor(readonly error: unknown) {}
+}
+
 /** Runs `fn`, turning whatever it throws into a {@linkcode ReadHandOver}. */
 async function orHandOver<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -203,6 +208,7 @@ class WireReader implements PartitionReader {
       options.signal.removeEventListener("abort", closeAll);
       closeAll();
     }
+    if (state.failure instanceof FromHandler) throw state.failure.error;
     if (state.failure !== undefined && !options.signal.aborted) {
       await orHandOver("Fetch", () => Promise.reject(state.failure));
     }
@@ -252,7 +258,13 @@ async function fetchLoop(
       const place = { topic: options.topic, partition: p.partition, from, aborted: p.aborted };
       await prepareFor(p.records);
       const set = decodeRecordSet(p.records, place, records);
-      if (await options.onRecords(p.partition, records, BigInt(set.next))) return true;
+      let stop: boolean;
+      try {
+        stop = await options.onRecords(p.partition, records, BigInt(set.next));
+      } catch (err) {
+        throw new FromHandler(err);
+      }
+      if (stop) return true;
       if (set.unreadable) {
         throw new ReadHandOver(`${options.topic}-${p.partition}: ${set.unreadable}`);
       }
