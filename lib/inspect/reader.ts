@@ -2,12 +2,12 @@
  * Reads records of a topic from a chosen position without touching any
  * consumer group's offsets (what `kcat -C` and `kafka-console-consumer` do).
  *
- * Two ways, one behaviour. On a plaintext cluster the port's partition reader
+ * Two ways, one behaviour. Unless the cluster needs TLS, the port's partition reader
  * (`Kafka.partitionReader()`: the wire client's Fetch, no group at all) plans
  * the ranges and reads them; where it cannot go on (a compression codec it
  * does not decode, a moved leader, any error: see `lib/kafka/wire/fetcher.ts`)
- * it hands over, and a consumer reads on from where it stopped. Over TLS or
- * SASL, or when the plan itself cannot be made on the wire (a leaderless
+ * it hands over, and a consumer reads on from where it stopped. Over TLS, or
+ * when the plan itself cannot be made on the wire (a leaderless
  * partition), a consumer reads it all: kafkajs has no `assign()`, so that
  * consumer joins a throwaway group (`kafka-lab-read-<uuid>`), never commits,
  * seeks each partition to its start, pauses the partitions it was not asked

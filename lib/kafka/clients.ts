@@ -13,7 +13,7 @@
  * | partitions without a leader: `leaderless()`         | only                       | no (undefined: cannot tell)         |
  * | the KRaft quorum: `quorum()`                        | only (DescribeQuorum)      | no (unknown, with the reason)       |
  * | does the listener want a login: `loginRequired()`   | only (SaslHandshake)       | no                                  |
- * | reading partitions without a group (`read`)         | first, on plaintext (`wire/fetcher.ts`) | over TLS or SASL, and on from where the wire reader hands over |
+ * | reading partitions without a group (`read`)         | first, unless TLS (`wire/fetcher.ts`) | over TLS, and on from where the wire reader hands over |
  * | admin operations, producing, consuming, transactions | no                        | always                              |
  *
  * Why: kafkajs fails a whole topic's metadata while one partition has no leader, and retries
@@ -263,10 +263,10 @@ export class KafkaClients implements Kafka {
     return (await this.#clients()).consumer(options);
   }
 
-  /** The wire client's reader of partitions (`wire/fetcher.ts`, loaded here); none over TLS or SASL. */
+  /** The wire client's reader of partitions (`wire/fetcher.ts`, loaded here); none over TLS. */
   async partitionReader(): Promise<PartitionReader | undefined> {
-    if (this.config.ssl || this.config.sasl || !this.#readOnWire) return undefined;
-    return (await import("./wire/fetcher.ts")).wireReader(this.config.brokers);
+    if (this.config.ssl || !this.#readOnWire) return undefined;
+    return (await import("./wire/fetcher.ts")).wireReader(this.config.brokers, this.config.sasl);
   }
 
   /** Leaves the group and disconnects at once (see `kafkajs/driver.ts`). */

@@ -168,7 +168,7 @@ export interface Kafka {
   /** The labs' acks=all producer: idempotent, one request in flight, 100 retries. */
   idempotentProducer(options?: ProducerOptions): Promise<Producer>;
   consumer(options: ConsumerOptions): Promise<Consumer>;
-  /** Reads partitions without a group, from their leaders; undefined where it cannot (TLS, SASL). */
+  /** Reads partitions without a group, from their leaders; undefined where it cannot (TLS). */
   partitionReader(): Promise<PartitionReader | undefined>;
   /** Leaves the group and disconnects without waiting out the fetch in flight. */
   disconnectConsumer(consumer: Consumer): Promise<void>;

@@ -7,8 +7,9 @@
  * (its offsets known from the batch headers alone) and the answer is decoded
  * (`record_batches.ts`) and handed on while the broker reads the next one.
  *
- * It reads plaintext clusters only (`lib/kafka/clients.ts` gives none over
- * TLS or SASL) and uncompressed or gzip batches. Anything it does not read
+ * It reads plaintext and SASL_PLAINTEXT clusters (each connection logs in
+ * first: SCRAM or PLAIN, `sasl.ts`), not TLS (`lib/kafka/clients.ts` gives
+ * none there), and uncompressed or gzip batches. Anything it does not read
  * throws {@linkcode ReadHandOver} after handing on what came before, and the
  * caller reads on with kafkajs' consumer from there: a batch compressed with
  * snappy, lz4 or zstd, another record format or damage, a partition without a
@@ -33,7 +34,7 @@ import {
   ReadHandOver,
 } from "../port.ts";
 import type { ConsumedRecord } from "../records.ts";
-import { fetchMetadata } from "./client.ts";
+import { fetchMetadata, type WireSasl } from "./client.ts";
 import { WireConnection } from "./connection.ts";
 import {
   EARLIEST,
@@ -56,8 +57,8 @@ const TIMEOUT_MS = 10_000;
 const LIMITS = { maxWaitMs: FETCH_WAIT_MS, minBytes: 1, maxBytes: 64 * 1024 * 1024 };
 
 /** The wire client's partition reader on `brokers` (plaintext); see the module docs. */
-export function wireReader(brokers: readonly string[]): PartitionReader {
-  return new WireReader(brokers);
+export function wireReader(brokers: readonly string[], sasl?: WireSasl): PartitionReader {
+  return new WireReader(brokers, sasl);
 }
 
 /** What `onRecords` threw (printing failed): the caller's error, never a reason to hand over. */
@@ -76,7 +77,7 @@ async function orHandOver<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 class WireReader implements PartitionReader {
-  constructor(readonly brokers: readonly string[]) {}
+  constructor(readonly brokers: readonly string[], readonly sasl?: WireSasl) {}
 
   /** The leaders of each topic asked about, by address. */
   readonly #layouts = new Map<string, Promise<Map<string, number[]>>>();
@@ -86,11 +87,30 @@ class WireReader implements PartitionReader {
   #connection(address: string): Promise<WireConnection> {
     let conn = this.#connections.get(address);
     if (!conn) {
-      conn = WireConnection.open(address, TIMEOUT_MS);
+      conn = this.#open(address);
       this.#connections.set(address, conn);
       conn.catch(() => this.#connections.delete(address));
     }
     return conn;
+  }
+
+  /** A new connection, logged in first on a SASL cluster (SCRAM or PLAIN, `sasl.ts`). */
+  async #open(address: string): Promise<WireConnection> {
+    const conn = await WireConnection.open(address, TIMEOUT_MS);
+    if (!this.sasl) return conn;
+    try {
+      // Loaded only for a SASL cluster: SCRAM needs node:crypto, slow to load for every command.
+      const { saslAuthenticate } = await import("./sasl.ts");
+      await saslAuthenticate(
+        (api, body) => conn.request(api, body, TIMEOUT_MS),
+        this.sasl,
+        address,
+      );
+      return conn;
+    } catch (err) {
+      conn.close();
+      throw err;
+    }
   }
 
   close(): void {
@@ -116,7 +136,7 @@ class WireReader implements PartitionReader {
   }
 
   async #askLeaders(topic: string): Promise<Map<string, number[]>> {
-    const md = await fetchMetadata(this.brokers, [topic], TIMEOUT_MS);
+    const md = await fetchMetadata(this.brokers, [topic], TIMEOUT_MS, this.sasl);
     const t = md.topics.find((x) => x.name === topic);
     if (!t || t.errorCode !== 0 || t.partitions.length === 0) {
       throw new ReadHandOver(`topic ${topic}: Metadata error ${t?.errorCode ?? "(absent)"}`);
