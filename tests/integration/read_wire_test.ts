@@ -3,7 +3,7 @@
  * the real cluster, checked with kcat as an independent reader of the same
  * records: headers, a null key, a null value, a gzip batch, a committed and an
  * aborted transaction (Confluent's Python client, `txn_produce.py`), and a
- * partition large enough for several fetches.
+ * partition large enough for several fetches, and a topic with LogAppendTime.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -127,5 +127,36 @@ Deno.test("read hands a batch it does not decode (snappy) over to a consumer: wh
   assert.deepEqual(r.stdout.split("\n").slice(0, 2), ["first", "second"]);
   assert.equal(r.stdout.split("\n").filter((l) => l === "first").length, 1);
   assert.match(r.stderr, /hands over to a consumer \(.*snappy in the batch at offset 2\)/);
+  await cleanUp([topic]);
+});
+
+Deno.test("read on the wire shows the broker's time for a topic with LogAppendTime, as kcat does", async () => {
+  await assertPython();
+  const topic = await createTopic("read-append-time", 1, 1, {
+    "message.timestamp.type": "LogAppendTime",
+  });
+  // A create time in 2001 (Confluent's client sets it): the broker replaces it with its own.
+  const python = await new Deno.Command("python3", {
+    args: [
+      "-c",
+      [
+        "import sys; from confluent_kafka import Producer",
+        "p = Producer({'bootstrap.servers': sys.argv[1], 'compression.type': 'gzip'})",
+        "[p.produce(sys.argv[2], key=k, value='v', timestamp=1000000000000) for k in 'abc']",
+        "p.flush(30)",
+      ].join("\n"),
+      brokersArg(),
+      topic,
+    ],
+    env: { PATH },
+    stderr: "piped",
+  }).output();
+  assert.ok(python.success, new TextDecoder().decode(python.stderr));
+  await kcat(["-P", "-t", topic, "-K", ":"], "d:4\n");
+  const ours = await runCli(["read", topic, "-f", "%o %k %T"]);
+  assert.equal(ours.code, 0, ours.stderr);
+  assert.equal(ours.stdout, await kcat(["-C", "-t", topic, "-e", "-q", "-f", "%o %k %T\n"]));
+  const times = ours.stdout.trim().split("\n").map((l) => Number(l.split(" ")[2]));
+  assert.ok(times.every((t) => Math.abs(t - Date.now()) < 10 * 60_000), ours.stdout);
   await cleanUp([topic]);
 });
