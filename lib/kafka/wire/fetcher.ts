@@ -247,6 +247,7 @@ async function fetchLoop(
   over: () => boolean,
 ): Promise<boolean> {
   const at = new Map(partitions.map((p) => [p, Number(options.positions.get(p)!)]));
+  let asked = 0;
   const ask = () => {
     const wanted: FetchPosition[] = [];
     for (const [partition, offset] of at) {
@@ -254,6 +255,9 @@ async function fetchLoop(
       if (end === undefined || offset < Number(end)) wanted.push({ partition, offset });
     }
     if (wanted.length === 0) return undefined;
+    // The broker fills an answer in the order asked: a different partition first each time,
+    // so none waits behind the others for the answer's byte limit.
+    wanted.push(...wanted.splice(0, asked++ % wanted.length));
     const limits = { ...LIMITS, partitionMaxBytes: options.partitionMaxBytes };
     const body = fetchRequest(options.topic, wanted, limits);
     const answer = conn.request(FETCH_V11, body, FETCH_WAIT_MS + TIMEOUT_MS)
