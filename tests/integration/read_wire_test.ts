@@ -1,7 +1,7 @@
 /**
  * `read` on the wire client's Fetch path (`lib/kafka/wire/fetcher.ts`) against
  * the real cluster, checked with kcat as an independent reader of the same
- * records: headers, a null key, a null value, a gzip batch, a committed and an
+ * records: headers, a null key, a null value, a gzip and a snappy batch, a committed and an
  * aborted transaction (Confluent's Python client, `txn_produce.py`), and a
  * partition large enough for several fetches, and a topic with LogAppendTime.
  */
@@ -37,6 +37,8 @@ async function fill(topic: string, p: number): Promise<void> {
   await kcat([...to, "-H", "h1=v1", "-H", "h2=v2"], 'k1:plain one\nk2:{"n":2}\n');
   await kcat([...to, "-Z"], ":null key\nnullvalue:\n");
   await kcat([...to, "-z", "gzip", "-H", "enc=gzip"], "g1:gzip one\ng2:gzip two\ng3:gzip three\n");
+  const snappy = [1, 2, 3, 4, 5, 6].map((i) => `s${i}:${"snappy ".repeat(7)}${i}`);
+  await kcat([...to, "-z", "snappy"], snappy.join("\n") + "\n");
   const python = await new Deno.Command("python3", {
     args: [TXN_PRODUCE, brokersArg(), topic, String(p)],
     env: { PATH },
@@ -77,6 +79,12 @@ Deno.test("read on the wire prints what kcat -C -e prints for the same records a
     "g1",
     "g2",
     "g3",
+    "s1",
+    "s2",
+    "s3",
+    "s4",
+    "s5",
+    "s6",
     "tx-committed-0",
     "tx-committed-1",
     "after",
@@ -118,15 +126,15 @@ Deno.test("read on the wire prints what kcat -C -e prints for the same records a
   await cleanUp([topic]);
 });
 
-Deno.test("read hands a batch it does not decode (snappy) over to a consumer: what came before is printed once, and why is said with --verbose", async () => {
-  const topic = await createTopic("read-snappy", 1, 1);
+Deno.test("read hands a batch it does not decode (lz4) over to a consumer: what came before is printed once, and why is said with --verbose", async () => {
+  const topic = await createTopic("read-lz4", 1, 1);
   await kcat(["-P", "-t", topic, "-K", ":"], "a:first\nb:second\n");
-  const snappy = Array.from({ length: 6 }, (_, i) => `s${i}:${"snappy ".repeat(8)}${i}`);
-  await kcat(["-P", "-t", topic, "-K", ":", "-z", "snappy"], snappy.join("\n") + "\n");
+  const lz4 = Array.from({ length: 6 }, (_, i) => `l${i}:${"lz4 ".repeat(12)}${i}`);
+  await kcat(["-P", "-t", topic, "-K", ":", "-z", "lz4"], lz4.join("\n") + "\n");
   const r = await runCli(["read", topic, "--value-only", "--verbose"]);
   assert.deepEqual(r.stdout.split("\n").slice(0, 2), ["first", "second"]);
   assert.equal(r.stdout.split("\n").filter((l) => l === "first").length, 1);
-  assert.match(r.stderr, /hands over to a consumer \(.*snappy in the batch at offset 2\)/);
+  assert.match(r.stderr, /hands over to a consumer \(.*lz4 in the batch at offset 2\)/);
   await cleanUp([topic]);
 });
 

@@ -26,6 +26,7 @@ import {
   readListOffsets,
 } from "../../lib/kafka/wire/fetch.ts";
 import { decodeRecordSet, nextOffsetOf, prepareFor } from "../../lib/kafka/wire/record_batches.ts";
+import { SnappyError, unsnappy } from "../../lib/kafka/wire/snappy.ts";
 import type { WireApi } from "../../lib/kafka/wire/client.ts";
 import type { Reader } from "../../lib/kafka/wire/codec.ts";
 import type { ConsumedRecord } from "../../lib/kafka/records.ts";
@@ -105,6 +106,14 @@ const GOLDEN = [
   // 9: the commit marker; 10-11: the aborted transaction; 12: its abort marker
   ["13", "after", "after the transactions", "1796439517181", {}],
   ["14", "s1", "snappy one", "1796439519777", {}], // too small to compress: written plain
+  // 15-20: one snappy batch (librdkafka's raw block)
+  ...[1, 2, 3, 4, 5, 6].map((i) => [
+    String(14 + i),
+    `s${i}`,
+    `${"snappy ".repeat(7)}${i}`,
+    "1796439527468",
+    {},
+  ]),
 ];
 
 Deno.test("ListOffsets v2: earliest, latest and by time are the bytes Kafka 4.1.1 was sent, and read back", async () => {
@@ -146,13 +155,8 @@ Deno.test("Fetch v11 from offset 0 is the frame Kafka 4.1.1 was sent; its answer
   }, out);
   assert.deepEqual(shown(out), GOLDEN);
   assert.ok(out.every((r) => r.topic === TOPIC && r.partition === 0));
-  // The snappy batch (offsets 15-20) is not decoded here: the records before it are, and
-  // reading goes on from its first offset with another client.
-  assert.deepEqual(set, {
-    next: 15,
-    unreadable: "records compressed with snappy in the batch at offset 15",
-  });
-  // The next fetch's offset comes from the batch headers alone, past the snappy batch.
+  assert.deepEqual(set, { next: 21 });
+  // The next fetch's offset comes from the batch headers alone.
   assert.equal(nextOffsetOf(p.records, 0), 21);
 });
 
@@ -168,7 +172,8 @@ Deno.test("the aborted-transaction list is what hides the aborted records; contr
   decodeRecordSet(p.records, { topic: TOPIC, partition: 0, from: 0, aborted: [] }, out);
   assert.deepEqual(
     shown(out).map((r) => r[0]),
-    ["0", "1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "13", "14"],
+    ["0", "1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "13", "14", "15", "16", "17"]
+      .concat(["18", "19", "20"]),
   );
   assert.deepEqual(text(out[9].value), "aborted 0");
 });
@@ -248,4 +253,56 @@ Deno.test("a damaged record is said, not read past; a batch of another magic is 
     decodeRecordSet(oldMagic, { topic: TOPIC, partition: 0, from: 0, aborted: [] }, []),
     { next: 0, unreadable: "a batch of magic 1 at offset 0" },
   );
+});
+
+/** The batch at `base` in `set` (its first byte), and its byte length. */
+function batchAt(set: Uint8Array, base: number): { at: number; length: number } {
+  const view = new DataView(set.buffer, set.byteOffset, set.byteLength);
+  for (let at = 0; at < set.length; at += 12 + view.getInt32(at + 8)) {
+    if (Number(view.getBigInt64(at)) === base) return { at, length: 12 + view.getInt32(at + 8) };
+  }
+  throw new Error(`no batch at ${base}`);
+}
+
+Deno.test("a batch of a codec not read here (lz4) is said, with the records before it handed on", async () => {
+  const { answer } = await replay(
+    "fetch_v11_from_0",
+    FETCH_V11,
+    fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
+  );
+  const [p] = readFetch(answer, TOPIC).partitions;
+  await prepareFor(p.records);
+  const lz4 = p.records.slice();
+  lz4[batchAt(lz4, 15).at + 22] = (lz4[batchAt(lz4, 15).at + 22] & ~7) | 3;
+  const out: ConsumedRecord[] = [];
+  const set = decodeRecordSet(
+    lz4,
+    { topic: TOPIC, partition: 0, from: 0, aborted: p.aborted },
+    out,
+  );
+  assert.deepEqual(set, {
+    next: 15,
+    unreadable: "records compressed with lz4 in the batch at offset 15",
+  });
+  assert.deepEqual(shown(out), GOLDEN.slice(0, 11));
+});
+
+Deno.test("unsnappy reads librdkafka's raw block and the Java client's xerial framing alike; damage throws", async () => {
+  const { answer } = await replay(
+    "fetch_v11_from_0",
+    FETCH_V11,
+    fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
+  );
+  const [p] = readFetch(answer, TOPIC).partitions;
+  const { at, length } = batchAt(p.records, 15);
+  const raw = p.records.subarray(at + 61, at + length);
+  const plain = unsnappy(raw);
+  assert.equal(plain.length, 354); // the block's own preamble
+  const framed = new Uint8Array(16 + 4 + raw.length);
+  framed.set([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1]);
+  new DataView(framed.buffer).setInt32(16, raw.length);
+  framed.set(raw, 20);
+  assert.deepEqual(unsnappy(framed), plain);
+  assert.throws(() => unsnappy(raw.subarray(0, raw.length - 3)), SnappyError);
+  assert.throws(() => unsnappy(framed.subarray(0, framed.length - 1)), SnappyError);
 });

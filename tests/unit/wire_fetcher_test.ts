@@ -8,7 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { Writer } from "../../lib/kafka/wire/codec.ts";
+import { Reader, Writer } from "../../lib/kafka/wire/codec.ts";
+import { readFetch } from "../../lib/kafka/wire/fetch.ts";
 import { wireReader } from "../../lib/kafka/wire/fetcher.ts";
 import { ReadHandOver } from "../../lib/kafka/port.ts";
 
@@ -48,8 +49,23 @@ async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undef
   return out;
 }
 
+/** In a Fetch answer body, the batch at offset 15 (the snappy one) marked as lz4. */
+function snappyAsLz4(body: Uint8Array): Uint8Array {
+  const copy = body.slice();
+  const records = readFetch(new Reader(Buffer.from(copy.buffer)), TOPIC).partitions[0].records;
+  const view = new DataView(copy.buffer);
+  for (let at = records.byteOffset; at < records.byteOffset + records.length;) {
+    if (Number(view.getBigInt64(at)) === 15) copy[at + 22] = (copy[at + 22] & ~7) | 3;
+    at += 12 + view.getInt32(at + 8);
+  }
+  return copy;
+}
+
 /** A loopback broker answering each request by its API key (and, for ListOffsets, its timestamp). */
-function fakeBroker(fetchAnswer: string): { address: string; close: () => void } {
+function fakeBroker(
+  fetchAnswer: string,
+  patch: (body: Uint8Array) => Uint8Array = (b) => b,
+): { address: string; close: () => void } {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   const serve = async (conn: Deno.Conn) => {
@@ -65,7 +81,7 @@ function fakeBroker(fetchAnswer: string): { address: string; close: () => void }
             ? "list_offsets_v2_earliest"
             : "list_offsets_v2_latest",
         )
-        : recordedBody(fetchAnswer);
+        : patch(recordedBody(fetchAnswer));
       const answer = new Writer().int32(body.length + 4).int32(view.getInt32(4)).bytes();
       await conn.write(Buffer.concat([answer, body]));
     }
@@ -76,8 +92,8 @@ function fakeBroker(fetchAnswer: string): { address: string; close: () => void }
   return { address: `127.0.0.1:${port}`, close: () => listener.close() };
 }
 
-Deno.test("the wire reader plans from ListOffsets and hands on a fetch's records, then hands over at the snappy batch", async () => {
-  const broker = fakeBroker("fetch_v11_from_0");
+Deno.test("the wire reader plans from ListOffsets, hands on a fetch's records, and hands over at a batch it does not read (lz4)", async () => {
+  const broker = fakeBroker("fetch_v11_from_0", snappyAsLz4);
   const reader = wireReader([broker.address]);
   try {
     assert.deepEqual(await reader.partitions(TOPIC), [0]);
@@ -100,11 +116,11 @@ Deno.test("the wire reader plans from ListOffsets and hands on a fetch's records
     });
     await assert.rejects(reading, (err) => {
       assert.ok(err instanceof ReadHandOver);
-      assert.match(err.message, /snappy in the batch at offset 15/);
+      assert.match(err.message, /lz4 in the batch at offset 15/);
       return true;
     });
     assert.deepEqual(seen, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "13", "14"]);
-    assert.equal(covered, 15n, "a consumer takes over at the snappy batch");
+    assert.equal(covered, 15n, "a consumer takes over at the lz4 batch");
   } finally {
     reader.close();
     broker.close();
@@ -148,6 +164,29 @@ Deno.test("the wire reader hands over on a partition's error code in a Fetch ans
       }),
       (err) => err instanceof ReadHandOver && /golden\.read-7: error 3/.test(err.message),
     );
+  } finally {
+    reader.close();
+    broker.close();
+  }
+});
+
+Deno.test("the wire reader reads a whole partition to its end, the snappy batch included, and resolves", async () => {
+  const broker = fakeBroker("fetch_v11_from_0");
+  const reader = wireReader([broker.address]);
+  try {
+    const seen: string[] = [];
+    await reader.read({
+      topic: TOPIC,
+      positions: new Map([[0, 0n]]),
+      ends: new Map([[0, 21n]]),
+      partitionMaxBytes: 1024 * 1024,
+      signal: new AbortController().signal,
+      onRecords: (_p, records) => {
+        seen.push(...records.map((r) => r.offset));
+        return false;
+      },
+    });
+    assert.deepEqual(seen.slice(9), ["13", "14", "15", "16", "17", "18", "19", "20"]);
   } finally {
     reader.close();
     broker.close();

@@ -5,15 +5,16 @@
  * built per record.
  *
  * Each record is a small object whose key, value, headers and offset are read
- * from the batch's bytes only when asked for. What is read here: uncompressed and gzip batches (`node:zlib`, loaded by
- * {@linkcode prepareFor} for the first set that has one), headers,
- * null keys and values, create and log-append times, and transactions as a
- * read-committed consumer sees them: control batches (commit and abort
- * markers) are never handed on, and the batches of an aborted transaction are
- * skipped using the answer's aborted-transaction list (as the Java consumer
- * does). Anything else (snappy, lz4 or zstd, another magic, damage) makes the
- * batch {@linkcode RecordSet.unreadable}: the records before it are handed on
- * and the caller reads on from that batch with another client.
+ * from the batch's bytes only when asked for. What is read here: uncompressed,
+ * gzip (`node:zlib`, loaded by {@linkcode prepareFor} for the first set that
+ * has a gzip batch) and snappy batches (`snappy.ts`), headers, null keys and
+ * values, create and log-append times, and transactions as a read-committed
+ * consumer sees them: control batches (commit and abort markers) are never
+ * handed on, and the batches of an aborted transaction are skipped using the
+ * answer's aborted-transaction list (as the Java consumer does). Anything
+ * else (lz4 or zstd, another magic, damage) makes the batch
+ * {@linkcode RecordSet.unreadable}: the records before it are handed on and
+ * the caller reads on from that batch with another client.
  *
  * @example
  * ```ts
@@ -25,6 +26,7 @@
  * @module
  */
 import type { ConsumedRecord } from "../records.ts";
+import { unsnappy } from "./snappy.ts";
 
 /** A transaction the answer says was aborted: its producer and its first offset. */
 export interface AbortedTransaction {
@@ -52,6 +54,7 @@ export interface RecordSet {
 /** The size of a batch's header up to its records, after `baseOffset` and `batchLength`. */
 const HEADER = 61;
 const GZIP = 1;
+const SNAPPY = 2;
 const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const text = new TextDecoder();
@@ -167,6 +170,13 @@ function decodeBatch(
       bytes = gunzip(set.subarray(at + HEADER, end));
     } catch {
       return "gzip data that does not inflate";
+    }
+    start = 0;
+  } else if (codec === SNAPPY) {
+    try {
+      bytes = unsnappy(set.subarray(at + HEADER, end));
+    } catch (err) {
+      return (err as Error).message;
     }
     start = 0;
   } else if (codec !== 0) {
