@@ -3,12 +3,13 @@
  * the real cluster, checked with kcat as an independent reader of the same
  * records: headers, a null key, a null value, a gzip and a snappy batch, a committed and an
  * aborted transaction (Confluent's Python client, `txn_produce.py`), and a
- * partition large enough for several fetches, and a topic with LogAppendTime.
+ * partition large enough for several fetches, a topic with LogAppendTime, and
+ * the Java producer's snappy batches.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { createTopic, events, runCli } from "../helpers.ts";
-import { brokersArg, cleanUp } from "../inspect_fixtures.ts";
+import { brokersArg, cleanUp, runCliWithInput } from "../inspect_fixtures.ts";
 import { assertPython, PATH } from "./exercise_support.ts";
 
 const TXN_PRODUCE = fileURLToPath(new URL("./txn_produce.py", import.meta.url));
@@ -166,5 +167,27 @@ Deno.test("read on the wire shows the broker's time for a topic with LogAppendTi
   assert.equal(ours.stdout, await kcat(["-C", "-t", topic, "-e", "-q", "-f", "%o %k %T\n"]));
   const times = ours.stdout.trim().split("\n").map((l) => Number(l.split(" ")[2]));
   assert.ok(times.every((t) => Math.abs(t - Date.now()) < 10 * 60_000), ours.stdout);
+  await cleanUp([topic]);
+});
+
+Deno.test("read on the wire decodes the Java producer's snappy batches (xerial framing) as kcat does", async () => {
+  const topic = await createTopic("read-java-snappy", 1, 1);
+  const lines = Array.from({ length: 50 }, (_, i) => `java snappy java snappy ${i}`);
+  const produced = await runCliWithInput([
+    "kafka",
+    "kafka-console-producer",
+    "--bootstrap-server",
+    brokersArg(),
+    "--topic",
+    topic,
+    "--compression-codec",
+    "snappy",
+  ], lines.join("\n") + "\n");
+  assert.equal(produced.code, 0, produced.stderr);
+  const ours = await runCli(["read", topic, "--value-only", "--verbose"]);
+  assert.equal(ours.code, 0, ours.stderr);
+  assert.doesNotMatch(ours.stderr, /hands over/);
+  assert.equal(ours.stdout, lines.join("\n") + "\n");
+  assert.equal(ours.stdout, await kcat(["-C", "-t", topic, "-e", "-q"]));
   await cleanUp([topic]);
 });
