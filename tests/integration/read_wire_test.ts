@@ -1,10 +1,10 @@
 /**
  * `read` on the wire client's Fetch path (`lib/kafka/wire/fetcher.ts`) against
  * the real cluster, checked with kcat as an independent reader of the same
- * records: headers, a null key, a null value, a gzip and a snappy batch, a committed and an
+ * records: headers, a null key, a null value, gzip, snappy and lz4 batches, a committed and an
  * aborted transaction (Confluent's Python client, `txn_produce.py`), and a
  * partition large enough for several fetches, a topic with LogAppendTime, and
- * the Java producer's snappy batches.
+ * the Java producer's snappy and lz4 batches.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,8 @@ async function fill(topic: string, p: number): Promise<void> {
   await kcat([...to, "-z", "gzip", "-H", "enc=gzip"], "g1:gzip one\ng2:gzip two\ng3:gzip three\n");
   const snappy = [1, 2, 3, 4, 5, 6].map((i) => `s${i}:${"snappy ".repeat(7)}${i}`);
   await kcat([...to, "-z", "snappy"], snappy.join("\n") + "\n");
+  const lz4 = [1, 2, 3].map((i) => `z${i}:${"lz4 ".repeat(9)}${i}`);
+  await kcat([...to, "-z", "lz4", "-H", "enc=lz4"], lz4.join("\n") + "\n");
   const python = await new Deno.Command("python3", {
     args: [TXN_PRODUCE, brokersArg(), topic, String(p)],
     env: { PATH },
@@ -86,6 +88,9 @@ Deno.test("read on the wire prints what kcat -C -e prints for the same records a
     "s4",
     "s5",
     "s6",
+    "z1",
+    "z2",
+    "z3",
     "tx-committed-0",
     "tx-committed-1",
     "after",
@@ -127,15 +132,15 @@ Deno.test("read on the wire prints what kcat -C -e prints for the same records a
   await cleanUp([topic]);
 });
 
-Deno.test("read hands a batch it does not decode (lz4) over to a consumer: what came before is printed once, and why is said with --verbose", async () => {
-  const topic = await createTopic("read-lz4", 1, 1);
+Deno.test("read hands a batch it does not decode (zstd) over to a consumer: what came before is printed once, and why is said with --verbose", async () => {
+  const topic = await createTopic("read-zstd", 1, 1);
   await kcat(["-P", "-t", topic, "-K", ":"], "a:first\nb:second\n");
-  const lz4 = Array.from({ length: 6 }, (_, i) => `l${i}:${"lz4 ".repeat(12)}${i}`);
-  await kcat(["-P", "-t", topic, "-K", ":", "-z", "lz4"], lz4.join("\n") + "\n");
+  const zstd = Array.from({ length: 6 }, (_, i) => `z${i}:${"zstd ".repeat(12)}${i}`);
+  await kcat(["-P", "-t", topic, "-K", ":", "-z", "zstd"], zstd.join("\n") + "\n");
   const r = await runCli(["read", topic, "--value-only", "--verbose"]);
   assert.deepEqual(r.stdout.split("\n").slice(0, 2), ["first", "second"]);
   assert.equal(r.stdout.split("\n").filter((l) => l === "first").length, 1);
-  assert.match(r.stderr, /hands over to a consumer \(.*lz4 in the batch at offset 2\)/);
+  assert.match(r.stderr, /hands over to a consumer \(.*zstd in the batch at offset 2\)/);
   await cleanUp([topic]);
 });
 
@@ -170,24 +175,26 @@ Deno.test("read on the wire shows the broker's time for a topic with LogAppendTi
   await cleanUp([topic]);
 });
 
-Deno.test("read on the wire decodes the Java producer's snappy batches (xerial framing) as kcat does", async () => {
-  const topic = await createTopic("read-java-snappy", 1, 1);
-  const lines = Array.from({ length: 50 }, (_, i) => `java snappy java snappy ${i}`);
-  const produced = await runCliWithInput([
-    "kafka",
-    "kafka-console-producer",
-    "--bootstrap-server",
-    brokersArg(),
-    "--topic",
-    topic,
-    "--compression-codec",
-    "snappy",
-  ], lines.join("\n") + "\n");
-  assert.equal(produced.code, 0, produced.stderr);
-  const ours = await runCli(["read", topic, "--value-only", "--verbose"]);
-  assert.equal(ours.code, 0, ours.stderr);
-  assert.doesNotMatch(ours.stderr, /hands over/);
-  assert.equal(ours.stdout, lines.join("\n") + "\n");
-  assert.equal(ours.stdout, await kcat(["-C", "-t", topic, "-e", "-q"]));
-  await cleanUp([topic]);
+Deno.test("read on the wire decodes the Java producer's snappy (xerial framing) and lz4 batches as kcat does", async () => {
+  for (const codec of ["snappy", "lz4"]) {
+    const topic = await createTopic(`read-java-${codec}`, 1, 1);
+    const lines = Array.from({ length: 50 }, (_, i) => `java ${codec} java ${codec} ${i}`);
+    const produced = await runCliWithInput([
+      "kafka",
+      "kafka-console-producer",
+      "--bootstrap-server",
+      brokersArg(),
+      "--topic",
+      topic,
+      "--compression-codec",
+      codec,
+    ], lines.join("\n") + "\n");
+    assert.equal(produced.code, 0, produced.stderr);
+    const ours = await runCli(["read", topic, "--value-only", "--verbose"]);
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.doesNotMatch(ours.stderr, /hands over/, codec);
+    assert.equal(ours.stdout, lines.join("\n") + "\n", codec);
+    assert.equal(ours.stdout, await kcat(["-C", "-t", topic, "-e", "-q"]), codec);
+    await cleanUp([topic]);
+  }
 });

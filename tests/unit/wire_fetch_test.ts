@@ -27,6 +27,7 @@ import {
 } from "../../lib/kafka/wire/fetch.ts";
 import { decodeRecordSet, nextOffsetOf, prepareFor } from "../../lib/kafka/wire/record_batches.ts";
 import { SnappyError, unsnappy } from "../../lib/kafka/wire/snappy.ts";
+import { Lz4Error, unlz4 } from "../../lib/kafka/wire/lz4.ts";
 import type { WireApi } from "../../lib/kafka/wire/client.ts";
 import type { Reader } from "../../lib/kafka/wire/codec.ts";
 import type { ConsumedRecord } from "../../lib/kafka/records.ts";
@@ -264,7 +265,7 @@ function batchAt(set: Uint8Array, base: number): { at: number; length: number } 
   throw new Error(`no batch at ${base}`);
 }
 
-Deno.test("a batch of a codec not read here (lz4) is said, with the records before it handed on", async () => {
+Deno.test("a batch of a codec not read here (zstd) is said, with the records before it handed on", async () => {
   const { answer } = await replay(
     "fetch_v11_from_0",
     FETCH_V11,
@@ -272,17 +273,17 @@ Deno.test("a batch of a codec not read here (lz4) is said, with the records befo
   );
   const [p] = readFetch(answer, TOPIC).partitions;
   await prepareFor(p.records);
-  const lz4 = p.records.slice();
-  lz4[batchAt(lz4, 15).at + 22] = (lz4[batchAt(lz4, 15).at + 22] & ~7) | 3;
+  const zstd = p.records.slice();
+  zstd[batchAt(zstd, 15).at + 22] = (zstd[batchAt(zstd, 15).at + 22] & ~7) | 4;
   const out: ConsumedRecord[] = [];
   const set = decodeRecordSet(
-    lz4,
+    zstd,
     { topic: TOPIC, partition: 0, from: 0, aborted: p.aborted },
     out,
   );
   assert.deepEqual(set, {
     next: 15,
-    unreadable: "records compressed with lz4 in the batch at offset 15",
+    unreadable: "records compressed with zstd in the batch at offset 15",
   });
   assert.deepEqual(shown(out), GOLDEN.slice(0, 11));
 });
@@ -305,4 +306,30 @@ Deno.test("unsnappy reads librdkafka's raw block and the Java client's xerial fr
   assert.deepEqual(unsnappy(framed), plain);
   assert.throws(() => unsnappy(raw.subarray(0, raw.length - 3)), SnappyError);
   assert.throws(() => unsnappy(framed.subarray(0, framed.length - 1)), SnappyError);
+});
+
+Deno.test("Fetch v11 of an lz4 batch (kcat -z lz4, an LZ4 frame) decodes into its records; damage is said", async () => {
+  const body = fetchRequest("golden.lz4", [{ partition: 0, offset: 0 }], {
+    ...LIMITS,
+    partitionMaxBytes: MiB,
+  });
+  const { seen, expected, answer } = await replay("fetch_v11_lz4", FETCH_V11, body);
+  assert.equal(seen, expected);
+  const [p] = readFetch(answer, "golden.lz4").partitions;
+  const out: ConsumedRecord[] = [];
+  const place = { topic: "golden.lz4", partition: 0, from: 0, aborted: [] };
+  assert.deepEqual(decodeRecordSet(p.records, place, out), { next: 3 });
+  assert.deepEqual(
+    out.map((r) => [r.offset, text(r.key), text(r.value), r.headers]),
+    ["one", "two", "three"].map((n, i) => [
+      String(i),
+      `l${i + 1}`,
+      `${"lz4 ".repeat(8)}${n}`,
+      { codec: "lz4" },
+    ]),
+  );
+  const { at, length } = batchAt(p.records, 0);
+  const frame = p.records.subarray(at + 61, at + length);
+  assert.throws(() => unlz4(frame.subarray(0, frame.length - 9)), Lz4Error);
+  assert.throws(() => unlz4(frame.subarray(4)), Lz4Error);
 });

@@ -49,13 +49,13 @@ async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undef
   return out;
 }
 
-/** In a Fetch answer body, the batch at offset 15 (the snappy one) marked as lz4. */
-function snappyAsLz4(body: Uint8Array): Uint8Array {
+/** In a Fetch answer body, the batch at offset 15 (the snappy one) marked as zstd. */
+function snappyAsZstd(body: Uint8Array): Uint8Array {
   const copy = body.slice();
   const records = readFetch(new Reader(Buffer.from(copy.buffer)), TOPIC).partitions[0].records;
   const view = new DataView(copy.buffer);
   for (let at = records.byteOffset; at < records.byteOffset + records.length;) {
-    if (Number(view.getBigInt64(at)) === 15) copy[at + 22] = (copy[at + 22] & ~7) | 3;
+    if (Number(view.getBigInt64(at)) === 15) copy[at + 22] = (copy[at + 22] & ~7) | 4;
     at += 12 + view.getInt32(at + 8);
   }
   return copy;
@@ -92,8 +92,8 @@ function fakeBroker(
   return { address: `127.0.0.1:${port}`, close: () => listener.close() };
 }
 
-Deno.test("the wire reader plans from ListOffsets, hands on a fetch's records, and hands over at a batch it does not read (lz4)", async () => {
-  const broker = fakeBroker("fetch_v11_from_0", snappyAsLz4);
+Deno.test("the wire reader plans from ListOffsets, hands on a fetch's records, and hands over at a batch it does not read (zstd)", async () => {
+  const broker = fakeBroker("fetch_v11_from_0", snappyAsZstd);
   const reader = wireReader([broker.address]);
   try {
     assert.deepEqual(await reader.partitions(TOPIC), [0]);
@@ -116,11 +116,11 @@ Deno.test("the wire reader plans from ListOffsets, hands on a fetch's records, a
     });
     await assert.rejects(reading, (err) => {
       assert.ok(err instanceof ReadHandOver);
-      assert.match(err.message, /lz4 in the batch at offset 15/);
+      assert.match(err.message, /zstd in the batch at offset 15/);
       return true;
     });
     assert.deepEqual(seen, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "13", "14"]);
-    assert.equal(covered, 15n, "a consumer takes over at the lz4 batch");
+    assert.equal(covered, 15n, "a consumer takes over at the zstd batch");
   } finally {
     reader.close();
     broker.close();

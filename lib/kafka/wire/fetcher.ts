@@ -9,10 +9,10 @@
  *
  * It reads plaintext and SASL_PLAINTEXT clusters (each connection logs in
  * first: SCRAM or PLAIN, `sasl.ts`), not TLS (`lib/kafka/clients.ts` gives
- * none there), and uncompressed, gzip or snappy batches. Anything it does not
- * read throws {@linkcode ReadHandOver} after handing on what came before, and
- * the caller reads on with kafkajs' consumer from there: a batch compressed
- * with lz4 or zstd, another record format or damage, a partition without a
+ * none there), and uncompressed, gzip, snappy or lz4 batches. Anything it does
+ * not read throws {@linkcode ReadHandOver} after handing on what came before,
+ * and the caller reads on with kafkajs' consumer from there: a batch
+ * compressed with zstd, another record format or damage, a partition without a
  * leader, an error code in an answer (a moved leader, an offset out of range,
  * an authorization failure: kafkajs retries or words them), a lost connection.
  * Control batches and aborted transactions are skipped here, as a

@@ -7,12 +7,12 @@
  * Each record is a small object whose key, value, headers and offset are read
  * from the batch's bytes only when asked for. What is read here: uncompressed,
  * gzip (`node:zlib`, loaded by {@linkcode prepareFor} for the first set that
- * has a gzip batch) and snappy batches (`snappy.ts`), headers, null keys and
+ * has a gzip batch), snappy (`snappy.ts`) and lz4 batches (`lz4.ts`), headers, null keys and
  * values, create and log-append times, and transactions as a read-committed
  * consumer sees them: control batches (commit and abort markers) are never
  * handed on, and the batches of an aborted transaction are skipped using the
  * answer's aborted-transaction list (as the Java consumer does). Anything
- * else (lz4 or zstd, another magic, damage) makes the batch
+ * else (zstd, another magic, damage) makes the batch
  * {@linkcode RecordSet.unreadable}: the records before it are handed on and
  * the caller reads on from that batch with another client.
  *
@@ -27,6 +27,7 @@
  */
 import type { ConsumedRecord } from "../records.ts";
 import { unsnappy } from "./snappy.ts";
+import { unlz4 } from "./lz4.ts";
 
 /** A transaction the answer says was aborted: its producer and its first offset. */
 export interface AbortedTransaction {
@@ -55,6 +56,7 @@ export interface RecordSet {
 const HEADER = 61;
 const GZIP = 1;
 const SNAPPY = 2;
+const LZ4 = 3;
 const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const text = new TextDecoder();
@@ -172,9 +174,9 @@ function decodeBatch(
       return "gzip data that does not inflate";
     }
     start = 0;
-  } else if (codec === SNAPPY) {
+  } else if (codec === SNAPPY || codec === LZ4) {
     try {
-      bytes = unsnappy(set.subarray(at + HEADER, end));
+      bytes = (codec === SNAPPY ? unsnappy : unlz4)(set.subarray(at + HEADER, end));
     } catch (err) {
       return (err as Error).message;
     }
