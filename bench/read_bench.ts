@@ -4,12 +4,14 @@
  *
  * ```sh
  * deno task lab topic create read-bench --partitions 3
- * seq 1 200000 | awk '{printf "key-%d:{\"n\":%d,\"text\":\"Hello Kafka %d\"}\n",$1,$1,$1}' \
+ * seq 1 200000 | awk '{s=sprintf("{\"n\":%d,\"text\":\"Hello Kafka %d\",\"pad\":\"",$1,$1);
+ *   while (length(s) < 98) s = s "x"; printf "key-%d:%s\"}\n",$1,s}' \
  *   | kcat -b localhost:19092 -P -t read-bench -K:
  * KAFKA_LAB_READ_BENCH_TOPIC=read-bench deno bench -A bench/read_bench.ts
  * ```
  * Without `KAFKA_LAB_READ_BENCH_TOPIC` the benches are skipped. hyperfine gives
- * the same comparison from a shell (README, "Benchmarks").
+ * the same comparison from a shell, and `bench/read_interleaved.sh` runs it interleaved, idle or
+ * beside a busy loop (README, "Benchmarks").
  * @module
  */
 import { fileURLToPath } from "node:url";
@@ -17,6 +19,8 @@ import { fileURLToPath } from "node:url";
 const topic = Deno.env.get("KAFKA_LAB_READ_BENCH_TOPIC");
 const brokers = Deno.env.get("KAFKA_BROKERS") ?? "localhost:19092";
 const main = fileURLToPath(new URL("../main.ts", import.meta.url));
+/** Runs of each command (each takes about a second). */
+const ROUNDS = 10;
 const out = topic === undefined ? "" : await Deno.makeTempFile({ prefix: "kafka-lab-read-bench-" });
 
 async function run(program: string, args: string[]): Promise<void> {
@@ -37,19 +41,32 @@ Deno.bench({
   group: "read",
   baseline: true,
   ignore: topic === undefined,
-  fn: () => run("kcat", ["-C", "-b", brokers, "-t", topic!, "-e", "-q", "-o", "beginning"]),
+  n: ROUNDS,
+  warmup: 1,
+  // An async function: Deno awaits only those (a function returning a promise ran unawaited).
+  fn: async () => {
+    await run("kcat", ["-C", "-b", brokers, "-t", topic!, "-e", "-q", "-o", "beginning"]);
+  },
 });
 
 Deno.bench({
   name: "kafka-lab read --value-only: the same to a file",
   group: "read",
   ignore: topic === undefined,
-  fn: () => run(Deno.execPath(), ["run", "-A", main, "read", topic!, "--value-only"]),
+  n: ROUNDS,
+  warmup: 1,
+  fn: async () => {
+    await run(Deno.execPath(), ["run", "-A", main, "read", topic!, "--value-only"]);
+  },
 });
 
 Deno.bench({
   name: "kafka-lab read (lines for people): the same to a file",
   group: "read",
   ignore: topic === undefined,
-  fn: () => run(Deno.execPath(), ["run", "-A", main, "read", topic!]),
+  n: ROUNDS,
+  warmup: 1,
+  fn: async () => {
+    await run(Deno.execPath(), ["run", "-A", main, "read", topic!]);
+  },
 });

@@ -51,25 +51,58 @@ function headersText(headers: Readonly<Record<string, string>>, separator = ",")
   return s;
 }
 
+/**
+ * The line template's fields in a fixed order, filled by position: no object
+ * per record (`{partition}` .. `{value}` may stand in any order in a translation).
+ */
+function compileLine(template: string): (values: readonly string[]) => string {
+  const names = ["partition", "offset", "time", "key", "value"];
+  const parts = template.split(/\{(\w+)\}/);
+  const at = parts.map((p, i) => i % 2 === 1 ? names.indexOf(p) : -1);
+  return (values) => {
+    let s = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      s += (at[i] < 0 ? `{${parts[i]}}` : values[at[i]]) + parts[i + 1];
+    }
+    return s;
+  };
+}
+
+/** ISO 8601 of a timestamp, remembering the last one (a batch's records often share it). */
+function isoTimes(): (timestamp: string) => string {
+  let last = "";
+  let iso = "";
+  return (timestamp) => {
+    if (timestamp !== last) {
+      last = timestamp;
+      iso = new Date(Number(timestamp)).toISOString();
+    }
+    return iso;
+  };
+}
+
 /** The line for people: `partition 0  offset 7  <time>  key k: v`, headers after. */
 export function linePrinter(format: Format, tx: Words): Printer {
-  const line = compile(tx.recordLine);
+  const line = compileLine(tx.recordLine);
   const bad = compile(tx.badFormat);
   const withHeaders = compile(tx.recordHeaders);
   const keyFormat = keyFormatOf(format);
+  const isoTime = isoTimes();
+  const values = ["", "", "", "", ""];
   return (r) => {
     // In auto no format can fail to fit, so the quick path needs no Decoded.
     const value = format === "auto" ? undefined : decodeBytes(r.value, format);
-    let text = line({
-      partition: String(r.partition),
-      offset: r.offset,
-      time: new Date(Number(r.timestamp)).toISOString(),
-      key: r.key === null ? tx.noKey : showBytes(r.key, keyFormat),
-      value: value ? showDecoded(value) : showBytes(r.value, format),
-    });
+    const key = r.key;
+    values[0] = String(r.partition);
+    values[1] = r.offset;
+    values[2] = isoTime(r.timestamp);
+    values[3] = key === null ? tx.noKey : showBytes(key, keyFormat);
+    values[4] = value ? showDecoded(value) : showBytes(r.value, format);
+    let text = line(values);
     if (value?.problem) text += `  (${bad({ format, problem: value.problem })})`;
-    for (const _ in r.headers) {
-      text += withHeaders({ headers: headersText(r.headers, ", ") });
+    const headers = r.headers;
+    for (const _ in headers) {
+      text += withHeaders({ headers: headersText(headers, ", ") });
       break;
     }
     return text + "\n";

@@ -2,11 +2,18 @@
  * Reads records of a topic from a chosen position without touching any
  * consumer group's offsets (what `kcat -C` and `kafka-console-consumer` do).
  *
- * kafkajs has no `assign()`: every consumer joins a group. So the reader joins
- * a throwaway group (`kafka-lab-read-<uuid>`), never commits, seeks each
- * partition to its start, pauses the partitions it was not asked for, and
- * deletes the group when it is done. Without `follow` it stops at the end
- * offsets it saw when it started.
+ * Two ways, one behaviour. Unless the cluster needs TLS, the port's partition reader
+ * (`Kafka.partitionReader()`: the wire client's Fetch, no group at all) plans
+ * the ranges and reads them; where it cannot go on (a compression codec it
+ * does not decode, a moved leader, any error: see `lib/kafka/wire/fetcher.ts`)
+ * it hands over, and a consumer reads on from where it stopped. Over TLS, or
+ * when the plan itself cannot be made on the wire (a leaderless
+ * partition), a consumer reads it all: kafkajs has no `assign()`, so that
+ * consumer joins a throwaway group (`kafka-lab-read-<uuid>`), never commits,
+ * seeks each partition to its start, pauses the partitions it was not asked
+ * for, and the group is deleted when it is done. Both read committed records
+ * only. Without `follow` reading stops at the end offsets seen when it
+ * started.
  *
  * @example
  * ```ts
@@ -15,11 +22,20 @@
  * ```
  * @module
  */
-import type { Admin, Batch, Consumer, Kafka } from "../kafka/port.ts";
-import { type ConsumedRecord, toRecord } from "../kafka/consumer_loop.ts";
+import {
+  type Admin,
+  type Consumer,
+  type Kafka,
+  type PartitionReader,
+  ReadHandOver,
+} from "../kafka/port.ts";
+import { type PartitionRange, ReadCursor, type ReadStop } from "./read_cursor.ts";
+import type { ConsumedRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { type Position, resolveOffset } from "./position.ts";
+
+export { type PartitionRange, ReadCursor, type ReadStop } from "./read_cursor.ts";
 
 /** The prefix of the reader's throwaway groups (so `groups list` readers can tell them). */
 export const READER_GROUP_PREFIX = "kafka-lab-read-";
@@ -44,18 +60,6 @@ export interface ReadOptions {
    */
   readonly groupPrefix?: string;
 }
-
-/** Where reading a partition starts and (without `follow`) ends. */
-export interface PartitionRange {
-  readonly partition: number;
-  /** The first offset to read. */
-  readonly start: string;
-  /** The end offset when reading started (the next offset to be written). */
-  readonly end: string;
-}
-
-/** Why reading stopped. */
-export type ReadStop = "end" | "count" | "signal";
 
 /** What {@linkcode readTopic} did. */
 export interface ReadSummary {
@@ -86,15 +90,17 @@ export async function topicPartitions(admin: Admin, topic: string): Promise<numb
   return meta[0].partitions.map((p) => p.partitionId).sort((a, b) => a - b);
 }
 
-/** Start and end offsets of the partitions to read. */
+/** Where a read's ranges come from: an admin, or the wire client's partition reader. */
+export type OffsetSource = Pick<Admin, "fetchTopicOffsets" | "fetchTopicOffsetsByTimestamp">;
+
+/** Start and end offsets of the partitions to read (`all`: the topic's partitions). */
 export async function planRead(
-  admin: Admin,
+  admin: OffsetSource,
   topic: string,
   from: Position,
-  wanted?: readonly number[],
-  known?: readonly number[],
+  wanted: readonly number[] | undefined,
+  all: readonly number[],
 ): Promise<PartitionRange[]> {
-  const all = known ? [...known] : await topicPartitions(admin, topic);
   for (const p of wanted ?? []) {
     if (!all.includes(p)) {
       throw new UsageError(
@@ -126,76 +132,113 @@ export async function planRead(
 
 /** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
 export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<ReadSummary> {
-  // The partitions from Kafka.partitions() (the wire): kafkajs' listTopics fails while any
-  // partition of any topic has no leader, which must not stop reading a healthy topic.
-  const layout = await kafka.partitions(options.topic);
-  if (!layout) throw topicNotFound(options.topic);
-  const all = layout.map((p) => p.partition).sort((a, b) => a - b);
+  const { topic, from, partitions } = options;
+  const wire = await kafka.partitionReader();
+  try {
+    const onWire = wire && await handedOver(kafka, wire.partitions(topic));
+    const all = onWire ?? await partitionsOf(kafka, topic);
+    const planned = wire && onWire &&
+      await handedOver(kafka, planRead(wire, topic, from, partitions, all));
+    if (!wire || !planned) return await readWithConsumer(kafka, options, all);
+    const cursor = begin(planned, options);
+    if (!cursor) return nothingToRead(planned, options);
+    const stoppedBy = await handedOver(kafka, readOnWire(wire, cursor, options)) ??
+      stillToRead(cursor, options);
+    if (stoppedBy) return { records: cursor.records, stoppedBy, ranges: planned };
+    return await kafka.withAdmin(async (admin) => ({
+      ...(await readInGroup(kafka, cursor, { ...options, all, admin })),
+      ranges: planned,
+    }));
+  } finally {
+    wire?.close();
+  }
+}
+
+/**
+ * The partitions from Kafka.partitions() (the wire first): kafkajs' listTopics
+ * fails while any partition of any topic has no leader, which must not stop
+ * reading a healthy topic.
+ */
+async function partitionsOf(kafka: Kafka, topic: string): Promise<number[]> {
+  const layout = await kafka.partitions(topic);
+  if (!layout) throw topicNotFound(topic);
+  return layout.map((p) => p.partition).sort((a, b) => a - b);
+}
+
+/** Plans and reads it all with a consumer in a throwaway group. */
+async function readWithConsumer(
+  kafka: Kafka,
+  options: ReadOptions,
+  all: readonly number[],
+): Promise<ReadSummary> {
   // One admin plans the read and deletes the throwaway group: a fresh kafkajs admin would
   // first ask for every topic's metadata, which fails for ~25 s while any partition of any
   // topic has no leader; this one knows only the topic read.
   return await kafka.withAdmin(async (admin) => {
     const ranges = await planRead(admin, options.topic, options.from, options.partitions, all);
-    options.onStart?.(ranges);
-    const cursor = new ReadCursor(ranges, options.count);
-    if (options.count === 0 || (!options.follow && cursor.finished())) {
-      return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
-    }
+    const cursor = begin(ranges, options);
+    if (!cursor) return nothingToRead(ranges, options);
     return { ...(await readInGroup(kafka, cursor, { ...options, all, admin })), ranges };
   });
 }
 
-/**
- * Where reading each partition stands (the next offset to hand on), and how
- * many records were handed on; decides when to stop.
- */
-export class ReadCursor {
-  /** The next offset to hand on, per partition read. */
-  readonly next: Map<number, bigint>;
-  readonly #ends: Map<number, bigint>;
-  readonly #count: number | undefined;
-  records = 0;
+function nothingToRead(ranges: readonly PartitionRange[], options: ReadOptions): ReadSummary {
+  return { records: 0, stoppedBy: options.count === 0 ? "count" : "end", ranges };
+}
 
-  constructor(ranges: readonly PartitionRange[], count?: number) {
-    this.next = new Map(ranges.map((r) => [r.partition, BigInt(r.start)]));
-    this.#ends = new Map(ranges.map((r) => [r.partition, BigInt(r.end)]));
-    this.#count = count;
-  }
+/** Why reading is over already when the wire reader handed over (undefined: it is not). */
+function stillToRead(cursor: ReadCursor, options: ReadOptions): ReadStop | undefined {
+  if (cursor.reached()) return "count";
+  return !options.follow && cursor.finished() ? "end" : undefined;
+}
 
-  /** Every partition read up to the end it had when reading started. */
-  finished(): boolean {
-    return [...this.next].every(([p, n]) => n >= this.#ends.get(p)!);
-  }
+/** Tells where reading starts; the cursor, or undefined when there is nothing to read. */
+function begin(ranges: readonly PartitionRange[], options: ReadOptions): ReadCursor | undefined {
+  options.onStart?.(ranges);
+  const cursor = new ReadCursor(ranges, options.count);
+  if (options.count === 0 || (!options.follow && cursor.finished())) return undefined;
+  return cursor;
+}
 
-  /** `count` records were handed on. */
-  reached(): boolean {
-    return this.#count !== undefined && this.records >= this.#count;
-  }
-
-  /**
-   * Hands each record of the batch not handed on before to `onRecord`, and
-   * moves past what the fetch covered; returns why to stop, if it is time.
-   */
-  async take(
-    batch: Batch,
-    options: Pick<ReadOptions, "signal" | "follow" | "onRecord">,
-  ): Promise<ReadStop | undefined> {
-    const p = batch.partition;
-    if (!this.next.has(p)) return undefined;
-    for (const m of batch.messages) {
-      if (options.signal.aborted || this.reached()) break;
-      if (BigInt(m.offset) < this.next.get(p)!) continue;
-      const handled = options.onRecord(toRecord(batch.topic, p, m));
-      if (handled) await handled;
-      this.records++;
-      this.next.set(p, BigInt(m.offset) + 1n);
-    }
-    if (this.reached()) return "count";
-    const last = BigInt(batch.lastOffset()) + 1n;
-    if (last > this.next.get(p)!) this.next.set(p, last);
-    if (!options.follow && this.finished()) return "end";
+/** What `work` resolves, or undefined when the wire reader handed over (said with `--verbose`). */
+async function handedOver<T>(kafka: Kafka, work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof ReadHandOver)) throw err;
+    kafka.debug(`read: the wire reader hands over to a consumer (${err.message})`);
     return undefined;
   }
+}
+
+/**
+ * Reads on the wire client's partition reader (no group) until the cursor,
+ * the count or the signal stops it; throws `ReadHandOver` where the reader
+ * cannot go on (the cursor then says where a consumer takes over).
+ */
+async function readOnWire(
+  wire: PartitionReader,
+  cursor: ReadCursor,
+  options: ReadOptions,
+): Promise<ReadStop> {
+  let stop: ReadStop | undefined;
+  await wire.read({
+    topic: options.topic,
+    positions: cursor.next,
+    ...(options.follow ? {} : { ends: cursor.ends }),
+    partitionMaxBytes: largeRead(options) ? 4 * 1024 * 1024 : 1024 * 1024,
+    signal: options.signal,
+    onRecords: async (partition, records, next) => {
+      stop = await cursor.takeRecords(partition, records, next, options);
+      return stop !== undefined;
+    },
+  });
+  return stop ?? (options.signal.aborted ? "signal" : "end");
+}
+
+/** Whether a read goes through whole partitions (large fetches) rather than wants a few records. */
+function largeRead(options: Pick<ReadOptions, "count">): boolean {
+  return options.count === undefined || options.count > 10_000;
 }
 
 /** Reads with a throwaway group until the cursor, the count or the signal stops it; deletes the group. */
@@ -207,7 +250,7 @@ async function readInGroup(
   const groupId = `${options.groupPrefix ?? ""}${READER_GROUP_PREFIX}${crypto.randomUUID()}`;
   // Large fetches when a reader goes through whole partitions (fewer round trips win);
   // kafkajs' usual 1 MiB when it wants a few records (a 16 MiB fetch is decoded whole).
-  const large = options.count === undefined || options.count > 10_000;
+  const large = largeRead(options);
   const consumer = await kafka.consumer({
     groupId,
     maxWaitTimeInMs: 500,

@@ -13,23 +13,23 @@
  * | partitions without a leader: `leaderless()`         | only                       | no (undefined: cannot tell)         |
  * | the KRaft quorum: `quorum()`                        | only (DescribeQuorum)      | no (unknown, with the reason)       |
  * | does the listener want a login: `loginRequired()`   | only (SaslHandshake)       | no                                  |
+ * | reading partitions without a group (`read`)         | first, unless TLS (`wire/fetcher.ts`) | over TLS, and on from where the wire reader hands over |
  * | admin operations, producing, consuming, transactions | no                        | always                              |
  *
- * Why: kafkajs fails a whole topic's metadata while one partition has no
- * leader, and retries that for about 25 s; the wire client reports such a
- * partition with leader -1 at once. It also needs no kafkajs, so `lab1 list`
- * and `status` start about 80 ms sooner. The wire client speaks no TLS, and
- * kafkajs has no DescribeQuorum. When a wire request fails (`#viaWire`):
- * a refused login is the answer (`AuthError`, exit
- * 4); a broker that accepts connections but answers nothing within the
- * deadline is the answer too (`UnreachableError`, exit 3: kafkajs would only
- * wait longer); anything else (connection refused, an answer that cannot be
- * read) is asked again through kafkajs, whose error is the one shown.
+ * Why: kafkajs fails a whole topic's metadata while one partition has no leader, and retries
+ * that for about 25 s; the wire client reports such a partition with leader -1 at once. It also
+ * needs no kafkajs, so `lab1 list` and `status` start about 80 ms sooner, and `read` decodes
+ * records into what it prints for about a fifth of kafkajs' CPU. The wire client speaks no TLS,
+ * and kafkajs has no DescribeQuorum. When a wire request fails (`#viaWire`): a refused login is
+ * the answer (`AuthError`, exit 4); a broker that accepts connections but answers nothing within
+ * the deadline is the answer too (`UnreachableError`, exit 3: kafkajs would only wait longer);
+ * anything else (connection refused, an answer that cannot be read) is asked again through
+ * kafkajs, whose error is the one shown.
  *
- * kafkajs is loaded on the first client made (`admin()`, `producer()`,
- * `consumer()`, `withAdmin()`), never by the metadata questions. A fake of
- * the port passes its own adapters (`options.driver`, `options.metadata`) and
- * reachability probe (`options.probe`).
+ * kafkajs is loaded on the first client made (`admin()`, `producer()`, `consumer()`,
+ * `withAdmin()`), never by the metadata questions nor a `read` on the wire. A fake of the port
+ * passes its own adapters (`options.driver`, `options.metadata`) and reachability probe
+ * (`options.probe`), and reads through its driver.
  *
  * @example
  * ```ts
@@ -65,7 +65,7 @@ import {
   type MetadataDriver,
   NoAnswerError,
   type PartitionLayout,
-  type PartitionState,
+  type PartitionReader,
   type Producer,
   type ProducerOptions,
   type QuorumStatus,
@@ -95,22 +95,17 @@ export const WIRE_TIMEOUT_MS = 5000;
 /** The same for the topic list: `lab1 list` should fail fast. */
 export const TOPIC_LIST_TIMEOUT_MS = 3000;
 
-/** Metadata partitions as layouts, sorted by partition. */
-function layouts(partitions: readonly PartitionState[]): PartitionLayout[] {
-  return [...partitions]
-    .sort((a, b) => a.partition - b.partition)
-    .map((p) => ({ partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr }));
-}
-
-/** Admin-client topic metadata as layouts, sorted by partition. */
-function adminLayouts(
+/** Metadata (or admin-client: `partitionId`) partitions as layouts, sorted by partition. */
+function layouts(
   partitions: ReadonlyArray<
-    { partitionId: number; leader: number; replicas: number[]; isr: number[] }
+    Omit<PartitionLayout, "partition"> & { partition?: number; partitionId?: number }
   >,
 ): PartitionLayout[] {
   return partitions
-    .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr }))
-    .sort((a, b) => a.partition - b.partition);
+    .map(({ leader, replicas, isr, ...p }) => ({
+      partition: p.partition ?? p.partitionId!,
+      ...{ leader, replicas, isr },
+    })).sort((a, b) => a.partition - b.partition);
 }
 
 /** Adapters to build the port on, instead of kafkajs and the wire client (a fake's). */
@@ -128,6 +123,7 @@ export class KafkaClients implements Kafka {
   readonly #metadata: MetadataDriver;
   readonly #probe: (address: string, timeoutMs: number) => Promise<ProbeResult>;
   #driver?: Promise<KafkaDriver>;
+  readonly #readOnWire: boolean; // only the real adapters: a fake's port reads through its driver
 
   constructor(config: Config, out: Output, options: KafkaClientsOptions = {}) {
     this.config = config;
@@ -135,6 +131,7 @@ export class KafkaClients implements Kafka {
     this.#metadata = options.metadata ?? wireDriver;
     this.#probe = options.probe ?? probeTcp;
     if (options.driver) this.#driver = Promise.resolve(options.driver);
+    this.#readOnWire = !options.driver && !options.metadata;
   }
 
   /** The client library's adapter, loaded on first use. */
@@ -266,6 +263,12 @@ export class KafkaClients implements Kafka {
     return (await this.#clients()).consumer(options);
   }
 
+  /** The wire client's reader of partitions (`wire/fetcher.ts`, loaded here); none over TLS. */
+  async partitionReader(): Promise<PartitionReader | undefined> {
+    if (this.config.ssl || !this.#readOnWire) return undefined;
+    return (await import("./wire/fetcher.ts")).wireReader(this.config.brokers, this.config.sasl);
+  }
+
   /** Leaves the group and disconnects at once (see `kafkajs/driver.ts`). */
   async disconnectConsumer(consumer: Consumer): Promise<void> {
     await (await this.#clients()).disconnectConsumer(consumer);
@@ -334,7 +337,7 @@ export class KafkaClients implements Kafka {
       const names = await admin.listTopics();
       if (names.length === 0) return [];
       const { topics } = await admin.fetchTopicMetadata({ topics: names });
-      return topics.map((tp) => ({ name: tp.name, partitions: adminLayouts(tp.partitions) }));
+      return topics.map((tp) => ({ name: tp.name, partitions: layouts(tp.partitions) }));
     });
   }
 
@@ -350,7 +353,7 @@ export class KafkaClients implements Kafka {
     return await this.withAdmin(async (admin) => {
       if (!(await admin.listTopics()).includes(topic)) return undefined;
       const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      return adminLayouts(topics[0].partitions);
+      return layouts(topics[0].partitions);
     });
   }
 

@@ -46,9 +46,11 @@ import type { Localizable, Text } from "../i18n.ts";
 export * from "./port_records.ts";
 export * from "./port_consumer.ts";
 export * from "./port_admin.ts";
+export * from "./port_fetch.ts";
 import type { Message, Producer, ProducerOptions } from "./port_records.ts";
 import type { Consumer, ConsumerOptions } from "./port_consumer.ts";
 import type { Admin, BrokerAddress } from "./port_admin.ts";
+import type { PartitionReader } from "./port_fetch.ts";
 
 // ---------------------------------------------------------------- metadata and quorum
 
@@ -166,6 +168,8 @@ export interface Kafka {
   /** The labs' acks=all producer: idempotent, one request in flight, 100 retries. */
   idempotentProducer(options?: ProducerOptions): Promise<Producer>;
   consumer(options: ConsumerOptions): Promise<Consumer>;
+  /** Reads partitions without a group, from their leaders; undefined where it cannot (TLS). */
+  partitionReader(): Promise<PartitionReader | undefined>;
   /** Leaves the group and disconnects without waiting out the fetch in flight. */
   disconnectConsumer(consumer: Consumer): Promise<void>;
   /** The partition the default (Java-compatible, murmur2) partitioner gives a key. */

@@ -3,7 +3,7 @@
  * small arithmetic of the consumer loop (next offset, batches).
  * @module
  */
-import type { KafkaMessage } from "./port.ts";
+import type { KafkaMessage } from "./port_records.ts";
 
 /** A record as a lab sees it. */
 export interface ConsumedRecord {

@@ -100,10 +100,14 @@ Deno.test({
             3,
           );
           assertNoSecret(write, [auth.password]);
-          const read = await runCli(["read", topic, "--from", "beginning", "--count", "3"], {
-            env,
-          });
+          const read = await runCli(
+            ["read", topic, "--from", "beginning", "--count", "3", "--verbose"],
+            { env },
+          );
           assert.equal(read.code, 0, read.stderr);
+          // read logs in on the wire itself (no hand-over to kafkajs' consumer)
+          assert.doesNotMatch(read.stderr, /hands over/);
+          assertNoSecret(read, [auth.password]);
           for (const v of ["a", "b", "c"]) assert.match(read.stdout, new RegExp(`: ${v}\\b`));
           const status = await runCli(["status", "--json"], { env });
           assert.equal(status.code, 0, status.stderr);

@@ -16,6 +16,8 @@
  *   `controllerId` is a random live broker on KRaft, not the quorum leader.
  * - {@linkcode saslMechanisms} (SaslHandshake v1): whether a listener asks
  *   for a login, which kafkajs only sees as a closed connection.
+ * - Reading partitions without a group (`read`): ListOffsets v2 and Fetch v11
+ *   in `fetcher.ts`, over kept-open connections (`connection.ts`).
  *
  * A broker that accepts the connection and does not answer in time fails
  * with the port's `NoAnswerError`.

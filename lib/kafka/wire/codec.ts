@@ -23,6 +23,12 @@ export class Writer {
     b.writeInt32BE(v);
     return this.#push(b);
   }
+  /** An int64 from a number (exact within ±2^53: offsets and timestamps). */
+  int64(v: number | bigint): this {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(BigInt(v));
+    return this.#push(b);
+  }
   uvarint(v: number): this {
     const bytes: number[] = [];
     while (v >= 0x80) {
