@@ -25,7 +25,7 @@ export async function deleteCommand(
     fill(TOPIC_TEXT.ru.deleteQuestion, { topic }),
   );
   const kafka = await ctx.kafka();
-  await kafka.withAdmin((admin) => existingTopic(admin, topic));
+  await kafka.withAdmin((admin) => existingTopic(admin, topic, kafka));
   const what = { en: `topic ${topic}`, ru: `топик ${topic}` }[ctx.config.lang];
   if (!confirmed({ question, what, yes: args.values.yes }, ctx.config.lang)) {
     ctx.out.event(TOPIC_EVENTS.kept, { topic }, fill(tx.kept, { topic }));

@@ -13,7 +13,8 @@ import { layoutData, layoutLines } from "./render.ts";
 /** Runs `topic describe <topic>`. */
 export async function describe(ctx: Context, args: ParsedArgs): Promise<number> {
   const topic = checkTopicName(args.positionals[0]);
-  const layout = await (await ctx.kafka()).withAdmin((admin) => existingTopic(admin, topic));
+  const kafka = await ctx.kafka();
+  const layout = await kafka.withAdmin((admin) => existingTopic(admin, topic, kafka));
   ctx.out.event(TOPIC_EVENTS.layout, layoutData(layout));
   for (const l of layoutLines(ctx, layout)) ctx.out.line(l);
   return 0;

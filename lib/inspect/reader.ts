@@ -34,6 +34,7 @@ import type { ConsumedRecord } from "../kafka/consumer_loop.ts";
 import { KafkaLabError, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { type Position, resolveOffset } from "./position.ts";
+import { LeaderlessError, leaderlessSkipped } from "../kafka/leaderless.ts";
 
 export { type PartitionRange, ReadCursor, type ReadStop } from "./read_cursor.ts";
 
@@ -131,7 +132,8 @@ export async function planRead(
 }
 
 /** Reads as {@linkcode ReadOptions} say; resolves when done (never rejects on a clean stop). */
-export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<ReadSummary> {
+export async function readTopic(kafka: Kafka, asked: ReadOptions): Promise<ReadSummary> {
+  const options = await withoutLeaderless(kafka, asked);
   const { topic, from, partitions } = options;
   const wire = await kafka.partitionReader();
   try {
@@ -152,6 +154,25 @@ export async function readTopic(kafka: Kafka, options: ReadOptions): Promise<Rea
   } finally {
     wire?.close();
   }
+}
+
+/**
+ * The read without the partitions that have no leader now (asked on the
+ * wire; as asked where that cannot tell): those of the whole topic are left
+ * out with a warning that names the brokers to start; a partition asked for
+ * by number, or a topic with no leader at all, is an error.
+ */
+async function withoutLeaderless(kafka: Kafka, options: ReadOptions): Promise<ReadOptions> {
+  const none = (await kafka.leaderless([options.topic])) ?? [];
+  if (none.length === 0) return options;
+  const asked = options.partitions ?? [];
+  const wanted = none.filter((p) => asked.length === 0 || asked.includes(p.partition));
+  if (wanted.length === 0) return options;
+  const all = await partitionsOf(kafka, options.topic);
+  const others = all.filter((p) => !none.some((n) => n.partition === p));
+  if (asked.length > 0 || others.length === 0) throw new LeaderlessError(wanted, true);
+  kafka.warn(leaderlessSkipped(none));
+  return { ...options, partitions: others };
 }
 
 /**

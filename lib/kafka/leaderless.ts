@@ -14,7 +14,7 @@
  * @module
  */
 import { KafkaLabError } from "../errors.ts";
-import { fillText, t } from "../i18n.ts";
+import { fillText, type Localizable, t } from "../i18n.ts";
 import type { Admin, ClusterMetadata, LeaderlessPartition, TopicPartitions } from "./port.ts";
 
 export type { LeaderlessPartition } from "./port.ts";
@@ -52,14 +52,20 @@ export function brokersOf(partitions: readonly LeaderlessPartition[]): number[] 
 /** The partitions have no leader: records for them cannot be written or read now. */
 export class LeaderlessError extends KafkaLabError {
   readonly partitions: readonly LeaderlessPartition[];
-  constructor(partitions: readonly LeaderlessPartition[]) {
+  /** `reading`: the partitions were to be read (`read`), not written. */
+  constructor(partitions: readonly LeaderlessPartition[], reading = false) {
     const brokers = brokersOf(partitions).join(", ");
     super(
       fillText(
-        t(
-          "no leader for {list}: their brokers are down, so kafkajs cannot write to this topic",
-          "у партиций нет лидера: {list}; их брокеры остановлены, поэтому kafkajs не может писать в этот топик",
-        ),
+        reading
+          ? t(
+            "no leader for {list}: their brokers are down, so these partitions cannot be read now",
+            "у партиций нет лидера: {list}; их брокеры остановлены, поэтому эти партиции сейчас не прочитать",
+          )
+          : t(
+            "no leader for {list}: their brokers are down, so kafkajs cannot write to this topic",
+            "у партиций нет лидера: {list}; их брокеры остановлены, поэтому kafkajs не может писать в этот топик",
+          ),
         { list: listed(partitions) },
       ),
       {
@@ -75,6 +81,18 @@ export class LeaderlessError extends KafkaLabError {
     this.name = "LeaderlessError";
     this.partitions = partitions;
   }
+}
+
+/** A warning that `partitions` are left out of a read, naming the brokers to start. */
+export function leaderlessSkipped(partitions: readonly LeaderlessPartition[]): Localizable {
+  const brokers = brokersOf(partitions);
+  return fillText(
+    t(
+      "no leader for {list}: reading the other partitions; start broker {brokers} (`kafka-lab broker start {first}`) to read these",
+      "у партиций нет лидера: {list}; читаем остальные; чтобы прочитать эти, запустите брокер {brokers} (`kafka-lab broker start {first}`)",
+    ),
+    { list: listed(partitions), brokers: brokers.join(", "), first: brokers[0] ?? "N" },
+  );
 }
 
 /**

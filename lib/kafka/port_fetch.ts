@@ -38,7 +38,7 @@ export interface PartitionReadOptions {
  */
 export interface PartitionReader
   extends Pick<Admin, "fetchTopicOffsets" | "fetchTopicOffsetsByTimestamp"> {
-  /** The topic's partitions, sorted; hands over when it does not exist or one has no leader. */
+  /** The topic's partitions that have a leader, sorted; hands over when it does not exist. */
   partitions(topic: string): Promise<number[]>;
   read(options: PartitionReadOptions): Promise<void>;
   /** Closes the connections it keeps open between its questions. */

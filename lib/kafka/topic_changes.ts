@@ -13,7 +13,7 @@
 import { KafkaLabError, protocolErrorType, UsageError } from "../errors.ts";
 import { fillText, t } from "../i18n.ts";
 import { waitFor } from "../time.ts";
-import { type Admin, ConfigResourceTypes } from "./port.ts";
+import { type Admin, ConfigResourceTypes, type Kafka } from "./port.ts";
 import { describeTopic, type TopicLayout } from "./topics.ts";
 
 /** A change of a topic's configs: keys to set, keys to return to the broker's default. */
@@ -23,8 +23,13 @@ export interface ConfigChange {
 }
 
 /** The topic's layout, or an error naming the topic and how to list topics. */
-export async function existingTopic(admin: Admin, name: string): Promise<TopicLayout> {
-  const layout = await describeTopic(admin, name);
+export async function existingTopic(
+  admin: Admin,
+  name: string,
+  kafka?: Pick<Kafka, "partitions">,
+): Promise<TopicLayout> {
+  // With the port, partitions come from the wire: a leaderless one is shown, not an error.
+  const layout = await describeTopic(admin, name, kafka);
   if (layout) return layout;
   throw new KafkaLabError(
     fillText(t("topic {name} does not exist", "топика {name} нет"), { name }),

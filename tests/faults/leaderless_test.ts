@@ -53,6 +53,12 @@ Deno.test({
     const producer = await kafka.connect(kafka.idempotentProducer());
     const bounded = await kafka.connect(kafka.idempotentProducer({ deliveryTimeoutMs: 5_000 }));
     try {
+      // One record in each partition, for `read` to find in the two that keep a leader.
+      const seed = await kafka.connect(kafka.idempotentProducer());
+      await seed.send({
+        topic,
+        messages: [0, 1, 2].map((partition) => ({ value: `p${partition}`, partition })),
+      }).finally(() => seed.disconnect());
       await stopBroker(broker, { config, out, kill: true });
       // The controller fences the killed broker after its session times out (about 9 s).
       const fenced = await waitFor(async () => {
@@ -97,6 +103,25 @@ Deno.test({
       const write = await runCli(["write", topic, "--value", "x"]);
       assert.equal(write.code, 1, write.stderr);
       assert.match(write.stderr, new RegExp(`no leader for ${topic}\\[${victim.partitionId}\\]`));
+
+      // `topic describe` shows the partition without a leader; `read` reads the other two.
+      const topicDescribe = await runCli(["topic", "describe", topic, "--json"]);
+      assert.equal(topicDescribe.code, 0, topicDescribe.stderr);
+      const shown = events(topicDescribe.stdout).find((e) => e.event === "topic.layout")!;
+      const rows = shown.layout as Array<{ partition: number; leader: number }>;
+      assert.equal(rows.find((p) => p.partition === victim.partitionId)?.leader, -1);
+      const read = await runCli(["read", topic, "--json"]);
+      assert.equal(read.code, 0, read.stderr);
+      const got = events(read.stdout).filter((e) => e.event === "read.record").map((e) => e.value);
+      assert.deepEqual(
+        got.sort(),
+        [0, 1, 2].filter((p) => p !== victim.partitionId).map((p) => `p${p}`),
+      );
+      const skipped = events(read.stdout).find((e) => e.event === "warning");
+      assert.match(String(skipped?.message), new RegExp(`${topic}\\[${victim.partitionId}\\]`));
+      const one = await runCli(["read", topic, "-p", String(victim.partitionId), "--lang", "ru"]);
+      assert.equal(one.code, 1, one.stderr);
+      assert.match(one.stderr, /эти партиции сейчас не прочитать/);
     } finally {
       await startBroker(broker, { config, out });
       const nodes = await localNodes(readState(config.stateDir)!);

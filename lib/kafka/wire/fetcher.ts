@@ -144,7 +144,8 @@ class WireReader implements PartitionReader {
     const byLeader = new Map<string, number[]>();
     for (const p of t.partitions) {
       const b = md.brokers.find((x) => x.nodeId === p.leader);
-      if (!b) throw new ReadHandOver(`${topic}-${p.partition} has no leader`);
+      // A leaderless partition is left out (`read` names it and reads the others).
+      if (!b) continue;
       const address = `${b.host}:${b.port}`;
       byLeader.set(address, [...(byLeader.get(address) ?? []), p.partition]);
     }
