@@ -25,8 +25,22 @@ function copy(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Converts a consumed message (key, value and header values copied out). */
-export function toRecord(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
+/** A view of the same bytes as a plain Uint8Array (no copy). */
+export function view(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Converts a consumed message: key and value copied out (the default), or
+ * with `bytes` = {@linkcode view} seen where the client decoded them (a
+ * reader that hands each record on at once); header values decoded.
+ */
+export function toRecord(
+  topic: string,
+  partition: number,
+  m: KafkaMessage,
+  bytes: (b: Uint8Array) => Uint8Array = copy,
+): ConsumedRecord {
   const headers: Record<string, string> = {};
   for (const k in m.headers) {
     const v = m.headers[k];
@@ -38,9 +52,9 @@ export function toRecord(topic: string, partition: number, m: KafkaMessage): Con
     topic,
     partition,
     offset: m.offset,
-    // A copy as a plain Uint8Array (kafkajs hands Node Buffers that view its response).
-    key: m.key ? copy(m.key) : null,
-    value: m.value ? copy(m.value) : null,
+    // A plain Uint8Array (kafkajs hands Node Buffers that view its response).
+    key: m.key ? bytes(m.key) : null,
+    value: m.value ? bytes(m.value) : null,
     timestamp: m.timestamp,
     headers,
   };

@@ -23,14 +23,13 @@ import {
 } from "../../lib/kafka/wire/client.ts";
 import { Reader, WireResponseError, Writer } from "../../lib/kafka/wire/codec.ts";
 import { leaderlessIn } from "../../lib/kafka/leaderless.ts";
+import { FIXTURES, readFully } from "./wire_fixtures.ts";
 
 /** One recorded exchange: whole frames, their 4-byte size prefix included. */
 interface Recording {
   readonly request: Uint8Array;
   readonly response: Uint8Array;
 }
-
-const FIXTURES = new URL("./fixtures/wire/", import.meta.url);
 
 /** Reads `fixtures/wire/<name>.hex`: `#` comment lines, then `request:` and `response:` hex. */
 function recording(name: string): Recording {
@@ -114,16 +113,6 @@ async function serve(
       // already closed
     }
   }
-}
-
-async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undefined> {
-  const out = new Uint8Array(n);
-  for (let got = 0; got < n;) {
-    const read = await conn.read(out.subarray(got));
-    if (read === null) return undefined;
-    got += read;
-  }
-  return out;
 }
 
 /** Answers every request with `frame`. */

@@ -31,32 +31,11 @@ import { Lz4Error, unlz4 } from "../../lib/kafka/wire/lz4.ts";
 import type { WireApi } from "../../lib/kafka/wire/client.ts";
 import type { Reader } from "../../lib/kafka/wire/codec.ts";
 import type { ConsumedRecord } from "../../lib/kafka/records.ts";
+import { readFully, recording } from "./wire_fixtures.ts";
 
-const FIXTURES = new URL("./fixtures/wire/", import.meta.url);
 const TOPIC = "golden.read";
 const LIMITS = { maxWaitMs: 500, minBytes: 1, maxBytes: 64 * 1024 * 1024 };
 const MiB = 1024 * 1024;
-
-function recording(name: string): { request: string; response: Uint8Array } {
-  const hex: Record<string, string> = { request: "", response: "" };
-  let section = "";
-  for (const line of Deno.readTextFileSync(new URL(`${name}.hex`, FIXTURES)).split("\n")) {
-    if (line.startsWith("#") || line.trim() === "") continue;
-    if (line === "request:" || line === "response:") section = line.slice(0, -1);
-    else hex[section] += line.trim();
-  }
-  return { request: hex.request, response: new Uint8Array(Buffer.from(hex.response, "hex")) };
-}
-
-async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undefined> {
-  const out = new Uint8Array(n);
-  for (let got = 0; got < n;) {
-    const read = await conn.read(out.subarray(got));
-    if (read === null) return undefined;
-    got += read;
-  }
-  return out;
-}
 
 /**
  * Sends `body` as `api` on a new connection to a listener that answers with

@@ -12,8 +12,8 @@ import { Reader, Writer } from "../../lib/kafka/wire/codec.ts";
 import { readFetch } from "../../lib/kafka/wire/fetch.ts";
 import { wireReader } from "../../lib/kafka/wire/fetcher.ts";
 import { ReadHandOver } from "../../lib/kafka/port.ts";
+import { FIXTURES, readFully } from "./wire_fixtures.ts";
 
-const FIXTURES = new URL("./fixtures/wire/", import.meta.url);
 const TOPIC = "golden.read";
 
 /** The recorded response frame of fixture `name`, without its size and correlation id. */
@@ -37,16 +37,6 @@ function metadataBody(port: number): Uint8Array {
     .int32(1).int16(0).int32(0).int32(1) // partition 0, leader 1
     .int32(1).int32(1).int32(1).int32(1).int32(0) // replicas [1], isr [1], offline []
     .bytes();
-}
-
-async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undefined> {
-  const out = new Uint8Array(n);
-  for (let got = 0; got < n;) {
-    const read = await conn.read(out.subarray(got));
-    if (read === null) return undefined;
-    got += read;
-  }
-  return out;
 }
 
 /** In a Fetch answer body, the batch at offset 15 (the snappy one) marked as zstd. */

@@ -26,29 +26,7 @@ import {
   upsertScramUsers,
 } from "../../lib/kafka/wire/scram_users.ts";
 import { protocolErrorType } from "../../lib/error_kinds.ts";
-
-const FIXTURES = new URL("./fixtures/wire/", import.meta.url);
-
-function recording(name: string): { request: string; response: Uint8Array } {
-  const hex: Record<string, string> = { request: "", response: "" };
-  let section = "";
-  for (const line of Deno.readTextFileSync(new URL(`${name}.hex`, FIXTURES)).split("\n")) {
-    if (line.startsWith("#") || line.trim() === "") continue;
-    if (line === "request:" || line === "response:") section = line.slice(0, -1);
-    else hex[section] += line.trim();
-  }
-  return { request: hex.request, response: new Uint8Array(Buffer.from(hex.response, "hex")) };
-}
-
-async function readFully(conn: Deno.Conn, n: number): Promise<Uint8Array | undefined> {
-  const out = new Uint8Array(n);
-  for (let got = 0; got < n;) {
-    const read = await conn.read(out.subarray(got));
-    if (read === null) return undefined;
-    got += read;
-  }
-  return out;
-}
+import { readFully, recording } from "./wire_fixtures.ts";
 
 /** Runs `fn` against a listener answering one request with `name`'s recorded response. */
 async function replay<T>(
