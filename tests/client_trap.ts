@@ -9,7 +9,14 @@
  * @module
  */
 import { join } from "node:path";
-import { type CliOptions, type CliResult, MAIN, PERMISSION_FLAGS, ROOT } from "./helpers.ts";
+import {
+  type CliOptions,
+  type CliResult,
+  MAIN,
+  PERMISSION_FLAGS,
+  ROOT,
+  runDeno,
+} from "./helpers.ts";
 
 /** The import-map names that the trap replaces. */
 export const TRAPPED = ["kafkajs", "@kafkajs/confluent-schema-registry", "@faker-js/faker", "ajv"];
@@ -39,9 +46,8 @@ export async function runCliTrapped(
 ): Promise<CliResult> {
   const dir = Deno.makeTempDirSync({ prefix: "kafka-lab-trap-" });
   try {
-    const started = performance.now();
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
+    return await runDeno(
+      [
         "run",
         "--unstable-lazy-dynamic-imports",
         "--no-lock",
@@ -50,19 +56,9 @@ export async function runCliTrapped(
         options.script ?? MAIN,
         ...args,
       ],
-      env: { NO_COLOR: "1", ...options.env },
-      cwd: options.cwd ?? ROOT,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-    }).output();
-    return {
-      code: out.code,
-      stdout: new TextDecoder().decode(out.stdout),
-      stderr: new TextDecoder().decode(out.stderr),
-      ms: performance.now() - started,
-    };
+      options,
+      60_000,
+    );
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }

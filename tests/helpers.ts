@@ -49,19 +49,25 @@ export interface CliOptions {
 }
 
 /** Runs `deno run <flags> main.ts ...args` and collects its output. */
-export async function runCli(
-  args: readonly string[],
-  options: CliOptions = {},
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  return runDeno(["run", ...PERMISSION_FLAGS, MAIN, ...args], options, 120_000);
+}
+
+/** Runs `deno ...denoArgs` (no stdin, `NO_COLOR=1`) and collects its output. */
+export async function runDeno(
+  denoArgs: readonly string[],
+  options: CliOptions,
+  defaultTimeoutMs: number,
 ): Promise<CliResult> {
   const started = performance.now();
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSION_FLAGS, MAIN, ...args],
+    args: [...denoArgs],
     env: { NO_COLOR: "1", ...options.env },
     cwd: options.cwd ?? ROOT,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
   }).output();
   return {
     code: out.code,

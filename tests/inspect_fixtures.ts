@@ -4,6 +4,7 @@
  * commits chosen offsets, clean-up, and the CLI fed through stdin.
  * @module
  */
+import assert from "node:assert/strict";
 import type { Admin, Consumer } from "../lib/kafka/port.ts";
 import { Buffer } from "node:buffer";
 import { KafkaClients } from "../lib/kafka/clients.ts";
@@ -128,4 +129,23 @@ export async function runCliWithInput(
 /** The bootstrap address of the cluster under test, for other clients (kcat). */
 export function brokersArg(): string {
   return clusterConfig().brokers.join(",");
+}
+
+/** Runs kcat against the test cluster (stdin from `input`); its stdout, failing on a non-zero exit. */
+export async function kcat(args: string[], input?: string): Promise<string> {
+  const child = new Deno.Command("kcat", {
+    args: ["-b", brokersArg(), ...args],
+    stdin: input === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(60_000),
+  }).spawn();
+  if (input !== undefined) {
+    const w = child.stdin.getWriter();
+    await w.write(new TextEncoder().encode(input));
+    await w.close();
+  }
+  const out = await child.output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  return new TextDecoder().decode(out.stdout);
 }

@@ -9,28 +9,10 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { createTopic, events, runCli } from "../helpers.ts";
-import { brokersArg, cleanUp, runCliWithInput } from "../inspect_fixtures.ts";
+import { brokersArg, cleanUp, kcat, runCliWithInput } from "../inspect_fixtures.ts";
 import { assertPython, PATH } from "./exercise_support.ts";
 
 const TXN_PRODUCE = fileURLToPath(new URL("./txn_produce.py", import.meta.url));
-
-async function kcat(args: string[], input?: string): Promise<string> {
-  const child = new Deno.Command("kcat", {
-    args: ["-b", brokersArg(), ...args],
-    stdin: input === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-    signal: AbortSignal.timeout(60_000),
-  }).spawn();
-  if (input !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(input));
-    await w.close();
-  }
-  const out = await child.output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  return new TextDecoder().decode(out.stdout);
-}
 
 /** Writes the mixed records of partition `p` (see the module docs). */
 async function fill(topic: string, p: number): Promise<void> {

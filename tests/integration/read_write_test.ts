@@ -1,25 +1,7 @@
 /** `read` and `write` against the real cluster, checked with kcat as an independent client. */
 import assert from "node:assert/strict";
 import { CliProcess, createTopic, events, runCli } from "../helpers.ts";
-import { brokersArg, cleanUp, produce, records, runCliWithInput } from "../inspect_fixtures.ts";
-
-async function kcat(args: string[], input?: string): Promise<string> {
-  const child = new Deno.Command("kcat", {
-    args: ["-b", brokersArg(), ...args],
-    stdin: input === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-    signal: AbortSignal.timeout(60_000),
-  }).spawn();
-  if (input !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(input));
-    await w.close();
-  }
-  const out = await child.output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  return new TextDecoder().decode(out.stdout);
-}
+import { cleanUp, kcat, produce, records, runCliWithInput } from "../inspect_fixtures.ts";
 
 Deno.test("write sends stdin lines with key and headers; kcat reads the same records at the offsets write printed", async () => {
   const topic = await createTopic("write", 2, 1);
