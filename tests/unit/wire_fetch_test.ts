@@ -140,7 +140,8 @@ Deno.test("Fetch v11 from offset 0 is the frame Kafka 4.1.1 was sent; its answer
   assert.equal(nextOffsetOf(p.records, 0), 21);
 });
 
-Deno.test("the aborted-transaction list is what hides the aborted records; control batches are never records", async () => {
+/** Partition 0 of the recorded Fetch from offset 0, its records ready to decode. */
+async function fetchedFrom0() {
   const { answer } = await replay(
     "fetch_v11_from_0",
     FETCH_V11,
@@ -148,6 +149,11 @@ Deno.test("the aborted-transaction list is what hides the aborted records; contr
   );
   const [p] = readFetch(answer, TOPIC).partitions;
   await prepareFor(p.records);
+  return p;
+}
+
+Deno.test("the aborted-transaction list is what hides the aborted records; control batches are never records", async () => {
+  const p = await fetchedFrom0();
   const out: ConsumedRecord[] = [];
   decodeRecordSet(p.records, { topic: TOPIC, partition: 0, from: 0, aborted: [] }, out);
   assert.deepEqual(
@@ -189,13 +195,7 @@ Deno.test("Fetch v11 of a partition the topic does not have: its error code, the
 });
 
 Deno.test("a record set cut by the answer's size limit: the whole batches are read, the cut one is fetched again", async () => {
-  const { answer } = await replay(
-    "fetch_v11_from_0",
-    FETCH_V11,
-    fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
-  );
-  const [p] = readFetch(answer, TOPIC).partitions;
-  await prepareFor(p.records);
+  const p = await fetchedFrom0();
   // The first batch (offsets 0-1) whole, the second (2-3) cut short.
   const firstEnd = 12 + new DataView(p.records.buffer, p.records.byteOffset).getInt32(8);
   const cut = p.records.subarray(0, firstEnd + 20);
@@ -211,13 +211,7 @@ Deno.test("a record set cut by the answer's size limit: the whole batches are re
 });
 
 Deno.test("a damaged record is said, not read past; a batch of another magic is not read", async () => {
-  const { answer } = await replay(
-    "fetch_v11_from_0",
-    FETCH_V11,
-    fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
-  );
-  const [p] = readFetch(answer, TOPIC).partitions;
-  await prepareFor(p.records);
+  const p = await fetchedFrom0();
   const damaged = p.records.slice();
   damaged[61] = 0x7e; // the first record's length, far past its batch
   const out: ConsumedRecord[] = [];
@@ -245,13 +239,7 @@ function batchAt(set: Uint8Array, base: number): { at: number; length: number } 
 }
 
 Deno.test("a batch of a codec not read here (zstd) is said, with the records before it handed on", async () => {
-  const { answer } = await replay(
-    "fetch_v11_from_0",
-    FETCH_V11,
-    fetchRequest(TOPIC, [{ partition: 0, offset: 0 }], { ...LIMITS, partitionMaxBytes: MiB }),
-  );
-  const [p] = readFetch(answer, TOPIC).partitions;
-  await prepareFor(p.records);
+  const p = await fetchedFrom0();
   const zstd = p.records.slice();
   zstd[batchAt(zstd, 15).at + 22] = (zstd[batchAt(zstd, 15).at + 22] & ~7) | 4;
   const out: ConsumedRecord[] = [];
