@@ -136,3 +136,31 @@ Deno.test("kafka keyed records reach a consumer group on a stable partition, and
   }
   await withAdmin((a) => a.deleteTopics({ topics: [topic] }));
 });
+
+Deno.test("kafka admin still answers after another client deletes a topic it looked up (kafkajs' target topics)", async () => {
+  const [gone, kept] = [
+    await createTopic("spoil-gone", 1, 1),
+    await createTopic("spoil-kept", 2, 1),
+  ];
+  const other = new KafkaClients(clusterConfig(), captureOutput().out);
+  await withAdmin(async (admin) => {
+    // kafkajs remembers `gone` and asks for it in every later metadata refresh.
+    assert.equal((await admin.fetchTopicOffsets(gone)).length, 1);
+    await other.withAdmin(async (a) => {
+      await a.deleteTopics({ topics: [gone] });
+      const deleted = await waitFor(async () => !(await a.listTopics()).includes(gone), {
+        timeoutMs: 30_000,
+      });
+      assert.ok(deleted, `${gone} deleted`);
+    });
+    assert.deepEqual((await admin.fetchTopicOffsets(kept)).map((p) => p.high), ["0", "0"]);
+    const [offsets] = await admin.fetchOffsets({ groupId: unique("g"), topics: [kept] });
+    assert.deepEqual(offsets.partitions.map((p) => p.offset), ["-1", "-1"]);
+    // A topic that really is gone is still an error, with Kafka's own error type.
+    await assert.rejects(admin.fetchTopicOffsets(gone), (err: Error & { type?: string }) => {
+      assert.match(`${err.name} ${err.message}`, /does not host this topic-partition/);
+      return true;
+    });
+  });
+  await withAdmin((a) => a.deleteTopics({ topics: [kept] }));
+});

@@ -26,6 +26,8 @@ const ALLOWED_TESTS: Readonly<Record<string, string>> = {
     "translateError on every kafkajs error class it names (lib/errors_text.ts)",
   "tests/unit/fake_errors_test.ts":
     "the fake port's errors and key partitioner against kafkajs' own (shapes and every reader)",
+  "tests/unit/kafkajs_admin_test.ts":
+    "lib/kafka/kafkajs/admin.ts replacing a kafkajs admin client (stand-ins typed as kafkajs')",
   "tests/unit/produce_test.ts":
     "lib/kafka/kafkajs/partitioner.ts around kafkajs' default partitioner",
 };

@@ -33,8 +33,6 @@
  */
 import process from "node:process";
 import {
-  type Admin as KafkajsAdmin,
-  AssignerProtocol,
   type Consumer as KafkajsConsumer,
   Kafka as KafkajsClient,
   type KafkaConfig,
@@ -50,11 +48,11 @@ import type {
   Consumer,
   ConsumerOptions,
   KafkaDriver,
-  MemberDescription,
   PartitionMemo,
   Producer,
   ProducerOptions,
 } from "../port.ts";
+import { portAdmin } from "./admin.ts";
 import { FetchSockets } from "./fetch_sockets.ts";
 import { keyPartitioner, partitionOncePerRecord } from "./partitioner.ts";
 
@@ -120,74 +118,6 @@ export function kafkaConfig(config: Config, out: Output): KafkaConfig {
   };
 }
 
-/** The partitions a member holds, from its assignment bytes (empty when not the consumer protocol). */
-function decodeAssignment(bytes: Uint8Array | undefined): { [topic: string]: number[] } {
-  if (!bytes || bytes.length === 0) return {};
-  try {
-    return AssignerProtocol.MemberAssignment.decode(bytes as never)?.assignment ?? {};
-  } catch {
-    // Not a consumer-protocol assignment (e.g. a connect worker): nothing to show.
-    return {};
-  }
-}
-
-/**
- * Runs a group request and names the group on kafkajs' "coordinator not
- * found", which is all kafkajs keeps of a GROUP_AUTHORIZATION_FAILED
- * (`lib/kafka/access.ts` asks the broker which it was).
- */
-async function naming<T>(groupId: string | undefined, request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch (err) {
-    if (err instanceof Error && err.name === "KafkaJSGroupCoordinatorNotFound" && groupId) {
-      Object.assign(err, { groupId });
-    }
-    throw err;
-  }
-}
-
-/** kafkajs' admin client as the port's {@linkcode Admin}. */
-function portAdmin(admin: KafkajsAdmin): Admin {
-  return {
-    connect: () => admin.connect(),
-    disconnect: () => admin.disconnect(),
-    listTopics: () => admin.listTopics(),
-    createTopics: (options) => admin.createTopics(options),
-    deleteTopics: (options) => admin.deleteTopics(options),
-    createPartitions: (options) => admin.createPartitions(options),
-    fetchTopicMetadata: (options) => admin.fetchTopicMetadata(options),
-    fetchOffsets: (options) => naming(options.groupId, admin.fetchOffsets(options)),
-    fetchTopicOffsets: (topic) => admin.fetchTopicOffsets(topic),
-    fetchTopicOffsetsByTimestamp: (topic, timestamp) =>
-      admin.fetchTopicOffsetsByTimestamp(topic, timestamp),
-    describeCluster: () => admin.describeCluster(),
-    setOffsets: (options) => naming(options.groupId, admin.setOffsets(options)),
-    resetOffsets: (options) => naming(options.groupId, admin.resetOffsets(options)),
-    describeConfigs: (options) => admin.describeConfigs(options as never),
-    alterConfigs: (options) => admin.alterConfigs(options as never),
-    listGroups: () => admin.listGroups(),
-    deleteGroups: (ids) => naming(ids[0], admin.deleteGroups(ids)),
-    describeGroups: async (ids) => {
-      const { groups } = await naming(ids[0], admin.describeGroups(ids));
-      return {
-        groups: groups.map((g) => ({
-          groupId: g.groupId,
-          state: g.state,
-          protocol: g.protocol,
-          protocolType: g.protocolType,
-          members: g.members.map((m): MemberDescription => ({
-            memberId: m.memberId,
-            clientId: m.clientId,
-            clientHost: m.clientHost,
-            assignment: decodeAssignment(m.memberAssignment),
-          })),
-        })),
-      };
-    },
-  };
-}
-
 /** The kafkajs clients of one {@linkcode Config}; see the module docs. */
 /** How long `disconnectConsumer` waits for kafkajs' own disconnect. */
 export const DISCONNECT_BOUND_MS = 10_000;
@@ -208,7 +138,7 @@ export class KafkajsDriver implements KafkaDriver {
   }
 
   admin(): Admin {
-    return portAdmin(this.#kafka.admin({ retry: { retries: 5 } }));
+    return portAdmin(() => this.#kafka.admin({ retry: { retries: 5 } }));
   }
 
   /**
