@@ -10,8 +10,9 @@
  * - here: the `TimeoutNegativeWarning` it makes Deno print
  *   ({@linkcode filterKafkajsTimerWarning}); one client per consumer
  *   (tulios/kafkajs#1366) with sockets that can end a long poll at once
- *   (`fetch_sockets.ts`); group members' assignments decoded for
- *   `describeGroups`;
+ *   (`fetch_sockets.ts`);
+ * - `admin.ts`: an admin client spoiled by a topic deleted elsewhere, group
+ *   members' assignments decoded for `describeGroups`;
  * - `partitioner.ts`: retries that choose another partition;
  * - `../safe_producer.ts`: reused sequence numbers, missing partitions in a
  *   reply, sends that stay pending for an hour;
