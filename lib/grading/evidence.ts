@@ -16,6 +16,11 @@ export interface ReadTarget {
   readonly limit: number;
   /** Only these partitions (all when absent). */
   readonly only?: ReadonlySet<number>;
+  /**
+   * Also read the records outside transactions past a transaction still open
+   * (see `readRecords`): the plain offset commits of `__consumer_offsets`.
+   */
+  readonly pastTransactions?: boolean;
 }
 
 /** Records per partition of the internal topic and the journals read at most. */
@@ -58,7 +63,13 @@ export async function evidenceTargets(
     const offsetsEnds = await ends(OFFSETS_TOPIC);
     const mine = options.groups.filter(ofPrefixes(options.prefixes, options.readerPrefix));
     const only = new Set(mine.map((g) => offsetsPartition(g, offsetsEnds.length)));
-    targets.push({ name: OFFSETS_TOPIC, ends: offsetsEnds, limit: EVIDENCE_LIMIT, only });
+    targets.push({
+      name: OFFSETS_TOPIC,
+      ends: offsetsEnds,
+      limit: EVIDENCE_LIMIT,
+      only,
+      pastTransactions: true,
+    });
   } catch {
     // no history: checks fall back to the committed offsets of now
   }
