@@ -21,6 +21,7 @@ import {
   usageLine,
 } from "./lib/cli/command.ts";
 import { helpWidth, renderHelp } from "./lib/cli/help.ts";
+import { asInvoked, invocation } from "./lib/cli/invocation.ts";
 import { CLUSTER_COMMANDS } from "./commands/mod.ts";
 import type { Config, ConfigInput } from "./lib/config.ts";
 import { earlyLang } from "./lib/config_values.ts";
@@ -236,14 +237,28 @@ async function failed(err: unknown, state: RunState): Promise<number> {
   const interrupted = state.shutdown?.exitCode();
   if (interrupted !== undefined && !(err instanceof KafkaLabError)) return interrupted;
   const e = await explained(err, state.config, out);
-  out.error(e, out.verbose);
+  const run = invocation();
+  out.error(spokenAs(e, run), out.verbose);
   if (e instanceof UsageError) {
     const name = path.map((c) => c.name).join(" ");
     const words = USAGE_WORDS[out.lang];
     out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
-    out.stderr(`(${words.see} \`kafka-lab ${name ? `${name} ` : ""}--help\`)`);
+    out.stderr(`(${words.see} \`${run} ${name ? `${name} ` : ""}--help\`)`);
   }
   return interrupted ?? e.exitCode;
+}
+
+/** `e` with the commands it quotes as the user runs kafka-lab (`asInvoked`). */
+function spokenAs(e: KafkaLabError, run: string): KafkaLabError {
+  if (run === "kafka-lab") return e;
+  const said = new KafkaLabError(asInvoked(e.text, run), {
+    exitCode: e.exitCode,
+    hint: e.hintText && asInvoked(e.hintText, run),
+    cause: e.cause,
+    missing: e.missing,
+  });
+  said.stack = e.stack;
+  return said;
 }
 
 /**

@@ -9,6 +9,7 @@
  * ```
  * @module
  */
+import type { Text } from "../i18n.ts";
 import { baseName, inDir, PATH_DELIMITER } from "../paths.ts";
 
 /** What the user types to run kafka-lab: `kafka-lab` or `deno task lab`. */
@@ -35,4 +36,15 @@ function onPath(name: string, env: Readonly<Record<string, string | undefined>>)
     }
   }
   return false;
+}
+
+/**
+ * `text` with each command it quotes (`` `kafka-lab …` ``) as the user runs
+ * kafka-lab (`run`, from {@linkcode invocation}): under `deno task` a hint
+ * says `` `deno task lab groups list` ``, a command the student can type.
+ */
+export function asInvoked(text: Text, run: string): Text {
+  if (run === "kafka-lab") return text;
+  const say = (s: string) => s.replaceAll("`kafka-lab ", `\`${run} `);
+  return { en: say(text.en), ru: say(text.ru) };
 }

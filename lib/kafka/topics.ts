@@ -275,8 +275,8 @@ export async function prepareTopic(
       {
         hint: fillText(
           t(
-            "create it first: kafka-lab topic create {topic} --partitions {partitions}",
-            "сначала создайте его: kafka-lab topic create {topic} --partitions {partitions}",
+            "create it first: `kafka-lab topic create {topic} --partitions {partitions}`",
+            "сначала создайте его: `kafka-lab topic create {topic} --partitions {partitions}`",
           ),
           vars,
         ),

@@ -134,6 +134,6 @@ Deno.test("cli up on a busy port fails with exit 1, names the port and starts no
     r.stderr,
     new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use; broker 1 needs it`),
   );
-  assert.match(r.stderr, /hint: .*kafka-lab status/);
+  assert.match(r.stderr, /hint: .*(?:kafka-lab|deno task lab) status/);
   assert.equal(readState(fresh), undefined, "nothing recorded as started");
 });

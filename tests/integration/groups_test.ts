@@ -147,7 +147,7 @@ Deno.test("groups delete removes an inactive group; unknown groups and topics fa
   const gone = await runCli(["groups", "describe", group]);
   assert.equal(gone.code, 1);
   assert.match(gone.stderr, /consumer group .* does not exist/);
-  assert.match(gone.stderr, /hint: `kafka-lab groups list`/);
+  assert.match(gone.stderr, /hint: `(?:kafka-lab|deno task lab) groups list`/);
   const noTopic = await runCli([
     "groups",
     "reset",

@@ -207,6 +207,8 @@ Deno.test("lab2 produce to a missing custom topic says how to create it (exit 1)
   assert.equal(r.code, 1);
   assert.match(
     r.stderr,
-    new RegExp(`topic ${topic} does not exist[\\s\\S]*kafka-lab topic create ${topic}`),
+    new RegExp(
+      `topic ${topic} does not exist[\\s\\S]*(?:kafka-lab|deno task lab) topic create ${topic}`,
+    ),
   );
 });

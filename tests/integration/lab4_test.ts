@@ -470,7 +470,7 @@ Deno.test("lab4 bad input exits 2, a missing topic 1, an unreachable broker 3, w
   const topic = await runCli(["lab4", "produce", "--topic", missing, "--count", "1"]);
   assert.equal(topic.code, 1);
   assert.match(topic.stderr, new RegExp(`topic ${missing} does not exist`));
-  assert.match(topic.stderr, /hint: create it first: kafka-lab topic create /);
+  assert.match(topic.stderr, /hint: create it first: `(?:kafka-lab|deno task lab) topic create /);
 
   const down = await runCli(["lab4", "consume", "--idle-timeout", "1", "-b", "127.0.0.1:1"]);
   assert.equal(down.code, 3);

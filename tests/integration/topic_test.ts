@@ -57,7 +57,10 @@ Deno.test("topic create, alter-config, add-partitions, describe, list and delete
   assert.equal(deleted.code, 0, deleted.stderr);
   const gone = await runCli(["topic", "describe", topic]);
   assert.equal(gone.code, 1);
-  assert.match(gone.stderr, /topic .* does not exist\nhint: see `kafka-lab topic list`/);
+  assert.match(
+    gone.stderr,
+    /topic .* does not exist\nhint: see `(?:kafka-lab|deno task lab) topic list`/,
+  );
 });
 
 Deno.test("topic alter-config refuses an unknown config key with exit 2 and keeps the others", async () => {

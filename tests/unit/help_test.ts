@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { COMMANDS } from "../../cli.ts";
 import type { Command } from "../../lib/cli/command.ts";
 import { helpWidth, reflow, renderHelp, wrap } from "../../lib/cli/help.ts";
-import { invocation } from "../../lib/cli/invocation.ts";
+import { asInvoked, invocation } from "../../lib/cli/invocation.ts";
 import { visibleWidth } from "../../lib/output.ts";
 
 function* paths(commands: readonly Command[], parent: Command[] = []): Generator<Command[]> {
@@ -61,4 +61,16 @@ Deno.test("invocation names the compiled binary, `deno task lab`, or an installe
   assert.equal(invocation({}, "C:\\bin\\kafka-lab.exe"), "kafka-lab");
   assert.equal(invocation({ INIT_CWD: "/src" }, "/usr/bin/deno"), "deno task lab");
   assert.equal(invocation({ PATH: "/nonexistent" }, "/usr/bin/deno"), "deno task lab");
+});
+
+Deno.test("asInvoked names the commands a hint quotes as the user runs kafka-lab, in both languages", () => {
+  const hint = {
+    en: "see `kafka-lab topic list`; kafka-lab keeps `kafka-lab-journal`",
+    ru: "список: `kafka-lab topic list`",
+  };
+  assert.deepEqual(asInvoked(hint, "deno task lab"), {
+    en: "see `deno task lab topic list`; kafka-lab keeps `kafka-lab-journal`",
+    ru: "список: `deno task lab topic list`",
+  });
+  assert.equal(asInvoked(hint, "kafka-lab"), hint);
 });
