@@ -57,6 +57,7 @@ Deno.test("groups describe: lag is produced minus committed per partition, none 
   const text = await runCli(["groups", "describe", group]);
   assert.match(text.stdout, new RegExp(`total lag: ${g.totalLag} `));
   const list = await runCli(["groups", "list", "--json"]);
+  assert.equal(list.code, 0, list.stderr);
   const listed = events(list.stdout).find((e) => e.group === group)!;
   assert.deepEqual([listed.state, listed.members, listed.topics], ["Empty", 0, [topic]]);
   await cleanUp([topic], [group]);

@@ -79,3 +79,18 @@ Deno.test("kafkajs admin: kafkajs' TypeError on a topic without partitions yet i
   await other.connect();
   assert.deepEqual(await other.fetchTopicOffsets("new"), []);
 });
+
+Deno.test("kafkajs admin: calls failing together on a spoiled client make one new client, connected before use", async () => {
+  const log: string[] = [];
+  const admin = portAdmin(
+    standIn(log, (t, c) => (c === 1 && t !== "a" ? unknownTopic() : undefined)),
+  );
+  await admin.connect();
+  await admin.fetchTopicOffsets("a");
+  await Promise.all(["b", "c", "d"].map((t) => admin.fetchTopicOffsets(t)));
+  assert.deepEqual(log.filter((l) => l.startsWith("connect")), ["connect 1", "connect 2"]);
+  const onTwo = log.filter((l) => l.endsWith("on 2"));
+  assert.deepEqual(onTwo.sort(), ["offsets b on 2", "offsets c on 2", "offsets d on 2"]);
+  assert.ok(log.indexOf("connect 2") < log.indexOf(onTwo[0]), log.join("\n"));
+  assert.equal(log.filter((l) => l === "disconnect 1").length, 1);
+});

@@ -74,6 +74,7 @@ class Clients {
   readonly #make: () => KafkajsAdmin;
   #slot: Slot;
   #connected = false;
+  #replacing?: Promise<void>;
 
   constructor(make: () => KafkajsAdmin) {
     this.#make = make;
@@ -82,6 +83,23 @@ class Clients {
 
   #fresh(): Slot {
     return { admin: this.#make(), targets: new Set(), busy: 0, retired: false };
+  }
+
+  /**
+   * Puts a fresh client, connected, in place of `old` (once, however many
+   * calls on `old` failed at the same time); the old one is disconnected
+   * when its last call ends.
+   */
+  #replace(old: Slot): Promise<void> {
+    if (old !== this.#slot) return this.#replacing ?? Promise.resolve();
+    this.#replacing ??= (async () => {
+      const next = this.#fresh();
+      if (this.#connected) await next.admin.connect();
+      this.#slot = next;
+      old.retired = true;
+      if (old.busy === 0) old.admin.disconnect().catch(() => {});
+    })().finally(() => this.#replacing = undefined);
+    return this.#replacing;
   }
 
   async connect(): Promise<void> {
@@ -114,11 +132,7 @@ class Clients {
       return await call(current.admin);
     } catch (err) {
       if (!spoilsAdmin(err)) throw err;
-      if (current === this.#slot) {
-        this.#slot = this.#fresh();
-        if (this.#connected) await this.#slot.admin.connect();
-        current.retired = true;
-      }
+      await this.#replace(current);
       if (others) return await this.use(call, topics);
       if (err instanceof TypeError && again) {
         // A topic just created: its partitions are not in the metadata yet.
