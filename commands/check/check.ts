@@ -5,6 +5,7 @@
  * @module
  */
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { asInvokedLine, invocation } from "../../lib/cli/invocation.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { fillText, localize, t } from "../../lib/i18n.ts";
@@ -53,8 +54,9 @@ async function oneStudentOneLab(ctx: Context, lab: LabTasks, snap: Snapshot): Pr
   const { out } = ctx;
   const lang = ctx.config.lang;
   const results = runTasks(lab, snap);
+  const run = invocation();
   for (const r of results) {
-    const [first, ...rest] = resultLines(r, lang);
+    const [first, ...rest] = resultLines(r, lang).map((l) => asInvokedLine(l, run));
     out.event(
       CHECK_EVENTS.task,
       { prefix: snap.prefix, ...resultJson(r, lang) },

@@ -39,12 +39,16 @@ function onPath(name: string, env: Readonly<Record<string, string | undefined>>)
 }
 
 /**
- * `text` with each command it quotes (`` `kafka-lab …` ``) as the user runs
+ * `line` with each command it quotes (`` `kafka-lab …` ``) as the user runs
  * kafka-lab (`run`, from {@linkcode invocation}): under `deno task` a hint
  * says `` `deno task lab groups list` ``, a command the student can type.
  */
+export function asInvokedLine(line: string, run: string): string {
+  return run === "kafka-lab" ? line : line.replaceAll("`kafka-lab ", `\`${run} `);
+}
+
+/** {@linkcode asInvokedLine} in both languages. */
 export function asInvoked(text: Text, run: string): Text {
   if (run === "kafka-lab") return text;
-  const say = (s: string) => s.replaceAll("`kafka-lab ", `\`${run} `);
-  return { en: say(text.en), ru: say(text.ru) };
+  return { en: asInvokedLine(text.en, run), ru: asInvokedLine(text.ru, run) };
 }
