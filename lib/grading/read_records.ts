@@ -116,6 +116,11 @@ function topicOf(key: string): string {
   return key.slice(0, key.lastIndexOf("/"));
 }
 
+/** The partition of a `topic/partition` key. */
+function partitionOf(key: string): number {
+  return Number(key.slice(key.lastIndexOf("/") + 1));
+}
+
 /**
  * Reads the partitions of `pass.targets` with one throw-away group until each
  * reached its target or no record came for `idleMs`; returns the partitions
@@ -155,7 +160,7 @@ async function readPass(
     for (const [key, offset] of pass.from ?? []) {
       consumer.seek({
         topic: topicOf(key),
-        partition: Number(key.slice(key.lastIndexOf("/") + 1)),
+        partition: partitionOf(key),
         offset: String(offset),
       });
     }
@@ -183,7 +188,7 @@ function nextOffsets(
 ): Map<string, number> {
   const next = new Map<string, number>();
   for (const key of keys) {
-    const partition = Number(key.slice(key.lastIndexOf("/") + 1));
+    const partition = partitionOf(key);
     for (const r of records.get(topicOf(key)) ?? []) {
       if (r.partition === partition) next.set(key, Math.max(next.get(key) ?? 0, r.offset + 1));
     }

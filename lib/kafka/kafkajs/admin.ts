@@ -29,7 +29,7 @@ import { protocolErrorType } from "../../error_kinds.ts";
 import type { Admin, MemberDescription } from "../port.ts";
 
 /** Errors after which a kafkajs admin client must not be used again (see the module docs). */
-export function spoilsAdmin(err: unknown): boolean {
+function spoilsAdmin(err: unknown): boolean {
   if (protocolErrorType(err) === "UNKNOWN_TOPIC_OR_PARTITION") return true;
   return err instanceof TypeError && /high\.pop/.test(err.message);
 }
@@ -96,8 +96,8 @@ class Clients {
       const next = this.#fresh();
       if (this.#connected) await next.admin.connect();
       this.#slot = next;
+      // Called from a call on `old` only: the last of them disconnects it (`use`).
       old.retired = true;
-      if (old.busy === 0) old.admin.disconnect().catch(() => {});
     })().finally(() => this.#replacing = undefined);
     return this.#replacing;
   }
