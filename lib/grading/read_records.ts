@@ -30,27 +30,36 @@ function recordOf(partition: number, m: EachBatchPayload["batch"]["messages"][nu
 /** How long the snapshot's reader may take to join its group before it gives up on the records. */
 const JOIN_BOUND_MS = 30_000;
 
+/** A partition read on past open transactions: its start and the furthest its limit lets it go. */
+interface Span {
+  readonly low: number;
+  readonly cap: number;
+}
+
 /**
  * Where to stop in each partition to read (`topic/partition` → offset), the
- * furthest its limit lets it go, and the topics cut short by their limit.
+ * partitions read on past open transactions (also one whose stable end is
+ * still its start: a transaction open at its first record), and the topics
+ * cut short by their limit.
  */
 function readPlan(
   list: readonly ReadTarget[],
-): { targets: Map<string, number>; caps: Map<string, number>; short: Set<string> } {
+): { targets: Map<string, number>; spans: Map<string, Span>; short: Set<string> } {
   const targets = new Map<string, number>();
-  /** Partitions read on past open transactions, each with its limit. */
-  const caps = new Map<string, number>();
+  const spans = new Map<string, Span>();
   const short = new Set<string>();
   for (const m of list) {
     for (const e of m.ends) {
-      if (e.high > e.low && (!m.only || m.only.has(e.partition))) {
-        targets.set(`${m.name}/${e.partition}`, Math.min(e.high, e.low + m.limit));
-        if (m.pastTransactions) caps.set(`${m.name}/${e.partition}`, e.low + m.limit);
+      if (m.only && !m.only.has(e.partition)) continue;
+      const key = `${m.name}/${e.partition}`;
+      if (m.pastTransactions) spans.set(key, { low: e.low, cap: e.low + m.limit });
+      if (e.high > e.low) {
+        targets.set(key, Math.min(e.high, e.low + m.limit));
         if (e.high - e.low > m.limit) short.add(m.name);
       }
     }
   }
-  return { targets, caps, short };
+  return { targets, spans, short };
 }
 
 /** A fetched record's place in the log: in a transaction, and its producer's id. */
@@ -80,6 +89,8 @@ interface Pass {
   readonly keep: (key: string, offset: number, inTransaction: boolean) => boolean;
   /** Filled in: `topic/partition` → the highest high watermark its fetches reported. */
   readonly highs: Map<string, number>;
+  /** `topic/partition` → how far a fetch's high watermark may move the target on. */
+  readonly caps?: ReadonlyMap<string, number>;
 }
 
 /** Keeps a fetched batch's records up to their partition's target; pauses a partition that is done. */
@@ -91,11 +102,13 @@ function batchTaker(
 ): (batch: EachBatchPayload["batch"]) => void {
   return (batch) => {
     const key = `${batch.topic}/${batch.partition}`;
-    const target = pass.targets.get(key);
+    let target = pass.targets.get(key);
     const done = () => consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
     if (target === undefined) return done();
     const high = Number(batch.highWatermark);
     if (high > (pass.highs.get(key) ?? -1)) pass.highs.set(key, high);
+    const cap = pass.caps?.get(key);
+    if (cap !== undefined) target = Math.max(target, Math.min(high, cap));
     for (const m of batch.messages) {
       const offset = Number(m.offset);
       const { inTransaction, producerId } = batchOf(m);
@@ -220,15 +233,21 @@ export async function readRecords(
   idleMs: number,
 ): Promise<{ records: Map<string, RecordSnap[]>; short: Set<string> }> {
   const records = new Map<string, RecordSnap[]>(list.map((m) => [m.name, []]));
-  const { targets, caps, short } = readPlan(list);
-  if (targets.size === 0) return { records, short };
+  const { targets, spans, short } = readPlan(list);
+  if (targets.size === 0 && spans.size === 0) return { records, short };
   const first: Pass = { targets, readUncommitted: false, keep: () => true, highs: new Map() };
-  let remaining = await readPass(kafka, first, records, idleMs);
+  let remaining = targets.size > 0
+    ? await readPass(kafka, first, records, idleMs)
+    : new Set<string>();
   const further = new Map<string, number>();
-  for (const [key, cap] of caps) {
-    const target = targets.get(key)!;
-    const end = Math.min(Math.max(first.highs.get(key) ?? target, target), cap);
-    if (remaining.has(key) || end > target) further.set(key, end);
+  for (const [key, { low, cap }] of spans) {
+    const target = targets.get(key);
+    // A transaction open at the partition's first record: the second pass finds the end.
+    if (target === undefined) further.set(key, low + 1);
+    else {
+      const end = Math.min(Math.max(first.highs.get(key) ?? target, target), cap);
+      if (remaining.has(key) || end > target) further.set(key, end);
+    }
   }
   if (further.size > 0) {
     const from = nextOffsets(records, further.keys());
@@ -240,6 +259,7 @@ export async function readRecords(
         from,
         keep: (key, offset, inTransaction) => !inTransaction && offset >= (from.get(key) ?? 0),
         highs: new Map(),
+        caps: new Map([...spans].map(([key, span]) => [key, span.cap])),
       },
       records,
       idleMs,
