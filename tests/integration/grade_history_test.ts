@@ -8,13 +8,25 @@
  */
 import assert from "node:assert/strict";
 import { createTopic, unique } from "../helpers.ts";
+import { waitFor } from "../../lib/time.ts";
 import { OFFSETS_TOPIC, offsetsPartition } from "../../lib/grading/offsets_log.ts";
 import { cleanUp, testKafka, withAdmin } from "../inspect_fixtures.ts";
 import { assertPassesAfterWork, runOk, uniquePrefix } from "./check_support.ts";
 
-/** A new group id whose offsets live in the same partition of `__consumer_offsets` as `group`'s. */
-async function neighbourOf(group: string): Promise<string> {
-  const partitions = (await withAdmin((a) => a.fetchTopicOffsets(OFFSETS_TOPIC))).length;
+/**
+ * A new group id whose offsets live in the same partition of `__consumer_offsets`
+ * as `group`'s. On a new cluster that topic is made by the first group's
+ * commit: `warm` commits one on `topic` first.
+ */
+async function neighbourOf(group: string, topic: string, warm: string): Promise<string> {
+  await withAdmin((a) =>
+    a.setOffsets({ groupId: warm, topic, partitions: [{ partition: 0, offset: "0" }] })
+  );
+  const partitions = await waitFor(
+    () => withAdmin(async (a) => (await a.fetchTopicOffsets(OFFSETS_TOPIC)).length),
+    { timeoutMs: 30_000 },
+  );
+  assert.ok(partitions, `${OFFSETS_TOPIC} exists`);
   for (;;) {
     const other = unique("txn-neighbour");
     if (offsetsPartition(other, partitions) === offsetsPartition(group, partitions)) return other;
@@ -23,8 +35,9 @@ async function neighbourOf(group: string): Promise<string> {
 
 Deno.test("check lab4 reads the commit history past another client's open transaction on the same __consumer_offsets partition", async () => {
   const prefix = uniquePrefix();
-  const neighbour = await neighbourOf(`${prefix}batch-group`);
   const topic = await createTopic("txn-open", 1, 1);
+  const warm = unique("txn-warm");
+  const neighbour = await neighbourOf(`${prefix}batch-group`, topic, warm);
   const kafka = testKafka();
   const producer = await kafka.connect(kafka.producer({
     transactionalId: unique("txn-open"),
@@ -45,6 +58,6 @@ Deno.test("check lab4 reads the commit history past another client's open transa
   } finally {
     await txn.abort();
     await producer.disconnect();
-    await cleanUp([topic], [neighbour]);
+    await cleanUp([topic], [neighbour, warm]);
   }
 });
