@@ -109,8 +109,8 @@ export function partitionDone(
 }
 
 /**
- * Reads every record of `topic` from the beginning up to its end, in a
- * throw-away group that is deleted afterwards. With `readCommitted`, records
+ * Reads every record of `topic` from the beginning up to its end, each
+ * offset once, in a throw-away group that is deleted afterwards. With `readCommitted`, records
  * of aborted transactions are skipped, and the read waits until no
  * transaction is open.
  */
@@ -126,6 +126,10 @@ export async function readAll(
   );
   const records: ReadRecord[] = [];
   if (pending.size === 0) return records;
+  // A consumer that restarts (a commit lost to a coordinator that moved, as
+  // after a broker kill) reads from its last commit again: an offset read
+  // twice is one record, not a duplicate in the topic.
+  const seen = new Set<string>();
   const consumer = await kafka.connect(kafka.consumer({
     groupId,
     readUncommitted: !options.readCommitted,
@@ -137,6 +141,9 @@ export async function readAll(
     await consumer.run({
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) {
+          const at = `${batch.partition}:${m.offset}`;
+          if (seen.has(at)) continue;
+          seen.add(at);
           const id = m.value?.toString() ?? "";
           records.push({
             id,
