@@ -93,13 +93,18 @@ interface Pass {
   readonly caps?: ReadonlyMap<string, number>;
 }
 
-/** Keeps a fetched batch's records up to their partition's target; pauses a partition that is done. */
+/**
+ * Keeps a fetched batch's records up to their partition's target; pauses a
+ * partition that is done. An offset comes once: a consumer that restarts (a
+ * lost coordinator, a rebalance) reads a partition again from its start.
+ */
 function batchTaker(
   consumer: Consumer,
   records: Map<string, RecordSnap[]>,
   pass: Pass,
   remaining: Set<string>,
 ): (batch: EachBatchPayload["batch"]) => void {
+  const taken = new Map<string, number>(); // `topic/partition` → the next offset not yet taken
   return (batch) => {
     const key = `${batch.topic}/${batch.partition}`;
     let target = pass.targets.get(key);
@@ -111,6 +116,8 @@ function batchTaker(
     if (cap !== undefined) target = Math.max(target, Math.min(high, cap));
     for (const m of batch.messages) {
       const offset = Number(m.offset);
+      if (offset < (taken.get(key) ?? 0)) continue;
+      taken.set(key, offset + 1);
       const { inTransaction, producerId } = batchOf(m);
       if (offset < target && pass.keep(key, offset, inTransaction)) {
         const r = recordOf(batch.partition, m);
