@@ -242,7 +242,7 @@ async function failed(err: unknown, state: RunState): Promise<number> {
   if (e instanceof UsageError) {
     const name = path.map((c) => c.name).join(" ");
     const words = USAGE_WORDS[out.lang];
-    out.stderr(`${words.usage} ${usageLine(path, out.lang)}`);
+    out.stderr(`${words.usage} ${usageLine(path, out.lang, run)}`);
     out.stderr(`(${words.see} \`${run} ${name ? `${name} ` : ""}--help\`)`);
   }
   return interrupted ?? e.exitCode;

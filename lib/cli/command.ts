@@ -288,11 +288,15 @@ const USAGE_WORDS = {
   ru: { subcommand: "подкоманда", options: "параметры", command: "команда" },
 } as const;
 
-/** The usage line of a command path: `kafka-lab lab1 create [options]`. */
-export function usageLine(path: readonly Command[], lang: Lang = "en"): string {
+/** The usage line of a command path: `kafka-lab lab1 create [options]`, `program` the way the user runs kafka-lab. */
+export function usageLine(
+  path: readonly Command[],
+  lang: Lang = "en",
+  program = "kafka-lab",
+): string {
   const w = USAGE_WORDS[lang];
   const cmd = path[path.length - 1];
-  const words = ["kafka-lab", ...path.map((c) => c.name)];
+  const words = [program, ...path.map((c) => c.name)];
   if (path.length === 0) words.push(`<${w.command}>`);
   if (cmd?.subcommands && cmd.subcommands.length > 0) {
     words.push(cmd.run ? `[<${w.subcommand}>]` : `<${w.subcommand}>`);

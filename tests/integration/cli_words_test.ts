@@ -16,11 +16,11 @@ Deno.test("cli global options before the command work as after it", async () => 
 
 Deno.test("cli a mistyped command, subcommand or option names the nearest one and exits 2", async () => {
   const cases: Array<[string[], RegExp]> = [
-    [["stauts"], /did you mean `deno task lab status`\?[\s\S]*usage: kafka-lab <command>/],
+    [["stauts"], /did you mean `deno task lab status`\?[\s\S]*usage: deno task lab <command>/],
     [["grups"], /did you mean `deno task lab groups`\?/],
     [
       ["groups", "lsit"],
-      /did you mean `deno task lab groups list`\?[\s\S]*usage: kafka-lab groups </,
+      /did you mean `deno task lab groups list`\?[\s\S]*usage: deno task lab groups </,
     ],
     [
       ["read", "t", "--form", "text"],

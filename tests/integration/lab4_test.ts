@@ -456,7 +456,7 @@ Deno.test("lab4 bad input exits 2, a missing topic 1, an unreachable broker 3, w
   const mode = await runCli(["lab4", "consume", "--mode", "bulk"]);
   assert.equal(mode.code, 2);
   assert.match(mode.stderr, /--mode must be one of batch, single, not 'bulk'/);
-  assert.match(mode.stderr, /usage: kafka-lab lab4 consume/);
+  assert.match(mode.stderr, /usage: (kafka-lab|deno task lab) lab4 consume/);
 
   const size = await runCli(["lab4", "consume", "--mode", "single", "--batch-size", "5"]);
   assert.equal(size.code, 2);

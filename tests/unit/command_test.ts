@@ -68,6 +68,10 @@ Deno.test("usageLine shows required options, positionals and optional subcommand
     "kafka-lab lab1 describe <topic> [options]",
   );
   assert.equal(usageLine([tree[0]]), "kafka-lab lab1 [<subcommand>] [options]");
+  assert.equal(
+    usageLine([tree[0]], "ru", "deno task lab"),
+    "deno task lab lab1 [<подкоманда>] [параметры]",
+  );
 });
 
 Deno.test("renderHelp lists commands at the top and subcommands under a command", () => {
