@@ -16,7 +16,7 @@ import { helpWidth, MAX_HELP_WIDTH, reflow, wrap } from "../wrap.ts";
 
 export { helpWidth, MAX_HELP_WIDTH, reflow, wrap };
 import type { OptionSpec } from "./args.ts";
-import { invocation } from "./invocation.ts";
+import { asInvokedLine, invocation } from "./invocation.ts";
 import { type Command, GLOBAL_OPTIONS, usageLine, visible } from "./command.ts";
 
 /** `name  summary` rows, summaries wrapped under their column. */
@@ -31,8 +31,13 @@ function twoColumns(rows: ReadonlyArray<[string, string]>, width: number, max = 
   });
 }
 
-function commandList(all: readonly Command[], lang: Lang, width: number): string[] {
-  return twoColumns(visible(all).map((c) => [c.name, localize(c.summary, lang)]), width, 20);
+function commandList(
+  all: readonly Command[],
+  lang: Lang,
+  width: number,
+  said: (text: string) => string,
+): string[] {
+  return twoColumns(visible(all).map((c) => [c.name, said(localize(c.summary, lang))]), width, 20);
 }
 
 /** An example command line, broken with ` \` at spaces when it is wider than the help. */
@@ -71,6 +76,7 @@ export function renderOptions(
   all: readonly OptionSpec[],
   lang: Lang = "en",
   width = MAX_HELP_WIDTH,
+  said: (text: string) => string = (text) => text,
 ): string[] {
   const words = OPTION_WORDS[lang];
   const rows = all.filter((o) => !o.hidden).map((spec): [string, string] => {
@@ -81,7 +87,7 @@ export function renderOptions(
     }
     if (spec.type === "list") extras.push(words.repeatable);
     const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
-    return [optionSignature(spec), `${localize(spec.description, lang)}${tail}`];
+    return [optionSignature(spec), `${said(localize(spec.description, lang))}${tail}`];
   });
   return twoColumns(rows, width);
 }
@@ -116,58 +122,67 @@ export const HELP_HEADINGS = {
 
 const VERSION_OPTION = { name: "version", short: "V", type: "boolean", description: "" } as const;
 
-/** The full help text of the program (empty path) or of a command, wrapped to `width`. */
+/**
+ * The full help text of the program (empty path) or of a command, wrapped to
+ * `width`. Usage lines, examples and the commands it quotes name `program`,
+ * the way the user runs kafka-lab (`deno task lab` from a clone).
+ */
 export function renderHelp(
   commands: readonly Command[],
   path: readonly Command[],
   header: Localizable,
   lang: Lang = "en",
   width = MAX_HELP_WIDTH,
+  program: string = invocation(),
 ): string {
   const h = HELP_HEADINGS[lang];
+  const said = (text: string) => asInvokedLine(text, program);
   const usage = (line: string) => wrap(line, width, 4, `${h.usage} `);
   const globals = (extra: readonly OptionSpec[] = []) => [
     "",
     h.globalOptions,
-    ...renderOptions([...GLOBAL_OPTIONS, ...extra], lang, width),
+    ...renderOptions([...GLOBAL_OPTIONS, ...extra], lang, width, said),
   ];
   if (path.length === 0) {
     return [
       ...wrap(localize(header, lang), width),
       "",
-      ...usage(usageLine([], lang)),
+      ...usage(usageLine([], lang, program)),
       "",
       h.commands,
-      ...commandList(commands, lang, width),
+      ...commandList(commands, lang, width, said),
       ...globals([{ ...VERSION_OPTION, description: h.version }]),
       "",
-      ...wrap(h.more, width),
-      ...wrap(h.start.replaceAll("{cmd}", invocation()), width),
+      ...wrap(said(h.more), width),
+      ...wrap(h.start.replaceAll("{cmd}", program), width),
     ].join("\n");
   }
   const cmd = path[path.length - 1];
   const name = `kafka-lab ${path.map((c) => c.name).join(" ")}: `;
   const lines = [
-    ...wrap(localize(cmd.summary, lang), width, 2, name),
+    ...wrap(said(localize(cmd.summary, lang)), width, 2, name),
     "",
-    ...usage(usageLine(path, lang)),
+    ...usage(usageLine(path, lang, program)),
   ];
-  if (cmd.description) lines.push("", ...reflow(localize(cmd.description, lang), width));
+  if (cmd.description) lines.push("", ...reflow(said(localize(cmd.description, lang)), width));
   if (cmd.subcommands && visible(cmd.subcommands).length > 0) {
-    lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang, width));
+    lines.push("", h.subcommands, ...commandList(cmd.subcommands, lang, width, said));
   }
   if (cmd.positionals && cmd.positionals.length > 0) {
     const rows = cmd.positionals.map((p): [string, string] => [
       `<${p.name}>`,
-      localize(p.description, lang),
+      said(localize(p.description, lang)),
     ]);
     lines.push("", h.arguments, ...twoColumns(rows, width));
   }
   if (cmd.options && cmd.options.some((o) => !o.hidden)) {
-    lines.push("", h.options, ...renderOptions(cmd.options, lang, width));
+    lines.push("", h.options, ...renderOptions(cmd.options, lang, width, said));
   }
   if (cmd.examples && cmd.examples.length > 0) {
-    lines.push("", h.examples, ...cmd.examples.flatMap((e) => exampleLines(e, width)));
+    const examples = cmd.examples.map((e) =>
+      e.startsWith("kafka-lab ") ? `${program}${e.slice("kafka-lab".length)}` : e
+    );
+    lines.push("", h.examples, ...examples.flatMap((e) => exampleLines(e, width)));
   }
   lines.push(...globals());
   return lines.join("\n");

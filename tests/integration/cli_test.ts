@@ -92,7 +92,7 @@ Deno.test("cli unknown commands and options exit 2 with usage", async () => {
   );
   const help = await runCli(["status", "--help"]);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /Usage: kafka-lab status/);
+  assert.match(help.stdout, /Usage: (kafka-lab|deno task lab) status/);
 });
 
 Deno.test("cli --version prints the version", async () => {

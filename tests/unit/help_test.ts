@@ -13,21 +13,25 @@ function* paths(commands: readonly Command[], parent: Command[] = []): Generator
   }
 }
 
-Deno.test("help no line of any command's help is wider than the width asked (100, 80, 60), en and ru", () => {
+Deno.test("help no line of any command's help is wider than the width asked (100, 80, 60), en and ru, binary or deno task", () => {
   const all = [[], ...paths(COMMANDS)];
   assert.ok(all.length > 40, `${all.length} commands`);
-  for (const width of [100, 80, 60]) {
-    for (const lang of ["en", "ru"] as const) {
-      for (const path of all) {
-        const name = path.map((c) => c.name).join(" ") || "(program)";
-        for (const line of renderHelp(COMMANDS, path, "header", lang, width).split("\n")) {
-          // A single word wider than the line (a long option signature) cannot be broken.
-          const oneWord = !line.trim().includes(" ");
-          assert.ok(
-            visibleWidth(line) <= width || oneWord,
-            `${name} (${lang}, ${width}): ${visibleWidth(line)} columns: ${line}`,
-          );
-        }
+  const runs = [100, 80, 60].flatMap((width) =>
+    (["en", "ru"] as const).flatMap((lang) =>
+      ["kafka-lab", "deno task lab"].map((program) => ({ width, lang, program }))
+    )
+  );
+  for (const { width, lang, program } of runs) {
+    for (const path of all) {
+      const name = path.map((c) => c.name).join(" ") || "(program)";
+      const help = renderHelp(COMMANDS, path, "header", lang, width, program);
+      for (const line of help.split("\n")) {
+        // A single word wider than the line (a long option signature) cannot be broken.
+        const oneWord = !line.trim().includes(" ");
+        assert.ok(
+          visibleWidth(line) <= width || oneWord,
+          `${name} (${lang}, ${width}, ${program}): ${visibleWidth(line)} columns: ${line}`,
+        );
       }
     }
   }
@@ -46,6 +50,20 @@ Deno.test("help puts the global options last, says no empty default, hides inter
       assert.doesNotMatch(text, /\bthe seeds?\b|\bseed's\b/i, path.map((c) => c.name).join(" "));
     }
   }
+});
+
+Deno.test("help names usage, examples and quoted commands as the user runs kafka-lab", () => {
+  const down = COMMANDS.find((c) => c.name === "down")!;
+  const task = renderHelp(COMMANDS, [down], "header", "en", 100, "deno task lab");
+  assert.match(task, /^Usage: deno task lab down \[options\]$/m);
+  assert.match(task, /^ {2}deno task lab down --purge$/m);
+  assert.match(task, /started by `deno task lab up`/);
+  assert.doesNotMatch(task, /`kafka-lab |^ {2}kafka-lab |Usage: kafka-lab/m);
+  const top = renderHelp(COMMANDS, [], "header", "ru", 100, "deno task lab");
+  assert.match(top, /`deno task lab help <команда>`/);
+  const binary = renderHelp(COMMANDS, [down], "header", "en", 100, "kafka-lab");
+  assert.match(binary, /^Usage: kafka-lab down \[options\]$/m);
+  assert.match(binary, /^ {2}kafka-lab down --purge$/m);
 });
 
 Deno.test("helpWidth follows COLUMNS within 40..100 and wrap keeps words whole", () => {

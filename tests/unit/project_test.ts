@@ -62,7 +62,7 @@ Deno.test("every command has a summary, renders help, and its options clash with
     assert.ok(localize(cmd.summary, "en").length > 10, `${name} has a summary`);
     assert.ok(cmd.run || cmd.subcommands?.length, `${name} runs or has subcommands`);
     const help = renderHelp(COMMANDS, path, "header");
-    assert.match(help, new RegExp(`Usage: kafka-lab ${name}`));
+    assert.match(help, new RegExp(`Usage: (kafka-lab|deno task lab) ${name}`));
     const names = (cmd.options ?? []).map((o) => o.name);
     assert.equal(new Set(names).size, names.length, `${name} options are unique`);
     for (const o of cmd.options ?? []) {
