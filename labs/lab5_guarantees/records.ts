@@ -5,6 +5,7 @@
  */
 import type { Admin, Consumer, Kafka, MessageHeaders } from "../../lib/kafka/port.ts";
 import { KafkaLabError } from "../../lib/errors.ts";
+import { onceEachOffset } from "../../lib/kafka/records.ts";
 import { sleep, waitFor } from "../../lib/time.ts";
 import { ID_HEADER } from "./model.ts";
 import { bothLanguages } from "./text.ts";
@@ -110,9 +111,9 @@ export function partitionDone(
 
 /**
  * Reads every record of `topic` from the beginning up to its end, each
- * offset once, in a throw-away group that is deleted afterwards. With `readCommitted`, records
- * of aborted transactions are skipped, and the read waits until no
- * transaction is open.
+ * offset once, in a throw-away group that is deleted afterwards. With
+ * `readCommitted`, records of aborted transactions are skipped, and the read
+ * waits until no transaction is open.
  */
 export async function readAll(
   kafka: Kafka,
@@ -129,7 +130,7 @@ export async function readAll(
   // A consumer that restarts (a commit lost to a coordinator that moved, as
   // after a broker kill) reads from its last commit again: an offset read
   // twice is one record, not a duplicate in the topic.
-  const seen = new Set<string>();
+  const firstTime = onceEachOffset();
   const consumer = await kafka.connect(kafka.consumer({
     groupId,
     readUncommitted: !options.readCommitted,
@@ -141,9 +142,7 @@ export async function readAll(
     await consumer.run({
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) {
-          const at = `${batch.partition}:${m.offset}`;
-          if (seen.has(at)) continue;
-          seen.add(at);
+          if (!firstTime(String(batch.partition), Number(m.offset))) continue;
           const id = m.value?.toString() ?? "";
           records.push({
             id,

@@ -7,6 +7,7 @@
 import type { Consumer, EachBatchPayload, Kafka } from "../kafka/port.ts";
 import type { ReadTarget } from "./evidence.ts";
 import type { RecordSnap } from "./types.ts";
+import { onceEachOffset } from "../kafka/records.ts";
 
 /** The snapshot reader's throw-away groups start with this. */
 export const READER_GROUP_PREFIX = "kafka-lab-check-";
@@ -104,7 +105,7 @@ function batchTaker(
   pass: Pass,
   remaining: Set<string>,
 ): (batch: EachBatchPayload["batch"]) => void {
-  const taken = new Map<string, number>(); // `topic/partition` → the next offset not yet taken
+  const firstTime = onceEachOffset();
   return (batch) => {
     const key = `${batch.topic}/${batch.partition}`;
     let target = pass.targets.get(key);
@@ -116,8 +117,7 @@ function batchTaker(
     if (cap !== undefined) target = Math.max(target, Math.min(high, cap));
     for (const m of batch.messages) {
       const offset = Number(m.offset);
-      if (offset < (taken.get(key) ?? 0)) continue;
-      taken.set(key, offset + 1);
+      if (!firstTime(key, offset)) continue;
       const { inTransaction, producerId } = batchOf(m);
       if (offset < target && pass.keep(key, offset, inTransaction)) {
         const r = recordOf(batch.partition, m);

@@ -74,3 +74,19 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * A filter that lets each offset of each partition (`key`) through once: a
+ * group consumer that restarts or joins again reads a partition again from its
+ * last commit (or its start), and a reader that counts records must not count
+ * those twice. Offsets of one partition arrive in order, so the next offset
+ * not yet seen is all it keeps per partition.
+ */
+export function onceEachOffset(): (key: string, offset: number) => boolean {
+  const next = new Map<string, number>();
+  return (key, offset) => {
+    if (offset < (next.get(key) ?? 0)) return false;
+    next.set(key, offset + 1);
+    return true;
+  };
+}
