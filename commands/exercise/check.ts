@@ -7,6 +7,7 @@
  * @module
  */
 import { join } from "node:path";
+import { asInvokedLine, invocation } from "../../lib/cli/invocation.ts";
 import type { Context } from "../../lib/context.ts";
 import { ExitCode, UsageError } from "../../lib/errors.ts";
 import { readManifest } from "../../lib/exercise/manifest.ts";
@@ -136,15 +137,18 @@ async function saveResults(
   ctx.out.event(
     EXERCISE_EVENTS.saved,
     { lab: r.lab, file },
-    localize(
-      fillText(
-        t(
-          "saved to {file} (`kafka-lab report {lab} --exercise {dir}` includes it)",
-          "сохранено в {file} (`kafka-lab report {lab} --exercise {dir}` включит его в отчёт)",
+    asInvokedLine(
+      localize(
+        fillText(
+          t(
+            "saved to {file} (`kafka-lab report {lab} --exercise {dir}` includes it)",
+            "сохранено в {file} (`kafka-lab report {lab} --exercise {dir}` включит его в отчёт)",
+          ),
+          { file, lab: r.lab, dir },
         ),
-        { file, lab: r.lab, dir },
+        ctx.config.lang,
       ),
-      ctx.config.lang,
+      invocation(),
     ),
   );
 }

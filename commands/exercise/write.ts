@@ -7,6 +7,7 @@
  */
 import { join, resolve } from "node:path";
 import type { ParsedArgs } from "../../lib/cli/args.ts";
+import { invocation } from "../../lib/cli/invocation.ts";
 import type { Context } from "../../lib/context.ts";
 import { UsageError } from "../../lib/errors.ts";
 import { type Language, makeManifest, MANIFEST } from "../../lib/exercise/manifest.ts";
@@ -98,7 +99,7 @@ export async function writeExercise(
   const programs = Object.keys(starter.programs[language]);
   const run = programs.map((n) => makeManifest(starter.lab, language, { [n]: fileOf(n, language) }))
     .map((m) => Object.values(m.programs)[0].join(" "));
-  const check = `kafka-lab check ${starter.lab} --exercise ${dir}`;
+  const check = `${invocation()} check ${starter.lab} --exercise ${dir}`;
   const human = [
     "",
     fill(text.ready, { lab: starter.lab, language, dir: resolve(dir) }),
